@@ -1,0 +1,1 @@
+"""Composition root: config, CLI, channels, web app and scheduler wiring."""

@@ -1,0 +1,236 @@
+"""``asnbot`` command line. User mistakes get one clear line and exit 2, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bot import logsetup
+from bot.config import ConfigError, Settings, load_settings
+from bot.wiring import App, build_app, open_database
+from handlers.roles import Role
+from storage.db import DatabaseError
+
+log = logging.getLogger("asnbot")
+
+EXIT_USAGE = 2
+EXIT_FAIL = 1
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line."""
+
+
+def _settings(args: argparse.Namespace, quiet: bool = False) -> Settings:
+    settings = load_settings(args.config)
+    # In an interactive command the terminal is the conversation: only problems are logged.
+    level = settings.logging.level
+    if quiet and level in ("DEBUG", "INFO"):
+        level = "WARNING"
+    logsetup.setup(
+        level,
+        settings.logging.format,
+        secrets=[v for v in vars(settings.secrets).values() if v],
+    )
+    return settings
+
+
+def _app(args: argparse.Namespace, quiet: bool = False, **kwargs: object) -> App:
+    app = build_app(_settings(args, quiet), **kwargs)  # type: ignore[arg-type]
+    if app.key.generated_at is not None:
+        print(
+            f"asnbot: no ASNBOT_SECRET_KEY set; created a local key in {app.key.generated_at} "
+            "(keep it: without it stored tips cannot be read).",
+            file=sys.stderr,
+        )
+    return app
+
+
+# --- commands -------------------------------------------------------------
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from bot.channels import console
+    from bot.consoleloop import chat_loop
+
+    granted = {f"console:{args.user}": {Role(args.role)}} if args.role else None
+    app = _app(args, quiet=True, granted=granted)
+    try:
+        return asyncio.run(
+            chat_loop(app, f"console:{args.user}", console.stdin_lines(), intro=not args.quiet)
+        )
+    finally:
+        app.close()
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot.runner import run
+
+    app = _app(args)
+    try:
+        return run(app)
+    finally:
+        app.close()
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from bot.asking import ask_many, ask_one
+
+    from knowledge import load_knowledge_base
+
+    _settings(args)
+    kb = load_knowledge_base()
+    if args.question == ["-"] and args.json:
+        return ask_many(kb, sys.stdin, sys.stdout, args.top)
+    question = " ".join(args.question).strip()
+    if not question or question == "-":
+        raise CliError("give a question, e.g. asnbot ask \"boleh like status caleg?\" (or --json - for stdin)")
+    return ask_one(kb, question, args.json, args.top, sys.stdout)
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    db = open_database(settings)
+    db.dispose()
+    print("database is at the latest version")
+    return 0
+
+
+def cmd_knowledge_check(args: argparse.Namespace) -> int:
+    from knowledge import load_knowledge_base
+
+    _settings(args)
+    kb = load_knowledge_base()
+    defects = kb.check()
+    for line in defects:
+        print(line)
+    print(f"{len(kb.entries)} entries, {len(kb.regulations)} regulations, {len(defects)} defects")
+    return 1 if defects else 0
+
+
+def cmd_knowledge_eval(args: argparse.Namespace) -> int:
+    from knowledge import evaluate, load_knowledge_base
+
+    _settings(args)
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"{path}: no such file")
+    report = evaluate(load_knowledge_base(), path)
+    print(json.dumps(report.to_json(), ensure_ascii=False) if args.json else report.format())
+    return 0
+
+
+def cmd_knowledge_gaps(args: argparse.Namespace) -> int:
+    from storage import kbstats
+
+    settings = _settings(args)
+    db = open_database(settings)
+    try:
+        gaps = asyncio.run(kbstats.top_gaps(db, args.limit))
+    finally:
+        db.dispose()
+    if not gaps:
+        print("no gaps recorded")
+    for gap in gaps:
+        print(f"{gap.count:5d}  {gap.text}")
+    return 0
+
+
+# --- parser ---------------------------------------------------------------
+
+
+def _add_config(p: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    # SUPPRESS on sub-commands, so `asnbot --config F chat` and `asnbot chat --config F`
+    # both work: a sub-parser default would otherwise overwrite the global value.
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        default=default,
+        help="settings file (default: config.toml or $ASNBOT_CONFIG)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="asnbot",
+        description="Chatbot for civil-servant (ASN) neutrality: answers, anonymous tips, reminders.",
+    )
+    _add_config(parser, default=None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("run", help="run every configured channel, the web server and the scheduler")
+    _add_config(p)
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("chat", help="talk to the bot in this terminal (reads stdin line by line)")
+    _add_config(p)
+    p.add_argument("--user", default="local", help="console user id (identity console:<ID>)")
+    p.add_argument("--role", choices=[r.value for r in Role], help="grant this role for the session")
+    p.add_argument("--quiet", action="store_true", help="no introduction line")
+    p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("ask", help="answer one question (or JSON Lines from stdin with --json -)")
+    _add_config(p)
+    p.add_argument("--json", action="store_true", help="print JSON (one object per question)")
+    p.add_argument("--top", type=int, default=3, help="how many suggestions at most (default 3)")
+    p.add_argument("question", nargs="*", help="the question, or - to read one per line from stdin")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("db", help="database maintenance")
+    _add_config(p)
+    dsub = p.add_subparsers(dest="db_command", metavar="ACTION")
+    q = dsub.add_parser("upgrade", help="apply migrations up to the latest version")
+    _add_config(q)
+    q.set_defaults(func=cmd_db_upgrade)
+
+    p = sub.add_parser("knowledge", help="knowledge-base tools")
+    _add_config(p)
+    ksub = p.add_subparsers(dest="knowledge_command", metavar="ACTION")
+    q = ksub.add_parser("check", help="lint the knowledge base; non-zero exit on a defect")
+    _add_config(q)
+    q.set_defaults(func=cmd_knowledge_check)
+    q = ksub.add_parser("eval", help="accuracy report on a JSON Lines question set")
+    _add_config(q)
+    q.add_argument("file", help="questions.jsonl")
+    q.add_argument("--json", action="store_true", help="print the report as JSON")
+    q.set_defaults(func=cmd_knowledge_eval)
+    q = ksub.add_parser("gaps", help="the most frequent questions answered with low confidence")
+    _add_config(q)
+    q.add_argument("--limit", type=int, default=30)
+    q.set_defaults(func=cmd_knowledge_gaps)
+
+    for extend in EXTENSIONS:
+        extend(sub, _add_config)
+    return parser
+
+
+# Later features add their sub-commands here (reminders, tips, keys).
+EXTENSIONS: list[Callable[[argparse._SubParsersAction, Callable[[argparse.ArgumentParser], None]], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    # A sub-command's --config wins over the global one; both are accepted.
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(func(args) or 0)
+    except ConfigError as exc:
+        print(f"asnbot: config error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CliError as exc:
+        print(f"asnbot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DatabaseError as exc:
+        print(f"asnbot: database error: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,74 @@
+"""The single error boundary: every message passes here, in a fixed order.
+
+catch everything → lock the conversation → load state → route → role check
+→ handler → save state → render. Exception text never reaches a user; logs
+get the conversation's pseudonym, never the platform id.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from handlers import basic, commands
+from handlers.context import Context, Services
+from handlers.locks import conversation_lock
+from handlers.messages import Incoming, Outgoing, Reply
+from handlers.router import NoRoute, Router
+from storage import conversations
+
+log = logging.getLogger(__name__)
+
+
+class Dispatcher:
+    def __init__(self, services: Services, router: Router) -> None:
+        self.services = services
+        self.router = router
+
+    async def handle(self, msg: Incoming, *, bare_words: bool = True) -> list[Outgoing]:
+        s = self.services
+        who = s.pseudonyms.of(msg.identity)
+        locale = s.renderer.locale(s.default_locale)
+        started = time.perf_counter()
+        try:
+            if msg.is_group and not msg.addressed:
+                return []  # group chatter not meant for us: never read, never stored
+            msg = commands.parse(msg, bare_words=bare_words)
+            async with conversation_lock(who):
+                state = await conversations.load(s.db, who)
+                locale = s.renderer.locale(
+                    await conversations.get_locale(s.db, who) or _hint(msg.locale, s.default_locale)
+                )
+                ctx = Context(s, who, s.roles.roles_of(msg.identity), state, locale, msg.channel)
+                route = self.router.match(msg, state)
+                if isinstance(route, NoRoute) or not msg.has_content:
+                    replies = await basic.empty(msg, ctx)
+                    name = "empty"
+                elif route.role is not None and route.role not in ctx.roles:
+                    replies = await basic.refused(msg, ctx)
+                    name = f"refused:{route.name}"
+                else:
+                    replies = await route.handler(msg, ctx)
+                    name = route.name
+                await conversations.save(s.db, who, ctx.state, s.clock())
+                out = [s.renderer.render(r, ctx.locale) for r in replies]
+            log.info(
+                "handled",
+                extra={
+                    "who": who[:12],
+                    "channel": msg.channel,
+                    "route": name,
+                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                },
+            )
+            return out
+        except Exception:
+            log.exception("dispatch failed", extra={"who": who[:12], "channel": msg.channel})
+            return [s.renderer.render(Reply("error"), locale)]
+
+
+def _hint(platform_locale: str | None, default: str) -> str:
+    # Telegram sends "en-GB", "id"; anything but English falls back to the default.
+    if platform_locale and platform_locale.lower().startswith("en"):
+        return "en"
+    return default

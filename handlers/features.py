@@ -1,0 +1,25 @@
+"""Entry points of features, in one place so menus and deep links find them.
+
+Features built in their own modules replace the placeholders here.
+"""
+
+from __future__ import annotations
+
+from handlers.basic import MENU
+from handlers.context import Context
+from handlers.messages import Incoming, Reply
+
+
+async def ask_prompt(_msg: Incoming, _ctx: Context) -> list[Reply]:
+    """Invites a question and gives examples."""
+    return [Reply("ask_prompt")]
+
+
+async def tip_start(_msg: Incoming, _ctx: Context) -> list[Reply]:
+    """Placeholder until the anonymous-tip flow exists."""
+    return [Reply("not_yet", {"feature": "lapor"}, choices=MENU)]
+
+
+async def subscribe_start(_msg: Incoming, _ctx: Context) -> list[Reply]:
+    """Placeholder until reminders exist."""
+    return [Reply("not_yet", {"feature": "langganan"}, choices=MENU)]

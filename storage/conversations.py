@@ -1,0 +1,93 @@
+"""Conversation state and language preference, keyed by pseudonym."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from storage.db import Database
+from storage.models import Conversation, Profile
+
+
+@dataclass
+class State:
+    """Where a conversation stands; handlers change it, dispatch saves it."""
+
+    step: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    updated_at: datetime | None = None
+
+    def go(self, step: str | None, **data: Any) -> None:
+        """Move to ``step``, replacing the step's data."""
+        self.step = step
+        self.data = dict(data)
+
+    def reset(self) -> None:
+        self.go(None)
+
+
+def _load(db: Database, who: str) -> State:
+    with db.read() as s:
+        row = s.get(Conversation, who)
+        if row is None:
+            return State()
+        return State(step=row.step, data=dict(row.data or {}), updated_at=row.updated_at)
+
+
+def _save(db: Database, who: str, state: State, now: datetime) -> None:
+    with db.write() as s:
+        row = s.get(Conversation, who)
+        if state.step is None and not state.data:
+            if row is not None:
+                s.delete(row)
+            return
+        if row is None:
+            row = Conversation(who=who, updated_at=now)
+            s.add(row)
+        row.step = state.step
+        row.data = dict(state.data)
+        row.updated_at = now
+
+
+def _get_locale(db: Database, who: str) -> str | None:
+    with db.read() as s:
+        return s.scalar(select(Profile.locale).where(Profile.who == who))
+
+
+def _set_locale(db: Database, who: str, locale: str, now: datetime) -> None:
+    with db.write() as s:
+        row = s.get(Profile, who)
+        if row is None:
+            s.add(Profile(who=who, locale=locale, updated_at=now))
+        else:
+            row.locale = locale
+            row.updated_at = now
+
+
+def _forget(db: Database, who: str) -> None:
+    with db.write() as s:
+        s.execute(delete(Conversation).where(Conversation.who == who))
+        s.execute(delete(Profile).where(Profile.who == who))
+
+
+async def load(db: Database, who: str) -> State:
+    return await db.run(_load, db, who)
+
+
+async def save(db: Database, who: str, state: State, now: datetime) -> None:
+    await db.run(_save, db, who, state, now)
+
+
+async def get_locale(db: Database, who: str) -> str | None:
+    return await db.run(_get_locale, db, who)
+
+
+async def set_locale(db: Database, who: str, locale: str, now: datetime) -> None:
+    await db.run(_set_locale, db, who, locale, now)
+
+
+async def forget(db: Database, who: str) -> None:
+    await db.run(_forget, db, who)
