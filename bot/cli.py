@@ -79,8 +79,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from bot.asking import ask_many, ask_one
-
+    """JSON straight from the knowledge layer; text through the chat's own path."""
+    from bot.asking import ask_json, ask_many
     from knowledge import load_knowledge_base
 
     _settings(args)
@@ -89,8 +89,19 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return ask_many(kb, sys.stdin, sys.stdout, args.top)
     question = " ".join(args.question).strip()
     if not question or question == "-":
-        raise CliError("give a question, e.g. asnbot ask \"boleh like status caleg?\" (or --json - for stdin)")
-    return ask_one(kb, question, args.json, args.top, sys.stdout)
+        raise CliError(
+            'give a question, e.g. asnbot ask "boleh like status caleg?" (or --json - for stdin)'
+        )
+    if args.json:
+        ask_json(kb, question, args.top, sys.stdout)
+        return 0
+    from bot.consoleloop import chat_loop
+
+    app = _app(args, quiet=True)
+    try:
+        return asyncio.run(chat_loop(app, "console:ask", [question], intro=False))
+    finally:
+        app.close()
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -158,7 +169,7 @@ def _add_config(p: argparse.ArgumentParser, default: object = argparse.SUPPRESS)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="asnbot",
-        description="Chatbot for civil-servant (ASN) neutrality: answers, anonymous tips, reminders.",
+        description="Chatbot for civil-servant (ASN) neutrality: answers, tips, reminders.",
     )
     _add_config(parser, default=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -170,7 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("chat", help="talk to the bot in this terminal (reads stdin line by line)")
     _add_config(p)
     p.add_argument("--user", default="local", help="console user id (identity console:<ID>)")
-    p.add_argument("--role", choices=[r.value for r in Role], help="grant this role for the session")
+    p.add_argument(
+        "--role", choices=[r.value for r in Role], help="grant this role for the session"
+    )
     p.add_argument("--quiet", action="store_true", help="no introduction line")
     p.set_defaults(func=cmd_chat)
 
@@ -210,7 +223,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Later features add their sub-commands here (reminders, tips, keys).
-EXTENSIONS: list[Callable[[argparse._SubParsersAction, Callable[[argparse.ArgumentParser], None]], None]] = []
+EXTENSIONS: list[
+    Callable[[argparse._SubParsersAction, Callable[[argparse.ArgumentParser], None]], None]
+] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:

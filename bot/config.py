@@ -136,7 +136,16 @@ def _coerce(key: str, value: Any, hint: Any) -> Any:
     if hint is bool:
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.lower() in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+        if isinstance(value, str) and value.lower() in (
+            "1",
+            "true",
+            "yes",
+            "on",
+            "0",
+            "false",
+            "no",
+            "off",
+        ):
             return value.lower() in ("1", "true", "yes", "on")
         raise ConfigError(f"{key}: must be true or false (got {value!r})")
     if hint is int:
@@ -160,7 +169,7 @@ def _coerce(key: str, value: Any, hint: Any) -> Any:
             try:
                 value = json.loads(value)
             except json.JSONDecodeError:
-                raise ConfigError(f"{key}: must be a JSON list, e.g. [\"a\", \"b\"]") from None
+                raise ConfigError(f'{key}: must be a JSON list, e.g. ["a", "b"]') from None
         if not isinstance(value, list | tuple):
             raise ConfigError(f"{key}: must be a list (got {value!r})")
         (item,) = {a for a in typing.get_args(hint) if a is not Ellipsis}

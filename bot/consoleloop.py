@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
@@ -25,7 +26,12 @@ async def chat_loop(
         )
         print(to_plain(text), file=out, flush=True)
     buttons: tuple[Button, ...] = ()
-    for line in lines:
+    source = iter(lines)
+    while True:
+        # Read stdin on a thread so the scheduler keeps ticking while the user types.
+        line = await asyncio.to_thread(next, source, None)
+        if line is None:
+            break
         msg = to_incoming(line, identity)
         # A number answers the last buttons shown, like a tap would.
         choice = msg.text.strip()

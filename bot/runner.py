@@ -1,20 +1,94 @@
-"""``asnbot run``: every configured channel; the console when none is configured."""
+"""``asnbot run``: every configured channel, the web server and the scheduler.
+
+Each part is a ``Component`` with async start/stop and, if it serves HTTP,
+routes for the one Starlette app. With no channel configured, the console
+chat runs instead. Ctrl-C / SIGTERM stops every part cleanly, in reverse.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import signal
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+import uvicorn
+from starlette.routing import BaseRoute
 
 from bot.channels import console
 from bot.consoleloop import chat_loop
+from bot.web import create_web_app
 from bot.wiring import App
 
 log = logging.getLogger(__name__)
 
 
+class Component(Protocol):
+    name: str
+
+    def routes(self) -> Sequence[BaseRoute]: ...
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+# Each factory returns its component when the settings enable it, else None.
+ComponentFactory = Callable[[App], "Component | None"]
+COMPONENTS: list[ComponentFactory] = []
+
+
 def run(app: App) -> int:
-    settings = app.settings
-    if not settings.telegram_enabled and not settings.whatsapp_enabled:
-        return asyncio.run(chat_loop(app, "console:local", console.stdin_lines()))
-    log.error("no channel runner is installed for the configured channels yet")
-    return 1
+    components = [c for c in (factory(app) for factory in COMPONENTS) if c is not None]
+    channels = app.settings.telegram_enabled or app.settings.whatsapp_enabled
+    if not channels:
+        # The scheduler still ticks beside the console, so reminders can be tried locally.
+        return asyncio.run(_console(app, components))
+    return asyncio.run(_serve(app, components))
+
+
+async def _console(app: App, components: list[Component]) -> int:
+    for c in components:
+        await c.start()
+    try:
+        return await chat_loop(app, "console:local", console.stdin_lines())
+    finally:
+        for c in reversed(components):
+            await c.stop()
+
+
+async def _serve(app: App, components: list[Component]) -> int:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    routes = [r for c in components for r in c.routes()]
+    web = create_web_app(app, [lambda _app: routes])
+    config = uvicorn.Config(
+        web,
+        host=app.settings.server.host,
+        port=app.settings.server.port,
+        log_level="warning",
+        lifespan="off",
+    )
+    server = uvicorn.Server(config)
+    server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+    started: list[Component] = []
+    try:
+        for c in components:
+            await c.start()
+            started.append(c)
+            log.info("started", extra={"component": c.name})
+        serve = asyncio.create_task(server.serve())
+        await stop.wait()
+        server.should_exit = True
+        await serve
+    finally:
+        for c in reversed(started):
+            try:
+                await c.stop()
+            except Exception:
+                log.exception("stop failed", extra={"component": c.name})
+    log.info("stopped")
+    return 0

@@ -29,8 +29,8 @@ def resolve(settings: Settings) -> SecretKey:
     url = settings.storage.url
     if not url.startswith("sqlite:///") or url.endswith(":memory:"):
         raise ConfigError(
-            "ASNBOT_SECRET_KEY: not set; it is required for any storage but the embedded "
-            "default (generate one with: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+            "ASNBOT_SECRET_KEY: not set; it is required for any storage but the embedded default "
+            "(make one: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
         )
     # Embedded default: keep a generated key beside the database, readable by us only.
     key_file = Path(url.removeprefix("sqlite:///").split("?", 1)[0]).parent / "secret.key"

@@ -43,8 +43,10 @@ def entry_reply(entry: Entry, ctx: Context) -> Reply:
 
 
 def _did_you_mean(answer: Answer) -> Reply:
-    choices = tuple(Choice(f"faq:{s.id}", _short(s.question), literal=True) for s in answer.suggestions)
-    return Reply("did_you_mean", {}, choices=choices + (Choice("menu:menu", "menu.back"),))
+    choices = tuple(
+        Choice(f"faq:{s.id}", _short(s.question), literal=True) for s in answer.suggestions
+    )
+    return Reply("did_you_mean", {}, choices=(*choices, Choice("menu:menu", "menu.back")))
 
 
 async def answer(msg: Incoming, ctx: Context) -> list[Reply]:
@@ -54,7 +56,9 @@ async def answer(msg: Incoming, ctx: Context) -> list[Reply]:
         return await empty(msg, ctx)
     result = ctx.kb.ask(text[: ctx.services.limits.max_text_chars])
     if result.intent in ("tip", "subscribe"):
-        routed = await deeplinks.follow("lapor" if result.intent == "tip" else "langganan", msg, ctx)
+        routed = await deeplinks.follow(
+            "lapor" if result.intent == "tip" else "langganan", msg, ctx
+        )
         if routed is not None:
             return routed
     if result.intent == "greeting":
@@ -86,5 +90,7 @@ async def feedback(msg: Incoming, ctx: Context) -> list[Reply]:
         return [Reply("feedback_thanks", {"vote": "unknown"})]
     counted = await kbstats.record_vote(ctx.db, ctx.who, entry.id, vote == "up", ctx.now())
     if vote == "down":
-        await kbstats.record_gap(ctx.db, f"[{entry.id}] {ctx.kb.normalize(entry.question)}", ctx.now())
+        await kbstats.record_gap(
+            ctx.db, f"[{entry.id}] {ctx.kb.normalize(entry.question)}", ctx.now()
+        )
     return [Reply("feedback_thanks", {"vote": vote if counted else "again"})]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.messages import Choice, Incoming, Reply
-from handlers.roles import Role
 from handlers.render import LOCALES
+from handlers.roles import Role
 
 MENU = (
     Choice("menu:tanya", "menu.ask"),

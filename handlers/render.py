@@ -52,7 +52,9 @@ class Renderer:
             env = jinja2.Environment(
                 loader=jinja2.FileSystemLoader(root / locale),
                 undefined=jinja2.StrictUndefined,
-                autoescape=False,
+                # Escaping is per channel (HTML, WhatsApp, plain): finalize marks every
+                # printed value literal, and each channel escapes literals its own way.
+                autoescape=False,  # noqa: S701
                 finalize=_finalize,
                 trim_blocks=True,
                 lstrip_blocks=True,

@@ -33,9 +33,7 @@ def _recent(db: Database, limit: int, offset: int) -> list[AuditRecord]:
         rows = s.scalars(
             select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit).offset(offset)
         )
-        return [
-            AuditRecord(r.id, r.at, r.actor, r.action, r.target, r.detail) for r in rows
-        ]
+        return [AuditRecord(r.id, r.at, r.actor, r.action, r.target, r.detail) for r in rows]
 
 
 async def record(

@@ -60,7 +60,9 @@ def _record_gap(db: Database, text: str, now: datetime) -> None:
 
 def _top_gaps(db: Database, limit: int) -> list[Gap]:
     with db.read() as s:
-        rows = s.scalars(select(KbGap).order_by(KbGap.count.desc(), KbGap.last_at.desc()).limit(limit))
+        rows = s.scalars(
+            select(KbGap).order_by(KbGap.count.desc(), KbGap.last_at.desc()).limit(limit)
+        )
         return [Gap(r.text, r.count, r.last_at) for r in rows]
 
 
@@ -68,7 +70,9 @@ def _votes(db: Database) -> list[VoteCount]:
     with db.read() as s:
         up = func.sum(func.cast(KbVote.up, type_=KbGap.count.type))
         rows = s.execute(
-            select(KbVote.entry_id, up, func.count()).group_by(KbVote.entry_id).order_by(KbVote.entry_id)
+            select(KbVote.entry_id, up, func.count())
+            .group_by(KbVote.entry_id)
+            .order_by(KbVote.entry_id)
         )
         return [VoteCount(e, int(u or 0), int(n) - int(u or 0)) for e, u, n in rows]
 

@@ -1,0 +1,55 @@
+"""Accuracy floor of the real knowledge base on the labelled question set."""
+
+from pathlib import Path
+
+import pytest
+
+from knowledge import EvalReport, evaluate, load_knowledge_base
+
+QUESTIONS = Path(__file__).resolve().parents[1] / "data" / "questions.jsonl"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def report() -> EvalReport:
+    if not QUESTIONS.exists():
+        pytest.skip("tests/data/questions.jsonl not written yet")
+    return evaluate(load_knowledge_base(), QUESTIONS)
+
+
+def test_no_label_points_at_a_missing_entry(report: EvalReport) -> None:
+    assert report.bad_labels == []
+
+
+def test_top1_floor(report: EvalReport) -> None:
+    assert report.top1_accuracy >= 0.92, report.format()
+
+
+def test_out_of_scope_answered_honestly(report: EvalReport) -> None:
+    assert report.unknown_recall >= 0.90, report.format()
+
+
+def test_tips_routed(report: EvalReport) -> None:
+    assert report.intent_accuracy("tip") >= 0.95, report.format()
+
+
+def test_report_on_fixture(tmp_path: Path) -> None:
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        '{"question": "min pns boleh ngelike postingan caleg?", "expected": "medsos-like-caleg"}\n'
+        '{"question": "resep rendang", "expected": "@unknown"}\n'
+        '{"question": "saya mau lapor kades kampanye", "expected": "@tip"}\n'
+        '{"question": "makasih", "expected": "@greeting"}\n'
+        '{"question": "pns boleh kampanye?", "expected": "tidak-ada"}\n',
+        encoding="utf-8",
+    )
+    report = evaluate(load_knowledge_base(FIXTURES / "data"), questions)
+    assert report.total == 5 and report.faq_total == 1
+    assert report.top1_accuracy == 1.0
+    assert report.unknown_recall == 1.0
+    assert report.intent_accuracy("tip") == 1.0
+    assert report.intent_accuracy("greeting") == 1.0
+    assert len(report.bad_labels) == 1
+    text = report.format()
+    assert "top-1 accuracy: 100.0%" in text
+    assert report.to_json()["top1_accuracy"] == 1.0

@@ -1,0 +1,71 @@
+import time
+
+import pytest
+
+from knowledge.normalize import MAX_INPUT_CHARS, Normalizer, fold
+
+
+@pytest.fixture(scope="module")
+def norm() -> Normalizer:
+    return Normalizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # slang, abbreviations and domain words
+        ("min kalo asn ngelike postingan caleg boleh gk", "asn like posting caleg boleh"),
+        ("p3k blh ikut kampanye paslon?", "pppk boleh ikut kampanye paslon"),
+        ("pns ngeshare poster capres di wa", "pns share poster capres whatsapp"),
+        ("BKN itu apa", "bkn apa"),  # indoNLP alone reads "bkn" as "bukan"
+        ("timses medsos", "timses medsos"),
+        ("gmn kalo udh terlanjur", "bagaimana lanjur"),
+        # elongation, keeping real double letters
+        ("bolehhhh gakkk", "boleh"),
+        ("maaf saat tanggal pemilu", "maaf saat tanggal pemilu"),
+        # reduplication
+        ("anak2 saya", "anak"),
+        ("kata-kata", "kata"),
+        # English
+        (
+            "Can a civil servant like a candidate's post on social media?",
+            "boleh asn like calon posting medsos",
+        ),
+        (
+            "is it allowed for government employees to attend a campaign rally",
+            "boleh asn hadir kampanye",
+        ),
+        # multi-word terms fold to one token
+        ("calon legislatif dari partai politik", "caleg parpol"),
+        ("mobil pelat merah", "mobil dinas"),
+    ],
+)
+def test_examples(norm: Normalizer, text: str, expected: str) -> None:
+    assert norm.normalize(text) == expected
+
+
+def test_case_accents_zero_width_and_emoji(norm: Normalizer) -> None:
+    assert norm.normalize("BOLEH\u200b  Kampanyé 😅🙏") == "boleh kampanye"
+    assert fold("Ｐｎｓ") == "pns"  # full-width letters (NFKC)
+
+
+def test_nul_and_control_characters(norm: Normalizer) -> None:
+    assert norm.normalize("pns\x00 kampanye\x07") == "pns kampanye"
+
+
+def test_only_noise_gives_empty(norm: Normalizer) -> None:
+    for text in ["", " ", "😀😀😀", "???!!!", "\x00\x00", "مرحبا", "你好", "xxxxxxxx"]:
+        assert norm.normalize(text) == "", text
+
+
+def test_urls_and_html_are_dropped(norm: Normalizer) -> None:
+    text = "<b>pns</b> lihat https://contoh.example/kampanye?x=1 ya"
+    assert norm.normalize(text) == "pns lihat"
+
+
+def test_long_input_is_capped_and_fast(norm: Normalizer) -> None:
+    big = "pns boleh kampanye gak " * 3000  # ~70 KB
+    start = time.perf_counter()
+    out = norm.normalize(big)
+    assert time.perf_counter() - start < 0.5
+    assert len(out) <= MAX_INPUT_CHARS

@@ -1,0 +1,35 @@
+from knowledge import load_knowledge_base
+from knowledge.regulations import cited_regulation, load_regulations
+
+EXPECTED = [
+    "UU 20/2023", "UU 5/2014", "PP 94/2021", "PP 42/2004", "PP 49/2018", "PP 11/2017",
+    "SKB 2022", "SKB 2020", "UU 7/2017", "UU 10/2016", "UU 1/2015", "UU 6/2020",
+    "Perpres 91/2024", "Perpres 92/2024", "SE MenPANRB 4/2024",
+    "SE MenPANRB B/71/M.SM.00.00/2017", "PKPU 3/2022", "PKPU 2/2024",
+    "Perbawaslu 7/2022", "Perbawaslu 9/2024", "UU 2/2011",
+]
+
+
+def test_every_short_name_is_registered() -> None:
+    regs = load_regulations()
+    assert sorted(regs) == sorted(EXPECTED)
+    assert all(r.title and r.year > 1945 for r in regs.values())
+
+
+def test_replacements() -> None:
+    regs = load_regulations()
+    assert regs["UU 5/2014"].status == "dicabut"
+    assert regs["UU 5/2014"].replaced_by == "UU 20/2023"
+    assert "BKN" in regs["Perpres 92/2024"].note
+
+
+def test_citation_lookup() -> None:
+    regs = load_regulations()
+    assert cited_regulation("UU 7/2017 Pasal 280 ayat (2) huruf f", regs) is regs["UU 7/2017"]
+    assert cited_regulation("SE MenPANRB 4/2024", regs) is regs["SE MenPANRB 4/2024"]
+    assert cited_regulation("UU 7/20170 Pasal 1", regs) is None
+    assert cited_regulation("PP 53/2010 Pasal 4", regs) is None
+
+
+def test_kb_exposes_registry() -> None:
+    assert "UU 20/2023" in load_knowledge_base().regulations
