@@ -148,3 +148,24 @@ class OutboxMessage(Base):
     delivery: Mapped[str | None] = mapped_column(String(24))
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime]
+
+
+class WhatsAppInbound(Base):
+    """A Twilio MessageSid already handled: Twilio retries, we answer once."""
+
+    __tablename__ = "whatsapp_inbound"
+
+    message_sid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    handled_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class WhatsAppWindow(Base):
+    """When a chat last wrote to us: WhatsApp allows free text for 24 hours after.
+
+    ``chat_key`` is the chat's pseudonym, never the phone number.
+    """
+
+    __tablename__ = "whatsapp_windows"
+
+    chat_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_inbound_at: Mapped[datetime]
