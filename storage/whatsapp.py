@@ -30,9 +30,11 @@ def _claim_message(db: Database, message_sid: str, now: datetime) -> bool:
         insert(WhatsAppInbound)
         .values(message_sid=message_sid, handled_at=now)
         .on_conflict_do_nothing(index_elements=["message_sid"])
+        # RETURNING, not rowcount: drivers report rowcount -1 for some inserts.
+        .returning(WhatsAppInbound.message_sid)
     )
     with db.write() as s:
-        return bool(s.execute(stmt).rowcount)
+        return s.execute(stmt).scalar() is not None
 
 
 def _touch_window(db: Database, chat_key: str, now: datetime) -> None:
