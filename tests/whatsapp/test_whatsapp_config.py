@@ -7,12 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from bot.channels.base import SendStatus
+from bot.channels.whatsapp.build import whatsapp_sender
 from bot.channels.whatsapp.component import WhatsAppComponent, whatsapp_component
 from bot.config import ConfigError, load_settings
 from bot.runner import COMPONENTS
 from bot.wiring import App, build_app
+from handlers.messages import Outgoing
 from tests.conftest import REPO, FakeClock
-from tests.whatsapp.twilio_fake import REMINDER_TEMPLATE
+from tests.whatsapp.twilio_fake import CITIZEN, REMINDER_TEMPLATE, FakeTwilioApi
 
 SID = "HX" + "b" * 32
 
@@ -66,6 +69,18 @@ def test_bad_whatsapp_values_name_the_key(
 def test_the_channel_starts_only_with_credentials_and_a_number(app: App) -> None:
     assert whatsapp_component in COMPONENTS
     assert whatsapp_component(app) is None  # the default config: no Twilio credentials
+    assert whatsapp_sender(app) is None
+
+
+async def test_a_command_without_the_web_server_can_push(
+    wa_app: App, twilio_api: FakeTwilioApi
+) -> None:
+    """``asnbot reminders run-due`` builds the sender alone, with no component running."""
+    sender = whatsapp_sender(wa_app)
+    assert sender is not None
+    result = await sender.send(CITIZEN, Outgoing("Pengingat"), kind="reminder")
+    assert result.status is SendStatus.SENT
+    assert twilio_api.sent[0]["ContentSid"] == [REMINDER_TEMPLATE]
 
 
 def test_enabled_without_public_url_is_a_config_error(

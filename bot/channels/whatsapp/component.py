@@ -14,7 +14,6 @@ import contextlib
 import logging
 from collections.abc import Sequence
 from datetime import timedelta
-from pathlib import Path
 
 import httpx
 from starlette.datastructures import FormData
@@ -25,8 +24,9 @@ from twilio.http import HttpClient
 from twilio.request_validator import RequestValidator
 
 from bot import metrics
-from bot.channels.whatsapp.media import MediaFetcher, MediaLinks
-from bot.channels.whatsapp.send import BLOCKING_CODES, WhatsAppSender
+from bot.channels.whatsapp.build import media_links, public_url, whatsapp_sender
+from bot.channels.whatsapp.media import MediaFetcher
+from bot.channels.whatsapp.send import BLOCKING_CODES
 from bot.channels.whatsapp.webhook import (
     MAX_MEDIA,
     MESSAGE_SID,
@@ -66,21 +66,11 @@ class WhatsAppComponent:
         media_http: httpx.AsyncClient | None = None,
     ) -> None:
         wa, secrets = app.settings.whatsapp, app.settings.secrets
-        if not wa.public_url.startswith(("https://", "http://")):
-            raise ConfigError(
-                "whatsapp.public_url: required with WhatsApp enabled (the URL Twilio signs, "
-                'e.g. "https://bot.example.go.id")'
-            )
         self.app = app
         self.services = app.services
-        self.public_url = wa.public_url.rstrip("/")
+        self.public_url = public_url(app.settings)
         self.validator = RequestValidator(secrets.twilio_auth_token)
-        self.links = MediaLinks(
-            Path(app.settings.storage.media_dir) / "outgoing",
-            app.key.value,
-            wa.media_url_ttl_seconds,
-            app.services.clock,
-        )
+        self.links = media_links(app)
         self.fetcher = MediaFetcher(
             wa.api_base_url,
             secrets.twilio_account_sid,
@@ -89,20 +79,10 @@ class WhatsAppComponent:
             timeout=wa.media_timeout_seconds,
             client=media_http,
         )
-        self.sender = WhatsAppSender(
-            db=app.services.db,
-            pseudonyms=app.services.pseudonyms,
-            clock=app.services.clock,
-            account_sid=secrets.twilio_account_sid,
-            auth_token=secrets.twilio_auth_token,
-            from_number=wa.from_number,
-            api_base_url=wa.api_base_url,
-            status_url=f"{self.public_url}/whatsapp/status",
-            templates=wa.templates,
-            rate_per_second=wa.rate_per_second,
-            media_url=self.media_url,
-            http_client=twilio_http,
-        )
+        sender = whatsapp_sender(app, links=self.links, http_client=twilio_http)
+        if sender is None:
+            raise ConfigError("WhatsApp needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, from_number")
+        self.sender = sender
         # Whoever builds the outbox dispatcher finds every channel's sender here.
         app.services.extra.setdefault("senders", {})[self.sender.channel] = self.sender
         self._housekeeping: asyncio.Task[None] | None = None
