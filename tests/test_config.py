@@ -130,11 +130,16 @@ def _documented_keys() -> set[str]:
         head = re.match(r"^\[+([\w.]+)\]+", line)
         if head:
             section = head.group(1)
+            outer, _, inner = section.partition(".")
+            if inner and outer in SECTIONS:  # a table-valued setting, e.g. [whatsapp.templates]
+                assert lines[i - 1].startswith("#"), f"[{section}] has no comment above it"
+                documented.add(section)
             continue
         key = re.match(r"^(\w+)\s*=", line)
-        if key and section in SECTIONS:
+        if key and section.split(".")[0] in SECTIONS:
             assert lines[i - 1].startswith("#"), f"{section}.{key.group(1)} has no comment above it"
-            documented.add(f"{section}.{key.group(1)}")
+            if section in SECTIONS:  # entries of a table-valued setting are its data
+                documented.add(f"{section}.{key.group(1)}")
     return documented
 
 
