@@ -149,23 +149,8 @@ def _row(app: App, provider_id: str) -> OutboxMessage:
 
 async def _push(app: App, component: WhatsAppComponent, chat: str, key: str) -> str:
     db, clock = app.services.db, app.services.clock
-    # Written directly: storage.outbox.enqueue is being fixed on main (rowcount on 2.1).
-    with db.write() as s:
-        s.add(
-            OutboxMessage(
-                dedupe_key=key,
-                kind="reminder",
-                channel="whatsapp",
-                chat=chat,
-                template="menu",
-                context={},
-                locale="id",
-                status=outbox.PENDING,
-                attempts=0,
-                next_attempt_at=clock(),
-                created_at=clock(),
-            )
-        )
+    new = outbox.NewMessage(key, "reminder", "whatsapp", chat, "menu", {}, "id")
+    assert await outbox.enqueue(db, [new], clock()) == 1
     dispatcher = OutboxDispatcher(db, app.services.renderer, {"whatsapp": component.sender}, clock)
     report = await dispatcher.drain()
     assert report.sent == 1
