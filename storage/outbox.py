@@ -84,10 +84,14 @@ def _enqueue(db: Database, items: Sequence[NewMessage], now: datetime) -> int:
     if not items:
         return 0
     insert = sqlite_insert if db.is_sqlite else pg_insert
-    stmt = insert(OutboxMessage).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    stmt = (
+        insert(OutboxMessage)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(OutboxMessage.id)
+    )
     with db.write() as s:
-        result = s.execute(stmt, _rows(items, now))
-        return max(result.rowcount or 0, 0)
+        # An executemany result has no rowcount in SQLAlchemy 2.1: count what came back.
+        return len(s.execute(stmt, _rows(items, now)).all())
 
 
 def _claim(
