@@ -219,10 +219,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tips_commands(
+    sub: argparse._SubParsersAction, add_config: Callable[[argparse.ArgumentParser], None]
+) -> None:
+    from bot.tipscli import register
+
+    register(sub, add_config)
+
+
 # Later features add their sub-commands here (reminders, tips, keys).
 EXTENSIONS: list[
     Callable[[argparse._SubParsersAction, Callable[[argparse.ArgumentParser], None]], None]
-] = []
+] = [_tips_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

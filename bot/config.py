@@ -73,6 +73,21 @@ class ChatSettings:
 
 
 @dataclass(frozen=True)
+class TipsSettings:
+    max_photos: int = 5
+    max_photo_bytes: int = 10_000_000
+    max_pixels: int = 40_000_000
+    max_dimension: int = 2048
+    max_text_chars: int = 20_000
+    draft_idle_minutes: int = 60
+    claim_idle_minutes: int = 120
+    media_retention_days: int = 90
+    status_attempts_per_hour: int = 10
+    sla_days: int = 7
+    page_size: int = 10
+
+
+@dataclass(frozen=True)
 class LoggingSettings:
     level: str = "INFO"
     format: str = "auto"
@@ -96,6 +111,7 @@ class Settings:
     whatsapp: WhatsAppSettings = field(default_factory=WhatsAppSettings)
     roles: RolesSettings = field(default_factory=RolesSettings)
     chat: ChatSettings = field(default_factory=ChatSettings)
+    tips: TipsSettings = field(default_factory=TipsSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     secrets: Secrets = field(default_factory=Secrets, repr=False)
     source: str = ""  # the file read, for messages
@@ -138,6 +154,7 @@ _POSITIVE = {
     "whatsapp.media_timeout_seconds",
     "whatsapp.media_url_ttl_seconds",
     "whatsapp.rate_per_second",
+    *(f"tips.{f.name}" for f in fields(TipsSettings)),
 }
 
 

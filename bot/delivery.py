@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.channels.base import Sender, SendResult, SendStatus
-from handlers.messages import Reply
+from handlers.messages import Choice, Reply
 from handlers.render import Renderer
 from storage import outbox, subscribers
 from storage.db import Database
@@ -75,6 +75,7 @@ class OutboxDispatcher:
         concurrency: int = 16,
         lease: timedelta = timedelta(minutes=2),
         worker: str | None = None,
+        resolve_chat: Callable[[str], str | None] | None = None,
     ) -> None:
         self.db = db
         self.renderer = renderer
@@ -83,6 +84,8 @@ class OutboxDispatcher:
         self.batch_size = batch_size
         self.lease = lease
         self.worker = worker or uuid.uuid4().hex[:12]
+        # Opens sealed ("enc:…") chats just before sending; None fails such rows.
+        self.resolve_chat = resolve_chat
         self.pacers = {name: Pacer(s.rate_per_second) for name, s in self.senders.items()}
         self._slots = asyncio.Semaphore(concurrency)
 
@@ -102,17 +105,24 @@ class OutboxDispatcher:
 
     async def _deliver(self, row: outbox.Claimed, report: DrainReport) -> None:
         sender = self.senders[row.channel]
+        chat: str | None = row.chat
+        if row.chat.startswith(outbox.SEALED_CHAT):
+            chat = self.resolve_chat(row.chat) if self.resolve_chat else None
         try:
-            out = self.renderer.render(Reply(row.template, row.context), row.locale)
+            out = self.renderer.render(_reply(row), row.locale)
         except Exception:
             log.exception("outbox render failed", extra={"outbox_id": row.id})
             await outbox.finish(self.db, row.id, outbox.FAILED, self.clock(), error="render")
             report.add(SendStatus.FAILED)
             return
+        if chat is None:
+            await outbox.finish(self.db, row.id, outbox.FAILED, self.clock(), error="sealed chat")
+            report.add(SendStatus.FAILED)
+            return
         await self.pacers[row.channel].wait()
         async with self._slots:
             try:
-                result = await sender.send(row.chat, out, kind=row.kind)
+                result = await sender.send(chat, out, kind=row.kind)
             except Exception as exc:  # a sender bug must not stop the queue
                 log.exception("sender raised", extra={"outbox_id": row.id, "channel": row.channel})
                 result = SendResult(SendStatus.RETRY, error=exc.__class__.__name__)
@@ -137,3 +147,10 @@ class OutboxDispatcher:
                 "outbox result",
                 extra={"outbox_id": row.id, "status": str(result.status), "error": result.error},
             )
+
+
+def _reply(row: outbox.Claimed) -> Reply:
+    """The row as a reply; ``_choices`` in the context are buttons ([payload, label key])."""
+    context = dict(row.context)
+    choices = tuple(Choice(str(p), str(label)) for p, label in context.pop("_choices", None) or ())
+    return Reply(row.template, context, choices=choices)

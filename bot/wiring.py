@@ -6,17 +6,20 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.secretkey import SecretKey, resolve
 from handlers.context import Clock, Limits, Services, utc_now
 from handlers.dispatch import Dispatcher
 from handlers.render import default_renderer
 from handlers.roles import Role, RoleBook
 from handlers.routes import build_router
+from handlers.tips.kit import EXTRA_KEY, TipKit, TipLimits
 from knowledge import KnowledgeBase, load_knowledge_base
-from storage import migrate
+from storage import migrate, rotation
 from storage.db import Database
 from storage.keys import Pseudonyms
+from storage.media import MediaStore
+from storage.vault import VaultError, open_vault
 
 log = logging.getLogger(__name__)
 
@@ -70,4 +73,31 @@ def build_app(
         limits=Limits(max_text_chars=settings.chat.max_text_chars),
         default_locale=settings.chat.default_locale,
     )
+    services.extra[EXTRA_KEY] = build_tip_kit(settings, db, key.value, clock)
     return App(settings, services, Dispatcher(services, build_router()), key)
+
+
+def build_tip_kit(settings: Settings, db: Database, secret: str, clock: Clock = utc_now) -> TipKit:
+    """Keys, media store and limits of the tip feature; a wrong secret is a ConfigError."""
+    try:
+        vault = open_vault(db, secret, clock())
+    except VaultError as exc:
+        db.dispose()
+        raise ConfigError(str(exc)) from None
+    t = settings.tips
+    limits = TipLimits(
+        max_photos=t.max_photos,
+        max_photo_bytes=t.max_photo_bytes,
+        max_pixels=t.max_pixels,
+        max_dimension=t.max_dimension,
+        max_text_chars=t.max_text_chars,
+        draft_idle_minutes=t.draft_idle_minutes,
+        claim_idle_minutes=t.claim_idle_minutes,
+        media_retention_days=t.media_retention_days,
+        status_attempts_per_hour=t.status_attempts_per_hour,
+        sla_days=t.sla_days,
+        page_size=t.page_size,
+    )
+    media = MediaStore(settings.storage.media_dir, vault)
+    rotation.finish_pending(media.root, vault.version)  # a rotation that stopped half-way
+    return TipKit(vault, media, limits)

@@ -2,23 +2,46 @@
 
 from __future__ import annotations
 
-from handlers import ask, basic, kbadmin
+from handlers import ask, basic, features, kbadmin
+from handlers.admin import actions, queue, reports
 from handlers.roles import Role
 from handlers.router import Route, Router, button, command, free_text, unknown_command
+from handlers.tips import flow, status, summary
 
 GLOBAL: list[Route] = [
     command("start", basic.start),
     command("menu", basic.menu),
     command("bantuan", basic.help_),
+    # /batal inside a tip also deletes the draft's photo files: nothing is kept.
+    Route("tip-cancel", flow.is_cancel, summary.cancel),
     command("batal", basic.cancel),
     command("bahasa", basic.language),
 ]
 
-# Routes bound to a conversation step ("tip.awaiting_content", …) go here.
-STEPS: list[Route] = []
+# Routes bound to a conversation step ("tip.content", …) go here.
+STEPS: list[Route] = [
+    Route("step:tip.", flow.matches, flow.on_step),
+    Route(
+        "step:tipadm.", lambda _m, s: s.step == "tipadm.reject", actions.reject_reason, Role.ADMIN
+    ),
+]
 
 COMMANDS: list[Route] = [
+    command("lapor", features.tip_start),
+    command("status", status.command),
+    command("tips", queue.list_tips, role=Role.ADMIN),
+    command("tip", queue.show, role=Role.ADMIN),
+    command("claim", queue.claim, role=Role.ADMIN),
+    command("setstatus", actions.set_status, role=Role.ADMIN),
+    command("reply", actions.reply, role=Role.ADMIN),
+    command("note", actions.note, role=Role.ADMIN),
+    command("export", reports.export, role=Role.ADMIN),
+    command("stats", reports.stats, role=Role.ADMIN),
+    command("audit", reports.audit_log, role=Role.ADMIN),
     command("gaps", kbadmin.gaps, role=Role.ADMIN),
+    button("tipadm:claim:", queue.claim_button, role=Role.ADMIN),
+    button("tipadm:reject:", actions.reject_button, role=Role.ADMIN),
+    button("tipadm:page:", queue.page_button, role=Role.ADMIN),
     button("lang:", basic.language_button),
     button("menu:", basic.menu_button),
     button("faq:", ask.show_entry),

@@ -30,6 +30,7 @@ PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED = (
     "cancelled",
 )
 FINAL = (SENT, FAILED, BLOCKED, CANCELLED)
+SEALED_CHAT = "enc:"  # a chat only the dispatcher's resolve_chat hook can read
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,13 @@ def _finish(
                 # A finished row keeps no chat reference it does not need.
                 claimed_by=None,
             )
+        )
+        # A sealed chat (a tipster's) is blanked once final, with the provider's
+        # message id: either would lead back to the person.
+        s.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row_id, OutboxMessage.chat.startswith(SEALED_CHAT))
+            .values(chat="", provider_id=None)
         )
 
 
