@@ -44,6 +44,11 @@ class TelegramSettings:
     file_base_url: str = "https://api.telegram.org/file/bot"
     webhook_url: str = ""
     webhook_secret: str = ""
+    max_photo_bytes: int = 10 * 1024 * 1024
+    rate_per_second: float = 25.0
+    max_retries: int = 3
+    retry_backoff_seconds: float = 1.0
+    concurrent_updates: int = 16
 
 
 @dataclass(frozen=True)
@@ -123,7 +128,14 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "logging.level": ("DEBUG", "INFO", "WARNING", "ERROR"),
     "logging.format": ("auto", "json", "text"),
 }
-_POSITIVE = {"server.port", "storage.busy_timeout_ms", "chat.max_text_chars"}
+_POSITIVE = {
+    "server.port",
+    "storage.busy_timeout_ms",
+    "chat.max_text_chars",
+    "telegram.max_photo_bytes",
+    "telegram.rate_per_second",
+    "telegram.concurrent_updates",
+}
 
 
 def _section_type(name: str) -> type[Any]:
@@ -227,6 +239,8 @@ def _validate(name: str, section: Any) -> None:
                 )
     if name == "server" and not 0 < section.port < 65536:
         raise ConfigError(f"server.port: must be between 1 and 65535 (got {section.port})")
+    if name == "telegram" and (section.max_retries < 0 or section.retry_backoff_seconds < 0):
+        raise ConfigError("telegram.max_retries and retry_backoff_seconds must not be negative")
     if name == "storage" and not section.url.startswith(("sqlite", "postgresql")):
         raise ConfigError("storage.url: must start with sqlite:// or postgresql+psycopg://")
 

@@ -84,3 +84,17 @@ class KbGap(Base):
     count: Mapped[int] = mapped_column(default=1)
     first_at: Mapped[datetime]
     last_at: Mapped[datetime]
+
+
+class CallbackPayload(Base):
+    """A button payload too long for Telegram's 64-byte callback data, under a short key.
+
+    The key is a hash of the payload, so the table holds each distinct payload once
+    (payloads are our own short keys such as ``faq:<entry id>``, never user text).
+    """
+
+    __tablename__ = "callback_payloads"
+
+    key: Mapped[str] = mapped_column(String(24), primary_key=True)
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
