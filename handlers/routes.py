@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from handlers import ask, basic, kbadmin
+from handlers import ask, basic, groups, kbadmin
 from handlers.roles import Role
 from handlers.router import Route, Router, button, command, free_text, unknown_command
 
 GLOBAL: list[Route] = [
+    groups.ROUTE,  # in groups: tips and private commands point to a private chat
     command("start", basic.start),
     command("menu", basic.menu),
     command("bantuan", basic.help_),
