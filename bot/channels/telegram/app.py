@@ -33,6 +33,7 @@ from bot.channels.telegram.translate import (
     TooLarge,
     translate,
 )
+from bot.channels.telegram.updates import TolerantUpdatesRequest
 from bot.config import Settings
 from bot.wiring import App
 from handlers.messages import Incoming, Outgoing
@@ -90,6 +91,8 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
     )
     if tg.mode == "webhook":
         builder = builder.updater(None)  # updates arrive through our Starlette route
+    else:
+        builder = builder.get_updates_request(TolerantUpdatesRequest())
     return builder.build()
 
 

@@ -104,8 +104,11 @@ class TelegramComponent:
         application = self.channel.application
         try:
             update = Update.de_json(data, application.bot)
-        except Exception as exc:  # malformed fields: answered 200 so Telegram does not resend
-            log.warning("webhook: update not understood", extra={"error": type(exc).__name__})
+        except Exception as exc:  # answered 200 all the same, so Telegram does not resend it
+            log.warning(
+                "update not understood; skipped",
+                extra={"error": type(exc).__name__, "fields": sorted(data)[:5]},
+            )
             return Response(status_code=200)
         await application.update_queue.put(update)
         return Response(status_code=200)
