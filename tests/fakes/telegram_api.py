@@ -112,7 +112,6 @@ class FakeTelegram:
         self._changed = asyncio.Condition()
         self._closing = False
         self._server: uvicorn.Server | None = None
-        self._task: asyncio.Task[None] | None = None
 
     # --- lifecycle ----------------------------------------------------------
 
@@ -134,13 +133,12 @@ class FakeTelegram:
         config = uvicorn.Config(
             app, host=self.host, port=0, log_level="warning", lifespan="off", ws="none"
         )
+        # startup()/shutdown() without serve()'s main loop, which polls for exit
+        # every 0.1 s: stopping then takes milliseconds, not a tick or two.
+        config.load()
         self._server = uvicorn.Server(config)
-        self._server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
-        self._task = asyncio.create_task(self._server.serve())
-        while not self._server.started:
-            if self._task.done():
-                await self._task  # raises what went wrong
-            await asyncio.sleep(0.005)
+        self._server.lifespan = config.lifespan_class(config)
+        await self._server.startup()
         self.port = self._server.servers[0].sockets[0].getsockname()[1]
         return self
 
@@ -148,9 +146,21 @@ class FakeTelegram:
         self._closing = True
         async with self._changed:
             self._changed.notify_all()  # long polls return at once
-        if self._server is not None and self._task is not None:
-            self._server.should_exit = True
-            await self._task
+        server, self._server = self._server, None
+        if server is None:
+            return
+        # uvicorn's own shutdown() sleeps a fixed 0.1 s; a test server has no
+        # slow clients to wait for: close, ask connections to finish, poll briefly.
+        for listener in server.servers:
+            listener.close()
+        for connection in list(server.server_state.connections):
+            connection.shutdown()
+        for _ in range(200):
+            if not server.server_state.connections and not server.server_state.tasks:
+                break
+            await asyncio.sleep(0.005)
+        for listener in server.servers:
+            await listener.wait_closed()
 
     async def __aenter__(self) -> FakeTelegram:
         return await self.start()
@@ -250,12 +260,12 @@ class FakeTelegram:
             if kind.startswith("application/json"):
                 params.update(await request.json())
             else:
-                form = await request.form()
-                for key, value in form.multi_items():
-                    if isinstance(value, UploadFile):
-                        params[key] = await value.read()
-                    else:
-                        params[key] = value
+                async with request.form() as form:
+                    for key, value in form.multi_items():
+                        if isinstance(value, UploadFile):
+                            params[key] = await value.read()
+                        else:
+                            params[key] = value
         for key in _JSON_PARAMS & params.keys():
             if isinstance(params[key], str):
                 params[key] = json.loads(params[key])

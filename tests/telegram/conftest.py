@@ -36,6 +36,7 @@ def telegram_settings(settings: Settings, tg: FakeTelegram, mode: str = "polling
             webhook_url="https://bot.example.go.id/telegram/webhook",
             webhook_secret=WEBHOOK_SECRET if mode == "webhook" else "",
             retry_backoff_seconds=0.01,
+            max_retries=1,  # a 429 costs its retry_after in real seconds
             max_photo_bytes=1_000_000,
         ),
         secrets=replace(settings.secrets, telegram_bot_token=TOKEN),

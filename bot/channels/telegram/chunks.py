@@ -35,15 +35,14 @@ def visible_len(text: str) -> int:
 
 def split_markup(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     """Chunks of at most ``limit`` visible characters, literals kept balanced."""
-    if limit <= 2:
+    if limit < 2:
         raise ValueError("limit too small")
     chunks: list[str] = []
     rest = text
-    # Markers do not count against Telegram's limit, but reserve room for the
-    # pair a cut may add.
+    # Literal markers take no room once converted, so closing and reopening a
+    # literal at a cut costs nothing against the limit.
     while visible_len(rest) > limit:
-        budget = limit - 2
-        window = _window(rest, budget)
+        window = _window(rest, limit)
         cut = _cut_at(window, len(window))
         head, rest = rest[:cut].rstrip(), rest[cut:].lstrip()
         if _open_literal(head):
