@@ -48,13 +48,9 @@ class TelegramComponent:
         application = self.channel.application
         try:
             await application.initialize()  # getMe: checks the token
-        except InvalidToken:
-            # PTB's own message repeats the token: never let it reach a log or a terminal.
-            raise TelegramStartError("TELEGRAM_BOT_TOKEN was rejected by the Bot API") from None
-        except NetworkError as exc:
-            raise TelegramStartError(
-                f"cannot reach the Bot API at telegram.api_base_url ({type(exc).__name__})"
-            ) from None
+        except TelegramError as exc:
+            await application.bot.shutdown()  # close its HTTP clients: the runner will not
+            raise _start_error(exc) from None
         try:
             await self.channel.set_commands()
         except TelegramError as exc:  # the menu is a convenience; the bot works without it
@@ -112,6 +108,17 @@ class TelegramComponent:
             return Response(status_code=200)
         await application.update_queue.put(update)
         return Response(status_code=200)
+
+
+def _start_error(exc: TelegramError) -> TelegramStartError:
+    # PTB's own InvalidToken message repeats the token: never let it reach a log or a terminal.
+    if isinstance(exc, InvalidToken):
+        return TelegramStartError("TELEGRAM_BOT_TOKEN was rejected by the Bot API")
+    if isinstance(exc, NetworkError):
+        return TelegramStartError(
+            f"cannot reach the Bot API at telegram.api_base_url ({type(exc).__name__})"
+        )
+    return TelegramStartError(f"the Bot API refused to start the bot ({type(exc).__name__})")
 
 
 def _polling_error(exc: TelegramError) -> None:
