@@ -239,7 +239,7 @@ class FakeTelegram:
                     await asyncio.wait_for(self._changed.wait(), left)
         return found
 
-    async def settle(self, quiet: float = 0.2) -> None:
+    async def settle(self, quiet: float = 0.1) -> None:
         """Wait until the bot made no call for ``quiet`` seconds."""
         while True:
             before = len(self.calls)

@@ -11,6 +11,7 @@ import asyncio
 import logging
 import weakref
 from collections.abc import Awaitable
+from dataclasses import replace
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeDefault, CallbackQuery, Update
@@ -160,8 +161,6 @@ class TelegramChannel:
     async def _expand(self, msg: Incoming) -> Incoming:
         if msg.payload is None or not callbacks.is_key(msg.payload):
             return msg
-        from dataclasses import replace
-
         payload = await callbacks.expand(self.app.services.db, msg.payload)
         return replace(msg, payload=payload or msg.payload)
 

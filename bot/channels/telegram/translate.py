@@ -103,7 +103,7 @@ def _callback(query: CallbackQuery) -> Translation:
     message = query.message
     if message is None or query.data is None:
         return Ignore("callback_without_message")  # inline-mode or game buttons: not ours
-    return _base(query.from_user, message.chat, payload=query.data[:64])
+    return _base(query.from_user, message.chat, payload=query.data)
 
 
 def _message(message: Message, me: BotInfo, bot: Bot, max_bytes: int) -> Translation:
@@ -120,7 +120,7 @@ def _message(message: Message, me: BotInfo, bot: Bot, max_bytes: int) -> Transla
     text = clean_text(text)
     if is_group:
         # Tips are never taken in a group, so no file from one is ever fetched.
-        return _with(base, text=text)
+        return replace(base, text=text)
     if message.photo:
         largest = max(message.photo, key=lambda p: (p.width * p.height, p.file_size or 0))
         photo = _File("photo", "image/jpeg", largest.file_id, largest.file_size)
@@ -131,14 +131,10 @@ def _message(message: Message, me: BotInfo, bot: Bot, max_bytes: int) -> Transla
         return _attach(base, text, image, bot, max_bytes)
     if _has_other_content(message):
         # Stickers, voice, location, contact, poll, other files: what they hold stays here.
-        return _with(base, text=text, attachments=(Attachment(kind="other"),))
+        return replace(base, text=text, attachments=(Attachment(kind="other"),))
     if not text:
         return Ignore("service_message")  # joins, pins, title changes …
-    return _with(base, text=text)
-
-
-def _with(base: Incoming, **fields: Any) -> Incoming:
-    return replace(base, **fields)
+    return replace(base, text=text)
 
 
 @dataclass(frozen=True)
@@ -150,11 +146,11 @@ class _File:
 
 
 def _attach(base: Incoming, text: str, f: _File, bot: Bot, max_bytes: int) -> Translation:
-    msg = _with(base, text=text)
+    msg = replace(base, text=text)
     if f.size is not None and f.size > max_bytes:
         return TooLarge(msg, f.size)
     attachment = Attachment(f.kind, f.mime, f.size, fetch=fetcher(bot, f.file_id, max_bytes))
-    return _with(msg, attachments=(attachment,))
+    return replace(msg, attachments=(attachment,))
 
 
 def _has_other_content(message: Message) -> bool:
