@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 import types
 import typing
@@ -56,6 +57,12 @@ class WhatsAppSettings:
     from_number: str = ""
     api_base_url: str = "https://api.twilio.com"
     public_url: str = ""
+    max_media_bytes: int = 5 * 1024 * 1024
+    media_timeout_seconds: float = 10.0
+    media_url_ttl_seconds: int = 300
+    rate_per_second: float = 50.0
+    # Kind of pushed message ("reminder", "broadcast", …) -> Content template SID (HX…).
+    templates: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,10 @@ _POSITIVE = {
     "telegram.max_photo_bytes",
     "telegram.rate_per_second",
     "telegram.concurrent_updates",
+    "whatsapp.max_media_bytes",
+    "whatsapp.media_timeout_seconds",
+    "whatsapp.media_url_ttl_seconds",
+    "whatsapp.rate_per_second",
 }
 
 
@@ -194,6 +205,9 @@ def _coerce(key: str, value: Any, hint: Any) -> Any:
                 raise ConfigError(f"{key}: must be a JSON object") from None
         if not isinstance(value, dict):
             raise ConfigError(f"{key}: must be a table (got {value!r})")
+        args = typing.get_args(hint)
+        if len(args) == 2:
+            return {str(k): _coerce(f"{key}.{k}", v, args[1]) for k, v in value.items()}
         return dict(value)
     if origin in (types.UnionType, typing.Union):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
@@ -241,6 +255,13 @@ def _validate(name: str, section: Any) -> None:
         raise ConfigError(f"server.port: must be between 1 and 65535 (got {section.port})")
     if name == "telegram" and (section.max_retries < 0 or section.retry_backoff_seconds < 0):
         raise ConfigError("telegram.max_retries and retry_backoff_seconds must not be negative")
+    if name == "whatsapp":
+        for kind, sid in section.templates.items():
+            if sid and not re.fullmatch(r"HX[0-9a-fA-F]{32}", sid):
+                raise ConfigError(
+                    f"whatsapp.templates.{kind}: must be a Content template SID like HX… "
+                    f"(32 hex digits) or empty (got {sid!r})"
+                )
     if name == "storage" and not section.url.startswith(("sqlite", "postgresql")):
         raise ConfigError("storage.url: must start with sqlite:// or postgresql+psycopg://")
 

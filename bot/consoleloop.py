@@ -5,13 +5,11 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TextIO
 
 from bot.channels.console import format_outgoing, to_incoming
 from bot.wiring import App
 from handlers.markup import to_plain
-from handlers.messages import Button
 
 
 async def chat_loop(
@@ -25,22 +23,15 @@ async def chat_loop(
             app.settings.chat.default_locale,
         )
         print(to_plain(text), file=out, flush=True)
-    buttons: tuple[Button, ...] = ()
     source = iter(lines)
     while True:
         # Read stdin on a thread so the scheduler keeps ticking while the user types.
         line = await asyncio.to_thread(next, source, None)
         if line is None:
             break
-        msg = to_incoming(line, identity)
-        # A number answers the last buttons shown, like a tap would.
-        choice = msg.text.strip()
-        if choice.isdigit() and 0 < int(choice) <= len(buttons):
-            msg = replace(msg, text="", payload=buttons[int(choice) - 1].payload)
-        replies = await app.dispatcher.handle(msg)
+        # Buttons are numbered, as on WhatsApp: "2" picks the second one shown.
+        replies = await app.dispatcher.handle(to_incoming(line, identity), numbered=True)
         for reply in replies:
             print(format_outgoing(reply), file=out, flush=True)
             print(file=out, flush=True)
-            if reply.buttons:
-                buttons = reply.buttons
     return 0

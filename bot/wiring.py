@@ -13,7 +13,7 @@ from handlers.dispatch import Dispatcher
 from handlers.render import default_renderer
 from handlers.roles import Role, RoleBook
 from handlers.routes import build_router
-from knowledge import load_knowledge_base
+from knowledge import KnowledgeBase, load_knowledge_base
 from storage import migrate
 from storage.db import Database
 from storage.keys import Pseudonyms
@@ -30,6 +30,17 @@ class App:
 
     def close(self) -> None:
         self.services.db.dispose()
+
+
+class KnowledgeLoadError(RuntimeError):
+    """The knowledge base's data files cannot be read; the message names the problem."""
+
+
+def knowledge_base() -> KnowledgeBase:
+    try:
+        return load_knowledge_base()
+    except (OSError, ValueError) as exc:  # TOMLDecodeError is a ValueError
+        raise KnowledgeLoadError(f"knowledge base cannot be loaded: {exc}") from exc
 
 
 def open_database(settings: Settings) -> Database:
@@ -51,7 +62,7 @@ def build_app(
     db = open_database(settings)
     services = Services(
         db=db,
-        kb=load_knowledge_base(),
+        kb=knowledge_base(),
         renderer=default_renderer(),
         roles=RoleBook.build(settings.roles.admins, settings.roles.hr_officers, granted),
         pseudonyms=Pseudonyms(key.value),

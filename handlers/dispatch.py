@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 
 from handlers import basic, commands
 from handlers.context import Context, Services
@@ -16,6 +17,7 @@ from handlers.locks import conversation_lock
 from handlers.messages import Incoming, Outgoing, Reply
 from handlers.router import NoRoute, Router
 from storage import conversations
+from storage.conversations import State
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +27,10 @@ class Dispatcher:
         self.services = services
         self.router = router
 
-    async def handle(self, msg: Incoming, *, bare_words: bool = True) -> list[Outgoing]:
+    async def handle(
+        self, msg: Incoming, *, bare_words: bool = True, numbered: bool = False
+    ) -> list[Outgoing]:
+        """Replies to one message. ``numbered``: the channel shows buttons as a numbered list."""
         s = self.services
         who = s.pseudonyms.of(msg.identity)
         locale = s.renderer.locale(s.default_locale)
@@ -36,6 +41,8 @@ class Dispatcher:
             msg = commands.parse(msg, bare_words=bare_words)
             async with conversation_lock(who):
                 state = await conversations.load(s.db, who)
+                if numbered:
+                    msg = _pick_choice(msg, state)
                 locale = await self._locale(who, msg)
                 ctx = Context(s, who, s.roles.roles_of(msg.identity), state, locale, msg.channel)
                 route = self.router.match(msg, state)
@@ -48,8 +55,11 @@ class Dispatcher:
                 else:
                     replies = await route.handler(msg, ctx)
                     name = route.name
-                await conversations.save(s.db, who, ctx.state, s.clock())
                 out = [s.renderer.render(r, ctx.locale) for r in replies]
+                if numbered:
+                    shown = [o.buttons for o in out if o.buttons]
+                    ctx.state.choices = [(b.payload, b.label) for b in shown[-1]] if shown else []
+                await conversations.save(s.db, who, ctx.state, s.clock())
             log.info(
                 "handled",
                 extra={
@@ -84,6 +94,25 @@ class Dispatcher:
         s = self.services
         chosen = await conversations.get_locale(s.db, who)
         return s.renderer.locale(chosen or _hint(msg.locale, s.default_locale))
+
+
+def _pick_choice(msg: Incoming, state: State) -> Incoming:
+    """ "2", or the words of a button, picks that button from the last list shown."""
+    text = msg.text.strip()
+    if msg.payload is not None or not text or not state.choices:
+        return msg
+    if text.isdigit() and 0 < int(text) <= len(state.choices):
+        return replace(msg, text="", command=None, payload=state.choices[int(text) - 1][0])
+    wanted = _bare(text)
+    for payload, label in state.choices:
+        if wanted and wanted == _bare(label):
+            return replace(msg, text="", command=None, payload=payload)
+    return msg
+
+
+def _bare(label: str) -> str:
+    # Labels carry emoji and punctuation ("❓ Tanya aturan"); people type the words.
+    return " ".join("".join(ch for ch in label.casefold() if ch.isalnum() or ch == " ").split())
 
 
 def _hint(platform_locale: str | None, default: str) -> str:

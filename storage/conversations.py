@@ -19,6 +19,7 @@ class State:
     step: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
     updated_at: datetime | None = None
+    choices: list[tuple[str, str]] = field(default_factory=list)  # (payload, label)
 
     def go(self, step: str | None, **data: Any) -> None:
         """Move to ``step``, replacing the step's data."""
@@ -34,13 +35,18 @@ def _load(db: Database, who: str) -> State:
         row = s.get(Conversation, who)
         if row is None:
             return State()
-        return State(step=row.step, data=dict(row.data or {}), updated_at=row.updated_at)
+        return State(
+            step=row.step,
+            data=dict(row.data or {}),
+            updated_at=row.updated_at,
+            choices=[(str(p), str(label)) for p, label in row.choices or []],
+        )
 
 
 def _save(db: Database, who: str, state: State, now: datetime) -> None:
     with db.write() as s:
         row = s.get(Conversation, who)
-        if state.step is None and not state.data:
+        if state.step is None and not state.data and not state.choices:
             if row is not None:
                 s.delete(row)
             return
@@ -49,6 +55,7 @@ def _save(db: Database, who: str, state: State, now: datetime) -> None:
             s.add(row)
         row.step = state.step
         row.data = dict(state.data)
+        row.choices = [list(c) for c in state.choices] or None
         row.updated_at = now
 
 

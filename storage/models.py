@@ -9,7 +9,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Alembic's batch mode on SQLite finds constraints only when they are named.
@@ -38,6 +48,9 @@ class Conversation(Base):
     who: Mapped[str] = mapped_column(String(64), primary_key=True)
     step: Mapped[str | None] = mapped_column(String(64))
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The buttons last shown, as [payload, label] pairs: on channels without
+    # buttons (WhatsApp, console) "2" means the second of them.
+    choices: Mapped[list[Any] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime]
 
 
@@ -84,6 +97,78 @@ class KbGap(Base):
     count: Mapped[int] = mapped_column(default=1)
     first_at: Mapped[datetime]
     last_at: Mapped[datetime]
+
+
+class Subscriber(Base):
+    """A chat that asked for reminders (and HR broadcasts). Kept apart from tips.
+
+    ``chat`` is the raw chat reference: the bot must write to it later.
+    ``who`` is the sender's pseudonym, so /berhenti finds the row.
+    """
+
+    __tablename__ = "subscribers"
+    __table_args__ = (UniqueConstraint("channel", "chat"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    chat: Mapped[str] = mapped_column(String(64))
+    who: Mapped[str] = mapped_column(String(64), index=True)
+    tz: Mapped[str] = mapped_column(String(8), default="WIB")
+    office: Mapped[str | None] = mapped_column(String(120), index=True)
+    locale: Mapped[str] = mapped_column(String(8), default="id")
+    active: Mapped[bool] = mapped_column(default=True, index=True)
+    inactive_reason: Mapped[str | None] = mapped_column(String(40))
+    last_inbound_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class OutboxMessage(Base):
+    """A pushed message, written before it is sent; ``dedupe_key`` makes it exist once."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    dedupe_key: Mapped[str] = mapped_column(String(160), unique=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    channel: Mapped[str] = mapped_column(String(16))
+    chat: Mapped[str] = mapped_column(String(255))
+    template: Mapped[str] = mapped_column(String(80))
+    context: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    locale: Mapped[str] = mapped_column(String(8), default="id")
+    batch: Mapped[str | None] = mapped_column(String(40), index=True)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime]
+    claimed_by: Mapped[str | None] = mapped_column(String(40))
+    claimed_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    provider_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    delivery: Mapped[str | None] = mapped_column(String(24))
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+
+
+class WhatsAppInbound(Base):
+    """A Twilio MessageSid already handled: Twilio retries, we answer once."""
+
+    __tablename__ = "whatsapp_inbound"
+
+    message_sid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    handled_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class WhatsAppWindow(Base):
+    """When a chat last wrote to us: WhatsApp allows free text for 24 hours after.
+
+    ``chat_key`` is the chat's pseudonym, never the phone number.
+    """
+
+    __tablename__ = "whatsapp_windows"
+
+    chat_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_inbound_at: Mapped[datetime]
 
 
 class CallbackPayload(Base):

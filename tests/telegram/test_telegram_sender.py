@@ -22,6 +22,14 @@ async def test_sent_message_reports_its_id(polling: Running) -> None:
     assert sent.text == "<b>Pengingat:</b> jaga netralitas." and sent.payloads == ["menu:berhenti"]
 
 
+async def test_the_outbox_finds_the_sender_where_every_channel_leaves_it(
+    polling: Running,
+) -> None:
+    sender = polling.app.services.extra["senders"]["telegram"]
+    assert (await sender.send("42", REMINDER, kind="reminder")).status is SendStatus.SENT
+    assert polling.tg.calls_to("sendMessage")[0].chat_id == "42"
+
+
 async def test_blocked_user_is_reported_blocked(polling: Running) -> None:
     polling.tg.fail_next("sendMessage", 403)
     sender = telegram_sender(polling.app)
@@ -103,3 +111,36 @@ async def test_a_caption_too_long_goes_as_text_first(polling: Running) -> None:
     (text,) = polling.tg.calls_to("sendMessage")
     (photo,) = polling.tg.calls_to("sendPhoto")
     assert text.at < photo.at and "caption" not in photo.params
+
+
+async def test_outbox_reminder_reaches_telegram_and_a_blocked_chat_goes_inactive(
+    polling: Running,
+) -> None:
+    from bot.delivery import OutboxDispatcher
+    from storage import outbox, subscribers
+
+    app, tg = polling.app, polling.tg
+    s = app.services
+    now = s.clock()
+    for chat in ("42", "43"):
+        who = s.pseudonyms.of(f"telegram:{chat}")
+        await subscribers.subscribe(s.db, "telegram", chat, who, "WIB", None, "id", now)
+    dispatcher = OutboxDispatcher(s.db, s.renderer, s.extra["senders"], s.clock)
+
+    tg.fail_next("sendMessage", 403)  # the first chat served has blocked the bot
+    await outbox.enqueue(
+        s.db, [outbox.NewMessage("r-42", "reminder", "telegram", "42", "menu")], now
+    )
+    await dispatcher.drain()
+    await outbox.enqueue(
+        s.db, [outbox.NewMessage("r-43", "reminder", "telegram", "43", "menu")], now
+    )
+    await dispatcher.drain()
+
+    (delivered,) = [c for c in tg.calls_to("sendMessage") if c.chat_id == "43"]
+    assert "Apa yang bisa saya bantu" in delivered.text and delivered.params["parse_mode"] == "HTML"
+    states = {
+        chat: (await subscribers.of(s.db, s.pseudonyms.of(f"telegram:{chat}")))[0].active
+        for chat in ("42", "43")
+    }
+    assert states == {"42": False, "43": True}

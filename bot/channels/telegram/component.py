@@ -15,6 +15,7 @@ from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.channels.telegram.app import ALLOWED_UPDATES, TelegramChannel, channel_for
+from bot.channels.telegram.send import TelegramSender
 from bot.config import ConfigError
 from bot.wiring import App
 
@@ -138,4 +139,9 @@ def telegram_component(app: App) -> TelegramComponent | None:
                 "(1-256 characters: letters, digits, _ and -)"
             )
     channel = channel_for(app)
-    return TelegramComponent(channel, app) if channel is not None else None
+    if channel is None:
+        return None
+    # Whoever builds the outbox dispatcher finds every channel's sender here.
+    sender = TelegramSender(channel.delivery, tg.rate_per_second)
+    app.services.extra.setdefault("senders", {})[sender.channel] = sender
+    return TelegramComponent(channel, app)

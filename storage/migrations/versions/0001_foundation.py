@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("who", sa.String(64), nullable=False),
         sa.Column("step", sa.String(64), nullable=True),
         sa.Column("data", sa.JSON(), nullable=False),
+        sa.Column("choices", sa.JSON(), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("who", name=op.f("pk_conversations")),
     )

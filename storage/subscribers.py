@@ -1,0 +1,157 @@
+"""Subscribers to reminders and broadcasts: kept apart from everything about tips."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+
+from storage.db import Database
+from storage.models import Subscriber
+
+TIMEZONES = ("WIB", "WITA", "WIT")
+
+
+@dataclass(frozen=True)
+class SubscriberInfo:
+    id: int
+    channel: str
+    chat: str
+    tz: str
+    office: str | None
+    locale: str
+    active: bool
+    last_inbound_at: datetime | None
+
+
+def _info(r: Subscriber) -> SubscriberInfo:
+    return SubscriberInfo(
+        r.id, r.channel, r.chat, r.tz, r.office, r.locale, r.active, r.last_inbound_at
+    )
+
+
+def _subscribe(
+    db: Database,
+    channel: str,
+    chat: str,
+    who: str,
+    tz: str,
+    office: str | None,
+    locale: str,
+    now: datetime,
+) -> SubscriberInfo:
+    if tz not in TIMEZONES:
+        raise ValueError(f"unknown time zone {tz!r}")
+    with db.write() as s:
+        row = s.scalar(
+            select(Subscriber).where(Subscriber.channel == channel, Subscriber.chat == chat)
+        )
+        if row is None:
+            row = Subscriber(channel=channel, chat=chat, created_at=now)
+            s.add(row)
+        row.who, row.tz, row.office, row.locale = who, tz, office, locale
+        row.active, row.inactive_reason = True, None
+        row.last_inbound_at = now
+        row.updated_at = now
+        s.flush()
+        return _info(row)
+
+
+def _unsubscribe(db: Database, who: str, now: datetime) -> int:
+    with db.write() as s:
+        result = s.execute(
+            update(Subscriber)
+            .where(Subscriber.who == who, Subscriber.active.is_(True))
+            .values(active=False, inactive_reason="berhenti", updated_at=now)
+        )
+        return max(result.rowcount or 0, 0)
+
+
+def _deactivate(db: Database, channel: str, chat: str, reason: str, now: datetime) -> bool:
+    with db.write() as s:
+        result = s.execute(
+            update(Subscriber)
+            .where(
+                Subscriber.channel == channel, Subscriber.chat == chat, Subscriber.active.is_(True)
+            )
+            .values(active=False, inactive_reason=reason[:40], updated_at=now)
+        )
+        return bool(result.rowcount)
+
+
+def _touch_inbound(db: Database, channel: str, chat: str, now: datetime) -> None:
+    with db.write() as s:
+        s.execute(
+            update(Subscriber)
+            .where(Subscriber.channel == channel, Subscriber.chat == chat)
+            .values(last_inbound_at=now)
+        )
+
+
+def _of(db: Database, who: str) -> list[SubscriberInfo]:
+    with db.read() as s:
+        return [_info(r) for r in s.scalars(select(Subscriber).where(Subscriber.who == who))]
+
+
+def _active_page(
+    db: Database, after_id: int, limit: int, office: str | None
+) -> list[SubscriberInfo]:
+    with db.read() as s:
+        query = (
+            select(Subscriber)
+            .where(Subscriber.active.is_(True), Subscriber.id > after_id)
+            .order_by(Subscriber.id)
+            .limit(limit)
+        )
+        if office is not None:
+            query = query.where(Subscriber.office == office)
+        return [_info(r) for r in s.scalars(query)]
+
+
+def _count_active(db: Database, office: str | None) -> int:
+    with db.read() as s:
+        query = select(func.count()).where(Subscriber.active.is_(True))
+        if office is not None:
+            query = query.where(Subscriber.office == office)
+        return int(s.scalar(query) or 0)
+
+
+async def subscribe(
+    db: Database,
+    channel: str,
+    chat: str,
+    who: str,
+    tz: str,
+    office: str | None,
+    locale: str,
+    now: datetime,
+) -> SubscriberInfo:
+    return await db.run(_subscribe, db, channel, chat, who, tz, office, locale, now)
+
+
+async def unsubscribe(db: Database, who: str, now: datetime) -> int:
+    return await db.run(_unsubscribe, db, who, now)
+
+
+async def deactivate(db: Database, channel: str, chat: str, reason: str, now: datetime) -> bool:
+    return await db.run(_deactivate, db, channel, chat, reason, now)
+
+
+async def touch_inbound(db: Database, channel: str, chat: str, now: datetime) -> None:
+    await db.run(_touch_inbound, db, channel, chat, now)
+
+
+async def of(db: Database, who: str) -> list[SubscriberInfo]:
+    return await db.run(_of, db, who)
+
+
+async def active_page(
+    db: Database, after_id: int = 0, limit: int = 1000, office: str | None = None
+) -> list[SubscriberInfo]:
+    """One page of active subscribers in id order: callers stream, memory stays flat."""
+    return await db.run(_active_page, db, after_id, limit, office)
+
+
+async def count_active(db: Database, office: str | None = None) -> int:
+    return await db.run(_count_active, db, office)
