@@ -45,6 +45,11 @@ class TelegramSettings:
     file_base_url: str = "https://api.telegram.org/file/bot"
     webhook_url: str = ""
     webhook_secret: str = ""
+    max_photo_bytes: int = 10 * 1024 * 1024
+    rate_per_second: float = 25.0
+    max_retries: int = 3
+    retry_backoff_seconds: float = 1.0
+    concurrent_updates: int = 16
 
 
 @dataclass(frozen=True)
@@ -150,6 +155,9 @@ _POSITIVE = {
     "server.port",
     "storage.busy_timeout_ms",
     "chat.max_text_chars",
+    "telegram.max_photo_bytes",
+    "telegram.rate_per_second",
+    "telegram.concurrent_updates",
     "whatsapp.max_media_bytes",
     "whatsapp.media_timeout_seconds",
     "whatsapp.media_url_ttl_seconds",
@@ -262,6 +270,8 @@ def _validate(name: str, section: Any) -> None:
                 )
     if name == "server" and not 0 < section.port < 65536:
         raise ConfigError(f"server.port: must be between 1 and 65535 (got {section.port})")
+    if name == "telegram" and (section.max_retries < 0 or section.retry_backoff_seconds < 0):
+        raise ConfigError("telegram.max_retries and retry_backoff_seconds must not be negative")
     if name == "whatsapp":
         for kind, sid in section.templates.items():
             if sid and not re.fullmatch(r"HX[0-9a-fA-F]{32}", sid):

@@ -43,9 +43,7 @@ class Dispatcher:
                 state = await conversations.load(s.db, who)
                 if numbered:
                     msg = _pick_choice(msg, state)
-                locale = s.renderer.locale(
-                    await conversations.get_locale(s.db, who) or _hint(msg.locale, s.default_locale)
-                )
+                locale = await self._locale(who, msg)
                 ctx = Context(s, who, s.roles.roles_of(msg.identity), state, locale, msg.channel)
                 route = self.router.match(msg, state)
                 if isinstance(route, NoRoute) or not msg.has_content:
@@ -75,6 +73,27 @@ class Dispatcher:
         except Exception:
             log.exception("dispatch failed", extra={"who": who[:12], "channel": msg.channel})
             return [s.renderer.render(Reply("error"), locale)]
+
+    async def notice(self, msg: Incoming, template: str, **context: object) -> list[Outgoing]:
+        """A fixed reply in the person's language, without routing or touching their state.
+
+        For what a channel refuses at its edge (a file too large to download) and
+        for apologies after a failure outside ``handle``.
+        """
+        s = self.services
+        who = s.pseudonyms.of(msg.identity)
+        try:
+            locale = await self._locale(who, msg)
+        except Exception:
+            log.warning("notice: locale unavailable", extra={"who": who[:12]})
+            locale = s.renderer.locale(_hint(msg.locale, s.default_locale))
+        log.info("notice", extra={"who": who[:12], "channel": msg.channel, "template": template})
+        return [s.renderer.render(Reply(template, context), locale)]
+
+    async def _locale(self, who: str, msg: Incoming) -> str:
+        s = self.services
+        chosen = await conversations.get_locale(s.db, who)
+        return s.renderer.locale(chosen or _hint(msg.locale, s.default_locale))
 
 
 def _pick_choice(msg: Incoming, state: State) -> Incoming:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from handlers import ask, basic, features, kbadmin
+from handlers import ask, basic, features, groups, kbadmin
 from handlers.admin import actions, queue, reports
 from handlers.roles import Role
 from handlers.router import Route, Router, button, command, free_text, unknown_command
 from handlers.tips import flow, status, summary
 
 GLOBAL: list[Route] = [
+    groups.ROUTE,  # in groups: tips and private commands point to a private chat
     command("start", basic.start),
     command("menu", basic.menu),
     command("bantuan", basic.help_),

@@ -248,3 +248,17 @@ class StatusAttempt(Base):
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     who: Mapped[str] = mapped_column(String(64), index=True)
     at: Mapped[datetime]
+
+
+class CallbackPayload(Base):
+    """A button payload too long for Telegram's 64-byte callback data, under a short key.
+
+    The key is a hash of the payload, so the table holds each distinct payload once
+    (payloads are our own short keys such as ``faq:<entry id>``, never user text).
+    """
+
+    __tablename__ = "callback_payloads"
+
+    key: Mapped[str] = mapped_column(String(24), primary_key=True)
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
