@@ -41,6 +41,7 @@ class Dispatcher:
             msg = commands.parse(msg, bare_words=bare_words)
             async with conversation_lock(who):
                 state = await conversations.load(s.db, who)
+                step_before = state.step
                 if numbered:
                     msg = _pick_choice(msg, state)
                 locale = await self._locale(who, msg)
@@ -60,15 +61,16 @@ class Dispatcher:
                     shown = [o.buttons for o in out if o.buttons]
                     ctx.state.choices = [(b.payload, b.label) for b in shown[-1]] if shown else []
                 await conversations.save(s.db, who, ctx.state, s.clock())
-            log.info(
-                "handled",
-                extra={
-                    "who": who[:12],
-                    "channel": msg.channel,
-                    "route": name,
-                    "ms": round((time.perf_counter() - started) * 1000, 1),
-                },
-            )
+            extra = {
+                "channel": msg.channel,
+                "route": name,
+                "ms": round((time.perf_counter() - started) * 1000, 1),
+            }
+            # A pseudonym next to the moment a tip was sent would link the two by
+            # time: tip routes are logged without it.
+            if not _tip_related(name, step_before):
+                extra["who"] = who[:12]
+            log.info("handled", extra=extra)
             return out
         except Exception:
             log.exception("dispatch failed", extra={"who": who[:12], "channel": msg.channel})
@@ -94,6 +96,13 @@ class Dispatcher:
         s = self.services
         chosen = await conversations.get_locale(s.db, who)
         return s.renderer.locale(chosen or _hint(msg.locale, s.default_locale))
+
+
+_TIP_ROUTES = ("step:tip", "tip-", "/lapor", "/kirim", "/status", "button:tip")
+
+
+def _tip_related(route: str, step_before: str | None) -> bool:
+    return route.startswith(_TIP_ROUTES) or (step_before or "").startswith("tip")
 
 
 def _pick_choice(msg: Incoming, state: State) -> Incoming:

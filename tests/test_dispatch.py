@@ -66,3 +66,25 @@ def test_secrets_are_masked_in_every_log_record() -> None:
         root.handlers.clear()
     assert "SECRET-TOKEN" not in stream.getvalue()
     assert "bot***/getMe" in stream.getvalue()
+
+
+async def test_tip_messages_are_logged_without_the_pseudonym(app: App) -> None:
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    keep = Keep()
+    logging.getLogger("handlers.dispatch").addHandler(keep)
+    logging.getLogger("handlers.dispatch").setLevel(logging.INFO)
+    try:
+        tip = ("/lapor", "camat pasang baliho paslon di kantor kecamatan", "/kirim", "/batal")
+        for text in (*tip, "halo"):
+            await app.dispatcher.handle(incoming(text))
+    finally:
+        logging.getLogger("handlers.dispatch").removeHandler(keep)
+    handled = [r for r in records if r.getMessage() == "handled"]
+    assert len(handled) >= 4
+    assert not any(hasattr(r, "who") for r in handled[:-1])  # the tip's messages
+    assert hasattr(handled[-1], "who")  # an ordinary question afterwards
