@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from storage.db import Database
 from storage.models import Tip, TipEvent
-from storage.tips import EVENT, FINAL, STATUSES, PhotoRef, add_media, aware
+from storage.tips import EVENT, FINAL, STATUSES, PhotoRef, add_media, aware, tipster_time
 from storage.vault import Vault
 
 
@@ -121,6 +121,7 @@ def _add_event(
 def _add_from_tipster(
     db: Database, vault: Vault, tip_id: int, text: str, photos: tuple[PhotoRef, ...], now: datetime
 ) -> int | None:
+    now = tipster_time(now)
     with db.write() as s:
         row = s.get(Tip, tip_id)
         if row is None or row.status in FINAL:

@@ -148,7 +148,14 @@ def add_media(
         )
 
 
+def tipster_time(now: datetime) -> datetime:
+    """What a tipster did is stamped to the hour only: an exact time could be
+    matched against the moment a conversation (keyed by pseudonym) was last seen."""
+    return now.replace(minute=0, second=0, microsecond=0)
+
+
 def _create(db: Database, vault: Vault, tip: NewTip, code_hash: str, now: datetime) -> int:
+    now = tipster_time(now)
     with db.write() as s:
         row = Tip(
             code_hash=code_hash,

@@ -294,3 +294,19 @@ async def test_wrong_codes_are_rate_limited_and_answered_alike(lite_app: App) ->
     columns = {c for c in every_stored_value(lite_app)}
     assert scalar(lite_app, "SELECT count(*) FROM status_attempts") == 10
     assert wrong not in columns
+
+
+async def test_tip_times_are_stamped_to_the_hour_only(lite_app: App, clock: FakeClock) -> None:
+    """An exact time could be matched with when a conversation was last active."""
+    clock.now = clock.now.replace(hour=9, minute=47, second=13)
+    await send_tip(Chat(lite_app, "telegram:55507777", chat="55507777", channel="telegram"))
+    stamps = [
+        str(scalar(lite_app, sql))
+        for sql in (
+            "SELECT created_at FROM tips",
+            "SELECT status_changed_at FROM tips",
+            "SELECT min(at) FROM tip_events",
+            "SELECT min(created_at) FROM tip_media",
+        )
+    ]
+    assert all("09:00:00" in s for s in stamps), stamps
