@@ -67,6 +67,14 @@ def stem(word: str) -> str:
     return str(result) or word
 
 
+def _possessive_base(word: str) -> str:
+    """The word without a possessive or emphatic suffix (-nya, -ku, -mu, -lah)."""
+    for suffix in ("nya", "ku", "mu", "lah"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 class Normalizer:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
@@ -164,6 +172,8 @@ class Normalizer:
                 continue
             if word in lex.protected or len(word) <= 3 or not word.isalpha():
                 term = word
+            elif (base := _possessive_base(word)) in lex.protected:
+                term = base  # "relawannya" -> "relawan", never the stemmer's "rawan"
             else:
                 term = stem(self._colloquial(word))
             term = lex.synonyms.get(term, term)
