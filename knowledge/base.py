@@ -106,15 +106,21 @@ class KnowledgeBase:
         normalized = analysis.text
         intent = detect_intent(analysis.words)
         if intent.kind in ("tip", "subscribe", "greeting"):
-            return Answer(
-                query, normalized, intent.kind, intent.small_talk, None, (), _ms(start)
-            )
+            return Answer(query, normalized, intent.kind, intent.small_talk, None, (), _ms(start))
         ranked = self.matcher.rank(normalized, max(top, 2) + 1) if normalized else []
         match: Match | None = None
-        if ranked and self._confident(ranked) and self._on_topic(analysis.terms, ranked[0]):
+        if (
+            ranked
+            and self._confident(ranked, len(analysis.terms))
+            and self._on_topic(analysis.terms, ranked[0])
+        ):
             best = self.entries[ranked[0].index]
             match = Match(
-                best.id, best.question, best.answer, best.verdict, best.sources,
+                best.id,
+                best.question,
+                best.answer,
+                best.verdict,
+                best.sources,
                 round(ranked[0].score, 3),
             )
             ranked = ranked[1:]
@@ -127,11 +133,15 @@ class KnowledgeBase:
         return Answer(query, normalized, kind, None, match, suggestions, _ms(start))
 
     @staticmethod
-    def _confident(ranked: list[m.Scored]) -> bool:
+    def _confident(ranked: list[m.Scored], terms: int = 0) -> bool:
         best = ranked[0].score
-        if best < m.ANSWER_THRESHOLD:
-            return False
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        if best < m.ANSWER_THRESHOLD:
+            return (
+                terms >= m.CLEAR_MIN_TERMS
+                and best >= m.CLEAR_THRESHOLD
+                and best - runner_up >= m.CLEAR_MARGIN
+            )
         return best - runner_up >= m.MARGIN or best >= m.MARGIN_OVERRIDE
 
     def _on_topic(self, terms: tuple[str, ...], best: m.Scored) -> bool:

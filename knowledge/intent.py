@@ -20,14 +20,63 @@ _DESIRE = frozenset(
 # Words that turn a mention of reporting into a question about reporting.
 _QUESTION = frozenset(
     {
-        "apa", "apakah", "bagaimana", "cara", "caranya", "mana", "kemana", "dimana",
-        "siapa", "kapan", "berapa", "syarat", "syaratnya", "prosedur", "prosedurnya",
-        "bisa", "bisakah", "boleh", "bolehkah", "harus", "perlu", "wajib", "tenggat",
-        "batas", "lama", "kenapa", "mengapa", "apabila", "kalau", "jika", "bila",
-        "aman", "anonim", "rahasia", "dirahasiakan", "identitas", "setelah", "sesudah",
-        "diapakan", "dilindungi", "takut", "akibat", "proses", "ditindaklanjuti",
-        "sanksi", "hukuman", "dihukum", "kedaluwarsa", "kadaluarsa", "kadaluwarsa",
-        "aplikasi", "situs", "website", "kanal", "link", "formulir", "hotline",
+        "apa",
+        "apakah",
+        "bagaimana",
+        "cara",
+        "caranya",
+        "mana",
+        "kemana",
+        "dimana",
+        "siapa",
+        "kapan",
+        "berapa",
+        "syarat",
+        "syaratnya",
+        "prosedur",
+        "prosedurnya",
+        "bisa",
+        "bisakah",
+        "boleh",
+        "bolehkah",
+        "harus",
+        "perlu",
+        "wajib",
+        "tenggat",
+        "batas",
+        "lama",
+        "kenapa",
+        "mengapa",
+        "apabila",
+        "kalau",
+        "jika",
+        "bila",
+        "aman",
+        "anonim",
+        "rahasia",
+        "dirahasiakan",
+        "identitas",
+        "setelah",
+        "sesudah",
+        "diapakan",
+        "dilindungi",
+        "takut",
+        "akibat",
+        "proses",
+        "ditindaklanjuti",
+        "sanksi",
+        "hukuman",
+        "dihukum",
+        "kedaluwarsa",
+        "kadaluarsa",
+        "kadaluwarsa",
+        "aplikasi",
+        "situs",
+        "website",
+        "kanal",
+        "link",
+        "formulir",
+        "hotline",
     }
 )
 # "buat lapor", "cara lapor", "tempat lapor": reporting named as a purpose or topic
@@ -44,9 +93,28 @@ _SUBSCRIBE = frozenset(
 _UNSUBSCRIBE = frozenset({"berhenti", "stop", "unsubscribe", "batal", "hentikan", "jangan"})
 _HELLO = frozenset(
     {
-        "halo", "assalamualaikum", "salam", "selamat", "pagi", "siang", "sore", "malam",
-        "permisi", "hai", "shalom", "om", "swastiastu", "wr", "wb", "warahmatullahi",
-        "wabarakatuh", "warahmatullah", "waalaikumsalam", "punten", "sugeng", "rahayu",
+        "halo",
+        "assalamualaikum",
+        "salam",
+        "selamat",
+        "pagi",
+        "siang",
+        "sore",
+        "malam",
+        "permisi",
+        "hai",
+        "shalom",
+        "om",
+        "swastiastu",
+        "wr",
+        "wb",
+        "warahmatullahi",
+        "wabarakatuh",
+        "warahmatullah",
+        "waalaikumsalam",
+        "punten",
+        "sugeng",
+        "rahayu",
     }
 )
 _THANKS = frozenset({"terimakasih", "banyak", "makasih", "tengkyu", "mantap", "oke", "siap", "sip"})
@@ -54,11 +122,52 @@ _BYE = frozenset({"dadah", "bye", "sampai", "jumpa", "ketemu", "dah", "daah", "p
 # Words allowed around a greeting without making it a question.
 _FILLER = frozenset(
     {
-        "min", "admin", "kak", "kakak", "gan", "sis", "bro", "pak", "bapak", "ibu", "bu",
-        "mas", "mbak", "ya", "yah", "semua", "semuanya", "ok", "boleh", "nih", "sih",
-        "dong", "deh", "bot", "asnbot", "juga", "lagi", "nanti", "besok", "yg", "yang",
-        "atas", "infonya", "informasinya", "jawabannya", "bantuannya", "penjelasannya",
-        "saya", "kami", "teman", "kawan", "sobat", "bang", "kalian", "enggak", "tidak",
+        "min",
+        "admin",
+        "kak",
+        "kakak",
+        "gan",
+        "sis",
+        "bro",
+        "pak",
+        "bapak",
+        "ibu",
+        "bu",
+        "mas",
+        "mbak",
+        "ya",
+        "yah",
+        "semua",
+        "semuanya",
+        "ok",
+        "boleh",
+        "nih",
+        "sih",
+        "dong",
+        "deh",
+        "bot",
+        "asnbot",
+        "juga",
+        "lagi",
+        "nanti",
+        "besok",
+        "yg",
+        "yang",
+        "atas",
+        "infonya",
+        "informasinya",
+        "jawabannya",
+        "bantuannya",
+        "penjelasannya",
+        "saya",
+        "kami",
+        "teman",
+        "kawan",
+        "sobat",
+        "bang",
+        "kalian",
+        "enggak",
+        "tidak",
     }
 )
 
@@ -70,8 +179,10 @@ class Intent:
 
 
 def _is_report_word(word: str) -> bool:
-    return word in _REPORT_STEMS or (len(word) > 4 and stem(word) in _REPORT_STEMS) or (
-        word.startswith("report")
+    return (
+        word in _REPORT_STEMS
+        or (len(word) > 4 and stem(word) in _REPORT_STEMS)
+        or (word.startswith("report"))
     )
 
 
@@ -94,7 +205,10 @@ def detect_intent(words: tuple[str, ...]) -> Intent:
         # Report nouns ("laporan", "pelapor") are about the process unless
         # the message opens with one ("Laporan: di grup wa dinas ...").
         verb_form = first == 0 or words[first] not in {
-            "laporan", "pelapor", "terlapor", "dilaporkan"
+            "laporan",
+            "pelapor",
+            "terlapor",
+            "dilaporkan",
         }
         purpose = first > 0 and words[first - 1] in _PURPOSE
         if wants or (verb_form and not asks and not purpose):
@@ -105,7 +219,7 @@ def detect_intent(words: tuple[str, ...]) -> Intent:
 
 
 def _small_talk(words: tuple[str, ...]) -> str | None:
-    """"hello"/"thanks"/"bye" when the message is nothing but small talk."""
+    """ "hello"/"thanks"/"bye" when the message is nothing but small talk."""
     kinds: list[str] = []
     for word in words:
         if word in _THANKS:

@@ -12,13 +12,13 @@ LEXICON_DIR = Path(__file__).with_name("lexicon")
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    words: dict[str, str]          # single token -> replacement ("" = drop)
+    words: dict[str, str]  # single token -> replacement ("" = drop)
     phrases: tuple[tuple[str, str], ...]  # multi-word -> replacement, longest first
-    protected: frozenset[str]      # never stemmed
+    protected: frozenset[str]  # never stemmed
     stopwords: frozenset[str]
-    synonyms: dict[str, str]       # stem -> canonical term
-    offtopic: frozenset[str]       # terms of subjects the bot does not cover
-    vocabulary: frozenset[str]     # known words, to tell "bolehh" from "saat"
+    synonyms: dict[str, str]  # stem -> canonical term
+    offtopic: frozenset[str]  # terms of subjects the bot does not cover
+    vocabulary: frozenset[str]  # known words, to tell "bolehh" from "saat"
 
 
 def _read(name: str) -> dict[str, object]:
