@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot import logsetup
+from bot import logsetup, reminders_cli
 from bot.config import ConfigError, Settings, load_settings
 from bot.wiring import App, build_app, open_database
 from handlers.roles import Role
@@ -225,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
 # Later features add their sub-commands here (reminders, tips, keys).
 EXTENSIONS: list[
     Callable[[argparse._SubParsersAction, Callable[[argparse.ArgumentParser], None]], None]
-] = []
+] = [reminders_cli.add_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,6 +18,7 @@ from starlette.routing import BaseRoute
 
 from bot.channels import console
 from bot.consoleloop import chat_loop
+from bot.scheduler import scheduler_component
 from bot.web import create_web_app
 from bot.wiring import App
 
@@ -36,7 +37,7 @@ class Component(Protocol):
 
 # Each factory returns its component when the settings enable it, else None.
 ComponentFactory = Callable[[App], "Component | None"]
-COMPONENTS: list[ComponentFactory] = []
+COMPONENTS: list[ComponentFactory] = [scheduler_component]
 
 
 def run(app: App) -> int:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from bot.config import Settings
 from bot.secretkey import SecretKey, resolve
+from handlers.campaigns import sync_from_config
 from handlers.context import Clock, Limits, Services, utc_now
 from handlers.dispatch import Dispatcher
+from handlers.reminders.planner import POLICY
+from handlers.reminders.timing import Policy
 from handlers.render import default_renderer
 from handlers.roles import Role, RoleBook
 from handlers.routes import build_router
@@ -53,10 +58,26 @@ def build_app(
         db=db,
         kb=load_knowledge_base(),
         renderer=default_renderer(),
-        roles=RoleBook.build(settings.roles.admins, settings.roles.hr_officers, granted),
+        roles=RoleBook.build(
+            settings.roles.admins, settings.roles.hr_officers, granted, settings.roles.hr_offices
+        ),
         pseudonyms=Pseudonyms(key.value),
         clock=clock,
         limits=Limits(max_text_chars=settings.chat.max_text_chars),
         default_locale=settings.chat.default_locale,
     )
+    r = settings.reminders
+    services.extra[POLICY] = Policy.parse(r.local_time, r.quiet_hours, r.every_days)
+    _sync_campaigns(services, settings)
     return App(settings, services, Dispatcher(services, build_router()), key)
+
+
+def _sync_campaigns(services: Services, settings: Settings) -> None:
+    """``[[campaigns]]`` into the table (new ones added, untouched ones updated)."""
+    # On a thread with its own loop: build_app is synchronous and may be called
+    # from code that already runs an event loop.
+    coro = sync_from_config(services.db, settings.campaigns, services.clock())
+    with ThreadPoolExecutor(1) as pool:
+        changed = pool.submit(asyncio.run, coro).result()
+    if changed:
+        log.info("campaigns synced", extra={"changed": changed})

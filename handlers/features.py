@@ -5,6 +5,7 @@ Features built in their own modules replace the placeholders here.
 
 from __future__ import annotations
 
+from handlers import subscribe
 from handlers.basic import MENU
 from handlers.context import Context
 from handlers.messages import Incoming, Reply
@@ -20,6 +21,6 @@ async def tip_start(_msg: Incoming, _ctx: Context) -> list[Reply]:
     return [Reply("not_yet", {"feature": "lapor"}, choices=MENU)]
 
 
-async def subscribe_start(_msg: Incoming, _ctx: Context) -> list[Reply]:
-    """Placeholder until reminders exist."""
-    return [Reply("not_yet", {"feature": "langganan"}, choices=MENU)]
+async def subscribe_start(msg: Incoming, ctx: Context) -> list[Reply]:
+    """Reminders: asks the time zone, then the office."""
+    return await subscribe.start(msg, ctx)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from handlers import ask, basic, kbadmin
+from handlers import ask, basic, broadcast, campaigns, kbadmin, subscribe
 from handlers.roles import Role
-from handlers.router import Route, Router, button, command, free_text, unknown_command
+from handlers.router import (
+    Route,
+    Router,
+    button,
+    command,
+    free_text,
+    typed_in,
+    unknown_command,
+)
 
 GLOBAL: list[Route] = [
     command("start", basic.start),
@@ -15,10 +23,20 @@ GLOBAL: list[Route] = [
 ]
 
 # Routes bound to a conversation step ("tip.awaiting_content", …) go here.
-STEPS: list[Route] = []
+STEPS: list[Route] = [
+    typed_in("sub.", subscribe.step),
+]
 
 COMMANDS: list[Route] = [
     command("gaps", kbadmin.gaps, role=Role.ADMIN),
+    command("langganan", subscribe.start),
+    command("berhenti", subscribe.stop),
+    button("sub:", subscribe.button),
+    command("siaran", broadcast.siaran, role=Role.HR),
+    command("ya", broadcast.confirm, role=Role.HR),
+    button("bc:stop:", broadcast.stop_button, role=Role.HR),
+    button("bc:", broadcast.confirm, role=Role.HR),
+    command("kampanye", campaigns.kampanye, role=Role.ADMIN),
     button("lang:", basic.language_button),
     button("menu:", basic.menu_button),
     button("faq:", ask.show_entry),
