@@ -118,7 +118,7 @@ class OutboxDispatcher:
         report = DrainReport()
         batches = 0
         while not self.stopping and (max_batches is None or batches < max_batches):
-            if until is not None and time.monotonic() >= until:
+            if batches and until is not None and time.monotonic() >= until:
                 break
             rows = await outbox.claim(
                 self.db, self.worker, self.clock(), self.batch_size, self.lease, list(self.senders)

@@ -41,10 +41,17 @@ class TickReport:
 
 
 class Ticker:
-    def __init__(self, app: App, senders: Mapping[str, Sender], worker: str | None = None) -> None:
+    def __init__(
+        self,
+        app: App,
+        senders: Mapping[str, Sender],
+        worker: str | None = None,
+        report_every: float = REPORT_EVERY,
+    ) -> None:
         self.app = app
         self.senders = dict(senders)
         self.worker = worker
+        self.report_every = report_every
         self.stopping = False
         self._dispatcher: OutboxDispatcher | None = None
 
@@ -81,7 +88,7 @@ class Ticker:
         deadline = time.monotonic() + budget if budget is not None else None
         try:
             while not self.stopping:
-                until = time.monotonic() + REPORT_EVERY
+                until = time.monotonic() + self.report_every
                 part = await self._dispatcher.drain(
                     until=min(until, deadline) if deadline is not None else until
                 )
