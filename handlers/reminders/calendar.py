@@ -99,12 +99,10 @@ def build(name: Any, start: Any, end: Any, voting_day: Any) -> Campaign:
     days = [
         parse_day(v, w) for v, w in ((start, "start"), (end, "end"), (voting_day, "voting_day"))
     ]
-    offsets = {o for _d, o in days if o is not None}
+    offsets = {WIB_MINUTES if o is None else o for _d, o in days}  # a plain date is WIB
     if len(offsets) > 1:
         raise CampaignError("mixed_offsets", f"{name}: start, end and voting_day use one offset")
-    c = Campaign(
-        name, days[0][0], days[1][0], days[2][0], offsets.pop() if offsets else WIB_MINUTES
-    )
+    c = Campaign(name, days[0][0], days[1][0], days[2][0], offsets.pop())
     if c.end < c.start:
         raise CampaignError("end_before_start", f"{name}: end is before start", name=name)
     if c.voting_day < c.end:

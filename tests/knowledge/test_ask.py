@@ -52,11 +52,14 @@ def test_top_limits_suggestions(kb: KnowledgeBase) -> None:
     assert kb.ask("pns kampanye", top=0).suggestions == ()
 
 
-WHATSAPP_CHAIN = """*PENTING!!* Sebarkan ke 10 grup 🙏🙏
+WHATSAPP_CHAIN = (
+    """*PENTING!!* Sebarkan ke 10 grup 🙏🙏
 Assalamualaikum bapak ibu, info dari grup sebelah: mulai besok semua
 pegawai WAJIB ikut apel akbar jam 7 pagi, yang tidak hadir tunjangan dipotong!!!
 Katanya ada hadiah undian motor 🏍️🏍️ klik link bit.ly/xyzxyz
-Jangan putus di kamu ya, amin 🤲 """ * 5
+Jangan putus di kamu ya, amin 🤲 """
+    * 5
+)
 
 
 @pytest.mark.parametrize(

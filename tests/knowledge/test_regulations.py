@@ -2,11 +2,27 @@ from knowledge import load_knowledge_base
 from knowledge.regulations import cited_regulation, load_regulations
 
 EXPECTED = [
-    "UU 20/2023", "UU 5/2014", "PP 94/2021", "PP 42/2004", "PP 49/2018", "PP 11/2017",
-    "SKB 2022", "SKB 2020", "UU 7/2017", "UU 10/2016", "UU 1/2015", "UU 6/2020",
-    "Perpres 91/2024", "Perpres 92/2024", "SE MenPANRB 4/2024",
-    "SE MenPANRB B/71/M.SM.00.00/2017", "PKPU 3/2022", "PKPU 2/2024",
-    "Perbawaslu 7/2022", "Perbawaslu 9/2024", "UU 2/2011",
+    "UU 20/2023",
+    "UU 5/2014",
+    "PP 94/2021",
+    "PP 42/2004",
+    "PP 49/2018",
+    "PP 11/2017",
+    "SKB 2022",
+    "SKB 2020",
+    "UU 7/2017",
+    "UU 10/2016",
+    "UU 1/2015",
+    "UU 6/2020",
+    "Perpres 91/2024",
+    "Perpres 92/2024",
+    "SE MenPANRB 4/2024",
+    "SE MenPANRB B/71/M.SM.00.00/2017",
+    "PKPU 3/2022",
+    "PKPU 2/2024",
+    "Perbawaslu 7/2022",
+    "Perbawaslu 9/2024",
+    "UU 2/2011",
 ]
 
 
