@@ -28,11 +28,13 @@ BANDUNG, BOGOR = "BKPSDM Kota Bandung", "BKPSDM Kabupaten Bogor"
 
 
 @pytest.fixture
-def hrapp(settings: Settings, clock: FakeClock) -> Iterator[App]:
+def hrapp(settings: Settings, clock: FakeClock, db_url: str) -> Iterator[App]:
+    """On SQLite, and on PostgreSQL where one is provided."""
     roles = RolesSettings(
         admins=(ADMIN,), hr_officers=(LONE_OFFICER,), hr_offices={OFFICER: BANDUNG}
     )
-    application = build_app(replace(settings, roles=roles), clock=clock)
+    storage = replace(settings.storage, url=db_url)
+    application = build_app(replace(settings, roles=roles, storage=storage), clock=clock)
     yield application
     application.close()
 

@@ -25,16 +25,17 @@ from tests.reminders.helpers import RecordingSender, subscriber, ticker, utc
 TEST_CAMPAIGN = Campaign("Pemilu Uji 2026", date(2026, 3, 1), date(2026, 3, 20), date(2026, 3, 24))
 
 
-def _settings(tmp_path: Path, every_days: int = 1) -> Settings:
-    base = make_settings(f"sqlite:///{tmp_path / 'r.db'}", tmp_path)
+def _settings(tmp_path: Path, every_days: int = 1, url: str | None = None) -> Settings:
+    base = make_settings(url or f"sqlite:///{tmp_path / 'r.db'}", tmp_path)
     return replace(
         base, campaigns=(TEST_CAMPAIGN,), reminders=RemindersSettings(every_days=every_days)
     )
 
 
 @pytest.fixture
-def rapp(tmp_path: Path, clock: FakeClock) -> Iterator[App]:
-    application = build_app(_settings(tmp_path), clock=clock)
+def rapp(tmp_path: Path, clock: FakeClock, db_url: str) -> Iterator[App]:
+    """On SQLite, and on PostgreSQL where one is provided."""
+    application = build_app(_settings(tmp_path, url=db_url), clock=clock)
     yield application
     application.close()
 
