@@ -117,14 +117,16 @@ class SchedulerComponent:
     async def stop(self) -> None:
         self.app.services.extra.pop(WAKE, None)
         if self._scheduler is not None:
-            self._scheduler.shutdown(wait=False)
-            self._scheduler = None
+            self._scheduler.pause()  # no new tick; shutting down now would cancel a running one
         self.ticker.stop()
         try:  # let the batch in flight finish and be recorded
             await asyncio.wait_for(self._lock.acquire(), STOP_WAIT)
             self._lock.release()
         except TimeoutError:
             log.warning("tick still running at stop; its rows return after their lease")
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+            self._scheduler = None
 
 
 def scheduler_component(app: App) -> SchedulerComponent:
