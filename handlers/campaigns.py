@@ -103,7 +103,7 @@ async def kampanye(msg: Incoming, ctx: Context) -> list[Reply]:
         await audit.record(ctx.db, ctx.now(), ctx.who, "campaign.remove", removed.name)
         return [Reply("campaign_removed", {"name": removed.name})]
     listed = [_view(c) for c in await load(ctx.db)]
-    return [Reply("campaigns", {"campaigns": listed, "asked": verb})]
+    return [Reply("campaigns", {"campaigns": listed})]
 
 
 async def _save(campaign_id: int | None, text: str, ctx: Context) -> list[Reply]:

@@ -74,12 +74,6 @@ class Claimed:
     attempts: int
 
 
-def rows(items: Iterable[NewMessage], now: datetime) -> list[dict[str, Any]]:
-    """Insert parameters for new messages (other storage modules write them in their own
-    transactions, e.g. a broadcast page together with its cursor)."""
-    return _rows(items, now)
-
-
 def insert_new(s: Session, is_sqlite: bool, items: Sequence[NewMessage], now: datetime) -> set[str]:
     """Inserts in an open session what is not there yet; returns the new rows' dedupe keys."""
     if not items:
