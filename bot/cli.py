@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot import logsetup, reminders_cli
 from bot.config import ConfigError, Settings, load_settings
-from bot.wiring import App, build_app, open_database
+from bot.wiring import App, KnowledgeLoadError, build_app, knowledge_base, open_database
 from handlers.roles import Role
 from storage.db import DatabaseError
 
@@ -81,10 +81,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     """JSON straight from the knowledge layer; text through the chat's own path."""
     from bot.asking import ask_json, ask_many
-    from knowledge import load_knowledge_base
 
     _settings(args)
-    kb = load_knowledge_base()
+    kb = knowledge_base()
     if args.question == ["-"] and args.json:
         return ask_many(kb, sys.stdin, sys.stdout, args.top)
     question = " ".join(args.question).strip()
@@ -113,10 +112,8 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_knowledge_check(args: argparse.Namespace) -> int:
-    from knowledge import load_knowledge_base
-
     _settings(args)
-    kb = load_knowledge_base()
+    kb = knowledge_base()
     defects = kb.check()
     for line in defects:
         print(line)
@@ -125,13 +122,13 @@ def cmd_knowledge_check(args: argparse.Namespace) -> int:
 
 
 def cmd_knowledge_eval(args: argparse.Namespace) -> int:
-    from knowledge import evaluate, load_knowledge_base
+    from knowledge import evaluate
 
     _settings(args)
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"{path}: no such file")
-    report = evaluate(load_knowledge_base(), path)
+    report = evaluate(knowledge_base(), path)
     print(json.dumps(report.to_json(), ensure_ascii=False) if args.json else report.format())
     return 0
 
@@ -222,10 +219,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tips_commands(
+    sub: argparse._SubParsersAction, add_config: Callable[[argparse.ArgumentParser], None]
+) -> None:
+    from bot.tipscli import register
+
+    register(sub, add_config)
+
+
 # Later features add their sub-commands here (reminders, tips, keys).
 EXTENSIONS: list[
     Callable[[argparse._SubParsersAction, Callable[[argparse.ArgumentParser], None]], None]
-] = [reminders_cli.add_commands]
+] = [_tips_commands, reminders_cli.add_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -246,6 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except DatabaseError as exc:
         print(f"asnbot: database error: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except KnowledgeLoadError as exc:
+        print(f"asnbot: {exc}", file=sys.stderr)
         return EXIT_FAIL
     except KeyboardInterrupt:
         return 130

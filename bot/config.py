@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 import types
 import typing
@@ -47,6 +48,11 @@ class TelegramSettings:
     file_base_url: str = "https://api.telegram.org/file/bot"
     webhook_url: str = ""
     webhook_secret: str = ""
+    max_photo_bytes: int = 10 * 1024 * 1024
+    rate_per_second: float = 25.0
+    max_retries: int = 3
+    retry_backoff_seconds: float = 1.0
+    concurrent_updates: int = 16
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,12 @@ class WhatsAppSettings:
     from_number: str = ""
     api_base_url: str = "https://api.twilio.com"
     public_url: str = ""
+    max_media_bytes: int = 5 * 1024 * 1024
+    media_timeout_seconds: float = 10.0
+    media_url_ttl_seconds: int = 300
+    rate_per_second: float = 50.0
+    # Kind of pushed message ("reminder", "broadcast", …) -> Content template SID (HX…).
+    templates: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,21 @@ class ChatSettings:
 
 
 @dataclass(frozen=True)
+class TipsSettings:
+    max_photos: int = 5
+    max_photo_bytes: int = 10_000_000
+    max_pixels: int = 40_000_000
+    max_dimension: int = 2048
+    max_text_chars: int = 20_000
+    draft_idle_minutes: int = 60
+    claim_idle_minutes: int = 120
+    media_retention_days: int = 90
+    status_attempts_per_hour: int = 10
+    sla_days: int = 7
+    page_size: int = 10
+
+
+@dataclass(frozen=True)
 class RemindersSettings:
     local_time: str = "07:30"
     quiet_hours: str = "21:00-06:00"
@@ -83,7 +110,6 @@ class DeliverySettings:
     lease_seconds: int = 120
     concurrency: int = 16
     max_attempts: int = 8
-    whatsapp_rate_per_second: float = 10.0
     tick_seconds: int = 60
 
 
@@ -111,6 +137,7 @@ class Settings:
     whatsapp: WhatsAppSettings = field(default_factory=WhatsAppSettings)
     roles: RolesSettings = field(default_factory=RolesSettings)
     chat: ChatSettings = field(default_factory=ChatSettings)
+    tips: TipsSettings = field(default_factory=TipsSettings)
     reminders: RemindersSettings = field(default_factory=RemindersSettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
@@ -152,12 +179,19 @@ _POSITIVE = {
     "server.port",
     "storage.busy_timeout_ms",
     "chat.max_text_chars",
+    "telegram.max_photo_bytes",
+    "telegram.rate_per_second",
+    "telegram.concurrent_updates",
+    "whatsapp.max_media_bytes",
+    "whatsapp.media_timeout_seconds",
+    "whatsapp.media_url_ttl_seconds",
+    "whatsapp.rate_per_second",
+    *(f"tips.{f.name}" for f in fields(TipsSettings)),
     "reminders.every_days",
     "delivery.batch_size",
     "delivery.lease_seconds",
     "delivery.concurrency",
     "delivery.max_attempts",
-    "delivery.whatsapp_rate_per_second",
     "delivery.tick_seconds",
 }
 
@@ -218,6 +252,9 @@ def _coerce(key: str, value: Any, hint: Any) -> Any:
                 raise ConfigError(f"{key}: must be a JSON object") from None
         if not isinstance(value, dict):
             raise ConfigError(f"{key}: must be a table (got {value!r})")
+        args = typing.get_args(hint)
+        if len(args) == 2:
+            return {str(k): _coerce(f"{key}.{k}", v, args[1]) for k, v in value.items()}
         return dict(value)
     if origin in (types.UnionType, typing.Union):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
@@ -274,6 +311,15 @@ def _validate(name: str, section: Any) -> None:
             raise ConfigError(str(exc)) from None
     if name == "server" and not 0 < section.port < 65536:
         raise ConfigError(f"server.port: must be between 1 and 65535 (got {section.port})")
+    if name == "telegram" and (section.max_retries < 0 or section.retry_backoff_seconds < 0):
+        raise ConfigError("telegram.max_retries and retry_backoff_seconds must not be negative")
+    if name == "whatsapp":
+        for kind, sid in section.templates.items():
+            if sid and not re.fullmatch(r"HX[0-9a-fA-F]{32}", sid):
+                raise ConfigError(
+                    f"whatsapp.templates.{kind}: must be a Content template SID like HX… "
+                    f"(32 hex digits) or empty (got {sid!r})"
+                )
     if name == "storage" and not section.url.startswith(("sqlite", "postgresql")):
         raise ConfigError("storage.url: must start with sqlite:// or postgresql+psycopg://")
 

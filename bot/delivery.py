@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.channels.base import Sender, SendResult, SendStatus
-from handlers.messages import Reply
+from handlers.messages import Choice, Reply
 from handlers.render import Renderer
 from storage import outbox, subscribers
 from storage.db import Database
@@ -94,6 +94,7 @@ class OutboxDispatcher:
         max_attempts: int = MAX_ATTEMPTS,
         rates: Mapping[str, float] | None = None,
         worker: str | None = None,
+        resolve_chat: Callable[[str], str | None] | None = None,
     ) -> None:
         self.db = db
         self.renderer = renderer
@@ -103,6 +104,8 @@ class OutboxDispatcher:
         self.lease = lease
         self.max_attempts = max_attempts
         self.worker = worker or uuid.uuid4().hex[:12]
+        # Opens sealed ("enc:…") chats just before sending; None fails such rows.
+        self.resolve_chat = resolve_chat
         rates = rates or {}
         self.pacers = {
             name: Pacer(rates.get(name, s.rate_per_second)) for name, s in self.senders.items()
@@ -131,16 +134,21 @@ class OutboxDispatcher:
         return report
 
     async def _deliver(self, row: outbox.Claimed) -> SendResult:
+        chat: str | None = row.chat
+        if row.chat.startswith(outbox.SEALED_CHAT):
+            chat = self.resolve_chat(row.chat) if self.resolve_chat else None
         try:
-            out = self.renderer.render(Reply(row.template, row.context), row.locale)
+            out = self.renderer.render(_reply(row), row.locale)
         except Exception:
             log.exception("outbox render failed", extra={"outbox_id": row.id})
             return SendResult(SendStatus.FAILED, error="render")
+        if chat is None:
+            return SendResult(SendStatus.FAILED, error="sealed chat")
         pacer = self.pacers[row.channel]
         await pacer.wait()
         async with self._slots:
             try:
-                result = await self.senders[row.channel].send(row.chat, out, kind=row.kind)
+                result = await self.senders[row.channel].send(chat, out, kind=row.kind)
             except Exception as exc:  # a sender bug must not stop the queue
                 log.exception("sender raised", extra={"outbox_id": row.id, "channel": row.channel})
                 result = SendResult(SendStatus.RETRY, error=exc.__class__.__name__)
@@ -179,3 +187,10 @@ class OutboxDispatcher:
         for row, result in done:
             if result.status is SendStatus.BLOCKED:
                 await subscribers.deactivate(self.db, row.channel, row.chat, "blocked", now)
+
+
+def _reply(row: outbox.Claimed) -> Reply:
+    """The row as a reply; ``_choices`` in the context are buttons ([payload, label key])."""
+    context = dict(row.context)
+    choices = tuple(Choice(str(p), str(label)) for p, label in context.pop("_choices", None) or ())
+    return Reply(row.template, context, choices=choices)

@@ -17,6 +17,8 @@ import uvicorn
 from starlette.routing import BaseRoute
 
 from bot.channels import console
+from bot.channels.telegram import telegram_component
+from bot.channels.whatsapp.component import whatsapp_component
 from bot.consoleloop import chat_loop
 from bot.scheduler import scheduler_component
 from bot.web import create_web_app
@@ -37,7 +39,7 @@ class Component(Protocol):
 
 # Each factory returns its component when the settings enable it, else None.
 ComponentFactory = Callable[[App], "Component | None"]
-COMPONENTS: list[ComponentFactory] = [scheduler_component]
+COMPONENTS: list[ComponentFactory] = [telegram_component, whatsapp_component, scheduler_component]
 
 
 def run(app: App) -> int:

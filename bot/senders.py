@@ -1,9 +1,10 @@
 """The senders the outbox dispatcher uses, built from what is configured.
 
-The console always prints. Channel modules add their factory to
-``SENDER_FACTORIES`` (each returns its sender when its channel is
-configured, else None); the dispatcher leaves rows of a channel without a
-sender pending until one exists.
+The console always prints. Channel components put their sender in
+``services.extra["senders"]`` when ``asnbot run`` builds them (before the
+scheduler, which comes last in ``COMPONENTS``); ``SENDER_FACTORIES`` is for
+senders wanted without a running channel, e.g. by ``asnbot reminders
+run-due``. Rows of a channel without a sender stay pending until one exists.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from bot.channels.console_sender import ConsoleSender
 from bot.wiring import App
 
 SenderFactory = Callable[[App], Sender | None]
+EXTRA_KEY = "senders"  # services.extra[EXTRA_KEY]: {channel: Sender}, filled by components
 
-# Filled on merge by the channel modules, e.g. telegram_sender(app), whatsapp_sender(app).
+# Senders that can work without their channel's component started (none yet).
 SENDER_FACTORIES: list[SenderFactory] = []
 
 
@@ -26,10 +28,6 @@ def build_senders(app: App, extra: Mapping[str, Sender] | None = None) -> dict[s
         sender = factory(app)
         if sender is not None:
             senders[sender.channel] = sender
+    senders.update(app.services.extra.get(EXTRA_KEY, {}))
     senders.update(extra or {})
     return senders
-
-
-def rates(app: App) -> dict[str, float]:
-    """Rates set in ``[delivery]`` that override a sender's own."""
-    return {"whatsapp": app.settings.delivery.whatsapp_rate_per_second}

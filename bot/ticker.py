@@ -15,10 +15,11 @@ from datetime import datetime, timedelta
 
 from bot.channels.base import Sender
 from bot.delivery import DrainReport, OutboxDispatcher
-from bot.senders import rates
 from bot.wiring import App
 from handlers import campaigns, fanout
 from handlers.reminders import planner
+from handlers.tips.kit import EXTRA_KEY as TIPS
+from handlers.tips.kit import TipKit
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +82,10 @@ class Ticker:
             concurrency=d.concurrency,
             lease=timedelta(seconds=d.lease_seconds),
             max_attempts=d.max_attempts,
-            rates=rates(self.app),
             worker=self.worker,
+            resolve_chat=tips.resolve_chat
+            if isinstance(tips := s.extra.get(TIPS), TipKit)
+            else None,
         )
         self._dispatcher.stopping = self.stopping
         deadline = time.monotonic() + budget if budget is not None else None

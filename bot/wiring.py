@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.secretkey import SecretKey, resolve
 from handlers.campaigns import sync_from_config
 from handlers.context import Clock, Limits, Services, utc_now
@@ -18,10 +18,13 @@ from handlers.reminders.timing import Policy
 from handlers.render import default_renderer
 from handlers.roles import Role, RoleBook
 from handlers.routes import build_router
-from knowledge import load_knowledge_base
-from storage import migrate
+from handlers.tips.kit import EXTRA_KEY, TipKit, TipLimits
+from knowledge import KnowledgeBase, load_knowledge_base
+from storage import migrate, rotation
 from storage.db import Database
 from storage.keys import Pseudonyms
+from storage.media import MediaStore
+from storage.vault import VaultError, open_vault
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,17 @@ class App:
 
     def close(self) -> None:
         self.services.db.dispose()
+
+
+class KnowledgeLoadError(RuntimeError):
+    """The knowledge base's data files cannot be read; the message names the problem."""
+
+
+def knowledge_base() -> KnowledgeBase:
+    try:
+        return load_knowledge_base()
+    except (OSError, ValueError) as exc:  # TOMLDecodeError is a ValueError
+        raise KnowledgeLoadError(f"knowledge base cannot be loaded: {exc}") from exc
 
 
 def open_database(settings: Settings) -> Database:
@@ -56,7 +70,7 @@ def build_app(
     db = open_database(settings)
     services = Services(
         db=db,
-        kb=load_knowledge_base(),
+        kb=knowledge_base(),
         renderer=default_renderer(),
         roles=RoleBook.build(
             settings.roles.admins, settings.roles.hr_officers, granted, settings.roles.hr_offices
@@ -66,10 +80,37 @@ def build_app(
         limits=Limits(max_text_chars=settings.chat.max_text_chars),
         default_locale=settings.chat.default_locale,
     )
+    services.extra[EXTRA_KEY] = build_tip_kit(settings, db, key.value, clock)
     r = settings.reminders
     services.extra[POLICY] = Policy.parse(r.local_time, r.quiet_hours, r.every_days)
     _sync_campaigns(services, settings)
     return App(settings, services, Dispatcher(services, build_router()), key)
+
+
+def build_tip_kit(settings: Settings, db: Database, secret: str, clock: Clock = utc_now) -> TipKit:
+    """Keys, media store and limits of the tip feature; a wrong secret is a ConfigError."""
+    try:
+        vault = open_vault(db, secret, clock())
+    except VaultError as exc:
+        db.dispose()
+        raise ConfigError(str(exc)) from None
+    t = settings.tips
+    limits = TipLimits(
+        max_photos=t.max_photos,
+        max_photo_bytes=t.max_photo_bytes,
+        max_pixels=t.max_pixels,
+        max_dimension=t.max_dimension,
+        max_text_chars=t.max_text_chars,
+        draft_idle_minutes=t.draft_idle_minutes,
+        claim_idle_minutes=t.claim_idle_minutes,
+        media_retention_days=t.media_retention_days,
+        status_attempts_per_hour=t.status_attempts_per_hour,
+        sla_days=t.sla_days,
+        page_size=t.page_size,
+    )
+    media = MediaStore(settings.storage.media_dir, vault)
+    rotation.finish_pending(media.root, vault.version)  # a rotation that stopped half-way
+    return TipKit(vault, media, limits)
 
 
 def _sync_campaigns(services: Services, settings: Settings) -> None:

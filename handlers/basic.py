@@ -93,8 +93,10 @@ async def unknown_command(msg: Incoming, _ctx: Context) -> list[Reply]:
     return [menu_reply("unknown_command", command=(msg.command or "").lstrip("?")[:32])]
 
 
-async def empty(_msg: Incoming, _ctx: Context) -> list[Reply]:
+async def empty(msg: Incoming, _ctx: Context) -> list[Reply]:
     """Nothing but whitespace, or a message type we do not read."""
+    if any(a.kind == "other" for a in msg.attachments):
+        return [menu_reply("unsupported")]  # a sticker, voice note, location, …
     return [menu_reply("empty")]
 
 

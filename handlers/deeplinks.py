@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from handlers.context import Context
+from handlers.groups import TIP_TARGETS, refuse_in_group
 from handlers.messages import Incoming, Reply
 from handlers.router import Handler
 
@@ -30,6 +31,8 @@ def _entry_points() -> dict[str, Handler]:
 
 async def follow(target: str, msg: Incoming, ctx: Context) -> list[Reply] | None:
     """Replies of the feature behind ``target``, or None if there is none."""
+    if target in TIP_TARGETS and (refused := refuse_in_group(msg)) is not None:
+        return refused  # e.g. "saya mau lapor" typed in a group
     points = _entry_points()
     if target.startswith("tanya_"):
         return await points["faq"](replace(msg, payload=f"faq:{target[6:]}"), ctx)

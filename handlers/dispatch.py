@@ -41,11 +41,10 @@ class Dispatcher:
             msg = commands.parse(msg, bare_words=bare_words)
             async with conversation_lock(who):
                 state = await conversations.load(s.db, who)
+                step_before = state.step
                 if numbered:
                     msg = _pick_choice(msg, state)
-                locale = s.renderer.locale(
-                    await conversations.get_locale(s.db, who) or _hint(msg.locale, s.default_locale)
-                )
+                locale = await self._locale(who, msg)
                 ctx = Context(s, who, s.roles.roles_of(msg.identity), state, locale, msg.channel)
                 route = self.router.match(msg, state)
                 if isinstance(route, NoRoute) or not msg.has_content:
@@ -62,19 +61,48 @@ class Dispatcher:
                     shown = [o.buttons for o in out if o.buttons]
                     ctx.state.choices = [(b.payload, b.label) for b in shown[-1]] if shown else []
                 await conversations.save(s.db, who, ctx.state, s.clock())
-            log.info(
-                "handled",
-                extra={
-                    "who": who[:12],
-                    "channel": msg.channel,
-                    "route": name,
-                    "ms": round((time.perf_counter() - started) * 1000, 1),
-                },
-            )
+            extra = {
+                "channel": msg.channel,
+                "route": name,
+                "ms": round((time.perf_counter() - started) * 1000, 1),
+            }
+            # A pseudonym next to the moment a tip was sent would link the two by
+            # time: tip routes are logged without it.
+            if not _tip_related(name, step_before):
+                extra["who"] = who[:12]
+            log.info("handled", extra=extra)
             return out
         except Exception:
             log.exception("dispatch failed", extra={"who": who[:12], "channel": msg.channel})
             return [s.renderer.render(Reply("error"), locale)]
+
+    async def notice(self, msg: Incoming, template: str, **context: object) -> list[Outgoing]:
+        """A fixed reply in the person's language, without routing or touching their state.
+
+        For what a channel refuses at its edge (a file too large to download) and
+        for apologies after a failure outside ``handle``.
+        """
+        s = self.services
+        who = s.pseudonyms.of(msg.identity)
+        try:
+            locale = await self._locale(who, msg)
+        except Exception:
+            log.warning("notice: locale unavailable", extra={"who": who[:12]})
+            locale = s.renderer.locale(_hint(msg.locale, s.default_locale))
+        log.info("notice", extra={"who": who[:12], "channel": msg.channel, "template": template})
+        return [s.renderer.render(Reply(template, context), locale)]
+
+    async def _locale(self, who: str, msg: Incoming) -> str:
+        s = self.services
+        chosen = await conversations.get_locale(s.db, who)
+        return s.renderer.locale(chosen or _hint(msg.locale, s.default_locale))
+
+
+_TIP_ROUTES = ("step:tip", "tip-", "/lapor", "/kirim", "/status", "button:tip")
+
+
+def _tip_related(route: str, step_before: str | None) -> bool:
+    return route.startswith(_TIP_ROUTES) or (step_before or "").startswith("tip")
 
 
 def _pick_choice(msg: Incoming, state: State) -> Incoming:

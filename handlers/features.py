@@ -6,7 +6,6 @@ Features built in their own modules replace the placeholders here.
 from __future__ import annotations
 
 from handlers import subscribe
-from handlers.basic import MENU
 from handlers.context import Context
 from handlers.messages import Incoming, Reply
 
@@ -16,9 +15,11 @@ async def ask_prompt(_msg: Incoming, _ctx: Context) -> list[Reply]:
     return [Reply("ask_prompt")]
 
 
-async def tip_start(_msg: Incoming, _ctx: Context) -> list[Reply]:
-    """Placeholder until the anonymous-tip flow exists."""
-    return [Reply("not_yet", {"feature": "lapor"}, choices=MENU)]
+async def tip_start(msg: Incoming, ctx: Context) -> list[Reply]:
+    """The anonymous tip: promise first, then what happened (``handlers.tips``)."""
+    from handlers.tips import intake
+
+    return await intake.start(msg, ctx)
 
 
 async def subscribe_start(msg: Incoming, ctx: Context) -> list[Reply]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from handlers import ask, basic, broadcast, campaigns, kbadmin, subscribe
+from handlers import ask, basic, broadcast, campaigns, features, groups, kbadmin, subscribe
+from handlers.admin import actions, queue, reports
 from handlers.roles import Role
 from handlers.router import (
     Route,
@@ -13,22 +14,44 @@ from handlers.router import (
     typed_in,
     unknown_command,
 )
+from handlers.tips import flow, status, summary
 
 GLOBAL: list[Route] = [
+    groups.ROUTE,  # in groups: tips and private commands point to a private chat
     command("start", basic.start),
     command("menu", basic.menu),
     command("bantuan", basic.help_),
+    # /batal inside a tip also deletes the draft's photo files: nothing is kept.
+    Route("tip-cancel", flow.is_cancel, summary.cancel),
     command("batal", basic.cancel),
     command("bahasa", basic.language),
 ]
 
-# Routes bound to a conversation step ("tip.awaiting_content", …) go here.
+# Routes bound to a conversation step ("tip.content", …) go here.
 STEPS: list[Route] = [
+    Route("step:tip.", flow.matches, flow.on_step),
+    Route(
+        "step:tipadm.", lambda _m, s: s.step == "tipadm.reject", actions.reject_reason, Role.ADMIN
+    ),
     typed_in("sub.", subscribe.step),
 ]
 
 COMMANDS: list[Route] = [
+    command("lapor", features.tip_start),
+    command("status", status.command),
+    command("tips", queue.list_tips, role=Role.ADMIN),
+    command("tip", queue.show, role=Role.ADMIN),
+    command("claim", queue.claim, role=Role.ADMIN),
+    command("setstatus", actions.set_status, role=Role.ADMIN),
+    command("reply", actions.reply, role=Role.ADMIN),
+    command("note", actions.note, role=Role.ADMIN),
+    command("export", reports.export, role=Role.ADMIN),
+    command("stats", reports.stats, role=Role.ADMIN),
+    command("audit", reports.audit_log, role=Role.ADMIN),
     command("gaps", kbadmin.gaps, role=Role.ADMIN),
+    button("tipadm:claim:", queue.claim_button, role=Role.ADMIN),
+    button("tipadm:reject:", actions.reject_button, role=Role.ADMIN),
+    button("tipadm:page:", queue.page_button, role=Role.ADMIN),
     command("langganan", subscribe.start),
     command("berhenti", subscribe.stop),
     button("sub:", subscribe.button),

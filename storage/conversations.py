@@ -98,3 +98,19 @@ async def set_locale(db: Database, who: str, locale: str, now: datetime) -> None
 
 async def forget(db: Database, who: str) -> None:
     await db.run(_forget, db, who)
+
+
+def _clear_stale(db: Database, step_prefix: str, before: datetime) -> int:
+    with db.write() as s:
+        result = s.execute(
+            delete(Conversation).where(
+                Conversation.step.startswith(step_prefix, autoescape=True),
+                Conversation.updated_at < before,
+            )
+        )
+        return max(result.rowcount or 0, 0)
+
+
+async def clear_stale(db: Database, step_prefix: str, before: datetime) -> int:
+    """Drops conversations left idle in a step (e.g. an abandoned tip draft)."""
+    return await db.run(_clear_stale, db, step_prefix, before)

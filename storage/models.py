@@ -157,6 +157,119 @@ class OutboxMessage(Base):
     priority: Mapped[int] = mapped_column(default=1)
 
 
+class WhatsAppInbound(Base):
+    """A Twilio MessageSid already handled: Twilio retries, we answer once."""
+
+    __tablename__ = "whatsapp_inbound"
+
+    message_sid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    handled_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class WhatsAppWindow(Base):
+    """When a chat last wrote to us: WhatsApp allows free text for 24 hours after.
+
+    ``chat_key`` is the chat's pseudonym, never the phone number.
+    """
+
+    __tablename__ = "whatsapp_windows"
+
+    chat_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_inbound_at: Mapped[datetime]
+
+
+class VaultState(Base):
+    """The current key version for data at rest, a check that the secret opens it,
+    and the receipt-code key (random, sealed: it survives a change of secret)."""
+
+    __tablename__ = "vault_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int]
+    key_check: Mapped[str] = mapped_column(String(64))
+    receipt_key: Mapped[str] = mapped_column(Text)
+    rotated_at: Mapped[datetime]
+
+
+class Tip(Base):
+    """A submitted anonymous tip. No column names, links or hides its author:
+    no pseudonym, chat, user id, phone or name. Free text is sealed (``*_enc``);
+    ``notify_ref`` is the tipster's own opt-in, sealed, erased on close."""
+
+    __tablename__ = "tips"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    category: Mapped[str | None] = mapped_column(String(24), index=True)
+    body_enc: Mapped[str] = mapped_column(Text)
+    office_enc: Mapped[str | None] = mapped_column(Text)
+    place_enc: Mapped[str | None] = mapped_column(Text)
+    occurred_enc: Mapped[str | None] = mapped_column(Text)
+    notify_ref: Mapped[str | None] = mapped_column(Text)
+    claimed_by: Mapped[str | None] = mapped_column(String(80))
+    claimed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(index=True)
+    status_changed_at: Mapped[datetime]
+    media_purged_at: Mapped[datetime | None]
+
+
+class TipEvent(Base):
+    """What happened to a tip: status changes, replies, notes, the tipster's additions."""
+
+    __tablename__ = "tip_events"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    tip_id: Mapped[int] = mapped_column(ForeignKey("tips.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(12))  # status | reply | note | addition
+    status: Mapped[str | None] = mapped_column(String(16))
+    authority: Mapped[str | None] = mapped_column(String(24))
+    body_enc: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String(80))  # an admin; None for the tipster
+
+
+class TipMedia(Base):
+    """A cleaned, encrypted photo under ``media_dir``; the file name is random."""
+
+    __tablename__ = "tip_media"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    tip_id: Mapped[int] = mapped_column(ForeignKey("tips.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    file_name: Mapped[str] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))  # of the clean image
+    size: Mapped[int]
+    width: Mapped[int]
+    height: Mapped[int]
+    created_at: Mapped[datetime]
+    purged_at: Mapped[datetime | None]
+
+
+class StatusAttempt(Base):
+    """A failed /status lookup, by the sender's pseudonym; never linked to any tip."""
+
+    __tablename__ = "status_attempts"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    who: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime]
+
+
+class CallbackPayload(Base):
+    """A button payload too long for Telegram's 64-byte callback data, under a short key.
+
+    The key is a hash of the payload, so the table holds each distinct payload once
+    (payloads are our own short keys such as ``faq:<entry id>``, never user text).
+    """
+
+    __tablename__ = "callback_payloads"
+
+    key: Mapped[str] = mapped_column(String(24), primary_key=True)
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
 class Campaign(Base):
     """A campaign period. ``source`` "config" rows follow config.toml until an admin edits them."""
 

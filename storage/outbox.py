@@ -31,6 +31,7 @@ PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED = (
     "cancelled",
 )
 FINAL = (SENT, FAILED, BLOCKED, CANCELLED)
+SEALED_CHAT = "enc:"  # a chat only the dispatcher's resolve_chat hook can read
 
 # Priorities: lower goes first.
 URGENT, NORMAL, BULK = 0, 1, 2
@@ -192,6 +193,16 @@ def _record(db: Database, outcomes: Sequence[Outcome], now: datetime) -> None:
                     for o in done
                 ],
             )
+            # A sealed chat (a tipster's) is blanked once final, with the provider's
+            # message id: either would lead back to the person.
+            conn.execute(
+                update(OutboxMessage)
+                .where(
+                    OutboxMessage.id.in_([o.id for o in done]),
+                    OutboxMessage.chat.startswith(SEALED_CHAT),
+                )
+                .values(chat="", provider_id=None)
+            )
         if again:
             conn.execute(
                 update(OutboxMessage)
@@ -245,6 +256,13 @@ def _finish(
                 # A finished row keeps no chat reference it does not need.
                 claimed_by=None,
             )
+        )
+        # A sealed chat (a tipster's) is blanked once final, with the provider's
+        # message id: either would lead back to the person.
+        s.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row_id, OutboxMessage.chat.startswith(SEALED_CHAT))
+            .values(chat="", provider_id=None)
         )
 
 

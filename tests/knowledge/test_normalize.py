@@ -69,3 +69,9 @@ def test_long_input_is_capped_and_fast(norm: Normalizer) -> None:
     out = norm.normalize(big)
     assert time.perf_counter() - start < 0.5
     assert len(out) <= MAX_INPUT_CHARS
+
+
+def test_long_numbers_are_dropped(norm: Normalizer) -> None:
+    # phone numbers and NIPs must not end up in the stored knowledge gaps
+    text = "saya pns nip 198701012010011001 wa 081234567890 pemilu 2024"
+    assert norm.normalize(text) == "pns nip whatsapp pemilu 2024"

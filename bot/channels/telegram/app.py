@@ -1,0 +1,225 @@
+"""The PTB ``Application`` and the one update callback that feeds the dispatcher.
+
+PTB parses, sends and downloads; it keeps no conversation state (no
+ConversationHandler, persistence or JobQueue). Every update goes through
+``TelegramChannel.on_update``: translate → dispatch → deliver.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import weakref
+from collections.abc import Awaitable
+from dataclasses import replace
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeDefault, CallbackQuery, Update
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    ContextTypes,
+    TypeHandler,
+)
+
+from bot import metrics
+from bot.channels.telegram.send import Delivery
+from bot.channels.telegram.translate import (
+    CHANNEL,
+    BotInfo,
+    Ignore,
+    TooLarge,
+    translate,
+)
+from bot.channels.telegram.updates import TolerantUpdatesRequest
+from bot.config import Settings
+from bot.wiring import App
+from handlers.messages import Incoming, Outgoing
+from storage import callbacks
+
+log = logging.getLogger(__name__)
+
+# Only what the bot reads: Telegram then never sends edits, reactions, polls …
+ALLOWED_UPDATES = ["message", "callback_query"]
+EXTRA_KEY = "telegram"  # where the one channel lives in Services.extra
+MB = 1024 * 1024
+
+
+class ChatOrderedProcessor(BaseUpdateProcessor):
+    """Updates of different chats run at once; those of one chat strictly in order."""
+
+    def __init__(self, max_concurrent_updates: int) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        lock = self._locks.get(chat.id)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._locks[chat.id] = lock
+        async with lock:  # asyncio.Lock wakes waiters first come, first served
+            await coroutine
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+
+def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
+    tg = settings.telegram
+    builder = (
+        ApplicationBuilder()
+        .token(settings.secrets.telegram_bot_token)
+        .base_url(tg.api_base_url)
+        .base_file_url(tg.file_base_url)
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=tg.rate_per_second,
+                overall_time_period=1,
+                max_retries=tg.max_retries,
+            )
+        )
+        .concurrent_updates(ChatOrderedProcessor(tg.concurrent_updates))
+    )
+    if tg.mode == "webhook":
+        builder = builder.updater(None)  # updates arrive through our Starlette route
+    else:
+        builder = builder.get_updates_request(TolerantUpdatesRequest())
+    return builder.build()
+
+
+class TelegramChannel:
+    """Translates updates for the dispatcher and delivers its replies."""
+
+    def __init__(self, app: App, application: Application) -> None:  # type: ignore[type-arg]
+        self.app = app
+        self.application = application
+        tg = app.settings.telegram
+        self.max_bytes = tg.max_photo_bytes
+        self.delivery = Delivery(
+            application.bot,
+            self._shorten,
+            max_retries=tg.max_retries,
+            backoff=tg.retry_backoff_seconds,
+        )
+        application.add_handler(TypeHandler(Update, self.on_update))
+        application.add_error_handler(self.on_error)
+
+    # --- inbound ----------------------------------------------------------
+
+    async def on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        """One update: translate, answer the button press, dispatch, deliver the replies."""
+        metrics.inc("asnbot_messages_total", "Messages handled", channel=CHANNEL)
+        bot = self.application.bot
+        if update.callback_query is not None:
+            await self._answer(update.callback_query)  # stops the client's spinner at once
+        result = translate(update, BotInfo(bot.id, bot.username), bot, self.max_bytes)
+        if isinstance(result, Ignore):
+            metrics.inc(
+                "asnbot_telegram_ignored_total", "Updates ignored by design", reason=result.reason
+            )
+            log.info("ignored", extra={"channel": CHANNEL, "reason": result.reason})
+            return
+        dispatcher = self.app.dispatcher
+        if isinstance(result, TooLarge):
+            msg = result.msg
+            outs = await dispatcher.notice(
+                msg,
+                "photo_too_large",
+                size_mb=_mb(result.size),
+                max_mb=_mb(self.max_bytes),
+            )
+        else:
+            msg = await self._expand(result)
+            outs = await dispatcher.handle(msg, bare_words=False)
+        reply_to = update.message.message_id if msg.is_group and update.message else None
+        await self._deliver_all(msg, outs, reply_to)
+
+    async def _deliver_all(self, msg: Incoming, outs: list[Outgoing], reply_to: int | None) -> None:
+        try:
+            for out in outs:
+                await self.delivery.deliver(msg.chat, out, reply_to=reply_to)
+        except Forbidden:
+            # Blocked the bot (or removed it from the group) while we answered.
+            log.info("reply refused: blocked", extra={"who": self._who(msg.identity)})
+
+    async def _answer(self, query: CallbackQuery) -> None:
+        try:
+            await query.answer()
+        except TelegramError as exc:  # too old, or answered already: the reply still goes out
+            log.info("callback answer failed", extra={"why": type(exc).__name__})
+
+    async def _expand(self, msg: Incoming) -> Incoming:
+        if msg.payload is None or not callbacks.is_key(msg.payload):
+            return msg
+        payload = await callbacks.expand(self.app.services.db, msg.payload)
+        return replace(msg, payload=payload or msg.payload)
+
+    async def _shorten(self, payload: str) -> str:
+        services = self.app.services
+        return await callbacks.shorten(services.db, payload, services.clock())
+
+    # --- errors -----------------------------------------------------------
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Logs the failure (pseudonym and class only) and apologises, politely, if it can."""
+        err = context.error
+        user = update.effective_user if isinstance(update, Update) else None
+        chat = update.effective_chat if isinstance(update, Update) else None
+        identity = f"{CHANNEL}:{user.id}" if user is not None else ""
+        extra = {"who": self._who(identity) if identity else None, "error": type(err).__name__}
+        if isinstance(err, Forbidden):
+            log.info("reply refused: blocked", extra=extra)
+            return
+        log.error("telegram update failed", exc_info=err, extra=extra)
+        if user is None or chat is None:
+            return
+        stub = Incoming(CHANNEL, identity, str(chat.id), locale=user.language_code)
+        try:
+            for out in await self.app.dispatcher.notice(stub, "error"):
+                await self.delivery.deliver(chat.id, out)
+        except Exception as exc:  # the apology is best effort; the failure is logged above
+            log.debug("apology not sent", extra={"error": type(exc).__name__})
+
+    def _who(self, identity: str) -> str:
+        return self.app.services.pseudonyms.of(identity)[:12]
+
+    # --- start ------------------------------------------------------------
+
+    async def set_commands(self) -> None:
+        """The client's command menu: Indonesian by default, English for English clients."""
+        renderer = self.app.services.renderer
+        bot = self.application.bot
+        for locale, language in (("id", None), ("en", "en")):
+            commands = [
+                BotCommand(key.removeprefix("commands."), text)
+                for key, text in renderer.labels(locale).items()
+                if key.startswith("commands.")
+            ]
+            await bot.set_my_commands(
+                commands, scope=BotCommandScopeDefault(), language_code=language
+            )
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.1f}".rstrip("0").rstrip(".")
+
+
+def channel_for(app: App) -> TelegramChannel | None:
+    """The process's one Telegram channel (built on first use), or None without a token."""
+    if not app.settings.telegram_enabled:
+        return None
+    channel = app.services.extra.get(EXTRA_KEY)
+    if channel is None:
+        channel = TelegramChannel(app, build_application(app.settings))
+        app.services.extra[EXTRA_KEY] = channel
+    return channel  # type: ignore[no-any-return]

@@ -1,0 +1,1 @@
+"""Admins' work on the tip queue, inside the chat."""

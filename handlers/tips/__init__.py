@@ -1,0 +1,1 @@
+"""Anonymous tips: intake, summary and edit, submit, status, additions, upkeep."""

@@ -1,0 +1,69 @@
+"""What the tip feature needs besides the shared services: keys, media, limits.
+
+``bot.wiring`` builds one ``TipKit`` and puts it in ``Services.extra["tips"]``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import timedelta
+
+from handlers.context import Context, Services
+from storage.media import MediaStore
+from storage.vault import Vault, VaultError
+
+EXTRA_KEY = "tips"
+OUTBOX_CHAT = "outbox.chat"
+ENC_PREFIX = "enc:"
+
+
+@dataclass(frozen=True)
+class TipLimits:
+    max_photos: int = 5
+    max_photo_bytes: int = 10_000_000
+    max_pixels: int = 40_000_000
+    max_dimension: int = 2048
+    max_text_chars: int = 20_000
+    draft_idle_minutes: int = 60
+    claim_idle_minutes: int = 120
+    media_retention_days: int = 90
+    status_attempts_per_hour: int = 10
+    sla_days: int = 7
+    page_size: int = 10
+
+    @property
+    def draft_idle(self) -> timedelta:
+        return timedelta(minutes=self.draft_idle_minutes)
+
+    @property
+    def claim_idle(self) -> timedelta:
+        return timedelta(minutes=self.claim_idle_minutes)
+
+
+@dataclass(frozen=True)
+class TipKit:
+    vault: Vault
+    media: MediaStore
+    limits: TipLimits
+
+    def seal_chat(self, chat: str) -> str:
+        """An outbox chat that only the dispatcher, just before sending, can read."""
+        return ENC_PREFIX + self.vault.seal_text(json.dumps(chat), OUTBOX_CHAT)
+
+    def resolve_chat(self, chat: str) -> str | None:
+        """The real chat behind an ``enc:`` outbox chat; None if it cannot be opened."""
+        if not chat.startswith(ENC_PREFIX):
+            return chat
+        try:
+            return str(json.loads(self.vault.open_text(chat[len(ENC_PREFIX) :], OUTBOX_CHAT)))
+        except (VaultError, ValueError):
+            return None
+
+
+def kit(where: Context | Services) -> TipKit:
+    services = where.services if isinstance(where, Context) else where
+    found = services.extra.get(EXTRA_KEY)
+    if not isinstance(found, TipKit):
+        raise RuntimeError("the tip feature is not wired (Services.extra['tips'] missing)")
+    return found

@@ -1,0 +1,54 @@
+"""Upkeep the scheduler runs (and operators, through ``asnbot tips nudge|purge``).
+
+- ``enqueue_sla_nudges``: each morning, admins hear which open tips have had
+  no status change for ``sla_days`` (the verification window the official
+  channels promise). One message per admin per day, whatever the reruns.
+- ``purge_media``: photos of tips closed or rejected more than
+  ``media_retention_days`` ago are deleted; so are files no tip owns (drafts
+  cancelled or abandoned) once older than the draft idle time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timedelta
+
+from handlers.context import Services
+from handlers.tips import alerts
+from handlers.tips.kit import kit
+from storage import conversations, tipretention, tips
+
+log = logging.getLogger(__name__)
+
+
+async def enqueue_sla_nudges(services: Services, now: datetime) -> int:
+    """Queues the morning reminder about stale tips; returns the rows queued."""
+    days = kit(services).limits.sla_days
+    stale = await tips.stale(services.db, now - timedelta(days=days))
+    if not stale:
+        return 0
+    return await alerts.sla_nudge(services, stale, days, now)
+
+
+async def purge_media(services: Services, now: datetime) -> int:
+    """Deletes expired and orphaned photo files; returns how many files went."""
+    tk = kit(services)
+    db = services.db
+    expired = await tipretention.expired_media(
+        db, now - timedelta(days=tk.limits.media_retention_days)
+    )
+    for _, name in expired:
+        await asyncio.to_thread(tk.media.delete, name)
+    await tipretention.mark_purged(db, [i for i, _ in expired], now)
+    # Drafts never reach the tables: their files are owned by no row. Abandoned
+    # drafts are cleared first, so a file still in a live draft is never taken.
+    idle = tk.limits.draft_idle
+    await conversations.clear_stale(db, "tip.", now - idle)
+    known = await tipretention.known_files(db)
+    orphans = [n for n in tk.media.names_older_than(now - idle) if n not in known]
+    for name in orphans:
+        await asyncio.to_thread(tk.media.delete, name)
+    if expired or orphans:
+        log.info("tip media purged", extra={"expired": len(expired), "orphans": len(orphans)})
+    return len(expired) + len(orphans)

@@ -1,0 +1,178 @@
+"""KnowledgeBase: loads entries and regulations, answers questions."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from knowledge import matcher as m
+from knowledge.entries import Entry, load_entries
+from knowledge.intent import detect_intent
+from knowledge.normalize import Normalizer
+from knowledge.regulations import Regulation, load_regulations
+
+DATA_DIR = Path(__file__).with_name("data")
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    id: str
+    question: str
+    answer: str
+    verdict: str
+    sources: tuple[str, ...]
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "question": self.question,
+            "answer": self.answer,
+            "verdict": self.verdict,
+            "sources": list(self.sources),
+            "score": self.score,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    id: str
+    question: str
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "question": self.question, "score": self.score}
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    query: str
+    normalized: str
+    intent: str  # "faq" | "tip" | "subscribe" | "greeting" | "unknown"
+    small_talk: str | None
+    match: Match | None
+    suggestions: tuple[Suggestion, ...]
+    elapsed_ms: float
+
+    def to_json(self) -> dict[str, Any]:
+        """The shape of `asnbot ask --json` (INTERFACES.md)."""
+        return {
+            "query": self.query,
+            "intent": self.intent,
+            "match": None if self.match is None else self.match.to_json(),
+            "suggestions": [s.to_json() for s in self.suggestions],
+            "elapsed_ms": self.elapsed_ms,
+        }
+
+
+@dataclass
+class KnowledgeBase:
+    entries: tuple[Entry, ...]
+    regulations: dict[str, Regulation]
+    load_defects: list[str] = field(default_factory=list)
+    normalizer: Normalizer = field(default_factory=Normalizer)
+
+    def __post_init__(self) -> None:
+        self._by_id = {e.id: e for e in self.entries}
+        self.phrasings: list[list[str]] = [
+            [self.normalizer.normalize(t) for t in (e.question, *e.alternates)]
+            for e in self.entries
+        ]
+        texts = [self.normalizer.normalize(f"{e.question} {e.answer}") for e in self.entries]
+        self.matcher = m.Matcher(self.phrasings, texts)
+
+    def entry(self, entry_id: str) -> Entry | None:
+        return self._by_id.get(entry_id)
+
+    def normalize(self, text: str) -> str:
+        return self.normalizer.normalize(text)
+
+    def ask(self, text: str, top: int = 3) -> Answer:
+        start = time.perf_counter()
+        query = text if isinstance(text, str) else ""
+        try:
+            return self._ask(query, max(0, top), start)
+        except Exception:  # the one boundary: a chat must never see a traceback
+            log.exception("knowledge lookup failed")
+            return Answer(query, "", "unknown", None, None, (), _ms(start))
+
+    def _ask(self, query: str, top: int, start: float) -> Answer:
+        analysis = self.normalizer.analyze(query)
+        normalized = analysis.text
+        intent = detect_intent(analysis.words)
+        if intent.kind in ("tip", "subscribe", "greeting"):
+            return Answer(query, normalized, intent.kind, intent.small_talk, None, (), _ms(start))
+        ranked = self.matcher.rank(normalized, max(top, 2) + 1) if normalized else []
+        match: Match | None = None
+        if (
+            ranked
+            and self._confident(ranked, len(analysis.terms))
+            and self._on_topic(analysis.terms, ranked[0])
+        ):
+            best = self.entries[ranked[0].index]
+            match = Match(
+                best.id,
+                best.question,
+                best.answer,
+                best.verdict,
+                best.sources,
+                round(ranked[0].score, 3),
+            )
+            ranked = ranked[1:]
+        suggestions = tuple(
+            Suggestion(self.entries[r.index].id, self.entries[r.index].question, round(r.score, 3))
+            for r in ranked
+            if r.score >= m.SUGGEST_THRESHOLD
+        )[:top]
+        kind = "faq" if match is not None or suggestions else "unknown"
+        return Answer(query, normalized, kind, None, match, suggestions, _ms(start))
+
+    @staticmethod
+    def _confident(ranked: list[m.Scored], terms: int = 0) -> bool:
+        best = ranked[0].score
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        if best < m.ANSWER_THRESHOLD:
+            return (
+                terms >= m.CLEAR_MIN_TERMS
+                and best >= m.CLEAR_THRESHOLD
+                and best - runner_up >= m.CLEAR_MARGIN
+            )
+        return best - runner_up >= m.MARGIN or best >= m.MARGIN_OVERRIDE
+
+    def _on_topic(self, terms: tuple[str, ...], best: m.Scored) -> bool:
+        """False when the query is about a subject we know we do not cover
+        (salary, recruitment, ...) and the best entry does not mention it."""
+        off = self.normalizer.lex.offtopic
+        return all(self.matcher.entry_has(best.index, t) for t in terms if t in off)
+
+    def check(self, strict: bool = False) -> list[str]:
+        """Defects, one line each; strict also lists phrasings a neighbour fits better."""
+        from knowledge.check import check
+
+        return check(self, strict)
+
+
+def _ms(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000.0, 3)
+
+
+def build_knowledge_base(data_dir: Path) -> KnowledgeBase:
+    entries, defects = load_entries(data_dir)
+    return KnowledgeBase(entries=entries, regulations=load_regulations(), load_defects=defects)
+
+
+@cache
+def _default() -> KnowledgeBase:
+    return build_knowledge_base(DATA_DIR)
+
+
+def load_knowledge_base(data_dir: Path | None = None) -> KnowledgeBase:
+    """The knowledge base; the packaged one is built once per process and shared."""
+    if data_dir is None:
+        return _default()
+    return build_knowledge_base(Path(data_dir))

@@ -1,0 +1,84 @@
+"""Word lists the normalizer uses: indoNLP's slang lexicon plus our own maps."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).with_name("lexicon")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    words: dict[str, str]  # single token -> replacement ("" = drop)
+    phrases: tuple[tuple[str, str], ...]  # multi-word -> replacement, longest first
+    protected: frozenset[str]  # never stemmed
+    stopwords: frozenset[str]
+    synonyms: dict[str, str]  # stem -> canonical term
+    offtopic: frozenset[str]  # terms of subjects the bot does not cover
+    vocabulary: frozenset[str]  # known words, to tell "bolehh" from "saat"
+
+
+def _read(name: str) -> dict[str, object]:
+    with (LEXICON_DIR / name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _sastrawi_roots() -> set[str]:
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return {w.strip() for w in StemmerFactory().get_words_from_file() if w.strip()}
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    from indoNLP.preprocessing import SLANG_DATA
+
+    words: dict[str, str] = {}
+    for key, value in SLANG_DATA.items():
+        # indoNLP keys with spaces or punctuation never match one token
+        if key.isalnum():
+            words[key.lower()] = value.lower().replace("-", " ")
+    slang = _read("slang.toml")
+    english = _read("english.toml")
+    terms = _read("terms.toml")
+    # English first, then our slang: where both define a word ("like",
+    # "thanks"), the Indonesian chat meaning wins.
+    for table in (english.get("words", {}), slang.get("words", {})):
+        assert isinstance(table, dict)
+        words.update({str(k).lower(): str(v).lower() for k, v in table.items()})
+    phrases: dict[str, str] = {}
+    for table in (english.get("phrases", {}), terms.get("phrases", {})):
+        assert isinstance(table, dict)
+        phrases.update({str(k).lower(): str(v).lower() for k, v in table.items()})
+    protected_raw = terms.get("protected", {})
+    stop_raw = terms.get("stopwords", {})
+    assert isinstance(protected_raw, dict) and isinstance(stop_raw, dict)
+    protected = frozenset(str(w) for w in protected_raw.get("words", []))
+    stopwords = frozenset(str(w) for w in stop_raw.get("words", []))
+    vocab = _sastrawi_roots()
+    vocab.update(words)
+    for value in words.values():
+        vocab.update(value.split())
+    for phrase, value in phrases.items():
+        vocab.update(phrase.split())
+        vocab.update(value.split())
+    vocab.update(protected)
+    vocab.update(stopwords)
+    syn_raw = terms.get("synonyms", {})
+    assert isinstance(syn_raw, dict)
+    synonyms = {str(k): str(v) for k, v in syn_raw.items()}
+    vocab.update(synonyms.values())
+    off_raw = terms.get("offtopic", {})
+    assert isinstance(off_raw, dict)
+    return Lexicon(
+        offtopic=frozenset(str(w) for w in off_raw.get("words", [])),
+        synonyms=synonyms,
+        words=words,
+        phrases=tuple(sorted(phrases.items(), key=lambda kv: -len(kv[0]))),
+        protected=protected,
+        stopwords=stopwords,
+        vocabulary=frozenset(vocab),
+    )

@@ -1,0 +1,191 @@
+"""Text normalization for everyday Indonesian chat (and some English).
+
+Pipeline: cap length -> unicode folding -> strip URLs/HTML/emoji/punctuation
+-> elongation and reduplication -> phrases -> slang/English words -> phrases
+again -> stopwords -> stemming (bounded LRU).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from knowledge.lexicon import Lexicon, load_lexicon
+
+MAX_INPUT_CHARS = 500
+MAX_TOKENS = 80
+STEM_CACHE_SIZE = 8192
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
+_HTML_TAG = re.compile(r"<[^>]{0,200}>|&[a-z0-9#]{1,8};")
+_REDUP = re.compile(r"\b([a-z]{2,})2\b")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Phone numbers, NIP/NIK and the like: never useful for matching, and the
+# normalized text is what gets stored as a "knowledge gap".
+_LONG_NUMBER = re.compile(r"\d{5,}")
+_RUN3 = re.compile(r"([a-z])\1{2,}")
+_RUN2 = re.compile(r"([a-z])\1")
+_NGE = re.compile(r"^(?:nge|ng)(?=[a-z]{3,}$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    words: tuple[str, ...]  # folded, slang-mapped words, before stopwords and stemming
+    terms: tuple[str, ...]  # stemmed content words: what the matcher compares
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.terms)
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII-ish text: NFKC, accents off, control/zero-width chars out."""
+    text = text[:MAX_INPUT_CHARS].translate(_ZERO_WIDTH)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(
+        ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C"
+    )
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> object:
+    from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+    from Sastrawi.Stemmer.Stemmer import Stemmer
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    # Sastrawi's own CachedStemmer grows without bound; we cache below instead.
+    return Stemmer(ArrayDictionary(StemmerFactory().get_words_from_file()))
+
+
+@lru_cache(maxsize=STEM_CACHE_SIZE)
+def stem(word: str) -> str:
+    result = _stemmer().stem(word)  # type: ignore[attr-defined]
+    return str(result) or word
+
+
+def _possessive_base(word: str) -> str:
+    """The word without a possessive or emphatic suffix (-nya, -ku, -mu, -lah)."""
+    for suffix in ("nya", "ku", "mu", "lah"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+class Normalizer:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+        self._phrase_re = (
+            re.compile(r"\b(" + "|".join(re.escape(p) for p, _ in self.lex.phrases) + r")\b")
+            if self.lex.phrases
+            else None
+        )
+        self._phrase_map = dict(self.lex.phrases)
+
+    def _phrases(self, text: str) -> str:
+        if self._phrase_re is None:
+            return text
+        return self._phrase_re.sub(lambda m: self._phrase_map[m.group(1)], text)
+
+    def _deelongate(self, word: str) -> str:
+        vocab = self.lex.vocabulary
+        if word in vocab or not _RUN2.search(word):
+            return word
+        if len(set(word)) == 1:  # "xxxxxx", "aaaa": keyboard noise, not a word
+            return ""
+        candidates = (
+            _RUN3.sub(r"\1", word),
+            _RUN3.sub(r"\1\1", word),
+            _RUN2.sub(r"\1", _RUN3.sub(r"\1", word)),
+        )
+        for cand in candidates:
+            if cand in vocab:
+                return cand
+        return candidates[0]
+
+    def _map_word(self, word: str) -> str:
+        words = self.lex.words
+        if word in words:
+            return words[word]
+        # "ngelike", "ngeshare", "ngepost": the nasal prefix on a borrowed verb
+        bare = _NGE.sub("", word)
+        if bare != word and bare in words:
+            return words[bare]
+        return word
+
+    def words(self, text: str) -> tuple[str, ...]:
+        text = fold(text)
+        text = _HTML_TAG.sub(" ", _URL.sub(" ", text))
+        text = _LONG_NUMBER.sub(" ", _REDUP.sub(r"\1 \1", text))
+        tokens = _NON_WORD.sub(" ", text).split()[:MAX_TOKENS]
+        tokens = [d for d in map(self._deelongate, tokens) if d]
+        text = self._phrases(" ".join(tokens))
+        text = " ".join(self._map_word(t) for t in text.split())
+        text = self._phrases(text)
+        out: list[str] = []
+        for tok in text.split():
+            if not out or out[-1] != tok:  # "anak anak" -> "anak"
+                out.append(tok)
+        return tuple(out)
+
+    def _colloquial(self, word: str) -> str:
+        """Jakarta-style forms the stemmer does not know: ngumpulin, nyuruh,
+        nunda, ditetapin, cabupnya.
+
+        Tries the usual sound changes (ny- -> s/c, ng- -> k or nothing,
+        n- -> t, -in and -nya -> nothing) and keeps the first candidate that
+        is, or stems to, a known word.
+        """
+        vocab = self.lex.vocabulary
+        if word in vocab or len(word) < 5:
+            return word
+        bases = [word]
+        for suffix in ("in", "nya"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                bases.append(word[: -len(suffix)])
+        for base in bases:
+            options = [base]
+            if base.startswith("nge"):
+                options.append(base[3:])
+            if base.startswith("ny"):
+                options += ["s" + base[2:], "c" + base[2:]]
+            elif base.startswith("ng"):
+                options += ["k" + base[2:], base[2:]]
+            elif base.startswith("n"):
+                options.append("t" + base[1:])
+            for cand in options:
+                if cand != word and len(cand) >= 3 and cand in vocab:
+                    return self.lex.words.get(cand, cand)
+        for base in bases[1:]:
+            if stem(base) in vocab and stem(base) != base:
+                return base
+        return word
+
+    def terms(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        lex = self.lex
+        out: list[str] = []
+        for word in words:
+            if word in lex.stopwords:
+                continue
+            if word in lex.protected or len(word) <= 3 or not word.isalpha():
+                term = word
+            elif (base := _possessive_base(word)) in lex.protected:
+                term = base  # "relawannya" -> "relawan", never the stemmer's "rawan"
+            else:
+                term = stem(self._colloquial(word))
+            term = lex.synonyms.get(term, term)
+            if term in lex.stopwords:
+                continue
+            if not out or out[-1] != term:
+                out.append(term)
+        return tuple(out)
+
+    def analyze(self, text: str) -> Analysis:
+        words = self.words(text)
+        return Analysis(words=words, terms=self.terms(words))
+
+    def normalize(self, text: str) -> str:
+        return self.analyze(text).text

@@ -1,0 +1,42 @@
+"""Failed /status lookups per sender pseudonym, to stop code guessing.
+
+Rows hold the pseudonym and a time, nothing else: never which code was
+tried, never a tip. Old rows are dropped as new ones come in.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, select
+
+from storage.db import Database
+from storage.models import StatusAttempt
+
+WINDOW = timedelta(hours=1)
+
+
+def _count(db: Database, who: str, now: datetime) -> int:
+    with db.read() as s:
+        return int(
+            s.scalar(
+                select(func.count()).where(
+                    StatusAttempt.who == who, StatusAttempt.at > now - WINDOW
+                )
+            )
+            or 0
+        )
+
+
+def _record(db: Database, who: str, now: datetime) -> None:
+    with db.write() as s:
+        s.execute(delete(StatusAttempt).where(StatusAttempt.at <= now - WINDOW))
+        s.add(StatusAttempt(who=who, at=now))
+
+
+async def recent_failures(db: Database, who: str, now: datetime) -> int:
+    return await db.run(_count, db, who, now)
+
+
+async def record_failure(db: Database, who: str, now: datetime) -> None:
+    await db.run(_record, db, who, now)

@@ -1,0 +1,150 @@
+"""Storage on real SQLite files and real PostgreSQL: migrations, state, outbox."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import inspect
+
+from storage import conversations, kbstats, migrate, outbox, subscribers
+from storage.conversations import State
+from storage.db import Database
+from tests.conftest import REPO, TEST_SECRET
+
+NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+
+
+def test_migrations_from_empty_create_every_table(db_url: str) -> None:
+    db = Database(db_url)
+    try:
+        applied = migrate.upgrade(db)
+        assert applied, "a fresh database must get migrations"
+        tables = set(inspect(db.engine).get_table_names())
+        assert {"conversations", "profiles", "audit_log", "kb_votes", "kb_gaps"} <= tables
+        assert {"subscribers", "outbox", "alembic_version"} <= tables
+        assert migrate.upgrade(db) == []  # idempotent
+        assert not migrate.pending(db)
+    finally:
+        db.dispose()
+
+
+async def test_state_round_trip(db_url: str) -> None:
+    db = Database(db_url)
+    migrate.upgrade(db)
+    try:
+        state = State()
+        state.go("tip.awaiting_content", parts=["satu", "dua ü 🇮🇩"])
+        state.choices = [("menu:lapor", "Lapor")]
+        await conversations.save(db, "who-1", state, NOW)
+        loaded = await conversations.load(db, "who-1")
+        assert loaded.step == "tip.awaiting_content"
+        assert loaded.data == {"parts": ["satu", "dua ü 🇮🇩"]}
+        assert loaded.choices == [("menu:lapor", "Lapor")]
+        loaded.reset()
+        await conversations.save(db, "who-1", loaded, NOW)
+        assert (await conversations.load(db, "who-1")).step is None
+    finally:
+        db.dispose()
+
+
+def test_conversation_continues_in_a_new_process(tmp_path: Path) -> None:
+    """A restart (new process, same database) continues where the person was."""
+    env = {
+        "ASNBOT_STORAGE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
+        "ASNBOT_SECRET_KEY": TEST_SECRET,
+        "PATH": "/usr/bin:/bin",
+    }
+
+    def chat(text: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "--config", str(REPO / "config.toml"), "chat", "--quiet"],
+            input=text,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=60,
+            check=True,
+        ).stdout
+
+    chat("/bahasa en\n")
+    assert "Commands" in chat("/help\n")  # the language chosen in the first process
+    first = chat("halo\n")
+    assert "Ask about the rules" in first
+    # "1" picks the first button shown in the previous process.
+    assert "Type your question" in chat("1\n")
+
+
+async def test_votes_count_once_per_person_and_gaps_accumulate(db_url: str) -> None:
+    db = Database(db_url)
+    migrate.upgrade(db)
+    try:
+        assert await kbstats.record_vote(db, "who-a", "e1", True, NOW)
+        assert not await kbstats.record_vote(db, "who-a", "e1", False, NOW)
+        assert await kbstats.record_vote(db, "who-b", "e1", False, NOW)
+        counts = await kbstats.votes(db)
+        assert [(c.entry_id, c.up, c.down) for c in counts] == [("e1", 0, 2)]
+        for _ in range(3):
+            await kbstats.record_gap(db, "gaji pppk berapa", NOW)
+        await kbstats.record_gap(db, "cara daftar cpns", NOW)
+        gaps = await kbstats.top_gaps(db, 5)
+        assert [(g.text, g.count) for g in gaps] == [
+            ("gaji pppk berapa", 3),
+            ("cara daftar cpns", 1),
+        ]
+    finally:
+        db.dispose()
+
+
+async def test_outbox_dedupe_claim_and_lease(db_url: str) -> None:
+    db = Database(db_url)
+    migrate.upgrade(db)
+    try:
+        msgs = [
+            outbox.NewMessage(f"k{i}", "reminder", "telegram", str(100 + i), "menu")
+            for i in range(5)
+        ]
+        assert await outbox.enqueue(db, msgs, NOW) == 5
+        assert await outbox.enqueue(db, msgs, NOW) == 0  # the same keys again: nothing new
+        first = await outbox.claim(db, "w1", NOW, limit=3)
+        second = await outbox.claim(db, "w2", NOW, limit=10)
+        assert len(first) == 3 and len(second) == 2
+        assert not {r.id for r in first} & {r.id for r in second}
+        for row in second:
+            await outbox.finish(db, row.id, outbox.SENT, NOW, provider_id=f"p{row.id}")
+        # w1 "crashed": its rows come back only after the lease expires.
+        assert await outbox.claim(db, "w3", NOW + timedelta(seconds=30)) == []
+        again = await outbox.claim(db, "w3", NOW + timedelta(minutes=3))
+        assert sorted(r.id for r in again) == sorted(r.id for r in first)
+        assert all(r.attempts == 2 for r in again)
+        assert await outbox.set_delivery(db, f"p{second[0].id}", "delivered") == (
+            "telegram",
+            second[0].chat,
+        )
+    finally:
+        db.dispose()
+
+
+async def test_subscribers_stream_and_deactivate(db_url: str) -> None:
+    db = Database(db_url)
+    migrate.upgrade(db)
+    try:
+        for i in range(7):
+            await subscribers.subscribe(
+                db, "telegram", str(i), f"w{i}", "WITA", "Kota A" if i % 2 else None, "id", NOW
+            )
+        ids: list[int] = []
+        after = 0
+        while page := await subscribers.active_page(db, after, limit=3):
+            ids += [s.id for s in page]
+            after = page[-1].id
+        assert len(ids) == 7 == len(set(ids))
+        assert await subscribers.count_active(db, "Kota A") == 3
+        assert await subscribers.deactivate(db, "telegram", "1", "blocked", NOW)
+        assert await subscribers.unsubscribe(db, "w3", NOW) == 1
+        assert await subscribers.count_active(db) == 5
+    finally:
+        db.dispose()

@@ -1,0 +1,220 @@
+"""Photos both ways: downloads from Twilio (auth, redirect, caps) and signed links we serve."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.channels.whatsapp.component import WhatsAppComponent
+from bot.channels.whatsapp.media import MediaFetcher, MediaFetchError
+from bot.wiring import App
+from handlers.context import Context
+from handlers.dispatch import Dispatcher
+from handlers.messages import Incoming, Photo, Reply
+from handlers.router import Route, Router
+from handlers.routes import build_router
+from tests.conftest import FakeClock
+from tests.whatsapp.twilio_fake import (
+    ACCOUNT_SID,
+    AUTH_TOKEN,
+    PUBLIC_URL,
+    Answer,
+    FakeTwilioApi,
+    LocalServer,
+    inbound_form,
+    post_signed,
+)
+
+WEBHOOK = "/whatsapp/webhook"
+JPEG_1 = b"\xff\xd8\xff\xe0" + b"first photo" * 100
+JPEG_2 = b"\xff\xd8\xff\xe0" + b"second photo" * 100
+
+
+def photo_route(app: App, handler: object) -> None:
+    """A test-only step in front of the real map: what the tip flow does with photos."""
+    route = Route("test-photos", lambda m, _s: bool(m.attachments), handler)  # type: ignore[arg-type]
+    app.dispatcher = Dispatcher(app.services, Router([route, *build_router().routes]))
+
+
+def fetcher(api: FakeTwilioApi, **kw: object) -> MediaFetcher:
+    opts: dict[str, object] = {"max_bytes": 5000, "timeout": 2.0} | kw
+    return MediaFetcher(api.url, ACCOUNT_SID, AUTH_TOKEN, **opts)  # type: ignore[arg-type]
+
+
+async def test_a_tip_with_two_photos_reaches_the_handler(
+    web: httpx.AsyncClient, wa_app: App, twilio_api: FakeTwilioApi
+) -> None:
+    twilio_api.media |= {"ME1": JPEG_1, "ME2": JPEG_2}
+    received: list[tuple[str, str | None, bytes]] = []
+
+    async def take(msg: Incoming, _ctx: Context) -> list[Reply]:
+        for item in msg.attachments:
+            assert item.fetch is not None
+            received.append((item.kind, item.mime, await item.fetch()))
+        return [Reply("menu")]
+
+    photo_route(wa_app, take)
+    form = inbound_form(
+        "ini fotonya",
+        NumMedia="2",
+        MediaUrl0=twilio_api.media_url("ME1"),
+        MediaContentType0="image/jpeg",
+        MediaUrl1=twilio_api.media_url("ME2"),
+        MediaContentType1="image/jpeg",
+    )
+    resp = await post_signed(web, WEBHOOK, form)
+    assert resp.status_code == 200
+    assert received == [("photo", "image/jpeg", JPEG_1), ("photo", "image/jpeg", JPEG_2)]
+    media = [r for r in twilio_api.media_requests if "/Media/" in r.path]
+    assert len(media) == 2 and all(r.basic_auth == (ACCOUNT_SID, AUTH_TOKEN) for r in media)
+    assert len([r for r in twilio_api.media_requests if r.path.startswith("/cdn/")]) == 2
+
+
+async def test_media_that_is_not_an_image_arrives_as_other(
+    web: httpx.AsyncClient, wa_app: App, twilio_api: FakeTwilioApi
+) -> None:
+    kinds: list[str] = []
+
+    async def take(msg: Incoming, _ctx: Context) -> list[Reply]:
+        kinds.extend(a.kind for a in msg.attachments)
+        return [Reply("menu")]
+
+    photo_route(wa_app, take)
+    form = inbound_form(
+        "",
+        NumMedia="2",
+        MediaUrl0=twilio_api.media_url("ME1"),
+        MediaContentType0="audio/ogg",
+        MediaUrl1=twilio_api.media_url("ME2"),
+        MediaContentType1="image/png",
+    )
+    assert (await post_signed(web, WEBHOOK, form)).status_code == 200
+    assert kinds == ["other", "photo"]
+    assert twilio_api.media_requests == []  # nothing downloaded that nobody asked for
+
+
+async def test_a_media_download_failing_inside_a_handler_is_a_polite_reply(
+    web: httpx.AsyncClient, wa_app: App, twilio_api: FakeTwilioApi
+) -> None:
+    async def take(msg: Incoming, _ctx: Context) -> list[Reply]:
+        await msg.attachments[0].fetch()  # type: ignore[misc]
+        return [Reply("menu")]
+
+    photo_route(wa_app, take)
+    form = inbound_form("", NumMedia="1", MediaUrl0="https://evil.example/x.jpg")
+    resp = await post_signed(web, WEBHOOK, form)
+    assert resp.status_code == 200
+    assert "Maaf" in "".join(ET.fromstring(resp.content).itertext())
+
+
+async def test_a_media_url_on_another_host_is_refused_without_a_request(
+    twilio_api: FakeTwilioApi,
+) -> None:
+    other = LocalServer(lambda _r: Answer(200, JPEG_1))
+    with other:
+        f = fetcher(twilio_api)
+        for url in (f"{other.url}/2010-04-01/x/Media/ME1", "https://evil.example/api.twilio.com"):
+            with pytest.raises(MediaFetchError, match="host not allowed"):
+                await f.fetch(url)
+        # A redirect off Twilio's hosts is refused before it is followed.
+        twilio_api.server.handler = lambda _r: Answer(302, headers={"Location": f"{other.url}/x"})
+        with pytest.raises(MediaFetchError, match="host not allowed"):
+            await f.fetch(twilio_api.media_url("ME1"))
+        await f.aclose()
+    assert other.requests == []
+
+
+def test_only_twilio_hosts_are_trusted(twilio_api: FakeTwilioApi) -> None:
+    f = fetcher(twilio_api)
+    trusted = [
+        "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1",
+        "https://mms.twiliocdn.com/AC1/abc",
+        "https://media.twiliocdn.com/AC1/abc",
+        f"{twilio_api.url}/anything",
+    ]
+    refused = [
+        "http://api.twilio.com/x",  # not TLS
+        "https://api.twilio.com:8443/x",
+        "https://twiliocdn.com.evil.net/x",
+        "https://eviltwiliocdn.com/x",
+        "https://127.0.0.1/x",
+    ]
+    assert [f.allowed(httpx.URL(u)) for u in trusted] == [True] * len(trusted)
+    assert [f.allowed(httpx.URL(u)) for u in refused] == [False] * len(refused)
+
+
+async def test_a_slow_download_times_out(twilio_api: FakeTwilioApi) -> None:
+    twilio_api.server.handler = lambda _r: Answer(200, JPEG_1, delay=1.0)
+    f = fetcher(twilio_api, timeout=0.2)
+    with pytest.raises(MediaFetchError, match="timeout"):
+        await f.fetch(twilio_api.media_url("ME1"))
+    await f.aclose()
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["declared", "streamed"])
+async def test_an_oversized_download_is_cut_off(twilio_api: FakeTwilioApi, stream: bool) -> None:
+    twilio_api.server.handler = lambda _r: Answer(200, b"x" * 20_000, stream=stream)
+    f = fetcher(twilio_api, max_bytes=5000)
+    with pytest.raises(MediaFetchError, match="too large"):
+        await f.fetch(twilio_api.media_url("ME1"))
+    twilio_api.server.handler = lambda _r: Answer(200, b"x" * 5000, stream=stream)
+    assert len(await f.fetch(twilio_api.media_url("ME1"))) == 5000
+    await f.aclose()
+
+
+async def test_twilio_errors_on_media_are_fetch_errors(twilio_api: FakeTwilioApi) -> None:
+    f = fetcher(twilio_api)
+    with pytest.raises(MediaFetchError, match="http 404"):
+        await f.fetch(twilio_api.media_url("missing"))
+    twilio_api.server.handler = lambda _r: Answer(302, headers={"Location": "/loop"})
+    with pytest.raises(MediaFetchError, match="too many redirects"):
+        await f.fetch(twilio_api.media_url("ME1"))
+    await f.aclose()
+
+
+# --- photos we send: signed, short-lived links --------------------------------------
+
+
+async def _photo_reply(web: httpx.AsyncClient, wa_app: App, data: bytes) -> str:
+    async def show(_msg: Incoming, _ctx: Context) -> list[Reply]:
+        return [Reply("menu", photos=(Photo(data, "image/png"),))]
+
+    route = Route("test-show", lambda m, _s: m.text == "foto", show)
+    wa_app.dispatcher = Dispatcher(wa_app.services, Router([route]))
+    resp = await post_signed(web, WEBHOOK, inbound_form("foto"))
+    (media,) = [m.text or "" for m in ET.fromstring(resp.content).iter("Media")]
+    assert media.startswith(f"{PUBLIC_URL}/media/")
+    return media.removeprefix(PUBLIC_URL)
+
+
+async def test_photos_we_send_are_served_once_signed_and_briefly(
+    web: httpx.AsyncClient,
+    wa_app: App,
+    component: WhatsAppComponent,
+    clock: FakeClock,
+    tmp_path: Path,
+) -> None:
+    data = b"\x89PNG\r\n\x1a\n" + b"tip photo pixels" * 50
+    path = await _photo_reply(web, wa_app, data)
+    got = await web.get(path)
+    assert got.status_code == 200 and got.content == data
+    assert got.headers["content-type"] == "image/png"
+    assert "no-store" in got.headers["cache-control"]
+
+    (stored,) = list((Path(wa_app.settings.storage.media_dir) / "outgoing").iterdir())
+    assert b"tip photo pixels" not in stored.read_bytes()  # encrypted at rest
+
+    token = path.removeprefix("/media/")
+    forged = token[:-2] + ("AA" if token[-2:] != "AA" else "BB")
+    assert (await web.get(f"/media/{forged}")).status_code == 404
+    assert (await web.get("/media/not-a-token")).status_code == 404
+    assert (await web.get("/media/" + "A" * 500)).status_code == 404
+
+    clock.now += timedelta(seconds=wa_app.settings.whatsapp.media_url_ttl_seconds + 1)
+    assert (await web.get(path)).status_code == 404
+    assert await component.tidy() >= 1
+    assert not stored.exists()
