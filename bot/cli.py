@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot import logsetup
+from bot import logsetup, reminders_cli
 from bot.config import ConfigError, Settings, load_settings
 from bot.wiring import App, KnowledgeLoadError, build_app, knowledge_base, open_database
 from handlers.roles import Role
@@ -230,7 +230,7 @@ def _tips_commands(
 # Later features add their sub-commands here (reminders, tips, keys).
 EXTENSIONS: list[
     Callable[[argparse._SubParsersAction, Callable[[argparse.ArgumentParser], None]], None]
-] = [_tips_commands]
+] = [_tips_commands, reminders_cli.add_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,6 +18,9 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
+from handlers.reminders.calendar import Campaign, CampaignError, build, check_against
+from handlers.reminders.timing import Policy
+
 DEFAULT_CONFIG = Path("config.toml")
 
 
@@ -69,6 +72,8 @@ class WhatsAppSettings:
 class RolesSettings:
     admins: tuple[str, ...] = ()
     hr_officers: tuple[str, ...] = ()
+    # HR identity -> the office (BKPSDM) whose staff its broadcasts reach.
+    hr_offices: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,22 @@ class TipsSettings:
     status_attempts_per_hour: int = 10
     sla_days: int = 7
     page_size: int = 10
+
+
+@dataclass(frozen=True)
+class RemindersSettings:
+    local_time: str = "07:30"
+    quiet_hours: str = "21:00-06:00"
+    every_days: int = 1
+
+
+@dataclass(frozen=True)
+class DeliverySettings:
+    batch_size: int = 20
+    lease_seconds: int = 120
+    concurrency: int = 16
+    max_attempts: int = 8
+    tick_seconds: int = 60
 
 
 @dataclass(frozen=True)
@@ -117,7 +138,10 @@ class Settings:
     roles: RolesSettings = field(default_factory=RolesSettings)
     chat: ChatSettings = field(default_factory=ChatSettings)
     tips: TipsSettings = field(default_factory=TipsSettings)
+    reminders: RemindersSettings = field(default_factory=RemindersSettings)
+    delivery: DeliverySettings = field(default_factory=DeliverySettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
+    campaigns: tuple[Campaign, ...] = ()
     secrets: Secrets = field(default_factory=Secrets, repr=False)
     source: str = ""  # the file read, for messages
 
@@ -163,6 +187,12 @@ _POSITIVE = {
     "whatsapp.media_url_ttl_seconds",
     "whatsapp.rate_per_second",
     *(f"tips.{f.name}" for f in fields(TipsSettings)),
+    "reminders.every_days",
+    "delivery.batch_size",
+    "delivery.lease_seconds",
+    "delivery.concurrency",
+    "delivery.max_attempts",
+    "delivery.tick_seconds",
 }
 
 
@@ -268,6 +298,17 @@ def _validate(name: str, section: Any) -> None:
                 raise ConfigError(
                     f"roles: {who!r} must look like telegram:<user id> or whatsapp:+<number>"
                 )
+    if name == "roles":
+        for who, office in section.hr_offices.items():
+            if not who.startswith(("telegram:", "whatsapp:+", "console:")):
+                raise ConfigError(f"roles.hr_offices: {who!r} must look like telegram:<user id>")
+            if not isinstance(office, str) or not office.strip():
+                raise ConfigError(f"roles.hr_offices: {who!r} needs an office name")
+    if name == "reminders":
+        try:
+            Policy.parse(section.local_time, section.quiet_hours, section.every_days)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
     if name == "server" and not 0 < section.port < 65536:
         raise ConfigError(f"server.port: must be between 1 and 65535 (got {section.port})")
     if name == "telegram" and (section.max_retries < 0 or section.retry_backoff_seconds < 0):
@@ -295,7 +336,38 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot be read: {exc.strerror}") from None
 
 
-EXTRA_TOP_LEVEL = ("campaigns",)  # arrays of tables, parsed by their own modules
+EXTRA_TOP_LEVEL = ("campaigns",)  # arrays of tables
+
+
+def parse_campaigns(raw: Any, env: Mapping[str, str]) -> tuple[Campaign, ...]:
+    """``[[campaigns]]`` (or ``ASNBOT_CAMPAIGNS`` as a JSON list): each valid, none overlapping."""
+    where = "campaigns"
+    if "ASNBOT_CAMPAIGNS" in env:
+        where = "campaigns (from ASNBOT_CAMPAIGNS)"
+        try:
+            raw = json.loads(env["ASNBOT_CAMPAIGNS"])
+        except json.JSONDecodeError:
+            raise ConfigError(f"{where}: must be a JSON list of tables") from None
+    if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
+        raise ConfigError(f"{where}: must be an array of tables ([[campaigns]])")
+    known = ("name", "start", "end", "voting_day")
+    campaigns: list[Campaign] = []
+    for i, table in enumerate(raw):
+        for key in table:
+            if key not in known:
+                raise ConfigError(
+                    f"{where}[{i}].{key}: unknown setting (known: {', '.join(known)})"
+                )
+        missing = [k for k in known if k not in table]
+        if missing:
+            raise ConfigError(f"{where}[{i}]: missing {', '.join(missing)}")
+        try:
+            c = build(table["name"], table["start"], table["end"], table["voting_day"])
+            check_against(c, campaigns)
+        except CampaignError as exc:
+            raise ConfigError(f"{where}[{i}]: {exc}") from None
+        campaigns.append(c)
+    return tuple(campaigns)
 
 
 def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
@@ -309,9 +381,5 @@ def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None 
             raise ConfigError(f"[{name}]: must be a table")
     sections = {name: _build_section(name, raw.get(name, {}), env) for name in SECTIONS}
     secrets = Secrets(**{k: env.get(v, "") for k, v in SECRET_ENV.items()})
-    return Settings(**sections, secrets=secrets, source=str(chosen))
-
-
-def raw_extra(settings: Settings, name: str) -> Any:
-    """The raw value of an array-of-tables section such as ``[[campaigns]]``."""
-    return read_toml(Path(settings.source)).get(name, []) if settings.source else []
+    campaigns = parse_campaigns(raw.get("campaigns", []), env)
+    return Settings(**sections, campaigns=campaigns, secrets=secrets, source=str(chosen))

@@ -1,8 +1,9 @@
 """Sends what the outbox holds, at each channel's rate, recording every result.
 
 Handlers and the scheduler only write outbox rows; this is the one place that
-pushes messages out. Rows are claimed in small batches so that a crash can
-leave at most one batch "in flight" to be sent again after the lease expires.
+pushes messages out. Rows are claimed in small batches and each batch's
+results are written in one transaction: a crash (even ``kill -9``) leaves at
+most one batch "in flight", sent again once its lease expires, and no more.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.channels.base import Sender, SendResult, SendStatus
@@ -33,7 +34,6 @@ class DrainReport:
     failed: int = 0
     blocked: int = 0
     retried: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)
 
     def add(self, status: SendStatus) -> None:
         if status is SendStatus.SENT:
@@ -45,6 +45,16 @@ class DrainReport:
         else:
             self.failed += 1
 
+    def merge(self, other: DrainReport) -> None:
+        self.sent += other.sent
+        self.failed += other.failed
+        self.blocked += other.blocked
+        self.retried += other.retried
+
+    @property
+    def handled(self) -> int:
+        return self.sent + self.failed + self.blocked + self.retried
+
 
 class Pacer:
     """Spaces send starts at ``1/rate`` seconds: a steady rate, no bursts to trip 429s."""
@@ -55,12 +65,19 @@ class Pacer:
         self._lock = asyncio.Lock()
 
     async def wait(self) -> None:
+        if not self.interval:
+            return
         async with self._lock:
             now = time.monotonic()
             if self._next > now:
                 await asyncio.sleep(self._next - now)
                 now = self._next
             self._next = max(now, self._next) + self.interval
+
+    async def hold(self, seconds: float) -> None:
+        """The platform said "slow down": no send of this channel starts for ``seconds``."""
+        async with self._lock:
+            self._next = max(self._next, time.monotonic() + seconds)
 
 
 class OutboxDispatcher:
@@ -71,9 +88,11 @@ class OutboxDispatcher:
         senders: Mapping[str, Sender],
         clock: Callable[[], datetime],
         *,
-        batch_size: int = 50,
+        batch_size: int = 20,
         concurrency: int = 16,
         lease: timedelta = timedelta(minutes=2),
+        max_attempts: int = MAX_ATTEMPTS,
+        rates: Mapping[str, float] | None = None,
         worker: str | None = None,
         resolve_chat: Callable[[str], str | None] | None = None,
     ) -> None:
@@ -83,28 +102,38 @@ class OutboxDispatcher:
         self.clock = clock
         self.batch_size = batch_size
         self.lease = lease
+        self.max_attempts = max_attempts
         self.worker = worker or uuid.uuid4().hex[:12]
         # Opens sealed ("enc:…") chats just before sending; None fails such rows.
         self.resolve_chat = resolve_chat
-        self.pacers = {name: Pacer(s.rate_per_second) for name, s in self.senders.items()}
+        rates = rates or {}
+        self.pacers = {
+            name: Pacer(rates.get(name, s.rate_per_second)) for name, s in self.senders.items()
+        }
         self._slots = asyncio.Semaphore(concurrency)
+        self.stopping = False  # set to stop after the batch in flight
 
-    async def drain(self, max_batches: int | None = None) -> DrainReport:
-        """Send everything due now; returns when nothing due is left (or after max_batches)."""
+    async def drain(
+        self, max_batches: int | None = None, until: float | None = None
+    ) -> DrainReport:
+        """Send everything due now; returns when nothing due is left, after ``max_batches``,
+        past the monotonic deadline ``until``, or once ``stopping`` is set."""
         report = DrainReport()
         batches = 0
-        while max_batches is None or batches < max_batches:
+        while not self.stopping and (max_batches is None or batches < max_batches):
+            if batches and until is not None and time.monotonic() >= until:
+                break
             rows = await outbox.claim(
                 self.db, self.worker, self.clock(), self.batch_size, self.lease, list(self.senders)
             )
             if not rows:
                 break
             batches += 1
-            await asyncio.gather(*(self._deliver(row, report) for row in rows))
+            results = await asyncio.gather(*(self._deliver(row) for row in rows))
+            await self._record(list(zip(rows, results, strict=True)), report)
         return report
 
-    async def _deliver(self, row: outbox.Claimed, report: DrainReport) -> None:
-        sender = self.senders[row.channel]
+    async def _deliver(self, row: outbox.Claimed) -> SendResult:
         chat: str | None = row.chat
         if row.chat.startswith(outbox.SEALED_CHAT):
             chat = self.resolve_chat(row.chat) if self.resolve_chat else None
@@ -112,41 +141,52 @@ class OutboxDispatcher:
             out = self.renderer.render(_reply(row), row.locale)
         except Exception:
             log.exception("outbox render failed", extra={"outbox_id": row.id})
-            await outbox.finish(self.db, row.id, outbox.FAILED, self.clock(), error="render")
-            report.add(SendStatus.FAILED)
-            return
+            return SendResult(SendStatus.FAILED, error="render")
         if chat is None:
-            await outbox.finish(self.db, row.id, outbox.FAILED, self.clock(), error="sealed chat")
-            report.add(SendStatus.FAILED)
-            return
-        await self.pacers[row.channel].wait()
+            return SendResult(SendStatus.FAILED, error="sealed chat")
+        pacer = self.pacers[row.channel]
+        await pacer.wait()
         async with self._slots:
             try:
-                result = await sender.send(chat, out, kind=row.kind)
+                result = await self.senders[row.channel].send(chat, out, kind=row.kind)
             except Exception as exc:  # a sender bug must not stop the queue
                 log.exception("sender raised", extra={"outbox_id": row.id, "channel": row.channel})
                 result = SendResult(SendStatus.RETRY, error=exc.__class__.__name__)
-        await self._record(row, result)
-        report.add(result.status)
+        if result.status is SendStatus.RETRY and result.retry_after:
+            await pacer.hold(result.retry_after)
+        return result
 
-    async def _record(self, row: outbox.Claimed, result: SendResult) -> None:
+    async def _record(
+        self, done: list[tuple[outbox.Claimed, SendResult]], report: DrainReport
+    ) -> None:
         now = self.clock()
-        if result.status is SendStatus.SENT:
-            await outbox.finish(self.db, row.id, outbox.SENT, now, result.provider_id)
-        elif result.status is SendStatus.BLOCKED:
-            await outbox.finish(self.db, row.id, outbox.BLOCKED, now, error=result.error)
-            await subscribers.deactivate(self.db, row.channel, row.chat, "blocked", now)
-        elif result.status is SendStatus.RETRY and row.attempts < MAX_ATTEMPTS:
-            backoff = min(timedelta(seconds=2**row.attempts), MAX_BACKOFF)
-            wait = max(backoff, timedelta(seconds=result.retry_after or 0))
-            await outbox.retry(self.db, row.id, now + wait, result.error)
-        else:
-            await outbox.finish(self.db, row.id, outbox.FAILED, now, error=result.error)
-        if result.status is not SendStatus.SENT:
-            log.info(
-                "outbox result",
-                extra={"outbox_id": row.id, "status": str(result.status), "error": result.error},
-            )
+        outcomes: list[outbox.Outcome] = []
+        for row, result in done:
+            status = result.status
+            if status is SendStatus.RETRY and row.attempts >= self.max_attempts:
+                status = SendStatus.FAILED
+            report.add(status)
+            if status is SendStatus.RETRY:
+                backoff = min(timedelta(seconds=2**row.attempts), MAX_BACKOFF)
+                wait = max(backoff, timedelta(seconds=result.retry_after or 0))
+                outcomes.append(
+                    outbox.Outcome(row.id, outbox.PENDING, error=result.error, retry_at=now + wait)
+                )
+            else:
+                final = {
+                    SendStatus.SENT: outbox.SENT,
+                    SendStatus.BLOCKED: outbox.BLOCKED,
+                }.get(status, outbox.FAILED)
+                outcomes.append(outbox.Outcome(row.id, final, result.provider_id, result.error))
+            if status is not SendStatus.SENT:
+                log.info(
+                    "outbox result",
+                    extra={"outbox_id": row.id, "status": str(status), "error": result.error},
+                )
+        await outbox.record(self.db, outcomes, now)
+        for row, result in done:
+            if result.status is SendStatus.BLOCKED:
+                await subscribers.deactivate(self.db, row.channel, row.chat, "blocked", now)
 
 
 def _reply(row: outbox.Claimed) -> Reply:

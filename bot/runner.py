@@ -20,6 +20,7 @@ from bot.channels import console
 from bot.channels.telegram import telegram_component
 from bot.channels.whatsapp.component import whatsapp_component
 from bot.consoleloop import chat_loop
+from bot.scheduler import scheduler_component
 from bot.web import create_web_app
 from bot.wiring import App
 
@@ -38,7 +39,7 @@ class Component(Protocol):
 
 # Each factory returns its component when the settings enable it, else None.
 ComponentFactory = Callable[[App], "Component | None"]
-COMPONENTS: list[ComponentFactory] = [telegram_component, whatsapp_component]
+COMPONENTS: list[ComponentFactory] = [telegram_component, whatsapp_component, scheduler_component]
 
 
 def run(app: App) -> int:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from bot.config import ConfigError, Settings
 from bot.secretkey import SecretKey, resolve
+from handlers.campaigns import sync_from_config
 from handlers.context import Clock, Limits, Services, utc_now
 from handlers.dispatch import Dispatcher
+from handlers.reminders.planner import POLICY
+from handlers.reminders.timing import Policy
 from handlers.render import default_renderer
 from handlers.roles import Role, RoleBook
 from handlers.routes import build_router
@@ -67,13 +72,18 @@ def build_app(
         db=db,
         kb=knowledge_base(),
         renderer=default_renderer(),
-        roles=RoleBook.build(settings.roles.admins, settings.roles.hr_officers, granted),
+        roles=RoleBook.build(
+            settings.roles.admins, settings.roles.hr_officers, granted, settings.roles.hr_offices
+        ),
         pseudonyms=Pseudonyms(key.value),
         clock=clock,
         limits=Limits(max_text_chars=settings.chat.max_text_chars),
         default_locale=settings.chat.default_locale,
     )
     services.extra[EXTRA_KEY] = build_tip_kit(settings, db, key.value, clock)
+    r = settings.reminders
+    services.extra[POLICY] = Policy.parse(r.local_time, r.quiet_hours, r.every_days)
+    _sync_campaigns(services, settings)
     return App(settings, services, Dispatcher(services, build_router()), key)
 
 
@@ -101,3 +111,14 @@ def build_tip_kit(settings: Settings, db: Database, secret: str, clock: Clock = 
     media = MediaStore(settings.storage.media_dir, vault)
     rotation.finish_pending(media.root, vault.version)  # a rotation that stopped half-way
     return TipKit(vault, media, limits)
+
+
+def _sync_campaigns(services: Services, settings: Settings) -> None:
+    """``[[campaigns]]`` into the table (new ones added, untouched ones updated)."""
+    # On a thread with its own loop: build_app is synchronous and may be called
+    # from code that already runs an event loop.
+    coro = sync_from_config(services.db, settings.campaigns, services.clock())
+    with ThreadPoolExecutor(1) as pool:
+        changed = pool.submit(asyncio.run, coro).result()
+    if changed:
+        log.info("campaigns synced", extra={"changed": changed})

@@ -5,7 +5,7 @@ Features built in their own modules replace the placeholders here.
 
 from __future__ import annotations
 
-from handlers.basic import MENU
+from handlers import subscribe
 from handlers.context import Context
 from handlers.messages import Incoming, Reply
 
@@ -22,6 +22,6 @@ async def tip_start(msg: Incoming, ctx: Context) -> list[Reply]:
     return await intake.start(msg, ctx)
 
 
-async def subscribe_start(_msg: Incoming, _ctx: Context) -> list[Reply]:
-    """Placeholder until reminders exist."""
-    return [Reply("not_yet", {"feature": "langganan"}, choices=MENU)]
+async def subscribe_start(msg: Incoming, ctx: Context) -> list[Reply]:
+    """Reminders: asks the time zone, then the office."""
+    return await subscribe.start(msg, ctx)

@@ -21,6 +21,8 @@ class RoleBook:
     admins: frozenset[str] = frozenset()
     hr_officers: frozenset[str] = frozenset()
     granted: Mapping[str, frozenset[Role]] = field(default_factory=dict)
+    # HR identity -> office name: whose staff that officer's broadcasts reach.
+    offices: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -28,11 +30,15 @@ class RoleBook:
         admins: Iterable[str] = (),
         hr_officers: Iterable[str] = (),
         granted: Mapping[str, Iterable[Role]] | None = None,
+        offices: Mapping[str, str] | None = None,
     ) -> RoleBook:
+        """``offices`` (``[roles] hr_offices``) makes each of its identities an HR officer too."""
+        offices = {_canonical(k): " ".join(v.split()) for k, v in (offices or {}).items()}
         return cls(
             admins=frozenset(_canonical(a) for a in admins),
-            hr_officers=frozenset(_canonical(h) for h in hr_officers),
+            hr_officers=frozenset(_canonical(h) for h in hr_officers) | frozenset(offices),
             granted={k: frozenset(v) for k, v in (granted or {}).items()},
+            offices=offices,
         )
 
     def roles_of(self, identity: str) -> frozenset[Role]:
@@ -46,6 +52,12 @@ class RoleBook:
         if Role.ADMIN in roles:
             roles.add(Role.HR)
         return frozenset(roles)
+
+    def office_of(self, identity: str) -> str | None:
+        return self.offices.get(_canonical(identity))
+
+    def known_offices(self) -> tuple[str, ...]:
+        return tuple(sorted(set(self.offices.values())))
 
     def chats_with(self, role: Role) -> frozenset[str]:
         """Identities holding ``role`` by configuration (for alerts)."""

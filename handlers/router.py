@@ -50,6 +50,22 @@ def step(prefix: str, handler: Handler, role: Role | None = None) -> Route:
     )
 
 
+def typed_in(prefix: str, handler: Handler, role: Role | None = None) -> Route:
+    """Plain text (no command, no button) while the conversation is at a ``prefix`` step:
+    commands and buttons keep working in the middle of a conversation."""
+    return Route(
+        f"typed:{prefix}",
+        lambda m, s: (
+            s.step is not None
+            and s.step.startswith(prefix)
+            and m.command is None
+            and m.payload is None
+        ),
+        handler,
+        role,
+    )
+
+
 def unknown_command(handler: Handler) -> Route:
     return Route("unknown-command", lambda m, _s: m.command is not None, handler)
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from handlers import ask, basic, features, groups, kbadmin
+from handlers import ask, basic, broadcast, campaigns, features, groups, kbadmin, subscribe
 from handlers.admin import actions, queue, reports
 from handlers.roles import Role
-from handlers.router import Route, Router, button, command, free_text, unknown_command
+from handlers.router import (
+    Route,
+    Router,
+    button,
+    command,
+    free_text,
+    typed_in,
+    unknown_command,
+)
 from handlers.tips import flow, status, summary
 
 GLOBAL: list[Route] = [
@@ -25,6 +33,7 @@ STEPS: list[Route] = [
     Route(
         "step:tipadm.", lambda _m, s: s.step == "tipadm.reject", actions.reject_reason, Role.ADMIN
     ),
+    typed_in("sub.", subscribe.step),
 ]
 
 COMMANDS: list[Route] = [
@@ -43,6 +52,14 @@ COMMANDS: list[Route] = [
     button("tipadm:claim:", queue.claim_button, role=Role.ADMIN),
     button("tipadm:reject:", actions.reject_button, role=Role.ADMIN),
     button("tipadm:page:", queue.page_button, role=Role.ADMIN),
+    command("langganan", subscribe.start),
+    command("berhenti", subscribe.stop),
+    button("sub:", subscribe.button),
+    command("siaran", broadcast.siaran, role=Role.HR),
+    command("ya", broadcast.confirm, role=Role.HR),
+    button("bc:stop:", broadcast.stop_button, role=Role.HR),
+    button("bc:", broadcast.confirm, role=Role.HR),
+    command("kampanye", campaigns.kampanye, role=Role.ADMIN),
     button("lang:", basic.language_button),
     button("menu:", basic.menu_button),
     button("faq:", ask.show_entry),

@@ -6,12 +6,13 @@ platform id: see ``storage.keys``.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -37,6 +38,7 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads this class attribute
         datetime: DateTime(timezone=True),
+        date: Date,
         dict[str, Any]: JSON,
     }
 
@@ -128,7 +130,9 @@ class OutboxMessage(Base):
     """A pushed message, written before it is sent; ``dedupe_key`` makes it exist once."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+    # Claims walk pending rows in (priority, id) order without sorting the queue. (It
+    # replaced an index on (status, next_attempt_at) that led SQLite to sort every due row.)
+    __table_args__ = (Index("ix_outbox_queue", "status", "priority", "id"),)
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     dedupe_key: Mapped[str] = mapped_column(String(160), unique=True)
@@ -149,6 +153,8 @@ class OutboxMessage(Base):
     delivery: Mapped[str | None] = mapped_column(String(24))
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime]
+    # Lower goes first: an officer's progress report never waits behind 100k broadcast rows.
+    priority: Mapped[int] = mapped_column(default=1)
 
 
 class WhatsAppInbound(Base):
@@ -262,3 +268,60 @@ class CallbackPayload(Base):
     key: Mapped[str] = mapped_column(String(24), primary_key=True)
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
+
+
+class Campaign(Base):
+    """A campaign period. ``source`` "config" rows follow config.toml until an admin edits them."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    voting_on: Mapped[date]
+    offset_minutes: Mapped[int] = mapped_column(default=420)
+    source: Mapped[str] = mapped_column(String(8), default="admin")
+    # Removed rows stay, so config sync does not bring them back and old keys keep meaning.
+    removed: Mapped[bool] = mapped_column(default=False)
+    updated_at: Mapped[datetime]
+
+
+class ReminderState(Base):
+    """Per subscriber: the last reminder's local date and where its rotation stands."""
+
+    __tablename__ = "reminder_state"
+
+    subscriber_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"),
+        ForeignKey("subscribers.id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+    last_date: Mapped[date | None]
+    position: Mapped[int] = mapped_column(default=0)
+    last_entry: Mapped[str | None] = mapped_column(String(80))
+    updated_at: Mapped[datetime]
+
+
+class Broadcast(Base):
+    """An HR broadcast: fanned out to the outbox page by page from ``cursor`` (a subscriber id)."""
+
+    __tablename__ = "broadcasts"
+    __table_args__ = (Index("ix_broadcasts_status", "status", "not_before"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(24), unique=True)  # one confirm, one broadcast
+    created_by: Mapped[str] = mapped_column(String(64), index=True)  # officer's pseudonym
+    officer_channel: Mapped[str] = mapped_column(String(16))
+    officer_chat: Mapped[str] = mapped_column(String(64))  # where progress and the report go
+    office: Mapped[str | None] = mapped_column(String(120))  # None: every subscriber
+    text: Mapped[str] = mapped_column(Text)
+    locale: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(12))
+    not_before: Mapped[datetime]
+    cursor: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), default=0)
+    total: Mapped[int] = mapped_column(default=0)
+    fanned_out: Mapped[bool] = mapped_column(default=False)
+    reported_step: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]

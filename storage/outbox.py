@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
 
 from storage.db import Database
 from storage.models import OutboxMessage
@@ -32,6 +33,9 @@ PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED = (
 FINAL = (SENT, FAILED, BLOCKED, CANCELLED)
 SEALED_CHAT = "enc:"  # a chat only the dispatcher's resolve_chat hook can read
 
+# Priorities: lower goes first.
+URGENT, NORMAL, BULK = 0, 1, 2
+
 
 @dataclass(frozen=True)
 class NewMessage:
@@ -44,6 +48,18 @@ class NewMessage:
     locale: str = "id"
     batch: str | None = None
     not_before: datetime | None = None
+    priority: int = NORMAL
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one claimed row: a final status, or a retry at ``retry_at``."""
+
+    id: int
+    status: str  # SENT, FAILED, BLOCKED, or PENDING for a retry
+    provider_id: str | None = None
+    error: str | None = None
+    retry_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +73,19 @@ class Claimed:
     locale: str
     batch: str | None
     attempts: int
+
+
+def insert_new(s: Session, is_sqlite: bool, items: Sequence[NewMessage], now: datetime) -> set[str]:
+    """Inserts in an open session what is not there yet; returns the new rows' dedupe keys."""
+    if not items:
+        return set()
+    insert = sqlite_insert if is_sqlite else pg_insert
+    stmt = (
+        insert(OutboxMessage)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(OutboxMessage.dedupe_key)
+    )
+    return set(s.connection().execute(stmt, _rows(items, now)).scalars())
 
 
 def _rows(items: Iterable[NewMessage], now: datetime) -> list[dict[str, Any]]:
@@ -74,6 +103,7 @@ def _rows(items: Iterable[NewMessage], now: datetime) -> list[dict[str, Any]]:
             "attempts": 0,
             "next_attempt_at": m.not_before or now,
             "created_at": now,
+            "priority": m.priority,
         }
         for m in items
     ]
@@ -81,33 +111,39 @@ def _rows(items: Iterable[NewMessage], now: datetime) -> list[dict[str, Any]]:
 
 def _enqueue(db: Database, items: Sequence[NewMessage], now: datetime) -> int:
     """Insert what is not there yet; returns how many rows are new."""
-    if not items:
-        return 0
-    insert = sqlite_insert if db.is_sqlite else pg_insert
-    stmt = (
-        insert(OutboxMessage)
-        .on_conflict_do_nothing(index_elements=["dedupe_key"])
-        .returning(OutboxMessage.id)
-    )
     with db.write() as s:
-        # RETURNING yields only the rows actually inserted: duplicates are not counted.
-        return len(s.execute(stmt, _rows(items, now)).all())
+        return len(insert_new(s, db.is_sqlite, items, now))
 
 
 def _claim(
     db: Database, worker: str, now: datetime, limit: int, lease: timedelta, channels: Sequence[str]
 ) -> list[Claimed]:
-    due = or_(
-        and_(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now),
-        and_(OutboxMessage.status == SENDING, OutboxMessage.claimed_at < now - lease),
+    # Two narrow queries rather than one OR: each walks its own index (expired leases are
+    # few; pending rows come in (priority, id) order), so a claim costs the same at 100
+    # rows as at 100,000 sent ones before it.
+    expired = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == SENDING, OutboxMessage.claimed_at < now - lease)
+        .order_by(OutboxMessage.id)
+        .limit(limit)
     )
-    query = select(OutboxMessage).where(due).order_by(OutboxMessage.id).limit(limit)
+    pending = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
+        .order_by(OutboxMessage.priority, OutboxMessage.id)
+        .limit(limit)
+    )
     if channels:
-        query = query.where(OutboxMessage.channel.in_(channels))
+        expired = expired.where(OutboxMessage.channel.in_(channels))
+        pending = pending.where(OutboxMessage.channel.in_(channels))
     if not db.is_sqlite:
-        query = query.with_for_update(skip_locked=True)
+        # Two dispatchers never take the same row; on SQLite BEGIN IMMEDIATE serialises them.
+        expired = expired.with_for_update(skip_locked=True)
+        pending = pending.with_for_update(skip_locked=True)
     with db.write() as s:
-        rows = list(s.scalars(query))
+        rows = list(s.scalars(expired))
+        if len(rows) < limit:
+            rows += list(s.scalars(pending.limit(limit - len(rows))))
         for row in rows:
             row.status = SENDING
             row.claimed_by = worker
@@ -127,6 +163,77 @@ def _claim(
             )
             for r in rows
         ]
+
+
+def _record(db: Database, outcomes: Sequence[Outcome], now: datetime) -> None:
+    """All results of one claimed batch in one transaction (one commit, not one per row)."""
+    done = [o for o in outcomes if o.status != PENDING]
+    again = [o for o in outcomes if o.status == PENDING]
+    with db.write() as s:
+        conn = s.connection()
+        if done:
+            conn.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == bindparam("row_id"), OutboxMessage.status == SENDING)
+                .values(
+                    status=bindparam("new_status"),
+                    sent_at=bindparam("sent"),
+                    provider_id=bindparam("provider"),
+                    last_error=bindparam("err"),
+                    claimed_by=None,
+                ),
+                [
+                    {
+                        "row_id": o.id,
+                        "new_status": o.status,
+                        "sent": now if o.status == SENT else None,
+                        "provider": o.provider_id,
+                        "err": (o.error or None) and o.error[:200],
+                    }
+                    for o in done
+                ],
+            )
+            # A sealed chat (a tipster's) is blanked once final, with the provider's
+            # message id: either would lead back to the person.
+            conn.execute(
+                update(OutboxMessage)
+                .where(
+                    OutboxMessage.id.in_([o.id for o in done]),
+                    OutboxMessage.chat.startswith(SEALED_CHAT),
+                )
+                .values(chat="", provider_id=None)
+            )
+        if again:
+            conn.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == bindparam("row_id"), OutboxMessage.status == SENDING)
+                .values(
+                    status=PENDING,
+                    next_attempt_at=bindparam("at"),
+                    claimed_by=None,
+                    claimed_at=None,
+                    last_error=bindparam("err"),
+                ),
+                [
+                    {"row_id": o.id, "at": o.retry_at or now, "err": (o.error or "")[:200] or None}
+                    for o in again
+                ],
+            )
+
+
+def _cancel_for_chat(db: Database, channel: str, chat: str, kinds: Sequence[str]) -> int:
+    with db.write() as s:
+        result = s.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.channel == channel,
+                OutboxMessage.chat == chat,
+                OutboxMessage.kind.in_(kinds),
+                OutboxMessage.status == PENDING,
+            )
+            .values(status=CANCELLED)
+        )
+        return max(result.rowcount or 0, 0)
 
 
 def _finish(
@@ -249,6 +356,15 @@ async def finish(
 
 async def retry(db: Database, row_id: int, at: datetime, error: str | None = None) -> None:
     await db.run(_retry, db, row_id, at, error)
+
+
+async def record(db: Database, outcomes: Sequence[Outcome], now: datetime) -> None:
+    await db.run(_record, db, outcomes, now)
+
+
+async def cancel_for_chat(db: Database, channel: str, chat: str, kinds: Sequence[str]) -> int:
+    """Pending messages of these kinds to one chat will not go out (e.g. after /berhenti)."""
+    return await db.run(_cancel_for_chat, db, channel, chat, kinds)
 
 
 async def set_delivery(

@@ -25,7 +25,7 @@ class SubscriberInfo:
     last_inbound_at: datetime | None
 
 
-def _info(r: Subscriber) -> SubscriberInfo:
+def info_of(r: Subscriber) -> SubscriberInfo:
     return SubscriberInfo(
         r.id, r.channel, r.chat, r.tz, r.office, r.locale, r.active, r.last_inbound_at
     )
@@ -55,7 +55,7 @@ def _subscribe(
         row.last_inbound_at = now
         row.updated_at = now
         s.flush()
-        return _info(row)
+        return info_of(row)
 
 
 def _unsubscribe(db: Database, who: str, now: datetime) -> int:
@@ -91,7 +91,7 @@ def _touch_inbound(db: Database, channel: str, chat: str, now: datetime) -> None
 
 def _of(db: Database, who: str) -> list[SubscriberInfo]:
     with db.read() as s:
-        return [_info(r) for r in s.scalars(select(Subscriber).where(Subscriber.who == who))]
+        return [info_of(r) for r in s.scalars(select(Subscriber).where(Subscriber.who == who))]
 
 
 def _active_page(
@@ -106,7 +106,7 @@ def _active_page(
         )
         if office is not None:
             query = query.where(Subscriber.office == office)
-        return [_info(r) for r in s.scalars(query)]
+        return [info_of(r) for r in s.scalars(query)]
 
 
 def _count_active(db: Database, office: str | None) -> int:

@@ -1,0 +1,133 @@
+"""The scheduler only ticks: what is due lives in the project's tables.
+
+An APScheduler ``AsyncIOScheduler`` with an in-memory job store of its own
+(never shared: APScheduler's FAQ), a tick every ``[delivery] tick_seconds``
+that calls what ``asnbot reminders run-due`` calls, and daily jobs at a
+local (WIB) time that other features register in ``DAILY_JOBS``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta, timezone
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from starlette.routing import BaseRoute
+
+from bot.senders import build_senders
+from bot.ticker import Ticker
+from bot.wiring import App
+from handlers.context import Services
+
+log = logging.getLogger(__name__)
+
+WIB = timezone(timedelta(hours=7))
+MISFIRE_GRACE = 30  # seconds a tick may start late (the default 1 s silently skips it)
+STOP_WAIT = 15.0  # seconds stop() waits for the batch in flight
+WAKE = "wake_outbox"  # key in Services.extra: handlers call it to tick now
+
+
+@dataclass(frozen=True)
+class DailyJob:
+    """Something to run once a day at ``at`` (WIB), e.g. purging old media."""
+
+    name: str
+    at: time
+    run: Callable[[Services, datetime], Awaitable[object]]
+
+
+# Other features register theirs here (the lead adds e.g. enqueue_sla_nudges, purge_media).
+DAILY_JOBS: list[DailyJob] = []
+
+
+class SchedulerComponent:
+    name = "scheduler"
+
+    def __init__(self, app: App, ticker: Ticker | None = None) -> None:
+        self.app = app
+        self.ticker = ticker or Ticker(app, build_senders(app))
+        self._scheduler: AsyncIOScheduler | None = None
+        self._lock = asyncio.Lock()
+        self._again = False
+        self.ticks = 0
+
+    def routes(self) -> list[BaseRoute]:
+        return []
+
+    async def start(self) -> None:
+        every = self.app.settings.delivery.tick_seconds
+        scheduler = AsyncIOScheduler(timezone=UTC)
+        scheduler.add_job(
+            self.tick,
+            IntervalTrigger(seconds=every),
+            id="tick",
+            next_run_time=datetime.now(UTC),  # at once, then every tick_seconds
+            misfire_grace_time=MISFIRE_GRACE,
+            coalesce=True,
+            max_instances=1,
+        )
+        for job in DAILY_JOBS:
+            scheduler.add_job(
+                self._daily,
+                CronTrigger(hour=job.at.hour, minute=job.at.minute, timezone=WIB),
+                args=[job],
+                id=f"daily:{job.name}",
+                misfire_grace_time=3600,
+                coalesce=True,
+                max_instances=1,
+            )
+        scheduler.start()
+        self._scheduler = scheduler
+        self.app.services.extra[WAKE] = self.wake
+
+    def wake(self) -> None:
+        """Tick now (e.g. a broadcast was confirmed); folded into a running tick if any."""
+        if self._lock.locked():
+            self._again = True
+        else:
+            asyncio.get_running_loop().create_task(self.tick())
+
+    async def tick(self) -> None:
+        if self._lock.locked():
+            self._again = True
+            return
+        async with self._lock:
+            while True:
+                self._again = False
+                budget = max(self.app.settings.delivery.tick_seconds - 5, 1)
+                try:
+                    await self.ticker.run_due(budget=budget)
+                except Exception:
+                    log.exception("tick failed")  # the next tick tries again
+                self.ticks += 1
+                if not self._again or self.ticker.stopping:
+                    break
+
+    async def _daily(self, job: DailyJob) -> None:
+        try:
+            await job.run(self.app.services, self.app.services.clock())
+        except Exception:
+            log.exception("daily job failed", extra={"job": job.name})
+
+    async def stop(self) -> None:
+        self.app.services.extra.pop(WAKE, None)
+        if self._scheduler is not None:
+            self._scheduler.pause()  # no new tick; shutting down now would cancel a running one
+        self.ticker.stop()
+        try:  # let the batch in flight finish and be recorded
+            await asyncio.wait_for(self._lock.acquire(), STOP_WAIT)
+            self._lock.release()
+        except TimeoutError:
+            log.warning("tick still running at stop; its rows return after their lease")
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+            self._scheduler = None
+
+
+def scheduler_component(app: App) -> SchedulerComponent:
+    return SchedulerComponent(app)

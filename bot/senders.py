@@ -1,0 +1,33 @@
+"""The senders the outbox dispatcher uses, built from what is configured.
+
+The console always prints. Channel components put their sender in
+``services.extra["senders"]`` when ``asnbot run`` builds them (before the
+scheduler, which comes last in ``COMPONENTS``); ``SENDER_FACTORIES`` is for
+senders wanted without a running channel, e.g. by ``asnbot reminders
+run-due``. Rows of a channel without a sender stay pending until one exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from bot.channels.base import Sender
+from bot.channels.console_sender import ConsoleSender
+from bot.wiring import App
+
+SenderFactory = Callable[[App], Sender | None]
+EXTRA_KEY = "senders"  # services.extra[EXTRA_KEY]: {channel: Sender}, filled by components
+
+# Senders that can work without their channel's component started (none yet).
+SENDER_FACTORIES: list[SenderFactory] = []
+
+
+def build_senders(app: App, extra: Mapping[str, Sender] | None = None) -> dict[str, Sender]:
+    senders: dict[str, Sender] = {"console": ConsoleSender()}
+    for factory in SENDER_FACTORIES:
+        sender = factory(app)
+        if sender is not None:
+            senders[sender.channel] = sender
+    senders.update(app.services.extra.get(EXTRA_KEY, {}))
+    senders.update(extra or {})
+    return senders
