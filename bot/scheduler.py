@@ -23,6 +23,7 @@ from bot.senders import build_senders
 from bot.ticker import Ticker
 from bot.wiring import App
 from handlers.context import Services
+from handlers.tips.maintenance import enqueue_sla_nudges, purge_media
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,12 @@ class DailyJob:
     run: Callable[[Services, datetime], Awaitable[object]]
 
 
-# Other features register theirs here (the lead adds e.g. enqueue_sla_nudges, purge_media).
-DAILY_JOBS: list[DailyJob] = []
+DAILY_JOBS: list[DailyJob] = [
+    # Tips untouched for the verification window, pointed out to admins each morning.
+    DailyJob("sla-nudge", time(7, 0), enqueue_sla_nudges),
+    # Photos of closed or rejected tips, gone after the retention period.
+    DailyJob("purge-media", time(3, 0), purge_media),
+]
 
 
 class SchedulerComponent:

@@ -13,13 +13,16 @@ from collections.abc import Callable, Mapping
 
 from bot.channels.base import Sender
 from bot.channels.console_sender import ConsoleSender
+from bot.channels.telegram.send import telegram_sender
+from bot.channels.whatsapp.build import whatsapp_sender
 from bot.wiring import App
 
 SenderFactory = Callable[[App], Sender | None]
 EXTRA_KEY = "senders"  # services.extra[EXTRA_KEY]: {channel: Sender}, filled by components
 
-# Senders that can work without their channel's component started (none yet).
-SENDER_FACTORIES: list[SenderFactory] = []
+# Senders that work without their channel's component started (for run-due);
+# each returns None when its channel is not configured.
+SENDER_FACTORIES: list[SenderFactory] = [telegram_sender, whatsapp_sender]
 
 
 def build_senders(app: App, extra: Mapping[str, Sender] | None = None) -> dict[str, Sender]:
