@@ -25,13 +25,21 @@ def parse_now(text: str) -> datetime:
 
 def cmd_run_due(args: argparse.Namespace) -> int:
     from bot.cli import _app
-    from bot.senders import build_senders
-    from bot.ticker import Ticker
+    from bot.senders import build_senders, close_senders
+    from bot.ticker import Ticker, TickReport
 
     now = parse_now(args.now) if args.now else None
     app = _app(args)
+
+    async def once() -> TickReport:
+        senders = build_senders(app)
+        try:
+            return await Ticker(app, senders).run_due(now)
+        finally:
+            await close_senders(senders)
+
     try:
-        report = asyncio.run(Ticker(app, build_senders(app)).run_due(now))
+        report = asyncio.run(once())
     finally:
         app.close()
     print(report.line())

@@ -25,6 +25,14 @@ EXTRA_KEY = "senders"  # services.extra[EXTRA_KEY]: {channel: Sender}, filled by
 SENDER_FACTORIES: list[SenderFactory] = [telegram_sender, whatsapp_sender]
 
 
+async def close_senders(senders: Mapping[str, Sender]) -> None:
+    """Lets senders that opened connections close them (those built for run-due)."""
+    for sender in senders.values():
+        close = getattr(sender, "aclose", None)
+        if close is not None:
+            await close()
+
+
 def build_senders(app: App, extra: Mapping[str, Sender] | None = None) -> dict[str, Sender]:
     senders: dict[str, Sender] = {"console": ConsoleSender()}
     for factory in SENDER_FACTORIES:

@@ -174,6 +174,10 @@ class TelegramSender:
         log.debug("pushed", extra={"kind": kind})
         return SendResult(SendStatus.SENT, provider_id=str(message_id))
 
+    async def aclose(self) -> None:
+        """Closes the HTTP connections a standalone sender (run-due) opened."""
+        await self.delivery.bot.shutdown()
+
 
 def _reason(exc: TelegramError) -> str:
     # Bot API descriptions name the problem, never the person ("Forbidden: bot was blocked…").
