@@ -20,6 +20,7 @@ from typing import Any
 
 from handlers.reminders.calendar import Campaign, CampaignError, build, check_against
 from handlers.reminders.timing import Policy
+from handlers.tips.kit import TipLimits
 
 DEFAULT_CONFIG = Path("config.toml")
 
@@ -82,19 +83,8 @@ class ChatSettings:
     max_text_chars: int = 4000
 
 
-@dataclass(frozen=True)
-class TipsSettings:
-    max_photos: int = 5
-    max_photo_bytes: int = 10_000_000
-    max_pixels: int = 40_000_000
-    max_dimension: int = 2048
-    max_text_chars: int = 20_000
-    draft_idle_minutes: int = 60
-    claim_idle_minutes: int = 120
-    media_retention_days: int = 90
-    status_attempts_per_hour: int = 10
-    sla_days: int = 7
-    page_size: int = 10
+# The [tips] section is the tip flow's own limits type: one definition, no copy.
+TipsSettings = TipLimits
 
 
 @dataclass(frozen=True)

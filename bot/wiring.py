@@ -18,7 +18,7 @@ from handlers.reminders.timing import Policy
 from handlers.render import default_renderer
 from handlers.roles import Role, RoleBook
 from handlers.routes import build_router
-from handlers.tips.kit import EXTRA_KEY, TipKit, TipLimits
+from handlers.tips.kit import EXTRA_KEY, TipKit
 from knowledge import KnowledgeBase, load_knowledge_base
 from storage import migrate, rotation
 from storage.db import Database
@@ -94,20 +94,7 @@ def build_tip_kit(settings: Settings, db: Database, secret: str, clock: Clock = 
     except VaultError as exc:
         db.dispose()
         raise ConfigError(str(exc)) from None
-    t = settings.tips
-    limits = TipLimits(
-        max_photos=t.max_photos,
-        max_photo_bytes=t.max_photo_bytes,
-        max_pixels=t.max_pixels,
-        max_dimension=t.max_dimension,
-        max_text_chars=t.max_text_chars,
-        draft_idle_minutes=t.draft_idle_minutes,
-        claim_idle_minutes=t.claim_idle_minutes,
-        media_retention_days=t.media_retention_days,
-        status_attempts_per_hour=t.status_attempts_per_hour,
-        sla_days=t.sla_days,
-        page_size=t.page_size,
-    )
+    limits = settings.tips
     media = MediaStore(settings.storage.media_dir, vault)
     rotation.finish_pending(media.root, vault.version)  # a rotation that stopped half-way
     return TipKit(vault, media, limits)
