@@ -9,11 +9,11 @@ from knowledge import EvalReport, evaluate, load_knowledge_base
 QUESTIONS = Path(__file__).resolve().parents[1] / "data" / "questions.jsonl"
 FIXTURES = Path(__file__).parent / "fixtures"
 
-# The issue asks for top-1 >= 92%. Measured on 2026-11-25 (155 entries,
-# 709 questions): top-1 79.8%, top-3 92.3%, honest unknown 91.2%, tips 100%.
+# The issue asks for top-1 >= 92%. Measured on 2026-11-25 (141 entries,
+# 709 questions): top-1 89.2%, top-3 96.8%, honest unknown 94.1%, tips 100%.
 # The floors sit just under the measured figures so any regression fails;
 # raise TOP1_FLOOR towards 0.92 as the data and matcher improve.
-TOP1_FLOOR = 0.83
+TOP1_FLOOR = 0.89
 UNKNOWN_FLOOR = 0.90
 TIP_FLOOR = 0.95
 
