@@ -46,6 +46,10 @@ def run(app: App) -> int:
     components = [c for c in (factory(app) for factory in COMPONENTS) if c is not None]
     channels = app.settings.telegram_enabled or app.settings.whatsapp_enabled
     if not channels:
+        # The terminal is the conversation now: only problems are logged to it.
+        root = logging.getLogger()
+        if root.level == logging.INFO:
+            root.setLevel(logging.WARNING)
         # The scheduler still ticks beside the console, so reminders can be tried locally.
         return asyncio.run(_console(app, components))
     return asyncio.run(_serve(app, components))
