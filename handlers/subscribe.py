@@ -68,7 +68,8 @@ async def step(msg: Incoming, ctx: Context) -> list[Reply]:
             return [Reply("subscribe_bad_zone", {"given": text[:20]}, choices=ZONE_CHOICES)]
         return _ask_office(tz, ctx)
     tz = str(ctx.state.data.get("tz", "WIB"))
-    if not text:
+    # A bare number is a mistyped choice, not the name of an office.
+    if not text or not any(ch.isalpha() for ch in text):
         return _ask_office(tz, ctx)
     if text.endswith("?"):  # a question, not an office: answer it, forget the step
         from handlers import ask

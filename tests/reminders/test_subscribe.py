@@ -115,3 +115,10 @@ async def test_help_documents_scheduling_for_hr_and_campaigns_for_admins(app: Ap
     text = plain(await say(app, "/bantuan", who="console:boss"))
     assert "/siaran 2026-12-01T08:00 TEKS" in text and "/kampanye" in text
     assert "/siaran" not in plain(await say(app, "/bantuan"))
+
+
+async def test_a_number_beyond_the_choices_is_not_taken_as_an_office(app: App) -> None:
+    await say(app, "/langganan wita")
+    out = await say(app, "3")  # only [1] Lewati is shown: a slip, not an office called "3"
+    assert "kantor atau instansi" in plain(out)
+    assert await mine(app) == []
