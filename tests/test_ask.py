@@ -102,3 +102,23 @@ def test_ask_json_reads_stdin_line_by_line_in_order(tmp_path: Path) -> None:
     assert rows[1]["intent"] == "greeting"
     assert rows[3]["match"] is None and rows[4]["match"] is None
     assert set(rows[0]) == {"query", "intent", "match", "suggestions", "elapsed_ms"}
+
+
+def test_gaps_command_lists_the_most_frequent_unanswered_questions(tmp_path: Path) -> None:
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("ASNBOT_")},
+        "ASNBOT_STORAGE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
+        "ASNBOT_SECRET_KEY": TEST_SECRET,
+    }
+    base = [sys.executable, "-m", "bot", "--config", str(REPO / "config.toml")]
+    chat = "resep rendang padang\nresep rendang padang\nharga cabai hari ini\n"
+    subprocess.run(
+        [*base, "chat", "--quiet"], input=chat, text=True, env=env, check=True, timeout=90
+    )
+    proc = subprocess.run(
+        [*base, "knowledge", "gaps"], capture_output=True, text=True, env=env, timeout=90
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].split()[0] == "2" and "rendang" in lines[0]
+    assert "cabai" in lines[1]
