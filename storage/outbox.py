@@ -281,6 +281,19 @@ def _retry(db: Database, row_id: int, at: datetime, error: str | None) -> None:
         )
 
 
+# Twilio's message states in the order they happen; failures end the story.
+_DELIVERY_ORDER = ("accepted", "queued", "sending", "sent", "delivered", "read")
+_FINAL_DELIVERY = ("failed", "undelivered", "canceled")
+
+
+def _delivery_rank(state: str | None) -> int:
+    if state is None:
+        return -1
+    if state in _FINAL_DELIVERY:
+        return len(_DELIVERY_ORDER)
+    return _DELIVERY_ORDER.index(state) if state in _DELIVERY_ORDER else 0
+
+
 def _set_delivery(
     db: Database, provider_id: str, delivery: str, error: str | None
 ) -> tuple[str, str] | None:
@@ -289,7 +302,9 @@ def _set_delivery(
         row = s.scalar(select(OutboxMessage).where(OutboxMessage.provider_id == provider_id))
         if row is None:
             return None
-        row.delivery = delivery[:24]
+        # Reports can arrive out of order ("delivered" before "sent"): never step back.
+        if _delivery_rank(delivery) >= _delivery_rank(row.delivery):
+            row.delivery = delivery[:24]
         if error:
             row.last_error = error[:200]
         return row.channel, row.chat

@@ -12,6 +12,7 @@ from sqlalchemy import inspect
 from storage import conversations, kbstats, migrate, outbox, subscribers
 from storage.conversations import State
 from storage.db import Database
+from storage.models import OutboxMessage
 from tests.conftest import REPO, TEST_SECRET
 
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
@@ -146,5 +147,25 @@ async def test_subscribers_stream_and_deactivate(db_url: str) -> None:
         assert await subscribers.deactivate(db, "telegram", "1", "blocked", NOW)
         assert await subscribers.unsubscribe(db, "w3", NOW) == 1
         assert await subscribers.count_active(db) == 5
+    finally:
+        db.dispose()
+
+
+async def test_delivery_reports_out_of_order_never_step_back(db_url: str) -> None:
+    db = Database(db_url)
+    migrate.upgrade(db)
+    try:
+        await outbox.enqueue(
+            db, [outbox.NewMessage("d1", "reminder", "whatsapp", "c", "menu")], NOW
+        )
+        (row,) = await outbox.claim(db, "w", NOW)
+        await outbox.finish(db, row.id, outbox.SENT, NOW, provider_id="SM1")
+        for state in ("delivered", "sent", "queued"):  # late, stale reports
+            await outbox.set_delivery(db, "SM1", state)
+        with db.read() as s:
+            assert s.get(OutboxMessage, row.id).delivery == "delivered"  # type: ignore[union-attr]
+        await outbox.set_delivery(db, "SM1", "read")
+        with db.read() as s:
+            assert s.get(OutboxMessage, row.id).delivery == "read"  # type: ignore[union-attr]
     finally:
         db.dispose()
