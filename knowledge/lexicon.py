@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +19,9 @@ class Lexicon:
     synonyms: dict[str, str]  # stem -> canonical term
     offtopic: frozenset[str]  # terms of subjects the bot does not cover
     vocabulary: frozenset[str]  # known words, to tell "bolehh" from "saat"
+    leading: dict[str, str] = field(default_factory=dict)  # first word only: "who" -> "siapa"
+    negations: frozenset[str] = frozenset()  # kept as "tidak"/"belum" unless a question particle
+    negation_hosts: frozenset[str] = frozenset()  # "boleh gak": a negation after these asks
 
 
 def _read(name: str) -> dict[str, object]:
@@ -73,7 +76,14 @@ def load_lexicon() -> Lexicon:
     vocab.update(synonyms.values())
     off_raw = terms.get("offtopic", {})
     assert isinstance(off_raw, dict)
+    neg_raw = terms.get("negation", {})
+    assert isinstance(neg_raw, dict)
+    lead_raw = english.get("leading", {})
+    assert isinstance(lead_raw, dict)
     return Lexicon(
+        leading={str(k).lower(): str(v).lower() for k, v in lead_raw.items()},
+        negations=frozenset(str(w) for w in neg_raw.get("words", [])),
+        negation_hosts=frozenset(str(w) for w in neg_raw.get("hosts", [])),
         offtopic=frozenset(str(w) for w in off_raw.get("words", [])),
         synonyms=synonyms,
         words=words,

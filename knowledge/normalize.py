@@ -122,6 +122,8 @@ class Normalizer:
         text = _LONG_NUMBER.sub(" ", _REDUP.sub(r"\1 \1", text))
         tokens = _NON_WORD.sub(" ", text).split()[:MAX_TOKENS]
         tokens = [d for d in map(self._deelongate, tokens) if d]
+        if tokens and tokens[0] in self.lex.leading:
+            tokens[0] = self.lex.leading[tokens[0]]
         text = self._phrases(" ".join(tokens))
         text = " ".join(self._map_word(t) for t in text.split())
         text = self._phrases(text)
@@ -153,7 +155,9 @@ class Normalizer:
             if base.startswith("ny"):
                 options += ["s" + base[2:], "c" + base[2:]]
             elif base.startswith("ng"):
-                options += ["k" + base[2:], base[2:]]
+                # meng- + vowel keeps the vowel ("ngisi", "ngundang", "ngurus"),
+                # meng- + k drops the k ("ngumpulin"): the bare form first
+                options += [base[2:], "k" + base[2:]]
             elif base.startswith("n"):
                 options.append("t" + base[1:])
             for cand in options:
@@ -164,10 +168,26 @@ class Normalizer:
                 return base
         return word
 
+    def _question_particle(self, words: tuple[str, ...], i: int) -> bool:
+        """Whether the negation words[i] asks rather than negates: "boleh gak",
+        "kena sanksi nggak sih", "atau tidak" -- it closes the question or
+        follows the word it questions."""
+        lex = self.lex
+        if i > 0 and words[i - 1] in lex.negation_hosts:
+            return True
+        return all(w in lex.stopwords or w in lex.negations for w in words[i + 1 :])
+
     def terms(self, words: tuple[str, ...]) -> tuple[str, ...]:
         lex = self.lex
         out: list[str] = []
-        for word in words:
+        for i, word in enumerate(words):
+            if word in lex.negations:
+                if self._question_particle(words, i):
+                    continue
+                term = "belum" if word == "belum" else "tidak"
+                if not out or out[-1] != term:
+                    out.append(term)
+                continue
             if word in lex.stopwords:
                 continue
             if word in lex.protected or len(word) <= 3 or not word.isalpha():

@@ -38,6 +38,19 @@ def norm() -> Normalizer:
         # multi-word terms fold to one token
         ("calon legislatif dari partai politik", "caleg parpol"),
         ("mobil pelat merah", "mobil dinas"),
+        # negation: kept as "tidak"/"belum", dropped when it only asks
+        ("pns boleh gak ikut kampanye", "pns boleh ikut kampanye"),
+        ("jadi caleg tapi nggak mundur", "caleg tapi tidak mundur"),
+        ("calon tdk mundur", "calon tidak mundur"),
+        ("blm ditetapkan kpu boleh ga", "belum tetap kpu boleh"),
+        # words the stemmer or the colloquial rules used to lose or mangle
+        ("sesudah penetapan", "setelah tetap"),
+        ("dasar hukumnya uu apa, undang-undang asn", "dasar hukum uu apa uu asn"),
+        ("kadis ngisi acara", "kepala dinas isi acara"),
+        ("ajakan membagikan sembako", "ajak bagikan sembako"),
+        # English "who": a question word only when it opens the question
+        ("who decides the sanction", "siapa putus sanksi"),
+        ("a civil servant who is a candidate", "asn calon"),
     ],
 )
 def test_examples(norm: Normalizer, text: str, expected: str) -> None:
