@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import StatusAttempt
 
 WINDOW = timedelta(hours=1)
@@ -34,9 +34,5 @@ def _record(db: Database, who: str, now: datetime) -> None:
         s.add(StatusAttempt(who=who, at=now))
 
 
-async def recent_failures(db: Database, who: str, now: datetime) -> int:
-    return await db.run(_count, db, who, now)
-
-
-async def record_failure(db: Database, who: str, now: datetime) -> None:
-    await db.run(_record, db, who, now)
+recent_failures = off_loop(_count)
+record_failure = off_loop(_record)

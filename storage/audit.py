@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import AuditEntry
 
 
@@ -22,21 +22,6 @@ class AuditRecord:
 
 
 def _record(
-    db: Database, at: datetime, actor: str, action: str, target: str | None, detail: str | None
-) -> None:
-    with db.write() as s:
-        s.add(AuditEntry(at=at, actor=actor, action=action, target=target, detail=detail))
-
-
-def _recent(db: Database, limit: int, offset: int) -> list[AuditRecord]:
-    with db.read() as s:
-        rows = s.scalars(
-            select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit).offset(offset)
-        )
-        return [AuditRecord(r.id, r.at, r.actor, r.action, r.target, r.detail) for r in rows]
-
-
-async def record(
     db: Database,
     at: datetime,
     actor: str,
@@ -44,8 +29,17 @@ async def record(
     target: str | None = None,
     detail: str | None = None,
 ) -> None:
-    await db.run(_record, db, at, actor, action, target, detail)
+    with db.write() as s:
+        s.add(AuditEntry(at=at, actor=actor, action=action, target=target, detail=detail))
 
 
-async def recent(db: Database, limit: int = 20, offset: int = 0) -> list[AuditRecord]:
-    return await db.run(_recent, db, limit, offset)
+def _recent(db: Database, limit: int = 20, offset: int = 0) -> list[AuditRecord]:
+    with db.read() as s:
+        rows = s.scalars(
+            select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit).offset(offset)
+        )
+        return [AuditRecord(r.id, r.at, r.actor, r.action, r.target, r.detail) for r in rows]
+
+
+record = off_loop(_record)
+recent = off_loop(_recent)

@@ -16,7 +16,7 @@ from sqlalchemy import case, select, update
 from sqlalchemy.exc import IntegrityError
 
 from storage import outbox
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import Broadcast, OutboxMessage
 
 SCHEDULED, SENDING, DONE, CANCELLED = "scheduled", "sending", "done", "cancelled"
@@ -112,7 +112,9 @@ def _get(db: Database, broadcast_id: int) -> BroadcastInfo | None:
         return _info(row) if row else None
 
 
-def _recent(db: Database, who: str | None, limit: int) -> list[BroadcastInfo]:
+def _recent(db: Database, who: str | None, limit: int = 5) -> list[BroadcastInfo]:
+    """The newest broadcasts, of one officer (``who``) or of everyone (None)."""
+
     with db.read() as s:
         query = select(Broadcast).order_by(Broadcast.id.desc()).limit(limit)
         if who is not None:
@@ -212,57 +214,12 @@ def _unreported_cancelled(db: Database) -> list[BroadcastInfo]:
         return [_info(r) for r in s.scalars(query)]
 
 
-async def create(
-    db: Database,
-    nonce: str,
-    who: str,
-    channel: str,
-    chat: str,
-    office: str | None,
-    text: str,
-    locale: str,
-    not_before: datetime,
-    now: datetime,
-) -> BroadcastInfo:
-    return await db.run(
-        _create, db, nonce, who, channel, chat, office, text, locale, not_before, now
-    )
-
-
-async def get(db: Database, broadcast_id: int) -> BroadcastInfo | None:
-    return await db.run(_get, db, broadcast_id)
-
-
-async def recent(db: Database, who: str | None, limit: int = 5) -> list[BroadcastInfo]:
-    """The newest broadcasts, of one officer (``who``) or of everyone (None)."""
-    return await db.run(_recent, db, who, limit)
-
-
-async def due(db: Database, now: datetime) -> list[BroadcastInfo]:
-    return await db.run(_due, db, now)
-
-
-async def write_page(
-    db: Database,
-    broadcast_id: int,
-    messages: Sequence[outbox.NewMessage],
-    cursor: int,
-    now: datetime,
-) -> bool:
-    return await db.run(_write_page, db, broadcast_id, messages, cursor, now)
-
-
-async def set_reported(db: Database, broadcast_id: int, step: int) -> bool:
-    return await db.run(_set_reported, db, broadcast_id, step)
-
-
-async def finish(db: Database, broadcast_id: int, now: datetime) -> bool:
-    return await db.run(_finish, db, broadcast_id, now)
-
-
-async def cancel(db: Database, broadcast_id: int, now: datetime) -> int | None:
-    return await db.run(_cancel, db, broadcast_id, now)
-
-
-async def unreported_cancelled(db: Database) -> list[BroadcastInfo]:
-    return await db.run(_unreported_cancelled, db)
+create = off_loop(_create)
+get = off_loop(_get)
+recent = off_loop(_recent)
+due = off_loop(_due)
+write_page = off_loop(_write_page)
+set_reported = off_loop(_set_reported)
+finish = off_loop(_finish)
+cancel = off_loop(_cancel)
+unreported_cancelled = off_loop(_unreported_cancelled)

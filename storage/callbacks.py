@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import CallbackPayload
 
 PREFIX = "~"  # no handler payload starts with it
@@ -29,6 +29,8 @@ def is_key(data: str) -> bool:
 
 
 def _shorten(db: Database, payload: str, now: datetime) -> str:
+    """A short key standing for ``payload``; stored once, found again by ``expand``."""
+
     key = key_of(payload)
     try:
         with db.write() as s:
@@ -40,16 +42,12 @@ def _shorten(db: Database, payload: str, now: datetime) -> str:
 
 
 def _expand(db: Database, key: str) -> str | None:
+    """The payload behind ``key``, or None if it was never stored here."""
+
     with db.read() as s:
         row = s.get(CallbackPayload, key)
         return row.payload if row is not None else None
 
 
-async def shorten(db: Database, payload: str, now: datetime) -> str:
-    """A short key standing for ``payload``; stored once, found again by ``expand``."""
-    return await db.run(_shorten, db, payload, now)
-
-
-async def expand(db: Database, key: str) -> str | None:
-    """The payload behind ``key``, or None if it was never stored here."""
-    return await db.run(_expand, db, key)
+shorten = off_loop(_shorten)
+expand = off_loop(_expand)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import Campaign
 
 CONFIG, ADMIN = "config", "admin"
@@ -31,7 +31,7 @@ def _info(r: Campaign) -> StoredCampaign:
     )
 
 
-def _all(db: Database, with_removed: bool) -> list[StoredCampaign]:
+def _all(db: Database, with_removed: bool = False) -> list[StoredCampaign]:
     with db.read() as s:
         query = select(Campaign).order_by(Campaign.starts_on, Campaign.id)
         if not with_removed:
@@ -74,25 +74,6 @@ def _remove(db: Database, campaign_id: int, now: datetime) -> StoredCampaign | N
         return _info(row)
 
 
-async def all_campaigns(db: Database, with_removed: bool = False) -> list[StoredCampaign]:
-    return await db.run(_all, db, with_removed)
-
-
-async def save(
-    db: Database,
-    campaign_id: int | None,
-    name: str,
-    start: date,
-    end: date,
-    voting_day: date,
-    offset_minutes: int,
-    source: str,
-    now: datetime,
-) -> StoredCampaign | None:
-    return await db.run(
-        _save, db, campaign_id, name, start, end, voting_day, offset_minutes, source, now
-    )
-
-
-async def remove(db: Database, campaign_id: int, now: datetime) -> StoredCampaign | None:
-    return await db.run(_remove, db, campaign_id, now)
+all_campaigns = off_loop(_all)
+save = off_loop(_save)
+remove = off_loop(_remove)

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import Conversation, Profile
 
 
@@ -80,27 +80,16 @@ def _forget(db: Database, who: str) -> None:
         s.execute(delete(Profile).where(Profile.who == who))
 
 
-async def load(db: Database, who: str) -> State:
-    return await db.run(_load, db, who)
-
-
-async def save(db: Database, who: str, state: State, now: datetime) -> None:
-    await db.run(_save, db, who, state, now)
-
-
-async def get_locale(db: Database, who: str) -> str | None:
-    return await db.run(_get_locale, db, who)
-
-
-async def set_locale(db: Database, who: str, locale: str, now: datetime) -> None:
-    await db.run(_set_locale, db, who, locale, now)
-
-
-async def forget(db: Database, who: str) -> None:
-    await db.run(_forget, db, who)
+load = off_loop(_load)
+save = off_loop(_save)
+get_locale = off_loop(_get_locale)
+set_locale = off_loop(_set_locale)
+forget = off_loop(_forget)
 
 
 def _clear_stale(db: Database, step_prefix: str, before: datetime) -> int:
+    """Drops conversations left idle in a step (e.g. an abandoned tip draft)."""
+
     with db.write() as s:
         result = s.execute(
             delete(Conversation).where(
@@ -111,6 +100,4 @@ def _clear_stale(db: Database, step_prefix: str, before: datetime) -> int:
         return max(result.rowcount or 0, 0)
 
 
-async def clear_stale(db: Database, step_prefix: str, before: datetime) -> int:
-    """Drops conversations left idle in a step (e.g. an abandoned tip draft)."""
-    return await db.run(_clear_stale, db, step_prefix, before)
+clear_stale = off_loop(_clear_stale)

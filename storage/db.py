@@ -8,10 +8,11 @@ statement than aiosqlite, and a thread hop keeps the event loop free.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+import functools
+from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
@@ -19,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class DatabaseError(RuntimeError):
@@ -97,3 +99,19 @@ def _ensure_sqlite_dir(url: str) -> None:
     path = url.split("///", 1)[1] if "///" in url else ""
     if path and path != ":memory:" and not path.startswith("file:"):
         Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+def off_loop(
+    fn: Callable[Concatenate[Database, P], T],
+) -> Callable[Concatenate[Database, P], Coroutine[Any, Any, T]]:
+    """The async face of a repository function: the same call, run on a worker thread.
+
+    Repository functions are written once, synchronously (``_load(db, who)``);
+    ``load = off_loop(_load)`` is what handlers await.
+    """
+
+    @functools.wraps(fn)
+    async def call(db: Database, *args: P.args, **kwargs: P.kwargs) -> T:
+        return await asyncio.to_thread(fn, db, *args, **kwargs)
+
+    return call

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import KbGap, KbVote
 
 MAX_GAP_CHARS = 300
@@ -58,7 +58,7 @@ def _record_gap(db: Database, text: str, now: datetime) -> None:
             row.last_at = now
 
 
-def _top_gaps(db: Database, limit: int) -> list[Gap]:
+def _top_gaps(db: Database, limit: int = 20) -> list[Gap]:
     with db.read() as s:
         rows = s.scalars(
             select(KbGap).order_by(KbGap.count.desc(), KbGap.last_at.desc()).limit(limit)
@@ -77,17 +77,7 @@ def _votes(db: Database) -> list[VoteCount]:
         return [VoteCount(e, int(u or 0), int(n) - int(u or 0)) for e, u, n in rows]
 
 
-async def record_vote(db: Database, who: str, entry_id: str, up: bool, now: datetime) -> bool:
-    return await db.run(_record_vote, db, who, entry_id, up, now)
-
-
-async def record_gap(db: Database, text: str, now: datetime) -> None:
-    await db.run(_record_gap, db, text, now)
-
-
-async def top_gaps(db: Database, limit: int = 20) -> list[Gap]:
-    return await db.run(_top_gaps, db, limit)
-
-
-async def votes(db: Database) -> list[VoteCount]:
-    return await db.run(_votes, db)
+record_vote = off_loop(_record_vote)
+record_gap = off_loop(_record_gap)
+top_gaps = off_loop(_top_gaps)
+votes = off_loop(_votes)

@@ -19,7 +19,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import OutboxMessage
 
 PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED = (
@@ -116,7 +116,12 @@ def _enqueue(db: Database, items: Sequence[NewMessage], now: datetime) -> int:
 
 
 def _claim(
-    db: Database, worker: str, now: datetime, limit: int, lease: timedelta, channels: Sequence[str]
+    db: Database,
+    worker: str,
+    now: datetime,
+    limit: int = 50,
+    lease: timedelta = timedelta(minutes=2),
+    channels: Sequence[str] = (),
 ) -> list[Claimed]:
     # Two narrow queries rather than one OR: each walks its own index (expired leases are
     # few; pending rows come in (priority, id) order), so a claim costs the same at 100
@@ -222,6 +227,8 @@ def _record(db: Database, outcomes: Sequence[Outcome], now: datetime) -> None:
 
 
 def _cancel_for_chat(db: Database, channel: str, chat: str, kinds: Sequence[str]) -> int:
+    """Pending messages of these kinds to one chat will not go out (e.g. after /berhenti)."""
+
     with db.write() as s:
         result = s.execute(
             update(OutboxMessage)
@@ -241,8 +248,8 @@ def _finish(
     row_id: int,
     status: str,
     now: datetime,
-    provider_id: str | None,
-    error: str | None,
+    provider_id: str | None = None,
+    error: str | None = None,
 ) -> None:
     with db.write() as s:
         s.execute(
@@ -266,7 +273,7 @@ def _finish(
         )
 
 
-def _retry(db: Database, row_id: int, at: datetime, error: str | None) -> None:
+def _retry(db: Database, row_id: int, at: datetime, error: str | None = None) -> None:
     with db.write() as s:
         s.execute(
             update(OutboxMessage)
@@ -295,7 +302,7 @@ def _delivery_rank(state: str | None) -> int:
 
 
 def _set_delivery(
-    db: Database, provider_id: str, delivery: str, error: str | None
+    db: Database, provider_id: str, delivery: str, error: str | None = None
 ) -> tuple[str, str] | None:
     """Records a delivery report; returns (channel, chat) of the message, if known."""
     with db.write() as s:
@@ -343,58 +350,13 @@ def _pending_count(db: Database, now: datetime) -> int:
         )
 
 
-async def enqueue(db: Database, items: Sequence[NewMessage], now: datetime) -> int:
-    return await db.run(_enqueue, db, items, now)
-
-
-async def claim(
-    db: Database,
-    worker: str,
-    now: datetime,
-    limit: int = 50,
-    lease: timedelta = timedelta(minutes=2),
-    channels: Sequence[str] = (),
-) -> list[Claimed]:
-    return await db.run(_claim, db, worker, now, limit, lease, channels)
-
-
-async def finish(
-    db: Database,
-    row_id: int,
-    status: str,
-    now: datetime,
-    provider_id: str | None = None,
-    error: str | None = None,
-) -> None:
-    await db.run(_finish, db, row_id, status, now, provider_id, error)
-
-
-async def retry(db: Database, row_id: int, at: datetime, error: str | None = None) -> None:
-    await db.run(_retry, db, row_id, at, error)
-
-
-async def record(db: Database, outcomes: Sequence[Outcome], now: datetime) -> None:
-    await db.run(_record, db, outcomes, now)
-
-
-async def cancel_for_chat(db: Database, channel: str, chat: str, kinds: Sequence[str]) -> int:
-    """Pending messages of these kinds to one chat will not go out (e.g. after /berhenti)."""
-    return await db.run(_cancel_for_chat, db, channel, chat, kinds)
-
-
-async def set_delivery(
-    db: Database, provider_id: str, delivery: str, error: str | None = None
-) -> tuple[str, str] | None:
-    return await db.run(_set_delivery, db, provider_id, delivery, error)
-
-
-async def batch_counts(db: Database, batch: str) -> dict[str, int]:
-    return await db.run(_batch_counts, db, batch)
-
-
-async def cancel_batch(db: Database, batch: str) -> int:
-    return await db.run(_cancel_batch, db, batch)
-
-
-async def pending_count(db: Database, now: datetime) -> int:
-    return await db.run(_pending_count, db, now)
+enqueue = off_loop(_enqueue)
+claim = off_loop(_claim)
+finish = off_loop(_finish)
+retry = off_loop(_retry)
+record = off_loop(_record)
+cancel_for_chat = off_loop(_cancel_for_chat)
+set_delivery = off_loop(_set_delivery)
+batch_counts = off_loop(_batch_counts)
+cancel_batch = off_loop(_cancel_batch)
+pending_count = off_loop(_pending_count)

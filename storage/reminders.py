@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from storage import outbox
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import ReminderState, Subscriber
 from storage.subscribers import SubscriberInfo, info_of
 
@@ -36,7 +36,11 @@ class Planned:
     message: outbox.NewMessage
 
 
-def _candidates(db: Database, zones: Sequence[str], after_id: int, limit: int) -> list[Candidate]:
+def _candidates(
+    db: Database, zones: Sequence[str], after_id: int = 0, limit: int = 500
+) -> list[Candidate]:
+    """One page of active subscribers in these zones, with their rotation state."""
+
     with db.read() as s:
         rows = s.execute(
             select(Subscriber, ReminderState)
@@ -61,6 +65,8 @@ def _candidates(db: Database, zones: Sequence[str], after_id: int, limit: int) -
 
 
 def _record(db: Database, planned: Sequence[Planned], now: datetime) -> int:
+    """Queues the planned reminders; returns how many were new."""
+
     if not planned:
         return 0
     with db.write() as s:
@@ -84,13 +90,5 @@ def _record(db: Database, planned: Sequence[Planned], now: datetime) -> int:
         return len(won)
 
 
-async def candidates(
-    db: Database, zones: Sequence[str], after_id: int = 0, limit: int = 500
-) -> list[Candidate]:
-    """One page of active subscribers in these zones, with their rotation state."""
-    return await db.run(_candidates, db, zones, after_id, limit)
-
-
-async def record(db: Database, planned: Sequence[Planned], now: datetime) -> int:
-    """Queues the planned reminders; returns how many were new."""
-    return await db.run(_record, db, planned, now)
+candidates = off_loop(_candidates)
+record = off_loop(_record)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select, update
 
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import Subscriber
 
 TIMEZONES = ("WIB", "WITA", "WIT")
@@ -95,8 +95,10 @@ def _of(db: Database, who: str) -> list[SubscriberInfo]:
 
 
 def _active_page(
-    db: Database, after_id: int, limit: int, office: str | None
+    db: Database, after_id: int = 0, limit: int = 1000, office: str | None = None
 ) -> list[SubscriberInfo]:
+    """One page of active subscribers in id order: callers stream, memory stays flat."""
+
     with db.read() as s:
         query = (
             select(Subscriber)
@@ -109,7 +111,7 @@ def _active_page(
         return [info_of(r) for r in s.scalars(query)]
 
 
-def _count_active(db: Database, office: str | None) -> int:
+def _count_active(db: Database, office: str | None = None) -> int:
     with db.read() as s:
         query = select(func.count()).where(Subscriber.active.is_(True))
         if office is not None:
@@ -117,41 +119,10 @@ def _count_active(db: Database, office: str | None) -> int:
         return int(s.scalar(query) or 0)
 
 
-async def subscribe(
-    db: Database,
-    channel: str,
-    chat: str,
-    who: str,
-    tz: str,
-    office: str | None,
-    locale: str,
-    now: datetime,
-) -> SubscriberInfo:
-    return await db.run(_subscribe, db, channel, chat, who, tz, office, locale, now)
-
-
-async def unsubscribe(db: Database, who: str, now: datetime) -> int:
-    return await db.run(_unsubscribe, db, who, now)
-
-
-async def deactivate(db: Database, channel: str, chat: str, reason: str, now: datetime) -> bool:
-    return await db.run(_deactivate, db, channel, chat, reason, now)
-
-
-async def touch_inbound(db: Database, channel: str, chat: str, now: datetime) -> None:
-    await db.run(_touch_inbound, db, channel, chat, now)
-
-
-async def of(db: Database, who: str) -> list[SubscriberInfo]:
-    return await db.run(_of, db, who)
-
-
-async def active_page(
-    db: Database, after_id: int = 0, limit: int = 1000, office: str | None = None
-) -> list[SubscriberInfo]:
-    """One page of active subscribers in id order: callers stream, memory stays flat."""
-    return await db.run(_active_page, db, after_id, limit, office)
-
-
-async def count_active(db: Database, office: str | None = None) -> int:
-    return await db.run(_count_active, db, office)
+subscribe = off_loop(_subscribe)
+unsubscribe = off_loop(_unsubscribe)
+deactivate = off_loop(_deactivate)
+touch_inbound = off_loop(_touch_inbound)
+of = off_loop(_of)
+active_page = off_loop(_active_page)
+count_active = off_loop(_count_active)

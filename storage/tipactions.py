@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import Tip, TipEvent
 from storage.tips import EVENT, FINAL, STATUSES, PhotoRef, add_media, aware, tipster_time
 from storage.vault import Vault
@@ -37,7 +37,7 @@ def _take(row: Tip, actor: str, now: datetime, idle: timedelta, force: bool) -> 
 
 
 def _claim(
-    db: Database, tip_id: int, actor: str, now: datetime, idle: timedelta, force: bool
+    db: Database, tip_id: int, actor: str, now: datetime, idle: timedelta, force: bool = False
 ) -> Change | None:
     with db.write() as s:
         row = s.get(Tip, tip_id)
@@ -100,7 +100,7 @@ def _add_event(
     actor: str,
     now: datetime,
     idle: timedelta,
-    need_hold: bool,
+    need_hold: bool = True,
 ) -> Change | None:
     with db.write() as s:
         row = s.get(Tip, tip_id)
@@ -144,10 +144,7 @@ def _set_notify(db: Database, tip_id: int, ref: str | None) -> bool:
         return True
 
 
-async def claim(
-    db: Database, tip_id: int, actor: str, now: datetime, idle: timedelta, force: bool = False
-) -> Change | None:
-    return await db.run(_claim, db, tip_id, actor, now, idle, force)
+claim = off_loop(_claim)
 
 
 async def set_status(
@@ -164,25 +161,6 @@ async def set_status(
     return await db.run(_set_status, db, vault, tip_id, status, authority, reason, actor, now, idle)
 
 
-async def add_event(
-    db: Database,
-    vault: Vault,
-    tip_id: int,
-    kind: str,
-    body: str,
-    actor: str,
-    now: datetime,
-    idle: timedelta,
-    need_hold: bool = True,
-) -> Change | None:
-    return await db.run(_add_event, db, vault, tip_id, kind, body, actor, now, idle, need_hold)
-
-
-async def add_from_tipster(
-    db: Database, vault: Vault, tip_id: int, text: str, photos: tuple[PhotoRef, ...], now: datetime
-) -> int | None:
-    return await db.run(_add_from_tipster, db, vault, tip_id, text, photos, now)
-
-
-async def set_notify(db: Database, tip_id: int, ref: str | None) -> bool:
-    return await db.run(_set_notify, db, tip_id, ref)
+add_event = off_loop(_add_event)
+add_from_tipster = off_loop(_add_from_tipster)
+set_notify = off_loop(_set_notify)

@@ -6,12 +6,14 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import Tip, TipMedia
 from storage.tips import FINAL
 
 
 def _expired(db: Database, before: datetime) -> list[tuple[int, str]]:
+    """(media id, file name) of photos on tips closed or rejected before ``before``."""
+
     with db.read() as s:
         rows = s.execute(
             select(TipMedia.id, TipMedia.file_name)
@@ -40,14 +42,6 @@ def _known_files(db: Database) -> set[str]:
         return set(s.scalars(select(TipMedia.file_name)))
 
 
-async def expired_media(db: Database, before: datetime) -> list[tuple[int, str]]:
-    """(media id, file name) of photos on tips closed or rejected before ``before``."""
-    return await db.run(_expired, db, before)
-
-
-async def mark_purged(db: Database, media_ids: list[int], now: datetime) -> None:
-    await db.run(_mark_purged, db, media_ids, now)
-
-
-async def known_files(db: Database) -> set[str]:
-    return await db.run(_known_files, db)
+expired_media = off_loop(_expired)
+mark_purged = off_loop(_mark_purged)
+known_files = off_loop(_known_files)

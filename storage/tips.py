@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import Tip, TipEvent, TipMedia
 from storage.vault import Vault
 
@@ -227,10 +227,10 @@ def _filtered(statuses: tuple[str, ...], category: str | None):  # type: ignore[
 def _listing(
     db: Database,
     vault: Vault,
-    statuses: tuple[str, ...],
-    category: str | None,
-    offset: int,
-    limit: int,
+    statuses: tuple[str, ...] = OPEN,
+    category: str | None = None,
+    offset: int = 0,
+    limit: int = 10,
 ) -> tuple[list[TipSummary], int]:
     query = _filtered(statuses, category)
     with db.read() as s:
@@ -259,7 +259,7 @@ def _listing(
 
 
 def _export(
-    db: Database, vault: Vault, statuses: tuple[str, ...], category: str | None
+    db: Database, vault: Vault, statuses: tuple[str, ...] = (), category: str | None = None
 ) -> list[TipDetail]:
     with db.read() as s:
         rows = s.scalars(_filtered(statuses, category).order_by(Tip.id))
@@ -284,6 +284,8 @@ def _stats(db: Database) -> Stats:
 
 
 def _stale(db: Database, before: datetime) -> list[int]:
+    """Open tips whose status has not changed since ``before``."""
+
     with db.read() as s:
         return list(
             s.scalars(
@@ -294,39 +296,10 @@ def _stale(db: Database, before: datetime) -> list[int]:
         )
 
 
-async def create(db: Database, vault: Vault, tip: NewTip, code_hash: str, now: datetime) -> int:
-    return await db.run(_create, db, vault, tip, code_hash, now)
-
-
-async def find_by_code_hash(db: Database, code_hash: str) -> int | None:
-    return await db.run(_find, db, code_hash)
-
-
-async def detail(db: Database, vault: Vault, tip_id: int) -> TipDetail | None:
-    return await db.run(_detail, db, vault, tip_id)
-
-
-async def listing(
-    db: Database,
-    vault: Vault,
-    statuses: tuple[str, ...] = OPEN,
-    category: str | None = None,
-    offset: int = 0,
-    limit: int = 10,
-) -> tuple[list[TipSummary], int]:
-    return await db.run(_listing, db, vault, statuses, category, offset, limit)
-
-
-async def export(
-    db: Database, vault: Vault, statuses: tuple[str, ...] = (), category: str | None = None
-) -> list[TipDetail]:
-    return await db.run(_export, db, vault, statuses, category)
-
-
-async def stats(db: Database) -> Stats:
-    return await db.run(_stats, db)
-
-
-async def stale(db: Database, before: datetime) -> list[int]:
-    """Open tips whose status has not changed since ``before``."""
-    return await db.run(_stale, db, before)
+create = off_loop(_create)
+find_by_code_hash = off_loop(_find)
+detail = off_loop(_detail)
+listing = off_loop(_listing)
+export = off_loop(_export)
+stats = off_loop(_stats)
+stale = off_loop(_stale)

@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from storage.db import Database
+from storage.db import Database, off_loop
 from storage.models import WhatsAppInbound, WhatsAppWindow
 
 
@@ -64,17 +64,7 @@ def _purge(db: Database, before: datetime) -> int:
         return max(a.rowcount or 0, 0) + max(b.rowcount or 0, 0)
 
 
-async def claim_message(db: Database, message_sid: str, now: datetime) -> bool:
-    return await db.run(_claim_message, db, message_sid, now)
-
-
-async def touch_window(db: Database, chat_key: str, now: datetime) -> None:
-    await db.run(_touch_window, db, chat_key, now)
-
-
-async def last_inbound(db: Database, chat_key: str) -> datetime | None:
-    return await db.run(_last_inbound, db, chat_key)
-
-
-async def purge(db: Database, before: datetime) -> int:
-    return await db.run(_purge, db, before)
+claim_message = off_loop(_claim_message)
+touch_window = off_loop(_touch_window)
+last_inbound = off_loop(_last_inbound)
+purge = off_loop(_purge)
