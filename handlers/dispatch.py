@@ -39,7 +39,7 @@ class Dispatcher:
             if msg.is_group and not msg.addressed:
                 return []  # group chatter not meant for us: never read, never stored
             msg = commands.parse(msg, bare_words=bare_words)
-            async with conversation_lock(who):
+            async with conversation_lock(who), s.db.exclusive(who):
                 state = await conversations.load(s.db, who)
                 step_before = state.step
                 if numbered:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Callable, Coroutine, Iterator
-from contextlib import contextmanager
+import hashlib
+import time
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -67,6 +69,37 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._writers = sessionmaker(writer, expire_on_commit=False)
+        self._locks: Engine | None = None  # PostgreSQL only, made on first use
+
+    @asynccontextmanager
+    async def exclusive(self, key: str, wait_seconds: float = 30.0) -> AsyncIterator[None]:
+        """Work on ``key`` one at a time across processes (e.g. one person's messages
+        reaching two workers). PostgreSQL: a session advisory lock on a connection from
+        a pool of its own, so lock holders never starve the pool their work needs.
+        SQLite is served by one process, whose in-process lock already suffices."""
+        if self.is_sqlite:
+            yield
+            return
+        if self._locks is None:
+            self._locks = create_engine(
+                self.url, isolation_level="AUTOCOMMIT", pool_size=10, max_overflow=40
+            )
+        lock_id = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
+        conn = await asyncio.to_thread(self._locks.connect)
+        try:
+            # Polling with pg_try_advisory_lock keeps every wait cancellable: a blocking
+            # pg_advisory_lock on a worker thread would outlive a cancelled task.
+            deadline = time.monotonic() + wait_seconds
+            while not await asyncio.to_thread(_try_lock, conn, lock_id):
+                if time.monotonic() > deadline:
+                    raise DatabaseError("timed out waiting for a conversation lock")
+                await asyncio.sleep(0.02)
+            try:
+                yield
+            finally:
+                await asyncio.to_thread(_unlock, conn, lock_id)
+        finally:
+            await asyncio.to_thread(conn.close)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -93,6 +126,16 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._locks is not None:
+            self._locks.dispose()
+
+
+def _try_lock(conn: Connection, lock_id: int) -> bool:
+    return bool(conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": lock_id}).scalar())
+
+
+def _unlock(conn: Connection, lock_id: int) -> None:
+    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": lock_id})
 
 
 def _ensure_sqlite_dir(url: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -169,3 +170,32 @@ async def test_delivery_reports_out_of_order_never_step_back(db_url: str) -> Non
             assert s.get(OutboxMessage, row.id).delivery == "read"  # type: ignore[union-attr]
     finally:
         db.dispose()
+
+
+async def test_one_conversation_at_a_time_across_workers(pg_url: str) -> None:
+    """Two processes' engines on one PostgreSQL: the second waits for the first."""
+    first, second = Database(pg_url), Database(pg_url)
+    order: list[str] = []
+
+    async def work(db: Database, name: str, hold: float) -> None:
+        async with db.exclusive("who-same"):
+            order.append(f"{name} in")
+            await asyncio.sleep(hold)
+            order.append(f"{name} out")
+
+    try:
+        one = asyncio.create_task(work(first, "a", 0.3))
+        await asyncio.sleep(0.1)
+        await asyncio.gather(one, work(second, "b", 0.0))
+        assert order == ["a in", "a out", "b in", "b out"]
+        # Another person is never held up by the first.
+        order.clear()
+        held = asyncio.create_task(work(first, "a", 0.3))
+        await asyncio.sleep(0.1)
+        async with second.exclusive("who-other"):
+            order.append("other")
+        await held
+        assert order == ["a in", "other", "a out"]
+    finally:
+        first.dispose()
+        second.dispose()
