@@ -13,7 +13,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # 709 questions): top-1 89.2%, top-3 96.8%, honest unknown 94.1%, tips 100%.
 # The floors sit just under the measured figures so any regression fails;
 # raise TOP1_FLOOR towards 0.92 as the data and matcher improve.
-TOP1_FLOOR = 0.89
+# With the softmax feature (137 entries): top-1 90.8%, top-3 97.6%,
+# honest unknown 92.6%, tips 100%.
+TOP1_FLOOR = 0.90
 UNKNOWN_FLOOR = 0.90
 TIP_FLOOR = 0.95
 
