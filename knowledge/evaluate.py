@@ -27,7 +27,8 @@ class Miss:
 class EvalReport:
     total: int = 0
     faq_total: int = 0
-    top1: int = 0
+    top1: int = 0  # answered with confidence, and with the right entry
+    rank1: int = 0  # the first candidate shown (answer or first "did you mean") is right
     top3: int = 0
     answered: int = 0  # faq questions that got a match at all
     verdict_ok: int = 0
@@ -48,6 +49,10 @@ class EvalReport:
     @property
     def top1_accuracy(self) -> float:
         return self._ratio(self.top1, self.faq_total)
+
+    @property
+    def rank1_accuracy(self) -> float:
+        return self._ratio(self.rank1, self.faq_total)
 
     @property
     def top3_accuracy(self) -> float:
@@ -77,6 +82,7 @@ class EvalReport:
         data["misses"] = [asdict(m) | {"suggestions": list(m.suggestions)} for m in self.misses]
         data.update(
             top1_accuracy=self.top1_accuracy,
+            rank1_accuracy=self.rank1_accuracy,
             top3_accuracy=self.top3_accuracy,
             verdict_accuracy=self.verdict_accuracy,
             unknown_precision=self.unknown_precision,
@@ -91,6 +97,8 @@ class EvalReport:
             f"questions: {self.total} ({self.faq_total} in scope, "
             f"{self.unknown_total} out of scope, {sum(self.intent_total.values())} intents)",
             f"top-1 accuracy: {pct(self.top1_accuracy)} ({self.top1}/{self.faq_total})",
+            f"rank-1 accuracy: {pct(self.rank1_accuracy)} ({self.rank1}/{self.faq_total}, "
+            "first candidate, did-you-mean included)",
             f"top-3 accuracy: {pct(self.top3_accuracy)} ({self.top3}/{self.faq_total})",
             f"verdict accuracy: {pct(self.verdict_accuracy)} "
             f"({self.verdict_ok}/{self.answered} answered)",
@@ -166,6 +174,7 @@ def evaluate(kb: KnowledgeBase, path: Path) -> EvalReport:
             ok = answer.match is not None and answer.match.id == expected
             report.top1 += int(ok)
             ids = ([answer.match.id] if answer.match else []) + [s.id for s in answer.suggestions]
+            report.rank1 += int(ids[:1] == [expected])
             report.top3 += int(expected in ids[:3])
             if answer.match is not None:
                 report.answered += 1
