@@ -141,6 +141,11 @@ class KnowledgeBase:
                 terms >= m.CLEAR_MIN_TERMS
                 and best >= m.CLEAR_THRESHOLD
                 and best - runner_up >= m.CLEAR_MARGIN
+            ) or (
+                terms >= m.LR_CLEAR_MIN_TERMS
+                and best >= m.LR_CLEAR_THRESHOLD
+                and best - runner_up >= m.LR_CLEAR_MARGIN
+                and ranked[0].proba >= m.LR_CLEAR_PROBA
             )
         return best - runner_up >= m.MARGIN or best >= m.MARGIN_OVERRIDE
 
