@@ -98,7 +98,13 @@ from knowledge.postings import Postings, ngrams, softmax
 #   Odd half 264/292 (unchanged), 20 answered wrong (unchanged), honest
 #   32/34. All 709: top-1 90.9% (532/585, was 531), rank-1 92.0%, top-3
 #   97.6%, answered wrong 37/585 (unchanged), honest 92.6%, tips 100%.
-ANSWER_THRESHOLD = 0.41  # T1: answer directly at or above this
+# Second round of phrasings (+771, new people, places and situations, written
+# from each entry's own answer; never from the eval set). Even half, T1 sweep
+# (top-1 / answered wrong / honest): 0.41 264/23/28, 0.45 264/21/30,
+# 0.47 263/20/30, 0.49 261/20/31 of 293 and 34. 0.49 is the lowest T1 that
+# keeps honest unknown >= 90% on the tuning half. All 709 at 0.49: top-1
+# 90.3% (528/585), answered wrong 35 (was 37), honest 94.1% (64/68).
+ANSWER_THRESHOLD = 0.49  # T1: answer directly at or above this
 SUGGEST_THRESHOLD = 0.25  # T2: "did you mean" between T2 and T1; below: honest unknown
 MARGIN = 0.005  # best must beat the runner-up entry by this much to be answered...
 MARGIN_OVERRIDE = 0.60  # ...unless the best is at least this sure
