@@ -2,6 +2,7 @@ import time
 
 import pytest
 
+from knowledge import load_knowledge_base
 from knowledge.normalize import MAX_INPUT_CHARS, Normalizer, fold
 
 
@@ -88,3 +89,16 @@ def test_long_numbers_are_dropped(norm: Normalizer) -> None:
     # phone numbers and NIPs must not end up in the stored knowledge gaps
     text = "saya pns nip 198701012010011001 wa 081234567890 pemilu 2024"
     assert norm.normalize(text) == "pns nip whatsapp pemilu 2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "lost"),
+    [
+        ("pengajuan keberatan atas hukuman", "keberatan", "berat"),  # an appeal, not "heavy"
+        ("tanya ke bagian kepegawaian", "kepegawaian", "bagikan"),  # a department, not "share"
+        ("boleh temani suami kampanye", "damping", "teman"),  # accompany, not "friend"
+    ],
+)
+def test_words_the_stemmer_would_turn_into_other_words(text: str, kept: str, lost: str) -> None:
+    words = load_knowledge_base().normalize(text).split()
+    assert kept in words and lost not in words
