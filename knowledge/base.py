@@ -127,7 +127,9 @@ class KnowledgeBase:
         suggestions = tuple(
             Suggestion(self.entries[r.index].id, self.entries[r.index].question, round(r.score, 3))
             for r in ranked
-            if r.score >= m.SUGGEST_THRESHOLD
+            # A salary question is not offered "did you mean" an entry about sanctions
+            # either: suggestions obey the same off-topic rule as answers.
+            if r.score >= m.SUGGEST_THRESHOLD and self._on_topic(analysis.terms, r)
         )[:top]
         kind = "faq" if match is not None or suggestions else "unknown"
         return Answer(query, normalized, kind, None, match, suggestions, _ms(start))
