@@ -15,7 +15,7 @@ from knowledge.intent import detect_intent
 from knowledge.normalize import Normalizer
 from knowledge.regulations import Regulation, load_regulations
 
-DATA_DIR = Path(__file__).with_name("data")
+DATA_DIR = Path(__file__).with_name("faq")
 log = logging.getLogger(__name__)
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from knowledge import load_knowledge_base
 
-FIXTURES = Path(__file__).parent / "fixtures" / "data"
+FIXTURES = Path(__file__).parent / "fixtures" / "faq"
 
 
 @pytest.fixture

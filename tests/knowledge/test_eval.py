@@ -57,7 +57,7 @@ def test_report_on_fixture(tmp_path: Path) -> None:
         '{"question": "pns boleh kampanye?", "expected": "tidak-ada"}\n',
         encoding="utf-8",
     )
-    report = evaluate(load_knowledge_base(FIXTURES / "data"), questions)
+    report = evaluate(load_knowledge_base(FIXTURES / "faq"), questions)
     assert report.total == 5 and report.faq_total == 1
     assert report.top1_accuracy == 1.0
     assert report.unknown_recall == 1.0

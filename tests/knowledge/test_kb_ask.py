@@ -6,7 +6,7 @@ import pytest
 
 from knowledge import Answer, KnowledgeBase, load_knowledge_base
 
-FIXTURES = Path(__file__).parent / "fixtures" / "data"
+FIXTURES = Path(__file__).parent / "fixtures" / "faq"
 
 
 @pytest.fixture(scope="module")
