@@ -25,7 +25,7 @@ from knowledge import KnowledgeBase, load_knowledge_base  # noqa: E402
 from knowledge.entries import Entry  # noqa: E402
 from knowledge.evaluate import read_questions  # noqa: E402
 
-QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
+QUESTIONS = ROOT / "tests" / "eval" / "questions.jsonl"
 
 
 def perturb(text: str, rng: random.Random) -> str:

@@ -35,7 +35,7 @@ from knowledge.postings import Postings, ngrams, softmax
 
 # ---------------------------------------------------------------------------
 # Every tunable number lives here. Calibrated 2026-11-25 on the real data
-# (155 entries) and tests/data/questions.jsonl (585 in-scope and 68
+# (155 entries) and tests/eval/questions.jsonl (585 in-scope and 68
 # off-topic questions):
 #   rank-1 (best entry right, before any threshold) 84.6%, top-3 92.3%.
 #   Features alone (rank-1 on the questions / on held-out alternates):

@@ -6,7 +6,7 @@ import pytest
 
 from knowledge import EvalReport, evaluate, load_knowledge_base
 
-QUESTIONS = Path(__file__).resolve().parents[1] / "data" / "questions.jsonl"
+QUESTIONS = Path(__file__).resolve().parents[1] / "eval" / "questions.jsonl"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 # The issue asks for top-1 >= 92%. Measured on 2026-11-25 (141 entries,
@@ -26,8 +26,8 @@ TIP_FLOOR = 0.95
 
 @pytest.fixture(scope="module")
 def report() -> EvalReport:
-    if not QUESTIONS.exists():
-        pytest.skip("tests/data/questions.jsonl not written yet")
+    # The floors must never pass by skipping: the question set is part of the repo.
+    assert QUESTIONS.is_file(), f"{QUESTIONS.name} is missing"
     return evaluate(load_knowledge_base(), QUESTIONS)
 
 
