@@ -1,7 +1,5 @@
-"""Entry points of features, in one place so menus and deep links find them.
-
-Features built in their own modules replace the placeholders here.
-"""
+"""Entry points of features, in one place so the menu, deep links and the
+knowledge layer's intents (tip, subscribe) all lead to the same handler."""
 
 from __future__ import annotations
 

@@ -243,51 +243,6 @@ def _cancel_for_chat(db: Database, channel: str, chat: str, kinds: Sequence[str]
         return max(result.rowcount or 0, 0)
 
 
-def _finish(
-    db: Database,
-    row_id: int,
-    status: str,
-    now: datetime,
-    provider_id: str | None = None,
-    error: str | None = None,
-) -> None:
-    with db.write() as s:
-        s.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == row_id, OutboxMessage.status == SENDING)
-            .values(
-                status=status,
-                sent_at=now if status == SENT else None,
-                provider_id=provider_id,
-                last_error=(error or None) and error[:200],
-                # A finished row keeps no chat reference it does not need.
-                claimed_by=None,
-            )
-        )
-        # A sealed chat (a tipster's) is blanked once final, with the provider's
-        # message id: either would lead back to the person.
-        s.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == row_id, OutboxMessage.chat.startswith(SEALED_CHAT))
-            .values(chat="", provider_id=None)
-        )
-
-
-def _retry(db: Database, row_id: int, at: datetime, error: str | None = None) -> None:
-    with db.write() as s:
-        s.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == row_id, OutboxMessage.status == SENDING)
-            .values(
-                status=PENDING,
-                next_attempt_at=at,
-                claimed_by=None,
-                claimed_at=None,
-                last_error=(error or "")[:200] or None,
-            )
-        )
-
-
 # Twilio's message states in the order they happen; failures end the story.
 _DELIVERY_ORDER = ("accepted", "queued", "sending", "sent", "delivered", "read")
 _FINAL_DELIVERY = ("failed", "undelivered", "canceled")
@@ -352,8 +307,6 @@ def _pending_count(db: Database, now: datetime) -> int:
 
 enqueue = off_loop(_enqueue)
 claim = off_loop(_claim)
-finish = off_loop(_finish)
-retry = off_loop(_retry)
 record = off_loop(_record)
 cancel_for_chat = off_loop(_cancel_for_chat)
 set_delivery = off_loop(_set_delivery)

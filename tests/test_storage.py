@@ -115,8 +115,9 @@ async def test_outbox_dedupe_claim_and_lease(db_url: str) -> None:
         second = await outbox.claim(db, "w2", NOW, limit=10)
         assert len(first) == 3 and len(second) == 2
         assert not {r.id for r in first} & {r.id for r in second}
-        for row in second:
-            await outbox.finish(db, row.id, outbox.SENT, NOW, provider_id=f"p{row.id}")
+        await outbox.record(
+            db, [outbox.Outcome(r.id, outbox.SENT, provider_id=f"p{r.id}") for r in second], NOW
+        )
         # w1 "crashed": its rows come back only after the lease expires.
         assert await outbox.claim(db, "w3", NOW + timedelta(seconds=30)) == []
         again = await outbox.claim(db, "w3", NOW + timedelta(minutes=3))
@@ -160,7 +161,7 @@ async def test_delivery_reports_out_of_order_never_step_back(db_url: str) -> Non
             db, [outbox.NewMessage("d1", "reminder", "whatsapp", "c", "menu")], NOW
         )
         (row,) = await outbox.claim(db, "w", NOW)
-        await outbox.finish(db, row.id, outbox.SENT, NOW, provider_id="SM1")
+        await outbox.record(db, [outbox.Outcome(row.id, outbox.SENT, provider_id="SM1")], NOW)
         for state in ("delivered", "sent", "queued"):  # late, stale reports
             await outbox.set_delivery(db, "SM1", state)
         with db.read() as s:
