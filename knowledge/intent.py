@@ -80,6 +80,11 @@ _QUESTION = frozenset(
     }
 )
 # "buat lapor", "cara lapor", "tempat lapor": reporting named as a purpose or topic
+# Other reporting channels: "mau lapor ke bawaslu, caranya gimana" asks how to
+# use one of them, it does not start a tip with us.
+_CHANNELS = frozenset(
+    {"bawaslu", "panwaslu", "panwas", "bkn", "sbt", "sp4n", "kasn", "ombudsman", "gakkumdu"}
+)
 _PURPOSE = frozenset({"buat", "untuk", "cara", "tempat", "kanal", "saluran", "biar", "agar"})
 _CONDITIONAL = frozenset({"kalau", "jika", "bila", "apabila", "seandainya", "misal", "andai"})
 # Handing over evidence is a tip even without the word "lapor".
@@ -211,7 +216,8 @@ def detect_intent(words: tuple[str, ...]) -> Intent:
             "dilaporkan",
         }
         purpose = first > 0 and words[first - 1] in _PURPOSE
-        if wants or (verb_form and not asks and not purpose):
+        elsewhere = asks and bool(wordset & _CHANNELS)
+        if (wants and not elsewhere) or (verb_form and not asks and not purpose):
             return Intent("tip")
     if wordset & _SEND and wordset & _EVIDENCE and wordset & _DESIRE and not asks:
         return Intent("tip")

@@ -23,6 +23,7 @@ def intent_of(text: str) -> tuple[str, str | None]:
         "report a civil servant campaigning",
         "mau lapor, caranya gimana?",
         "izin melaporkan sekdes ikut kampanye",
+        "saya mau lapor ke bawaslu ada pns pasang baliho caleg",
     ],
 )
 def test_tip(text: str) -> None:
@@ -39,6 +40,9 @@ def test_tip(text: str) -> None:
         "pns yang dilaporkan kena sanksi apa",
         "where can I report a civil servant",
         "boleh lapor tanpa nama?",
+        # wanting to report through another channel is a question about that channel
+        "sy mau lapor ke bkn caranya gimana",
+        "mau ngadu ke bawaslu, bisa lewat aplikasi?",
     ],
 )
 def test_questions_about_reporting_are_not_tips(text: str) -> None:
