@@ -15,3 +15,22 @@ def test_every_verdict_and_citation_is_usable() -> None:
     for entry in kb.entries:
         assert entry.sources
         assert len(entry.answer) <= 700
+
+
+def test_job_registration_is_not_candidate_registration() -> None:
+    """'daftar pppk' is recruitment, which this bot does not cover; 'daftar caleg' is
+    running for office, which it does: neither may get the other's answer."""
+    kb = load_knowledge_base()
+    for text in ("syarat daftar pppk guru apa aja ya kak", "cara pendaftaran cpns 2027"):
+        answer = kb.ask(text)
+        assert answer.match is None, f"{text!r} answered with {answer.match}"
+    running = kb.ask("pns mau daftar caleg syaratnya apa")
+    assert running.match is not None and running.match.id == "calon-caleg"
+
+
+def test_wanting_to_report_elsewhere_gets_the_answer_about_that_channel() -> None:
+    kb = load_knowledge_base()
+    answer = kb.ask("sy mau lapor ke bkn caranya gimana")
+    assert answer.intent == "faq"
+    assert answer.match is not None and answer.match.id == "lapor-sbt-bkn"
+    assert kb.ask("saya mau lapor camat ikut kampanye").intent == "tip"
