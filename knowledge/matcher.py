@@ -107,7 +107,18 @@ from knowledge.postings import Postings, ngrams, softmax
 # Stemmer fixes (keberatan, bagian, kepegawaian protected; temani -> dampingi;
 # English "fine" -> boleh): even half at 0.49 262/19/31; all 709: top-1
 # 90.4% (529/585), answered wrong 34, honest 94.1%.
-ANSWER_THRESHOLD = 0.49  # T1: answer directly at or above this
+# Third round of phrasings (+1,443, 8-12 per entry, aimed at the neighbours
+# kb.check(strict=True) named; never from the eval set), "daftar pppk/cpns"
+# read as recruitment (off topic), "mau lapor ke bawaslu, caranya?" a
+# question. Even half (top-1 / answered wrong / honest of 293 and 34):
+# 0.49 273/13/30, 0.50 272/13/30, 0.51 272/12/32, 0.52 271/12/32; 0.51 is
+# the lowest T1 keeping honest >= 90% on the tuning half. Odd half (run once)
+# 268/292, 14 wrong, 33/34; all 709: top-1 92.3% (540/585), rank-1 93.8%,
+# top-3 98.5%, answered wrong 26, honest 95.6%. Word 4-grams in the softmax
+# model and 60 training steps: +1 even question at 4x the training time, so
+# not taken; its weight 0.3 or 0.5: fewer wrong answers but no more right
+# ones once T1 is recalibrated (rank-1 unchanged).
+ANSWER_THRESHOLD = 0.51  # T1: answer directly at or above this
 SUGGEST_THRESHOLD = 0.25  # T2: "did you mean" between T2 and T1; below: honest unknown
 MARGIN = 0.005  # best must beat the runner-up entry by this much to be answered...
 MARGIN_OVERRIDE = 0.60  # ...unless the best is at least this sure
