@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -16,6 +17,9 @@ from knowledge.normalize import Normalizer
 from knowledge.regulations import Regulation, load_regulations
 
 DATA_DIR = Path(__file__).with_name("faq")
+# An off-topic word (salary, recruitment, ...) in a question is only answered by an
+# entry that mentions it in its question or answer, or in this many phrasings.
+OFFTOPIC_MIN_PHRASINGS = 2
 log = logging.getLogger(__name__)
 
 
@@ -85,6 +89,10 @@ class KnowledgeBase:
         ]
         texts = [self.normalizer.normalize(f"{e.question} {e.answer}") for e in self.entries]
         self.matcher = m.Matcher(self.phrasings, texts)
+        self._covers = [
+            _off_topic_covered(text, items, self.normalizer.lex.offtopic)
+            for text, items in zip(texts, self.phrasings, strict=True)
+        ]
 
     def entry(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
@@ -155,13 +163,22 @@ class KnowledgeBase:
         """False when the query is about a subject we know we do not cover
         (salary, recruitment, ...) and the best entry does not mention it."""
         off = self.normalizer.lex.offtopic
-        return all(self.matcher.entry_has(best.index, t) for t in terms if t in off)
+        return all(t in self._covers[best.index] for t in terms if t in off)
 
     def check(self, strict: bool = False) -> list[str]:
         """Defects, one line each; strict also lists phrasings a neighbour fits better."""
         from knowledge.check import check
 
         return check(self, strict)
+
+
+def _off_topic_covered(text: str, phrasings: list[str], offtopic: frozenset[str]) -> frozenset[str]:
+    """Off-topic words an entry really talks about: in its question or answer, or
+    in at least OFFTOPIC_MIN_PHRASINGS of its phrasings. One phrasing's aside
+    ("cpns yang baru lulus tes") must not make "jadwal tes cpns" its question."""
+    counts = Counter(w for p in set(phrasings) for w in set(p.split()) if w in offtopic)
+    own = {w for w in text.split() if w in offtopic}
+    return frozenset(own | {w for w, n in counts.items() if n >= OFFTOPIC_MIN_PHRASINGS})
 
 
 def _ms(start: float) -> float:

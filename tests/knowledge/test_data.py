@@ -34,3 +34,15 @@ def test_wanting_to_report_elsewhere_gets_the_answer_about_that_channel() -> Non
     assert answer.intent == "faq"
     assert answer.match is not None and answer.match.id == "lapor-sbt-bkn"
     assert kb.ask("saya mau lapor camat ikut kampanye").intent == "tip"
+
+
+def test_an_aside_in_one_phrasing_does_not_make_an_entry_answer_off_topic_questions() -> None:
+    """cakupan-cpns has one phrasing "baru lulus tes cpns": "jadwal tes cpns" is still
+    a recruitment question it does not answer. An off-topic word said in several
+    phrasings (CPNS paid 80%) is part of the entry's subject and still answered."""
+    kb = load_knowledge_base()
+    for text in ("jadwal tes cpns", "berapa gaji pppk paruh waktu", "kapan kenaikan pangkat pns"):
+        answer = kb.ask(text)
+        assert answer.match is None, f"{text!r} answered with {answer.match}"
+    on_topic = kb.ask("cpns gaji 80 persen ikut pawai paslon, aman gak sih")
+    assert on_topic.match is not None and on_topic.match.id == "cakupan-cpns"
