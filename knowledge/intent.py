@@ -79,12 +79,12 @@ _QUESTION = frozenset(
         "hotline",
     }
 )
-# "buat lapor", "cara lapor", "tempat lapor": reporting named as a purpose or topic
 # Other reporting channels: "mau lapor ke bawaslu, caranya gimana" asks how to
 # use one of them, it does not start a tip with us.
 _CHANNELS = frozenset(
     {"bawaslu", "panwaslu", "panwas", "bkn", "sbt", "sp4n", "kasn", "ombudsman", "gakkumdu"}
 )
+# "buat lapor", "cara lapor", "tempat lapor": reporting named as a purpose or topic
 _PURPOSE = frozenset({"buat", "untuk", "cara", "tempat", "kanal", "saluran", "biar", "agar"})
 _CONDITIONAL = frozenset({"kalau", "jika", "bila", "apabila", "seandainya", "misal", "andai"})
 # Handing over evidence is a tip even without the word "lapor".
