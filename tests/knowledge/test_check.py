@@ -44,32 +44,36 @@ def test_overlong_answer(data_dir: Path) -> None:
     assert any("medsos-like-caleg" in d and "characters, max 700" in d for d in found)
 
 
-def test_duplicate_alternate_across_entries(data_dir: Path) -> None:
-    found = defects_after(
-        data_dir,
-        '"asn ngeshare postingan paslon di wa boleh ga"',
-        '"Min, kalo ASN like status caleg boleh gak sih??"',
-    )
-    assert any("duplicate phrasing across entries" in d for d in found)
-
-
-def test_duplicate_alternate_within_entry(data_dir: Path) -> None:
-    found = defects_after(
-        data_dir,
-        '"blh gk asn like foto paslon di ig"',
-        '"MIN kalo asn like status caleg boleh gak sihhh"',
-    )
-    assert any("duplicate phrasing within one entry" in d for d in found)
-
-
-def test_bad_verdict(data_dir: Path) -> None:
-    found = defects_after(data_dir, 'verdict = "dilarang"', 'verdict = "terlarang"')
-    assert any("verdict 'terlarang'" in d for d in found)
-
-
-def test_too_few_alternates_and_missing_related(data_dir: Path) -> None:
-    found = defects_after(data_dir, 'related = ["medsos-share-caleg"]', 'related = ["medsos-nope"]')
-    assert any("related id 'medsos-nope' does not exist" in d for d in found)
+@pytest.mark.parametrize(
+    ("old", "new", "defect"),
+    [
+        (
+            '"asn ngeshare postingan paslon di wa boleh ga"',
+            '"Min, kalo ASN like status caleg boleh gak sih??"',
+            "duplicate phrasing across entries",
+        ),
+        (
+            '"blh gk asn like foto paslon di ig"',
+            '"MIN kalo asn like status caleg boleh gak sihhh"',
+            "duplicate phrasing within one entry",
+        ),
+        ('verdict = "dilarang"', 'verdict = "terlarang"', "verdict 'terlarang'"),
+        (
+            'related = ["medsos-share-caleg"]',
+            'related = ["medsos-nope"]',
+            "related id 'medsos-nope' does not exist",
+        ),
+        (
+            '"asn klik suka di fb calon anggota dewan"',
+            '"asn pakai mobil dinas untuk kampanye"',
+            "fits kampanye-mobil-dinas",
+        ),
+    ],
+    ids=["duplicate-across", "duplicate-within", "verdict", "related", "fits-neighbour"],
+)
+def test_one_edit_one_defect(data_dir: Path, old: str, new: str, defect: str) -> None:
+    found = defects_after(data_dir, old, new)
+    assert any(defect in d for d in found), found
 
 
 def test_bad_id_and_date(data_dir: Path) -> None:
@@ -77,15 +81,6 @@ def test_bad_id_and_date(data_dir: Path) -> None:
     assert any("not lowercase kebab-case" in d for d in found)
     found = defects_after(data_dir, "reviewed = 2026-11-25", 'reviewed = "kemarin"')
     assert any("reviewed must be a TOML date" in d for d in found)
-
-
-def test_alternate_that_fits_another_entry_better(data_dir: Path) -> None:
-    found = defects_after(
-        data_dir,
-        '"asn klik suka di fb calon anggota dewan"',
-        '"asn pakai mobil dinas untuk kampanye"',
-    )
-    assert any("fits kampanye-mobil-dinas" in d for d in found)
 
 
 def test_malformed_toml_is_a_defect_not_a_traceback(data_dir: Path) -> None:
