@@ -45,6 +45,15 @@ def fetcher(api: FakeTwilioApi, **kw: object) -> MediaFetcher:
     return MediaFetcher(api.url, ACCOUNT_SID, AUTH_TOKEN, **opts)  # type: ignore[arg-type]
 
 
+def media_form(twilio_api: FakeTwilioApi, body: str, *media: tuple[str, str]) -> dict[str, str]:
+    """An inbound message carrying the fake API's media `(sid, content type)`."""
+    fields = {"NumMedia": str(len(media))}
+    for n, (sid, mime) in enumerate(media):
+        fields[f"MediaUrl{n}"] = twilio_api.media_url(sid)
+        fields[f"MediaContentType{n}"] = mime
+    return inbound_form(body, **fields)
+
+
 async def test_a_tip_with_two_photos_reaches_the_handler(
     web: httpx.AsyncClient, wa_app: App, twilio_api: FakeTwilioApi
 ) -> None:
@@ -58,14 +67,7 @@ async def test_a_tip_with_two_photos_reaches_the_handler(
         return [Reply("menu")]
 
     photo_route(wa_app, take)
-    form = inbound_form(
-        "ini fotonya",
-        NumMedia="2",
-        MediaUrl0=twilio_api.media_url("ME1"),
-        MediaContentType0="image/jpeg",
-        MediaUrl1=twilio_api.media_url("ME2"),
-        MediaContentType1="image/jpeg",
-    )
+    form = media_form(twilio_api, "ini fotonya", ("ME1", "image/jpeg"), ("ME2", "image/jpeg"))
     resp = await post_signed(web, WEBHOOK, form)
     assert resp.status_code == 200
     assert received == [("photo", "image/jpeg", JPEG_1), ("photo", "image/jpeg", JPEG_2)]
@@ -84,14 +86,7 @@ async def test_media_that_is_not_an_image_arrives_as_other(
         return [Reply("menu")]
 
     photo_route(wa_app, take)
-    form = inbound_form(
-        "",
-        NumMedia="2",
-        MediaUrl0=twilio_api.media_url("ME1"),
-        MediaContentType0="audio/ogg",
-        MediaUrl1=twilio_api.media_url("ME2"),
-        MediaContentType1="image/png",
-    )
+    form = media_form(twilio_api, "", ("ME1", "audio/ogg"), ("ME2", "image/png"))
     assert (await post_signed(web, WEBHOOK, form)).status_code == 200
     assert kinds == ["other", "photo"]
     assert twilio_api.media_requests == []  # nothing downloaded that nobody asked for
