@@ -23,6 +23,14 @@ EXPECTED = [
     "Perbawaslu 7/2022",
     "Perbawaslu 9/2024",
     "UU 2/2011",
+    "PP 17/2020",
+    "PerBKN 7/2022",
+    "PKPU 8/2022",
+    "SE Mendagri 900.1.9/9095/SJ",
+    "Putusan MK 65/PUU-XXI/2023",
+    "UU 6/2014",
+    "PP 79/2021",
+    "SE MenPANRB 1/2023",
 ]
 
 
@@ -37,6 +45,12 @@ def test_replacements() -> None:
     assert regs["UU 5/2014"].status == "dicabut"
     assert regs["UU 5/2014"].replaced_by == "UU 20/2023"
     assert "BKN" in regs["Perpres 92/2024"].note
+
+
+def test_longest_short_name_wins_for_the_two_menpanrb_circulars() -> None:
+    regs = load_regulations()
+    found = cited_regulation("SE MenPANRB 1/2023 angka 3", regs)
+    assert found is not None and found.year == 2023
 
 
 def test_citation_lookup() -> None:
