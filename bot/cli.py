@@ -227,10 +227,18 @@ def _tips_commands(
     register(sub, add_config)
 
 
+def _backup_commands(
+    sub: argparse._SubParsersAction, add_config: Callable[[argparse.ArgumentParser], None]
+) -> None:
+    from bot.backupcli import register
+
+    register(sub, add_config)
+
+
 # Later features add their sub-commands here (reminders, tips, keys).
 EXTENSIONS: list[
     Callable[[argparse._SubParsersAction, Callable[[argparse.ArgumentParser], None]], None]
-] = [_tips_commands, reminders_cli.add_commands]
+] = [_tips_commands, reminders_cli.add_commands, _backup_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

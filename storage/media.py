@@ -17,7 +17,7 @@ from pathlib import Path
 from storage.vault import Vault
 
 PURPOSE = "tip.media"
-_NAME = re.compile(r"^[0-9a-f]{32}\.bin$")
+MEDIA_NAME = re.compile(r"^[0-9a-f]{32}\.bin$")
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class MediaStore:
         self.vault = vault
 
     def _path(self, name: str) -> Path:
-        if not _NAME.match(name):  # never let a stored name walk out of the folder
+        if not MEDIA_NAME.match(name):  # never let a stored name walk out of the folder
             raise ValueError("not a media file name")
         return self.root / name
 
@@ -70,7 +70,7 @@ class MediaStore:
         return sorted(
             p.name
             for p in self.root.iterdir()
-            if _NAME.match(p.name) and p.stat().st_mtime < cutoff
+            if MEDIA_NAME.match(p.name) and p.stat().st_mtime < cutoff
         )
 
     @staticmethod

@@ -35,6 +35,15 @@ def upgrade(db: Database) -> list[str]:
     return sorted(after - before)
 
 
+def upgrade_to(db: Database, revisions: tuple[str, ...]) -> None:
+    """Migrate a new database to exactly these revisions (a restore's starting point)."""
+    cfg = _config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        for revision in revisions:
+            command.upgrade(cfg, revision)
+
+
 def pending(db: Database) -> bool:
     script = ScriptDirectory.from_config(_config())
     with db.engine.connect() as conn:
