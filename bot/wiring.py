@@ -22,6 +22,7 @@ from handlers.tips.kit import EXTRA_KEY, TipKit
 from knowledge import KnowledgeBase, load_knowledge_base
 from storage import migrate, rotation
 from storage.db import Database
+from storage.images import ImageCleaner
 from storage.keys import Pseudonyms
 from storage.media import MediaStore
 from storage.vault import VaultError, open_vault
@@ -37,6 +38,9 @@ class App:
     key: SecretKey
 
     def close(self) -> None:
+        tips = self.services.extra.get(EXTRA_KEY)
+        if isinstance(tips, TipKit):
+            tips.cleaner.close()
         self.services.db.dispose()
 
 
@@ -97,7 +101,7 @@ def build_tip_kit(settings: Settings, db: Database, secret: str, clock: Clock = 
     limits = settings.tips
     media = MediaStore(settings.storage.media_dir, vault)
     rotation.finish_pending(media.root, vault.version)  # a rotation that stopped half-way
-    return TipKit(vault, media, limits)
+    return TipKit(vault, media, limits, ImageCleaner(limits.image_workers, limits.image_queue))
 
 
 def _sync_campaigns(services: Services, settings: Settings) -> None:

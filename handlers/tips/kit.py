@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from handlers.context import Context, Services
+from storage.images import ImageCleaner
 from storage.media import MediaStore
 from storage.vault import Vault, VaultError
 
@@ -22,7 +23,7 @@ ENC_PREFIX = "enc:"
 class TipLimits:
     max_photos: int = 5
     max_photo_bytes: int = 10_000_000
-    max_pixels: int = 40_000_000
+    max_pixels: int = 24_000_000
     max_dimension: int = 2048
     max_text_chars: int = 20_000
     draft_idle_minutes: int = 60
@@ -31,6 +32,8 @@ class TipLimits:
     status_attempts_per_hour: int = 10
     sla_days: int = 7
     page_size: int = 10
+    image_workers: int = 2
+    image_queue: int = 8
 
     @property
     def draft_idle(self) -> timedelta:
@@ -46,6 +49,7 @@ class TipKit:
     vault: Vault
     media: MediaStore
     limits: TipLimits
+    cleaner: ImageCleaner = field(default_factory=ImageCleaner)
 
     def seal_chat(self, chat: str) -> str:
         """An outbox chat that only the dispatcher, just before sending, can read."""

@@ -9,7 +9,7 @@ from handlers.context import Context
 from handlers.messages import Incoming, Reply
 from handlers.tips.draft import Draft
 from handlers.tips.kit import kit
-from storage.images import ImageRejected, clean_image
+from storage.images import ImageRejected
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +35,7 @@ async def take(msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:
             notes["download"] = Reply("tip_photo_download_failed")
             continue
         try:
-            clean = await asyncio.to_thread(
-                clean_image,
+            clean = await kit(ctx).cleaner.clean(
                 data,
                 max_bytes=limits.max_photo_bytes,
                 max_pixels=limits.max_pixels,
