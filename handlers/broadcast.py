@@ -60,7 +60,7 @@ async def siaran(msg: Incoming, ctx: Context) -> list[Reply]:
         return [Reply("broadcast_no_office")]
     args = msg.args.strip()
     first, _, rest = args.partition(" ")
-    if first.lower() in STOP_WORDS and rest.strip().lstrip("#").isdigit():
+    if first.lower() in STOP_WORDS and rest.strip().lstrip("#").isdecimal():
         return await _stop(int(rest.strip().lstrip("#")), msg, ctx)
     if not args:
         return await _usage(ctx)
@@ -139,7 +139,7 @@ async def confirm(msg: Incoming, ctx: Context) -> list[Reply]:
 async def stop_button(msg: Incoming, ctx: Context) -> list[Reply]:
     """The "Hentikan" button under a queued broadcast."""
     number = (msg.payload or "").removeprefix("bc:stop:")
-    if not number.isdigit():
+    if not number.isdecimal():
         return [Reply("broadcast_nothing")]
     return await _stop(int(number), msg, ctx)
 

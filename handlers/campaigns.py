@@ -91,11 +91,11 @@ async def kampanye(msg: Incoming, ctx: Context) -> list[Reply]:
         return await _save(None, rest, ctx)
     if verb in EDIT:
         number, _, fields = rest.strip().partition(" ")
-        if not number.isdigit():
+        if not number.isdecimal():
             return [Reply("campaign_error", {"code": "no_id"})]
         return await _save(int(number), fields, ctx)
     if verb in REMOVE:
-        if not rest.strip().isdigit():
+        if not rest.strip().isdecimal():
             return [Reply("campaign_error", {"code": "no_id"})]
         removed = await store.remove(ctx.db, int(rest.strip()), ctx.now())
         if removed is None:

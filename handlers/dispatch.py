@@ -110,7 +110,7 @@ def _pick_choice(msg: Incoming, state: State) -> Incoming:
     text = msg.text.strip()
     if msg.payload is not None or not text or not state.choices:
         return msg
-    if text.isdigit() and 0 < int(text) <= len(state.choices):
+    if text.isdecimal() and 0 < int(text) <= len(state.choices):
         return replace(msg, text="", command=None, payload=state.choices[int(text) - 1][0])
     wanted = _bare(text)
     for payload, label in state.choices:

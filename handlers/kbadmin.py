@@ -10,6 +10,6 @@ from storage import kbstats
 async def gaps(msg: Incoming, ctx: Context) -> list[Reply]:
     """/gaps [N]: the most frequent questions answered with low confidence."""
     arg = msg.args.strip()
-    limit = int(arg) if arg.isdigit() and 0 < int(arg) <= 50 else 15
+    limit = int(arg) if arg.isdecimal() and 0 < int(arg) <= 50 else 15
     rows = await kbstats.top_gaps(ctx.db, limit)
     return [Reply("gaps", {"gaps": [{"text": g.text, "count": g.count} for g in rows]})]

@@ -54,7 +54,7 @@ async def button(msg: Incoming, ctx: Context) -> list[Reply]:
         tz = str(ctx.state.data.get("tz", "WIB"))
         if value == SKIP:
             return await _subscribe(tz, None, msg, ctx)
-        if value.isdigit() and int(value) < len(offices):
+        if value.isdecimal() and int(value) < len(offices):
             return await _subscribe(tz, str(offices[int(value)]), msg, ctx)
     return await start(msg, ctx)  # a stale button: start over
 

@@ -42,7 +42,7 @@ def actor(msg: Incoming) -> str:
 
 def tip_id(text: str) -> int | None:
     word = text.strip().lstrip("#")
-    return int(word) if word.isdigit() and 0 < len(word) <= 12 else None
+    return int(word) if word.isdecimal() and 0 < len(word) <= 12 else None
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def parse_filters(words: list[str], default: tuple[str, ...]) -> Filters:
             statuses.extend(OPEN)
         elif word in CATEGORIES:
             category = word
-        elif word.isdigit() and 0 < len(word) < 6:
+        elif word.isdecimal() and 0 < len(word) < 6:
             page = int(word)
         elif word:
             unknown.append(raw[:30])

@@ -31,7 +31,7 @@ async def page_button(msg: Incoming, ctx: Context) -> list[Reply]:
     _, _, rest = (msg.payload or "").partition("tipadm:page:")
     number, _, filters = rest.partition(":")
     base = decode_filters(filters)
-    page = int(number) if number.isdigit() else 1
+    page = int(number) if number.isdecimal() else 1
     return await _page(ctx, Filters(base.statuses, base.category, page))
 
 

@@ -100,7 +100,7 @@ async def stats(_msg: Incoming, ctx: Context) -> list[Reply]:
 async def audit_log(msg: Incoming, ctx: Context) -> list[Reply]:
     """/audit [page]: the latest privileged actions, newest first."""
     arg = msg.args.strip()
-    page = int(arg) if arg.isdigit() and 0 < int(arg) < 10_000 else 1
+    page = int(arg) if arg.isdecimal() and 0 < int(arg) < 10_000 else 1
     rows = await audit.recent(ctx.db, AUDIT_PAGE, (page - 1) * AUDIT_PAGE)
     entries = [
         {

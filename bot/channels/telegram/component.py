@@ -85,7 +85,7 @@ class TelegramComponent:
             log.warning("webhook: wrong secret token")
             return Response(status_code=403)
         declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > MAX_UPDATE_BYTES:
+        if declared.isdecimal() and int(declared) > MAX_UPDATE_BYTES:
             return Response(status_code=413)
         body = await request.body()
         if len(body) > MAX_UPDATE_BYTES:

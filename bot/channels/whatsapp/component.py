@@ -170,7 +170,7 @@ class WhatsAppComponent:
             return form
         sid, state = str(form.get("MessageSid") or ""), str(form.get("MessageStatus") or "")
         code = str(form.get("ErrorCode") or "")
-        if not MESSAGE_SID.fullmatch(sid) or not state.isalpha() or (code and not code.isdigit()):
+        if not MESSAGE_SID.fullmatch(sid) or not state.isalpha() or (code and not code.isdecimal()):
             log.warning("whatsapp: bad status callback")
             return PlainTextResponse("bad request", 400)
         found = await outbox.set_delivery(

@@ -114,7 +114,7 @@ class MediaFetcher:
                 if resp.status_code != 200:
                     raise MediaFetchError(f"http {resp.status_code}")
                 declared = resp.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > self.max_bytes:
+                if declared.isdecimal() and int(declared) > self.max_bytes:
                     raise MediaFetchError("too large")
                 data = bytearray()
                 async for chunk in resp.aiter_bytes():
@@ -209,7 +209,7 @@ class MediaLinks:
         removed = 0
         for path in self.directory.iterdir():
             stem = path.name.lstrip(".").split("-", 1)[0]
-            if stem.isdigit() and int(stem) <= now:
+            if stem.isdecimal() and int(stem) <= now:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed

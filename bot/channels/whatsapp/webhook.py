@@ -49,7 +49,7 @@ async def read_form(request: Request) -> FormData:
     if ctype != "application/x-www-form-urlencoded":
         raise BadRequest("content type")
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_FORM_BYTES:
+    if declared.isdecimal() and int(declared) > MAX_FORM_BYTES:
         raise BadRequest("too large")
     body = bytearray()
     async for chunk in request.stream():
@@ -103,7 +103,7 @@ def parse_inbound(form: FormData, fetcher: MediaFetcher, now: datetime) -> Inbou
     if not isinstance(sender, str) or not ADDRESS.fullmatch(sender):
         raise BadRequest("not a whatsapp sender")
     declared = str(form.get("NumMedia") or "0")
-    if not declared.isdigit() or len(declared) > 4:
+    if not declared.isdecimal() or len(declared) > 4:
         raise BadRequest("media count")
     count = int(declared)
     attachments = []
