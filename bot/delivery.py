@@ -269,8 +269,9 @@ class OutboxPusher:
 
     async def push(self, keys: Sequence[str]) -> None:
         report = await dispatcher_for(self.services, self.senders(), self.settings).send_now(keys)
-        if report.sent < len(keys):
+        # Nothing claimed is no failure: a tick took the rows first.
+        if report.retried or report.failed or report.blocked:
             log.info(
-                "pushed message not delivered; left to the scheduler",
-                extra={"count": len(keys) - report.sent},
+                "pushed message not delivered",
+                extra={"to_retry": report.retried, "given_up": report.failed + report.blocked},
             )

@@ -46,7 +46,7 @@ FAILURES = {
     "photo refused",
     "attachment download failed",
     "dispatch failed",
-    "pushed message not delivered; left to the scheduler",
+    "pushed message not delivered",
 }
 
 
