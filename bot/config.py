@@ -101,6 +101,7 @@ class DeliverySettings:
     concurrency: int = 16
     max_attempts: int = 8
     tick_seconds: int = 60
+    keep_sent_days: int = 7
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ _POSITIVE = {
     "delivery.concurrency",
     "delivery.max_attempts",
     "delivery.tick_seconds",
+    "delivery.keep_sent_days",
 }
 
 

@@ -12,13 +12,18 @@ import asyncio
 import logging
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from bot.channels.base import Sender, SendResult, SendStatus
+from bot.config import DeliverySettings
+from handlers.context import Services
 from handlers.messages import Choice, Reply
 from handlers.render import Renderer
+from handlers.tips.kit import EXTRA_KEY as TIPS
+from handlers.tips.kit import TipKit
 from storage import outbox, subscribers
 from storage.db import Database
 
@@ -26,6 +31,7 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 MAX_BACKOFF = timedelta(minutes=15)
+SENDERS = "senders"  # Services.extra[SENDERS]: {channel: Sender}, filled by channel components
 
 
 @dataclass
@@ -95,6 +101,7 @@ class OutboxDispatcher:
         rates: Mapping[str, float] | None = None,
         worker: str | None = None,
         resolve_chat: Callable[[str], str | None] | None = None,
+        open_context: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None,
     ) -> None:
         self.db = db
         self.renderer = renderer
@@ -104,8 +111,10 @@ class OutboxDispatcher:
         self.lease = lease
         self.max_attempts = max_attempts
         self.worker = worker or uuid.uuid4().hex[:12]
-        # Opens sealed ("enc:…") chats just before sending; None fails such rows.
+        # Open sealed ("enc:…") chats and sealed context values (a receipt code) just
+        # before sending; without them such rows fail.
         self.resolve_chat = resolve_chat
+        self.open_context = open_context
         rates = rates or {}
         self.pacers = {
             name: Pacer(rates.get(name, s.rate_per_second)) for name, s in self.senders.items()
@@ -129,21 +138,35 @@ class OutboxDispatcher:
             if not rows:
                 break
             batches += 1
-            results = await asyncio.gather(*(self._deliver(row) for row in rows))
-            await self._record(list(zip(rows, results, strict=True)), report)
+            await self._send(rows, report)
         return report
+
+    async def send_now(self, keys: Sequence[str]) -> DrainReport:
+        """Sends the pending rows with these dedupe keys at once, due or not."""
+        report = DrainReport()
+        rows = await outbox.claim_keys(self.db, self.worker, keys, self.clock())
+        if rows:
+            await self._send(rows, report)
+        return report
+
+    async def _send(self, rows: list[outbox.Claimed], report: DrainReport) -> None:
+        results = await asyncio.gather(*(self._deliver(row) for row in rows))
+        await self._record(list(zip(rows, results, strict=True)), report)
 
     async def _deliver(self, row: outbox.Claimed) -> SendResult:
         chat: str | None = row.chat
         if row.chat.startswith(outbox.SEALED_CHAT):
             chat = self.resolve_chat(row.chat) if self.resolve_chat else None
+        context: dict[str, Any] | None = row.context
+        if outbox.SEALED_CONTEXT in row.context:
+            context = self.open_context(row.context) if self.open_context else None
+        if chat is None or context is None:
+            return SendResult(SendStatus.FAILED, error="sealed chat or context")
         try:
-            out = self.renderer.render(_reply(row), row.locale)
+            out = self.renderer.render(_reply(row.template, context), row.locale)
         except Exception:
             log.exception("outbox render failed", extra={"outbox_id": row.id})
             return SendResult(SendStatus.FAILED, error="render")
-        if chat is None:
-            return SendResult(SendStatus.FAILED, error="sealed chat")
         pacer = self.pacers[row.channel]
         await pacer.wait()
         async with self._slots:
@@ -189,8 +212,66 @@ class OutboxDispatcher:
                 await subscribers.deactivate(self.db, row.channel, row.chat, "blocked", now)
 
 
-def _reply(row: outbox.Claimed) -> Reply:
-    """The row as a reply; ``_choices`` in the context are buttons ([payload, label key])."""
-    context = dict(row.context)
+def _reply(template: str, context: dict[str, Any]) -> Reply:
+    """A row as a reply; ``_choices`` in the context are buttons ([payload, label key])."""
+    context = dict(context)
     choices = tuple(Choice(str(p), str(label)) for p, label in context.pop("_choices", None) or ())
-    return Reply(row.template, context, choices=choices)
+    return Reply(template, context, choices=choices)
+
+
+def sealed_hooks(services: Services) -> dict[str, Any]:
+    """What opens the sealed parts of rows (tipsters' chats, receipt codes), if tips are wired."""
+    tips = services.extra.get(TIPS)
+    if not isinstance(tips, TipKit):
+        return {}
+    return {"resolve_chat": tips.resolve_chat, "open_context": tips.open_context}
+
+
+def dispatcher_for(
+    services: Services,
+    senders: Mapping[str, Sender],
+    settings: DeliverySettings,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    worker: str | None = None,
+) -> OutboxDispatcher:
+    """An outbox dispatcher with the configured batches, lease and attempts."""
+    return OutboxDispatcher(
+        services.db,
+        services.renderer,
+        senders,
+        clock or services.clock,
+        batch_size=settings.batch_size,
+        concurrency=settings.concurrency,
+        lease=timedelta(seconds=settings.lease_seconds),
+        max_attempts=settings.max_attempts,
+        worker=worker,
+        **sealed_hooks(services),
+    )
+
+
+class OutboxPusher:
+    """``handlers.pushnow.Pusher``: sends named rows (a receipt code) before the replies.
+
+    Uses the senders the channel components registered, so it reaches exactly the
+    channels this process serves; the rows' fate is recorded as the scheduler's would
+    be (a failure is retried by the next ticks)."""
+
+    def __init__(self, services: Services, settings: DeliverySettings) -> None:
+        self.services = services
+        self.settings = settings
+
+    def senders(self) -> dict[str, Sender]:
+        return dict(self.services.extra.get(SENDERS, {}))
+
+    def can_push(self, channel: str) -> bool:
+        return channel in self.senders()
+
+    async def push(self, keys: Sequence[str]) -> None:
+        report = await dispatcher_for(self.services, self.senders(), self.settings).send_now(keys)
+        # Nothing claimed is no failure: a tick took the rows first.
+        if report.retried or report.failed or report.blocked:
+            log.info(
+                "pushed message not delivered",
+                extra={"to_retry": report.retried, "given_up": report.failed + report.blocked},
+            )

@@ -1,7 +1,10 @@
 """Structured logs: one JSON object per line off a terminal, readable text on one.
 
 Secrets never reach logs: known secret values are masked in every record,
-and handlers log pseudonyms, never platform ids or tip content.
+and handlers log pseudonyms, never platform ids or tip content. While a
+message of the tip flow is handled, not even the pseudonym: ``PersonFilter``
+applies the dispatcher's decision (``handlers.logscope``) to every record,
+ours and the libraries', whatever the log call passed.
 """
 
 from __future__ import annotations
@@ -11,8 +14,57 @@ import logging
 import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any, TextIO
+
+from handlers import logscope
 
 _STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "taskName"}
+SCRUBBED = "[anon]"
+
+
+class PersonFilter(logging.Filter):
+    """Identifying fields out of every record unless the message is known not to be a
+    tip's; during a tip, also every trace of the person's ids in the record's text."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        scope = logscope.current()
+        if scope is not None and not scope.tip:
+            return True
+        for key in logscope.IDENTIFYING & record.__dict__.keys():
+            delattr(record, key)
+        if scope is None or not scope.needles:
+            return True
+        needles = scope.needles
+        record.msg, record.args = _scrub(record.getMessage(), needles), None
+        for key, value in list(record.__dict__.items()):
+            if key not in _STANDARD:
+                setattr(record, key, _scrub_value(value, needles))
+        if record.exc_info or record.exc_text:
+            text = record.exc_text or logging.Formatter().formatException(record.exc_info)  # type: ignore[arg-type]
+            record.exc_info, record.exc_text = None, _scrub(text, needles)
+        if record.stack_info:
+            record.stack_info = _scrub(record.stack_info, needles)
+        return True
+
+
+def _scrub(text: str, needles: Iterable[str]) -> str:
+    for needle in needles:  # longest first: "whatsapp:+62…" before "+62…"
+        text = text.replace(needle, SCRUBBED)
+    return text
+
+
+def _scrub_value(value: Any, needles: Iterable[str]) -> Any:
+    if isinstance(value, str):
+        return _scrub(value, needles)
+    if isinstance(value, int | float | bool) or value is None:
+        return value
+    return _scrub(str(value), needles)
+
+
+def _exception(formatter: logging.Formatter, record: logging.LogRecord) -> str | None:
+    if record.exc_info:
+        return formatter.formatException(record.exc_info)
+    return record.exc_text or None
 
 
 class _Redactor(logging.Filter):
@@ -38,8 +90,9 @@ class JsonFormatter(logging.Formatter):
             "msg": record.getMessage(),
         }
         doc.update({k: v for k, v in record.__dict__.items() if k not in _STANDARD})
-        if record.exc_info:
-            doc["exc"] = self.formatException(record.exc_info)
+        exc = _exception(self, record)
+        if exc:
+            doc["exc"] = exc
         return json.dumps(doc, ensure_ascii=False, default=str)
 
 
@@ -49,16 +102,24 @@ class TextFormatter(logging.Formatter):
         line = f"{record.levelname[0]} {record.name}: {record.getMessage()}"
         if extra:
             line += " " + " ".join(f"{k}={v}" for k, v in extra.items())
-        if record.exc_info:
-            line += "\n" + self.formatException(record.exc_info)
+        exc = _exception(self, record)
+        if exc:
+            line += "\n" + exc
         return line
 
 
-def setup(level: str = "INFO", fmt: str = "auto", secrets: Iterable[str] = ()) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    use_json = fmt == "json" or (fmt == "auto" and not sys.stderr.isatty())
+def make_handler(stream: TextIO, fmt: str = "auto", secrets: Iterable[str] = ()) -> logging.Handler:
+    """The one log handler: formatted for ``stream``, secrets masked, tipsters unnamed."""
+    handler = logging.StreamHandler(stream)
+    use_json = fmt == "json" or (fmt == "auto" and not stream.isatty())
     handler.setFormatter(JsonFormatter() if use_json else TextFormatter())
+    handler.addFilter(PersonFilter())
     handler.addFilter(_Redactor(secrets))
+    return handler
+
+
+def setup(level: str = "INFO", fmt: str = "auto", secrets: Iterable[str] = ()) -> None:
+    handler = make_handler(sys.stderr, fmt, secrets)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

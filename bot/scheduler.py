@@ -24,6 +24,7 @@ from bot.ticker import Ticker
 from bot.wiring import App
 from handlers.context import Services
 from handlers.tips.maintenance import enqueue_sla_nudges, purge_media
+from storage import outboxretention
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ WIB = timezone(timedelta(hours=7))
 MISFIRE_GRACE = 30  # seconds a tick may start late (the default 1 s silently skips it)
 STOP_WAIT = 15.0  # seconds stop() waits for the batch in flight
 WAKE = "wake_outbox"  # key in Services.extra: handlers call it to tick now
+PRUNE_AT = time(3, 30)  # WIB: sent outbox rows past their retention are deleted
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,14 @@ class SchedulerComponent:
                 coalesce=True,
                 max_instances=1,
             )
+        scheduler.add_job(
+            self._prune,
+            CronTrigger(hour=PRUNE_AT.hour, minute=PRUNE_AT.minute, timezone=WIB),
+            id="daily:prune-outbox",
+            misfire_grace_time=3600,
+            coalesce=True,
+            max_instances=1,
+        )
         scheduler.start()
         self._scheduler = scheduler
         self.app.services.extra[WAKE] = self.wake
@@ -119,6 +129,12 @@ class SchedulerComponent:
         except Exception:
             log.exception("daily job failed", extra={"job": job.name})
 
+    async def _prune(self) -> None:
+        try:
+            await prune_sent(self.app, self.app.services.clock())
+        except Exception:
+            log.exception("daily job failed", extra={"job": "prune-outbox"})
+
     async def stop(self) -> None:
         self.app.services.extra.pop(WAKE, None)
         if self._scheduler is not None:
@@ -132,6 +148,15 @@ class SchedulerComponent:
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=False)
             self._scheduler = None
+
+
+async def prune_sent(app: App, now: datetime) -> int:
+    """Deletes outbox rows final for longer than ``[delivery] keep_sent_days``."""
+    keep = timedelta(days=app.settings.delivery.keep_sent_days)
+    removed = await outboxretention.prune(app.services.db, now - keep)
+    if removed:
+        log.info("outbox pruned", extra={"rows": removed})
+    return removed
 
 
 def scheduler_component(app: App) -> SchedulerComponent:

@@ -15,10 +15,11 @@ from bot.channels.base import Sender
 from bot.channels.console_sender import ConsoleSender
 from bot.channels.telegram.send import telegram_sender
 from bot.channels.whatsapp.build import whatsapp_sender
+from bot.delivery import SENDERS
 from bot.wiring import App
 
 SenderFactory = Callable[[App], Sender | None]
-EXTRA_KEY = "senders"  # services.extra[EXTRA_KEY]: {channel: Sender}, filled by components
+EXTRA_KEY = SENDERS  # services.extra[EXTRA_KEY]: {channel: Sender}, filled by components
 
 # Senders that work without their channel's component started (for run-due);
 # each returns None when its channel is not configured.

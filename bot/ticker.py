@@ -11,15 +11,16 @@ import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from bot.channels.base import Sender
-from bot.delivery import DrainReport, OutboxDispatcher
+from bot.delivery import DrainReport, OutboxDispatcher, dispatcher_for
 from bot.wiring import App
 from handlers import campaigns, fanout
 from handlers.reminders import planner
 from handlers.tips.kit import EXTRA_KEY as TIPS
 from handlers.tips.kit import TipKit
+from storage import conversations
 
 log = logging.getLogger(__name__)
 
@@ -66,26 +67,19 @@ class Ticker:
         """Everything due at ``now`` (default: the clock). ``budget`` caps the seconds spent
         sending, so a long broadcast never holds up the next tick's reminders."""
         s = self.app.services
-        d = self.app.settings.delivery
         at = now or s.clock()
         clock = (lambda: at) if now is not None else s.clock
         report = TickReport()
         found = await campaigns.load(s.db)
         report.reminders = await planner.plan(s.db, planner.policy_of(s), found, s.kb.entries, at)
         report.broadcast_rows = await fanout.fan_out(s.db, at)
-        self._dispatcher = OutboxDispatcher(
-            s.db,
-            s.renderer,
-            self.senders,
-            clock,
-            batch_size=d.batch_size,
-            concurrency=d.concurrency,
-            lease=timedelta(seconds=d.lease_seconds),
-            max_attempts=d.max_attempts,
-            worker=self.worker,
-            resolve_chat=tips.resolve_chat
-            if isinstance(tips := s.extra.get(TIPS), TipKit)
-            else None,
+        # A tip just sent (or looked at) leaves a sealed pointer and receipt code in the
+        # person's state: gone once idle, whether or not they write again. (Drafts wait
+        # for the nightly purge: their owner is told when they expire.)
+        if isinstance(tips := s.extra.get(TIPS), TipKit):
+            await conversations.clear_stale(s.db, "tip.view", at - tips.limits.draft_idle)
+        self._dispatcher = dispatcher_for(
+            s, self.senders, self.app.settings.delivery, clock=clock, worker=self.worker
         )
         self._dispatcher.stopping = self.stopping
         deadline = time.monotonic() + budget if budget is not None else None

@@ -9,10 +9,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from bot.config import ConfigError, Settings
+from bot.delivery import OutboxPusher
 from bot.secretkey import SecretKey, resolve
 from handlers.campaigns import sync_from_config
 from handlers.context import Clock, Limits, Services, utc_now
 from handlers.dispatch import Dispatcher
+from handlers.pushnow import PUSHER
 from handlers.reminders.planner import POLICY
 from handlers.reminders.timing import Policy
 from handlers.render import default_renderer
@@ -85,6 +87,7 @@ def build_app(
         default_locale=settings.chat.default_locale,
     )
     services.extra[EXTRA_KEY] = build_tip_kit(settings, db, key.value, clock)
+    services.extra[PUSHER] = OutboxPusher(services, settings.delivery)
     r = settings.reminders
     services.extra[POLICY] = Policy.parse(r.local_time, r.quiet_hours, r.every_days)
     _sync_campaigns(services, settings)

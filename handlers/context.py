@@ -52,6 +52,8 @@ class Context:
     state: State
     locale: str
     channel: str = ""
+    # Dedupe keys of outbox rows to send before the replies (see ``handlers.pushnow``).
+    push_now: list[str] = field(default_factory=list)
 
     @property
     def db(self) -> Database:

@@ -1,8 +1,10 @@
 """The single error boundary: every message passes here, in a fixed order.
 
 catch everything → lock the conversation → load state → route → role check
-→ handler → save state → render. Exception text never reaches a user; logs
-get the conversation's pseudonym, never the platform id.
+→ handler → render → save state → push what must go first (a receipt code).
+Exception text never reaches a user; logs get the conversation's pseudonym,
+never the platform id, and during a tip not even that: as soon as the state
+is read, the message's log scope is decided (``handlers.logscope``).
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ import logging
 import time
 from dataclasses import replace
 
-from handlers import basic, commands
+from handlers import basic, commands, logscope
 from handlers.context import Context, Services
 from handlers.locks import conversation_lock
 from handlers.messages import Incoming, Outgoing, Reply
+from handlers.pushnow import pusher
 from handlers.router import NoRoute, Router
 from storage import conversations
 from storage.conversations import State
@@ -35,13 +38,14 @@ class Dispatcher:
         who = s.pseudonyms.of(msg.identity)
         locale = s.renderer.locale(s.default_locale)
         started = time.perf_counter()
+        logscope.undecided()
         try:
             if msg.is_group and not msg.addressed:
                 return []  # group chatter not meant for us: never read, never stored
             msg = commands.parse(msg, bare_words=bare_words)
             async with conversation_lock(who), s.db.exclusive(who):
                 state = await conversations.load(s.db, who)
-                step_before = state.step
+                logscope.decide(msg, who, _in_tip(state.step))
                 if numbered:
                     msg = _pick_choice(msg, state)
                 locale = await self._locale(who, msg)
@@ -54,27 +58,36 @@ class Dispatcher:
                     replies = await basic.refused(msg, ctx)
                     name = f"refused:{route.name}"
                 else:
+                    logscope.decide(msg, who, route.name.startswith(_TIP_ROUTES))
                     replies = await route.handler(msg, ctx)
                     name = route.name
+                logscope.decide(msg, who, _in_tip(ctx.state.step))
                 out = [s.renderer.render(r, ctx.locale) for r in replies]
                 if numbered:
                     shown = [o.buttons for o in out if o.buttons]
                     ctx.state.choices = [(b.payload, b.label) for b in shown[-1]] if shown else []
                 await conversations.save(s.db, who, ctx.state, s.clock())
-            extra = {
-                "channel": msg.channel,
-                "route": name,
-                "ms": round((time.perf_counter() - started) * 1000, 1),
-            }
-            # A pseudonym next to the moment a tip was sent would link the two by
-            # time: tip routes are logged without it.
-            if not _tip_related(name, step_before):
-                extra["who"] = who[:12]
-            log.info("handled", extra=extra)
+            await self._push(ctx.push_now)
+            ms = round((time.perf_counter() - started) * 1000, 1)
+            log.info(
+                "handled", extra={"who": who[:12], "channel": msg.channel, "route": name, "ms": ms}
+            )
             return out
         except Exception:
             log.exception("dispatch failed", extra={"who": who[:12], "channel": msg.channel})
             return [s.renderer.render(Reply("error"), locale)]
+
+    async def _push(self, keys: list[str]) -> None:
+        """Sends the outbox rows a handler named (a receipt code) before its replies go out.
+
+        They are stored already: if this fails, the scheduler sends them later."""
+        found = pusher(self.services)
+        if not keys or found is None:
+            return
+        try:
+            await found.push(keys)
+        except Exception:
+            log.exception("push failed; left to the scheduler", extra={"count": len(keys)})
 
     async def notice(self, msg: Incoming, template: str, **context: object) -> list[Outgoing]:
         """A fixed reply in the person's language, without routing or touching their state.
@@ -85,6 +98,7 @@ class Dispatcher:
         s = self.services
         who = s.pseudonyms.of(msg.identity)
         try:
+            logscope.decide(msg, who, _in_tip((await conversations.load(s.db, who)).step))
             locale = await self._locale(who, msg)
         except Exception:
             log.warning("notice: locale unavailable", extra={"who": who[:12]})
@@ -101,8 +115,8 @@ class Dispatcher:
 _TIP_ROUTES = ("step:tip", "tip-", "/lapor", "/kirim", "/status", "button:tip")
 
 
-def _tip_related(route: str, step_before: str | None) -> bool:
-    return route.startswith(_TIP_ROUTES) or (step_before or "").startswith("tip")
+def _in_tip(step: str | None) -> bool:
+    return (step or "").startswith("tip")
 
 
 def _pick_choice(msg: Incoming, state: State) -> Incoming:

@@ -1,4 +1,9 @@
-"""Append-only audit log of privileged actions: there is no update or delete."""
+"""Append-only audit log of privileged actions: there is no update or delete.
+
+An action on a tip (target ``tip:<number>``) is stamped to the hour, like the
+tip itself: an admin who claims a tip seconds after its alert would otherwise
+date the tip to the second. Rows keep their order by id.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,10 @@ from datetime import datetime
 from sqlalchemy import select
 
 from storage.db import Database, off_loop
+from storage.grain import floor_hour
 from storage.models import AuditEntry
+
+TIP_TARGET = "tip:"
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,8 @@ def _record(
     target: str | None = None,
     detail: str | None = None,
 ) -> None:
+    if target is not None and target.startswith(TIP_TARGET):
+        at = floor_hour(at)
     with db.write() as s:
         s.add(AuditEntry(at=at, actor=actor, action=action, target=target, detail=detail))
 

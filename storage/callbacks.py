@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError
 
 from storage.db import Database, off_loop
+from storage.grain import floor_hour
 from storage.models import CallbackPayload
 
 PREFIX = "~"  # no handler payload starts with it
@@ -35,7 +36,8 @@ def _shorten(db: Database, payload: str, now: datetime) -> str:
     try:
         with db.write() as s:
             if s.get(CallbackPayload, key) is None:
-                s.add(CallbackPayload(key=key, payload=payload, created_at=now))
+                # Kept to the hour: the moment a button was first shown to someone is theirs.
+                s.add(CallbackPayload(key=key, payload=payload, created_at=floor_hour(now)))
     except IntegrityError:
         pass  # another worker stored the same payload under the same key first
     return key

@@ -1,4 +1,10 @@
-"""Conversation state and language preference, keyed by pseudonym."""
+"""Conversation state and language preference, keyed by pseudonym.
+
+Rows are stamped to the hour only (``storage.grain``): a row keyed by a
+pseudonym must not say to the second when its person last wrote. Flows that
+time out sooner keep their own clock sealed in the state (see
+``handlers.tips.draft``).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from storage.db import Database, off_loop
+from storage.grain import GRAIN, floor_hour
 from storage.models import Conversation, Profile
 
 
@@ -43,20 +51,26 @@ def _load(db: Database, who: str) -> State:
         )
 
 
+def save_in(s: Session, who: str, state: State, now: datetime) -> None:
+    """Saves ``state`` within an open transaction (e.g. the one that stores a tip)."""
+    now = floor_hour(now)
+    row = s.get(Conversation, who)
+    if state.step is None and not state.data and not state.choices:
+        if row is not None:
+            s.delete(row)
+        return
+    if row is None:
+        row = Conversation(who=who, updated_at=now)
+        s.add(row)
+    row.step = state.step
+    row.data = dict(state.data)
+    row.choices = [list(c) for c in state.choices] or None
+    row.updated_at = now
+
+
 def _save(db: Database, who: str, state: State, now: datetime) -> None:
     with db.write() as s:
-        row = s.get(Conversation, who)
-        if state.step is None and not state.data and not state.choices:
-            if row is not None:
-                s.delete(row)
-            return
-        if row is None:
-            row = Conversation(who=who, updated_at=now)
-            s.add(row)
-        row.step = state.step
-        row.data = dict(state.data)
-        row.choices = [list(c) for c in state.choices] or None
-        row.updated_at = now
+        save_in(s, who, state, now)
 
 
 def _get_locale(db: Database, who: str) -> str | None:
@@ -68,10 +82,10 @@ def _set_locale(db: Database, who: str, locale: str, now: datetime) -> None:
     with db.write() as s:
         row = s.get(Profile, who)
         if row is None:
-            s.add(Profile(who=who, locale=locale, updated_at=now))
+            s.add(Profile(who=who, locale=locale, updated_at=floor_hour(now)))
         else:
             row.locale = locale
-            row.updated_at = now
+            row.updated_at = floor_hour(now)
 
 
 def _forget(db: Database, who: str) -> None:
@@ -88,13 +102,16 @@ forget = off_loop(_forget)
 
 
 def _clear_stale(db: Database, step_prefix: str, before: datetime) -> int:
-    """Drops conversations left idle in a step (e.g. an abandoned tip draft)."""
+    """Drops conversations left idle in a step since ``before`` (e.g. an abandoned tip draft).
+
+    Stored times are the start of their hour, so a row is dropped only once its whole
+    hour lies before ``before``: never sooner than asked, at most an hour later."""
 
     with db.write() as s:
         result = s.execute(
             delete(Conversation).where(
                 Conversation.step.startswith(step_prefix, autoescape=True),
-                Conversation.updated_at < before,
+                Conversation.updated_at < before - GRAIN,
             )
         )
         return max(result.rowcount or 0, 0)

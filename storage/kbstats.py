@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from storage.db import Database, off_loop
+from storage.grain import floor_hour
 from storage.models import KbGap, KbVote
 
 MAX_GAP_CHARS = 300
@@ -35,6 +36,7 @@ def _voter(who: str, entry_id: str) -> str:
 def _record_vote(db: Database, who: str, entry_id: str, up: bool, now: datetime) -> bool:
     """True if this was a new vote; a second press changes the vote, not the count."""
     voter = _voter(who, entry_id)
+    now = floor_hour(now)  # the voter is derived from a pseudonym: no finer than the hour
     with db.write() as s:
         row = s.get(KbVote, voter)
         if row is None:

@@ -5,6 +5,13 @@ harmless. Dispatchers claim rows (``FOR UPDATE SKIP LOCKED`` on PostgreSQL;
 SQLite serialises writers with BEGIN IMMEDIATE) and mark them ``sending``
 under a lease; a crashed dispatcher's rows become claimable again when the
 lease expires, so only what was in flight can ever be sent twice.
+
+Rows whose kind starts with ``tip_`` are tied to a tip (the admins' alerts,
+notifications and receipt codes for tipsters): their times are kept to the
+hour (``storage.grain``), rounded so they are never early (a retry waits for
+the next whole hour, a lease lasts until an hour after it began), and they
+are deleted as soon as they are final, sent or not. Other final rows are
+pruned after ``[delivery] keep_sent_days`` (``storage.outboxretention``).
 """
 
 from __future__ import annotations
@@ -14,12 +21,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import ColumnElement, bindparam, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage.db import Database, off_loop
+from storage.grain import floor_hour, next_hour
 from storage.models import OutboxMessage
 
 PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED = (
@@ -32,9 +40,20 @@ PENDING, SENDING, SENT, FAILED, BLOCKED, CANCELLED = (
 )
 FINAL = (SENT, FAILED, BLOCKED, CANCELLED)
 SEALED_CHAT = "enc:"  # a chat only the dispatcher's resolve_chat hook can read
+SEALED_CONTEXT = "_sealed"  # context values only the dispatcher's open_context hook can read
 
 # Priorities: lower goes first.
 URGENT, NORMAL, BULK = 0, 1, 2
+
+TIP_KIND = "tip_"  # kinds tied to a tip start with this
+
+
+def tied_to_tip(kind: str) -> bool:
+    return kind.startswith(TIP_KIND)
+
+
+def _tip_rows() -> ColumnElement[bool]:
+    return OutboxMessage.kind.startswith(TIP_KIND, autoescape=True)
 
 
 @dataclass(frozen=True)
@@ -89,24 +108,27 @@ def insert_new(s: Session, is_sqlite: bool, items: Sequence[NewMessage], now: da
 
 
 def _rows(items: Iterable[NewMessage], now: datetime) -> list[dict[str, Any]]:
-    return [
-        {
-            "dedupe_key": m.dedupe_key,
-            "kind": m.kind,
-            "channel": m.channel,
-            "chat": m.chat,
-            "template": m.template,
-            "context": m.context,
-            "locale": m.locale,
-            "batch": m.batch,
-            "status": PENDING,
-            "attempts": 0,
-            "next_attempt_at": m.not_before or now,
-            "created_at": now,
-            "priority": m.priority,
-        }
-        for m in items
-    ]
+    return [_row(m, floor_hour(now) if tied_to_tip(m.kind) else now) for m in items]
+
+
+def _row(m: NewMessage, now: datetime) -> dict[str, Any]:
+    due = m.not_before or now
+    # A tip's row is due from the start of its hour: at once, and no finer than the tip.
+    return {
+        "dedupe_key": m.dedupe_key,
+        "kind": m.kind,
+        "channel": m.channel,
+        "chat": m.chat,
+        "template": m.template,
+        "context": m.context,
+        "locale": m.locale,
+        "batch": m.batch,
+        "status": PENDING,
+        "attempts": 0,
+        "next_attempt_at": floor_hour(due) if tied_to_tip(m.kind) else due,
+        "created_at": now,
+        "priority": m.priority,
+    }
 
 
 def _enqueue(db: Database, items: Sequence[NewMessage], now: datetime) -> int:
@@ -149,25 +171,44 @@ def _claim(
         rows = list(s.scalars(expired))
         if len(rows) < limit:
             rows += list(s.scalars(pending.limit(limit - len(rows))))
-        for row in rows:
-            row.status = SENDING
-            row.claimed_by = worker
-            row.claimed_at = now
-            row.attempts += 1
-        return [
-            Claimed(
-                r.id,
-                r.kind,
-                r.channel,
-                r.chat,
-                r.template,
-                dict(r.context),
-                r.locale,
-                r.batch,
-                r.attempts,
-            )
-            for r in rows
-        ]
+        return _take(rows, worker, now)
+
+
+def _take(rows: Sequence[OutboxMessage], worker: str, now: datetime) -> list[Claimed]:
+    for row in rows:
+        row.status = SENDING
+        row.claimed_by = worker
+        # A tip's row: the lease counts from the next whole hour, so it never ends early.
+        row.claimed_at = next_hour(now) if tied_to_tip(row.kind) else now
+        row.attempts += 1
+    return [
+        Claimed(
+            r.id,
+            r.kind,
+            r.channel,
+            r.chat,
+            r.template,
+            dict(r.context),
+            r.locale,
+            r.batch,
+            r.attempts,
+        )
+        for r in rows
+    ]
+
+
+def _claim_keys(db: Database, worker: str, keys: Sequence[str], now: datetime) -> list[Claimed]:
+    """Claims the named rows if they are still pending, due or not: for a message that
+    must go out now (a receipt code), without waiting for the next tick."""
+    if not keys:
+        return []
+    query = select(OutboxMessage).where(
+        OutboxMessage.dedupe_key.in_(keys), OutboxMessage.status == PENDING
+    )
+    if not db.is_sqlite:
+        query = query.with_for_update(skip_locked=True)
+    with db.write() as s:
+        return _take(list(s.scalars(query.order_by(OutboxMessage.id))), worker, now)
 
 
 def _record(db: Database, outcomes: Sequence[Outcome], now: datetime) -> None:
@@ -208,6 +249,15 @@ def _record(db: Database, outcomes: Sequence[Outcome], now: datetime) -> None:
                 )
                 .values(chat="", provider_id=None)
             )
+            # A row tied to a tip says when and to whom the tip was announced: once
+            # final it has nothing left to do, so nothing of it is kept.
+            conn.execute(
+                delete(OutboxMessage).where(
+                    OutboxMessage.id.in_([o.id for o in done]),
+                    OutboxMessage.status.in_(FINAL),
+                    _tip_rows(),
+                )
+            )
         if again:
             conn.execute(
                 update(OutboxMessage)
@@ -223,6 +273,18 @@ def _record(db: Database, outcomes: Sequence[Outcome], now: datetime) -> None:
                     {"row_id": o.id, "at": o.retry_at or now, "err": (o.error or "")[:200] or None}
                     for o in again
                 ],
+            )
+            # A tip's row is retried at the next whole hour after its wait: never
+            # sooner than asked, and no time finer than the tip's own.
+            latest = max(o.retry_at or now for o in again)
+            conn.execute(
+                update(OutboxMessage)
+                .where(
+                    OutboxMessage.id.in_([o.id for o in again]),
+                    OutboxMessage.status == PENDING,
+                    _tip_rows(),
+                )
+                .values(next_attempt_at=next_hour(latest))
             )
 
 
@@ -307,6 +369,7 @@ def _pending_count(db: Database, now: datetime) -> int:
 
 enqueue = off_loop(_enqueue)
 claim = off_loop(_claim)
+claim_keys = off_loop(_claim_keys)
 record = off_loop(_record)
 cancel_for_chat = off_loop(_cancel_for_chat)
 set_delivery = off_loop(_set_delivery)

@@ -24,10 +24,11 @@ from storage.media import PURPOSE as MEDIA_PURPOSE
 from storage.media import MediaStore
 from storage.models import Conversation, OutboxMessage, Tip, TipEvent, TipMedia, VaultState
 from storage.outbox import FINAL as OUTBOX_FINAL
-from storage.outbox import SEALED_CHAT
+from storage.outbox import SEALED_CHAT, SEALED_CONTEXT
 from storage.vault import RECEIPT_PURPOSE, Vault, data_key, key_check
 
 OUTBOX_CHAT = "outbox.chat"
+OUTBOX_CONTEXT = "outbox.context"  # handlers.tips.kit seals receipt codes with this purpose
 _TIP_COLUMNS = {
     "body_enc": tips.BODY,
     "office_enc": tips.OFFICE,
@@ -95,6 +96,12 @@ def _rotate(
             row.chat = SEALED_CHAT + (
                 _reseal(old, new, row.chat[len(SEALED_CHAT) :], OUTBOX_CHAT) or ""
             )
+            sealed = (row.context or {}).get(SEALED_CONTEXT)
+            if isinstance(sealed, str):
+                row.context = {
+                    **row.context,
+                    SEALED_CONTEXT: _reseal(old, new, sealed, OUTBOX_CONTEXT),
+                }
             counts["outbox"] += 1
         state = s.get(VaultState, 1)
         assert state is not None

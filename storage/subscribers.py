@@ -1,4 +1,8 @@
-"""Subscribers to reminders and broadcasts: kept apart from everything about tips."""
+"""Subscribers to reminders and broadcasts: kept apart from everything about tips.
+
+A row holds a raw chat, so its times are kept to the hour (``storage.grain``):
+when someone subscribed or last wrote must not be matched against a tip's time.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 
 from storage.db import Database, off_loop
+from storage.grain import floor_hour
 from storage.models import Subscriber
 
 TIMEZONES = ("WIB", "WITA", "WIT")
@@ -43,6 +48,7 @@ def _subscribe(
 ) -> SubscriberInfo:
     if tz not in TIMEZONES:
         raise ValueError(f"unknown time zone {tz!r}")
+    now = floor_hour(now)
     with db.write() as s:
         row = s.scalar(
             select(Subscriber).where(Subscriber.channel == channel, Subscriber.chat == chat)
@@ -63,7 +69,7 @@ def _unsubscribe(db: Database, who: str, now: datetime) -> int:
         result = s.execute(
             update(Subscriber)
             .where(Subscriber.who == who, Subscriber.active.is_(True))
-            .values(active=False, inactive_reason="berhenti", updated_at=now)
+            .values(active=False, inactive_reason="berhenti", updated_at=floor_hour(now))
         )
         return max(result.rowcount or 0, 0)
 
@@ -75,7 +81,7 @@ def _deactivate(db: Database, channel: str, chat: str, reason: str, now: datetim
             .where(
                 Subscriber.channel == channel, Subscriber.chat == chat, Subscriber.active.is_(True)
             )
-            .values(active=False, inactive_reason=reason[:40], updated_at=now)
+            .values(active=False, inactive_reason=reason[:40], updated_at=floor_hour(now))
         )
         return bool(result.rowcount)
 
@@ -85,7 +91,7 @@ def _touch_inbound(db: Database, channel: str, chat: str, now: datetime) -> None
         s.execute(
             update(Subscriber)
             .where(Subscriber.channel == channel, Subscriber.chat == chat)
-            .values(last_inbound_at=now)
+            .values(last_inbound_at=floor_hour(now))
         )
 
 

@@ -1,7 +1,8 @@
 """Admin actions on tips (claim, status, reply, note) and the tipster's own additions.
 
 Each runs in one writer transaction: the claim check and the change cannot be
-split by another admin's action in between.
+split by another admin's action in between. Times are kept to the hour, like
+the tip's own (see ``storage.tips``).
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from storage.db import Database, off_loop
+from storage.grain import floor_hour
 from storage.models import Tip, TipEvent
-from storage.tips import EVENT, FINAL, STATUSES, PhotoRef, add_media, aware, tipster_time
+from storage.tips import EVENT, FINAL, STATUSES, PhotoRef, add_media, claim_active, tipster_time
 from storage.vault import Vault
 
 
@@ -28,11 +30,11 @@ class Change:
 
 def _take(row: Tip, actor: str, now: datetime, idle: timedelta, force: bool) -> str | None:
     """Claims ``row`` for ``actor`` unless another admin holds it; returns that holder."""
-    active = row.claimed_by and row.claimed_at and aware(row.claimed_at) > now - idle  # type: ignore[operator]
+    active = row.claimed_by and claim_active(row.claimed_at, now, idle)
     if active and row.claimed_by != actor and not force:
         return row.claimed_by
     row.claimed_by = actor
-    row.claimed_at = now
+    row.claimed_at = floor_hour(now)
     return None
 
 
@@ -72,14 +74,14 @@ def _set_status(
             return Change(False, holder=holder)
         previous, ref = row.status, row.notify_ref
         row.status = status
-        row.status_changed_at = now
+        row.status_changed_at = floor_hour(now)
         if status in FINAL:
             row.notify_ref = None  # the opt-in ends with the tip: nothing left to say
             row.claimed_by = None
             row.claimed_at = None
         event = TipEvent(
             tip_id=tip_id,
-            at=now,
+            at=floor_hour(now),
             kind="status",
             status=status,
             authority=authority,
@@ -111,7 +113,11 @@ def _add_event(
             if holder:
                 return Change(False, holder=holder)
         event = TipEvent(
-            tip_id=tip_id, at=now, kind=kind, body_enc=vault.seal_text(body, EVENT), actor=actor
+            tip_id=tip_id,
+            at=floor_hour(now),
+            kind=kind,
+            body_enc=vault.seal_text(body, EVENT),
+            actor=actor,
         )
         s.add(event)
         s.flush()

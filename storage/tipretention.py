@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 
 from storage.db import Database, off_loop
+from storage.grain import floor_hour
 from storage.models import Tip, TipMedia
 from storage.tips import FINAL
 
@@ -31,6 +32,7 @@ def _expired(db: Database, before: datetime) -> list[tuple[int, str]]:
 def _mark_purged(db: Database, media_ids: list[int], now: datetime) -> None:
     if not media_ids:
         return
+    now = floor_hour(now)  # a time on a tip, kept to the hour like the tip's own
     with db.write() as s:
         s.execute(update(TipMedia).where(TipMedia.id.in_(media_ids)).values(purged_at=now))
         tip_ids = select(TipMedia.tip_id).where(TipMedia.id.in_(media_ids))

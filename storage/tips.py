@@ -1,19 +1,27 @@
 """Submitted tips and what happens to them. Free text goes in and out sealed.
 
 A tip row knows nothing of who wrote it (see ``models.Tip``). Functions
-take the ``Vault`` and return plain dataclasses with the text opened.
+take the ``Vault`` and return plain dataclasses with the text opened. Every
+time on a tip, its events and its photos is kept to the hour
+(``storage.grain``), whoever acts: an admin's claim seconds after the alert
+would date the tip as well as its own timestamp would.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from storage import conversations, outbox
+from storage.conversations import State
 from storage.db import Database, off_loop
+from storage.grain import GRAIN, floor_hour
 from storage.models import Tip, TipEvent, TipMedia
+from storage.outbox import NewMessage
 from storage.vault import Vault
 
 STATUSES = ("new", "reviewing", "forwarded", "closed", "rejected")
@@ -99,9 +107,16 @@ class TipDetail:
 
     def holder(self, now: datetime, idle: timedelta) -> str | None:
         """The admin actively holding the claim, if any."""
-        if self.claimed_by and self.claimed_at and self.claimed_at > now - idle:
+        if self.claimed_by and claim_active(self.claimed_at, now, idle):
             return self.claimed_by
         return None
+
+
+def claim_active(claimed_at: datetime | None, now: datetime, idle: timedelta) -> bool:
+    """A claim lapses ``idle`` after the admin's last action on the tip. That action is
+    stored as the start of its hour, so the claim is counted from the end of that hour:
+    it never lapses early, and holds at most an hour longer."""
+    return claimed_at is not None and aware(claimed_at) + GRAIN > now - idle  # type: ignore[operator]
 
 
 @dataclass(frozen=True)
@@ -151,11 +166,29 @@ def add_media(
 def tipster_time(now: datetime) -> datetime:
     """What a tipster did is stamped to the hour only: an exact time could be
     matched against the moment a conversation (keyed by pseudonym) was last seen."""
-    return now.replace(minute=0, second=0, microsecond=0)
+    return floor_hour(now)
 
 
-def _create(db: Database, vault: Vault, tip: NewTip, code_hash: str, now: datetime) -> int:
-    now = tipster_time(now)
+@dataclass(frozen=True)
+class Followup:
+    """What is stored in the new tip's own transaction, so it exists exactly when the tip
+    does: outbox rows (the admins' alerts, the sealed receipt) and the sender's state."""
+
+    messages: Sequence[NewMessage] = ()
+    who: str | None = None
+    state: State | None = None
+
+
+def _create(
+    db: Database,
+    vault: Vault,
+    tip: NewTip,
+    code_hash: str,
+    now: datetime,
+    follow: Callable[[int], Followup] | None = None,
+) -> int:
+    """Stores the tip; ``follow(tip_id)`` says what else to store in the same transaction."""
+    exact, now = now, tipster_time(now)
     with db.write() as s:
         row = Tip(
             code_hash=code_hash,
@@ -172,6 +205,11 @@ def _create(db: Database, vault: Vault, tip: NewTip, code_hash: str, now: dateti
         s.flush()
         s.add(TipEvent(tip_id=row.id, at=now, kind="status", status="new"))
         add_media(s, row.id, None, tip.photos, now)
+        if follow is not None:
+            extra = follow(row.id)
+            outbox.insert_new(s, db.is_sqlite, extra.messages, exact)
+            if extra.who is not None and extra.state is not None:
+                conversations.save_in(s, extra.who, extra.state, exact)
         return row.id
 
 

@@ -1,7 +1,8 @@
 """WhatsApp bookkeeping: which Twilio messages were handled, and each chat's 24-hour window.
 
 Keys are Twilio's MessageSid (not personal data) and the chat's pseudonym;
-no phone number is stored here.
+no phone number is stored here. Times are kept to the hour (``storage.grain``):
+a window's start is rounded down, so it is taken to close early, never late.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.db import Database, off_loop
+from storage.grain import floor_hour
 from storage.models import WhatsAppInbound, WhatsAppWindow
 
 
@@ -28,7 +30,7 @@ def _claim_message(db: Database, message_sid: str, now: datetime) -> bool:
     insert = sqlite_insert if db.is_sqlite else pg_insert
     stmt = (
         insert(WhatsAppInbound)
-        .values(message_sid=message_sid, handled_at=now)
+        .values(message_sid=message_sid, handled_at=floor_hour(now))
         .on_conflict_do_nothing(index_elements=["message_sid"])
         # RETURNING, not rowcount: drivers report rowcount -1 for some inserts.
         .returning(WhatsAppInbound.message_sid)
@@ -38,6 +40,7 @@ def _claim_message(db: Database, message_sid: str, now: datetime) -> bool:
 
 
 def _touch_window(db: Database, chat_key: str, now: datetime) -> None:
+    now = floor_hour(now)
     insert = sqlite_insert if db.is_sqlite else pg_insert
     stmt = insert(WhatsAppWindow).values(chat_key=chat_key, last_inbound_at=now)
     stmt = stmt.on_conflict_do_update(
@@ -48,6 +51,8 @@ def _touch_window(db: Database, chat_key: str, now: datetime) -> None:
 
 
 def _last_inbound(db: Database, chat_key: str) -> datetime | None:
+    """When the chat last wrote, rounded down to the hour: a window counted from it
+    ends up to an hour early, so free text never goes out after the real 24 hours."""
     with db.read() as s:
         return _aware(
             s.scalar(

@@ -14,7 +14,7 @@ from handlers.context import Context
 from handlers.messages import Choice, Incoming, Photo, Reply
 from handlers.tips.kit import kit
 from storage import tipactions, tips
-from storage.tips import OPEN, TipDetail
+from storage.tips import OPEN, TipDetail, claim_active
 
 MAX_PHOTOS_SHOWN = 10
 PREVIEW_CHARS = 80
@@ -49,7 +49,7 @@ async def _page(ctx: Context, f: Filters) -> list[Reply]:
             "status": r.status,
             "category": r.category or "",
             "created": r.created_at.strftime("%Y-%m-%d %H:%M"),
-            "holder": r.claimed_by if r.claimed_at and r.claimed_at > now - idle else "",
+            "holder": r.claimed_by if claim_active(r.claimed_at, now, idle) else "",
             "photos": r.photos,
             "preview": _preview(r.preview),
         }

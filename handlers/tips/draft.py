@@ -13,6 +13,7 @@ from typing import Any
 
 from handlers.context import Context
 from handlers.tips.kit import kit
+from storage.grain import GRAIN
 from storage.tips import PhotoRef
 from storage.vault import VaultError
 
@@ -20,6 +21,12 @@ from storage.vault import VaultError
 # re-seal conversation state without knowing what each value means.
 DRAFT = "draft"
 REF = "ref"
+# The receipt code of the tip just sent, for a repeated /kirim; gone with the step.
+RECEIPT = "receipt"
+# When the person last acted in a tip step, to the second. The conversation row
+# itself keeps only the hour (``storage.grain``), too coarse for the idle limit;
+# sealed, this exact time says nothing to anyone without the key.
+SEEN = "seen"
 
 
 def seal_state(ctx: Context, key: str, value: Any) -> str:
@@ -78,19 +85,30 @@ def save(ctx: Context, draft: Draft, step: str, **extra: Any) -> None:
     media = kit(ctx).media
     for photo in draft.photos:
         media.touch(str(photo["file_name"]))
-    data = {DRAFT: seal_state(ctx, DRAFT, asdict(draft))}
-    data.update(extra)
-    ctx.state.go(step, **data)
+    enter(ctx, step, **{DRAFT: seal_state(ctx, DRAFT, asdict(draft)), **extra})
+
+
+def enter(ctx: Context, step: str, **data: Any) -> None:
+    """Move to a tip ``step`` with ``data`` (sealed values), noting when, for the idle limit."""
+    ctx.state.go(step, **stamped(ctx, **data))
+
+
+def stamped(ctx: Context, **data: Any) -> dict[str, Any]:
+    """``data`` for a tip step, with the sealed time the idle limit counts from."""
+    return {**data, SEEN: seal_state(ctx, SEEN, ctx.now().isoformat())}
 
 
 def expired(ctx: Context) -> bool:
     """A tip step left idle longer than ``draft_idle_minutes``."""
-    updated: datetime | None = ctx.state.updated_at
-    if updated is None:
-        return False
-    if updated.tzinfo is None:
-        updated = updated.replace(tzinfo=UTC)
-    return ctx.now() - updated > kit(ctx).limits.draft_idle
+    seen = open_state(ctx, SEEN)
+    if isinstance(seen, str):
+        last = datetime.fromisoformat(seen)
+    else:  # older state: only the row's hour is known, so count from the end of it
+        updated: datetime | None = ctx.state.updated_at
+        if updated is None:
+            return False
+        last = (updated if updated.tzinfo else updated.replace(tzinfo=UTC)) + GRAIN
+    return ctx.now() - last > kit(ctx).limits.draft_idle
 
 
 def discard(ctx: Context) -> bool:

@@ -64,6 +64,10 @@ async def on_step(msg: Incoming, ctx: Context) -> list[Reply]:
 
 async def _lookup_steps(msg: Incoming, ctx: Context, step: str) -> list[Reply]:
     fresh = not drafts.expired(ctx)
+    if step == "tip.view" and fresh and msg.command == "kirim":
+        again = summary.receipt_again(ctx)  # the code did not arrive: say it again
+        if again is not None:
+            return again
     if step == "tip.code" and fresh and msg.text.strip() and msg.payload is None:
         return await status.lookup(msg.text, ctx)
     if step == "tip.view" and fresh and (msg.payload or "").startswith("tipview:"):

@@ -8,15 +8,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from handlers.context import Context, Services
 from storage.images import ImageCleaner
 from storage.media import MediaStore
+from storage.outbox import SEALED_CHAT, SEALED_CONTEXT
 from storage.vault import Vault, VaultError
 
 EXTRA_KEY = "tips"
 OUTBOX_CHAT = "outbox.chat"
-ENC_PREFIX = "enc:"
+OUTBOX_CONTEXT = "outbox.context"
+ENC_PREFIX = SEALED_CHAT
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,24 @@ class TipKit:
             return str(json.loads(self.vault.open_text(chat[len(ENC_PREFIX) :], OUTBOX_CHAT)))
         except (VaultError, ValueError):
             return None
+
+    def seal_context(self, values: dict[str, Any]) -> dict[str, Any]:
+        """An outbox context whose values only the dispatcher, just before sending, can read."""
+        return {SEALED_CONTEXT: self.vault.seal_json(values, OUTBOX_CONTEXT)}
+
+    def open_context(self, context: dict[str, Any]) -> dict[str, Any] | None:
+        """``context`` with its sealed values opened; None if they cannot be."""
+        token = context.get(SEALED_CONTEXT)
+        if token is None:
+            return context
+        try:
+            opened = self.vault.open_json(str(token), OUTBOX_CONTEXT)
+        except (VaultError, ValueError):
+            return None
+        if not isinstance(opened, dict):
+            return None
+        rest = {k: v for k, v in context.items() if k != SEALED_CONTEXT}
+        return {**rest, **opened}
 
 
 def kit(where: Context | Services) -> TipKit:

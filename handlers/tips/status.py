@@ -25,7 +25,7 @@ async def command(msg: Incoming, ctx: Context) -> list[Reply]:
     if msg.args.strip():
         return await lookup(msg.args, ctx)
     drafts.discard(ctx)
-    ctx.state.go("tip.code")
+    drafts.enter(ctx, "tip.code")
     return [Reply("tip_status_ask")]
 
 
@@ -51,7 +51,7 @@ async def show(ctx: Context, tip_id: int) -> list[Reply]:
     if detail is None:
         ctx.state.reset()
         return [menu_reply("tip_status_unknown")]
-    ctx.state.go("tip.view", **{drafts.REF: drafts.seal_state(ctx, drafts.REF, tip_id)})
+    drafts.enter(ctx, "tip.view", **{drafts.REF: drafts.seal_state(ctx, drafts.REF, tip_id)})
     return [Reply("tip_status", _view(detail), choices=_view_choices(detail))]
 
 

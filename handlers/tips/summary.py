@@ -5,11 +5,13 @@ from __future__ import annotations
 from handlers.basic import menu_reply
 from handlers.context import Context
 from handlers.messages import Choice, Incoming, Reply
+from handlers.pushnow import can_push
 from handlers.tips import alerts, intake
 from handlers.tips import draft as drafts
 from handlers.tips.draft import Draft
 from handlers.tips.kit import kit
 from storage import receipts, tips
+from storage.conversations import State
 
 SUMMARY_CHOICES = (
     Choice("tip:send", "tip.send"),
@@ -69,8 +71,14 @@ async def at_edit(msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:
     return summary(ctx, draft)
 
 
-async def submit(_msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:
-    """Stores the tip, alerts the admins, and shows the receipt code once."""
+async def submit(msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:
+    """Stores the tip with its alerts and its receipt, then sends the receipt code.
+
+    One transaction stores the tip, the admins' alerts, the receipt code (sealed, in
+    the outbox) and the person's next state: after any crash the tip is there with
+    its code on the way, or none of it is. The code goes out through the outbox at
+    once, and again until delivered; a channel the outbox cannot reach from here
+    (the console) shows it inline instead."""
     if not draft.has_content:
         drafts.save(ctx, draft, ctx.state.step or "tip.content")
         return [Reply("tip_nothing_yet", choices=intake.CONTENT_CHOICES[2:])]
@@ -86,13 +94,44 @@ async def submit(_msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:
         category=draft.category,
         photos=draft.photo_refs(),
     )
-    now = ctx.now()
-    tip_id = await tips.create(ctx.db, tk.vault, new, tk.vault.keyed_hash(canonical), now)
-    # From here the draft is a tip: the state keeps only a sealed pointer for the
-    # notification switch, dropped on the next unrelated message.
-    ctx.state.go("tip.view", **{drafts.REF: drafts.seal_state(ctx, drafts.REF, tip_id)})
-    await alerts.new_tip(ctx.services, tip_id, draft.category, len(draft.photos), now)
-    return [Reply("tip_sent", {"code": code}, choices=NOTIFY_CHOICES)]
+    recipients = await alerts.admins(ctx.services)
+    receipt = None
+    if can_push(ctx.services, msg.channel):
+        receipt = alerts.receipt(ctx.services, msg.channel, msg.chat, ctx.locale, code)
+    view = State()
+
+    def follow(tip_id: int) -> tips.Followup:
+        # From here the draft is a tip: the state keeps only a sealed pointer for the
+        # notification switch and the sealed code for a repeated /kirim, both dropped
+        # on the next unrelated message or once the step is idle.
+        view.go(
+            "tip.view",
+            **drafts.stamped(
+                ctx,
+                **{
+                    drafts.REF: drafts.seal_state(ctx, drafts.REF, tip_id),
+                    drafts.RECEIPT: drafts.seal_state(ctx, drafts.RECEIPT, code),
+                },
+            ),
+        )
+        messages = alerts.new_tip(recipients, tip_id, draft.category, len(draft.photos))
+        return tips.Followup([*messages, *([receipt] if receipt else [])], ctx.who, view)
+
+    hashed = tk.vault.keyed_hash(canonical)
+    await tips.create(ctx.db, tk.vault, new, hashed, ctx.now(), follow)
+    ctx.state.go(view.step, **view.data)
+    if receipt is None:
+        return [Reply("tip_sent", {"code": code}, choices=NOTIFY_CHOICES)]
+    ctx.push_now.append(receipt.dedupe_key)
+    return [Reply("tip_sent", {"code": None}, choices=NOTIFY_CHOICES)]
+
+
+def receipt_again(ctx: Context) -> list[Reply] | None:
+    """/kirim again right after sending: the code once more, if the state still holds it."""
+    code = drafts.open_state(ctx, drafts.RECEIPT)
+    if not isinstance(code, str):
+        return None
+    return [Reply("tip_receipt_again", {"code": code}, choices=NOTIFY_CHOICES)]
 
 
 async def cancel(_msg: Incoming, ctx: Context) -> list[Reply]:

@@ -88,8 +88,11 @@ async def test_claims_keep_two_reviewers_apart(
     taken = await budi.say("/claim 1 paksa")
     assert "diambil alih dari console:admin-ani" in taken
     assert "dipegang console:admin-budi" in await ani.say("/setstatus 1 reviewing cek")
-    # …or the claim lapses when idle.
-    clock.now += timedelta(minutes=121)
+    # …or the claim lapses when idle: two hours counted from the end of the hour of the
+    # last action (times on a tip are kept to the hour), so never early, at most an hour late.
+    clock.now += timedelta(minutes=119)
+    assert "dipegang console:admin-budi" in await ani.say("/setstatus 1 reviewing cek")
+    clock.now += timedelta(minutes=62)
     assert "ditinjau" in await ani.say("/setstatus 1 reviewing Sedang kami verifikasi")
     audit = await ani.say("/audit")
     assert "console:admin-budi tip.claim tip:1 — from console:admin-ani" in audit

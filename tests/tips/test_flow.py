@@ -108,7 +108,7 @@ async def test_tip_from_promise_to_reply_leaves_no_trace_of_the_tipster(
     clock.now = clock.now.replace(hour=3)
     assert "Pelapor akan diberi tahu" in await ani.say("/reply 1 Terima kasih, sedang kami cek")
     told = await drain(tip_app)
-    assert "[tip_tipster → 55501234]" in told and "Admin membalas" in told
+    assert "[tip_update → 55501234]" in told and "Admin membalas" in told
     assert "Terima kasih, sedang kami cek" not in told  # the reply itself is read with /status
     assert scalar(tip_app, "SELECT count(*) FROM outbox WHERE chat LIKE 'enc:%'") == 0
 

@@ -1,0 +1,138 @@
+"""Nothing logged during a tip names the tipster (issue 14, item 2).
+
+A pseudonym next to the time of a photo refusal in the middle of a tip lets
+whoever holds the logs (and the key) confirm a suspect. These tests send tips
+through every way a tip can go wrong, on both channels, with the log handler
+``asnbot`` installs, and search everything it wrote for the person's ids.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from bot import logsetup
+from handlers.tips import intake
+from tests.anonymity.conftest import TIPSTER_ID, WA_TIPSTER, Bot, jpeg
+from tests.whatsapp.twilio_fake import inbound_form, twilio_error
+
+
+@pytest.fixture
+def logs(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
+    """What `asnbot` writes to stderr (JSON lines, DEBUG and up), for this test only."""
+    stream = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stream)
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    logsetup.setup("DEBUG", "json")
+    try:
+        yield stream
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+
+
+def lines(stream: io.StringIO) -> list[dict[str, object]]:
+    return [json.loads(line) for line in stream.getvalue().splitlines()]
+
+
+# Logged on both channels during the tips below: each failure path was taken.
+FAILURES = {
+    "photo refused",
+    "attachment download failed",
+    "dispatch failed",
+    "pushed message not delivered",
+}
+
+
+def assert_anonymous(logs: io.StringIO, failures: set[str], ids: tuple[str, ...]) -> None:
+    """Every failure was logged, and no line holds the ids, the pseudonym or its prefix."""
+    assert FAILURES | failures <= {str(line["msg"]) for line in lines(logs)}
+    written = logs.getvalue()
+    for needle in {*ids, ids[0][:12], *(i.lstrip("+") for i in ids)}:
+        assert needle not in written, needle
+
+
+def crash_while_reading_a_tip(monkeypatch: pytest.MonkeyPatch, who: str) -> None:
+    """The next tip text makes the handler fail the way a database can, naming the key."""
+
+    async def boom(*_args: object) -> object:
+        monkeypatch.undo()
+        raise RuntimeError(f"duplicate key value violates unique constraint: (who)=({who})")
+
+    monkeypatch.setattr(intake, "add_content", boom)
+
+
+async def test_a_telegram_tip_gone_wrong_every_way_logs_no_identifier(
+    bot: Bot, logs: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    who = bot.app.services.pseudonyms.of(f"telegram:{TIPSTER_ID}")
+    tg = bot.tg
+    await bot.tg_say("/lapor", replies=2)
+    # A photo over the size limit: refused at the channel's edge, before any download.
+    tg.add_file("huge", b"x" * 10, size=5_000_000)
+    assert "terlalu besar" in (await bot.tg_photo("huge", size=5_000_000))[0].text
+    # A "photo" that does not decode.
+    tg.add_file("junk", b"\xff\xd8\xff\xe0 not really a jpeg")
+    await bot.tg_photo("junk")
+    # A download that fails on Telegram's side (getFile does not know the file).
+    await bot.tg_photo("gone")
+    # The handler crashes.
+    crash_while_reading_a_tip(monkeypatch, who)
+    assert "gangguan" in (await bot.tg_say("Camat kampanye di balai desa"))[0].text
+    await bot.tg_say("Camat kampanye di balai desa")
+    # Telegram fails to take a reply (500 on the call and its retry).
+    tg.add_file("ok", jpeg())
+    tg.fail_next("sendMessage", 500, times=2)
+    await bot.tg_photo("ok")
+    # The receipt code cannot be pushed either; it is left to the scheduler.
+    tg.fail_next("sendMessage", 500, times=2)
+    await bot.tg_say("/kirim", replies=2)
+    await bot.tg_say("/kirim")  # the code again, inline
+
+    failures = {"notice", "telegram update failed"}
+    assert_anonymous(logs, failures, (who, str(TIPSTER_ID), f"telegram:{TIPSTER_ID}"))
+
+    # After the tip, an ordinary question is logged with the pseudonym again.
+    await bot.tg_say("/batal")
+    await bot.tg_say("halo")
+    handled = [line for line in lines(logs) if line["msg"] == "handled"]
+    assert handled[-1]["who"] == who[:12]
+
+
+async def test_a_whatsapp_tip_gone_wrong_every_way_logs_no_identifier(
+    bot: Bot, logs: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    who = bot.app.services.pseudonyms.of(WA_TIPSTER)
+    api = bot.twilio
+    number = WA_TIPSTER.removeprefix("whatsapp:")
+
+    def media(*names: str) -> dict[str, str]:
+        fields = {"NumMedia": str(len(names))}
+        for i, name in enumerate(names):
+            fields[f"MediaUrl{i}"] = api.media_url(name)
+            fields[f"MediaContentType{i}"] = "image/jpeg"
+        return fields
+
+    await bot.wa("/lapor")
+    # Eleven photos at once: more than Twilio's own limit.
+    await bot.post(inbound_form("", WA_TIPSTER, **media(*[f"M{i}" for i in range(11)])))
+    # A photo over the size limit, one that does not decode, one the media host lost.
+    api.media |= {"BIG": b"\xff\xd8" + b"x" * 6_000_000, "JUNK": b"\xff\xd8 not a jpeg"}
+    await bot.post(inbound_form("", WA_TIPSTER, **media("BIG", "JUNK", "LOST")))
+    # The handler crashes.
+    crash_while_reading_a_tip(monkeypatch, who)
+    assert "gangguan" in (await bot.wa("Kades membagikan sembako paslon"))[0]
+    await bot.wa("Kades membagikan sembako paslon")
+    # Twilio refuses to take the receipt code: it stays in the outbox for a retry.
+    api.errors[WA_TIPSTER] = twilio_error(500, 20500, f"Internal error sending to {number}")
+    assert "/kirim" in (await bot.wa("/kirim"))[0]
+    del api.errors[WA_TIPSTER]
+    await bot.wa("/kirim")
+
+    assert_anonymous(logs, {"whatsapp: too many media"}, (who, number, WA_TIPSTER))
