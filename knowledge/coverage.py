@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from knowledge.entries import ID_PATTERN
+from knowledge.entries import check_table_id
 from knowledge.regulations import cited_regulation
 
 if TYPE_CHECKING:
@@ -52,13 +52,7 @@ def _parse(raw: Any, where: str, defects: list[str]) -> CoverageItem | None:
         defects.append(f"{where}: item is not a table")
         return None
     bad = len(defects)
-    item_id = raw.get("id")
-    if not isinstance(item_id, str) or not ID_PATTERN.match(item_id):
-        defects.append(f"{where}: id {item_id!r} is not lowercase kebab-case")
-    else:
-        where = f"{where} ({item_id})"
-    for key in sorted(set(raw) - FIELDS):
-        defects.append(f"{where}: unknown field {key!r}")
+    item_id, where = check_table_id(raw, FIELDS, where, defects)
     for key in ("rule", "about"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             defects.append(f"{where}: {key} missing or empty")
@@ -69,7 +63,7 @@ def _parse(raw: Any, where: str, defects: list[str]) -> CoverageItem | None:
         defects.append(f"{where}: questions must be a non-empty list of strings")
     if len(defects) > bad:
         return None
-    assert entries is not None and questions is not None and isinstance(item_id, str)
+    assert entries is not None and questions is not None and item_id is not None
     return CoverageItem(item_id, raw["rule"].strip(), raw["about"].strip(), entries, questions)
 
 

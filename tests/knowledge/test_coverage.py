@@ -11,14 +11,22 @@ from knowledge.coverage import COVERAGE_FILE, REQUIRED_RULES, check_coverage, lo
 
 FIXTURES = Path(__file__).parent / "fixtures" / "faq"
 
-GOOD_ITEM = """
-[[item]]
-id = "like"
-rule = "SKB 2022 Lampiran II tabel B butir 6"
-about = "Menyukai unggahan calon"
-entries = ["medsos-like-caleg"]
-questions = ["min pns boleh ngelike postingan caleg?"]
-"""
+
+def item(item_id: str, rule: str, entries: list[str], question: str) -> str:
+    """One [[item]] table of a coverage file."""
+    names = ", ".join(f'"{e}"' for e in entries)
+    return (
+        f'\n[[item]]\nid = "{item_id}"\nrule = "{rule}"\nabout = "{item_id}"\n'
+        f'entries = [{names}]\nquestions = ["{question}"]\n'
+    )
+
+
+GOOD_ITEM = item(
+    "like",
+    "SKB 2022 Lampiran II tabel B butir 6",
+    ["medsos-like-caleg"],
+    "min pns boleh ngelike postingan caleg?",
+)
 
 
 @pytest.fixture
@@ -55,28 +63,19 @@ def test_fixture_with_a_good_item_only_misses_the_other_rules(data_dir: Path) ->
 def test_broken_fixture_fails(data_dir: Path) -> None:
     broken = (
         GOOD_ITEM
-        + """
-[[item]]
-id = "hilang"
-rule = "SKB 2022 Lampiran II tabel B butir 5"
-about = "Menjadi anggota partai"
-entries = ["skb-anggota-parpol"]
-questions = ["pns jadi anggota partai boleh?"]
-
-[[item]]
-id = "salah-jawab"
-rule = "PP 94/2021 Pasal 5 huruf n angka 4"
-about = "Fasilitas negara"
-entries = ["medsos-share-caleg"]
-questions = ["asn pakai mobil dinas untuk kampanye"]
-
-[[item]]
-id = "kosong"
-rule = "PP 94/2021 Pasal 5 huruf n angka 1"
-about = "Ikut kampanye"
-entries = []
-questions = ["pns ikut kampanye?"]
-"""
+        + item(
+            "hilang",
+            "SKB 2022 Lampiran II tabel B butir 5",
+            ["skb-anggota-parpol"],
+            "pns jadi anggota partai boleh?",
+        )
+        + item(
+            "salah-jawab",
+            "PP 94/2021 Pasal 5 huruf n angka 4",
+            ["medsos-share-caleg"],
+            "asn pakai mobil dinas untuk kampanye",
+        )
+        + item("kosong", "PP 94/2021 Pasal 5 huruf n angka 1", [], "pns ikut kampanye?")
     )
     found = lint(data_dir, broken)
     joined = "\n".join(found)
