@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge import matcher as m
+from knowledge.coverage import COVERAGE_FILE
 from knowledge.entries import Entry, load_entries
 from knowledge.intent import detect_intent
 from knowledge.normalize import Normalizer
@@ -80,6 +81,8 @@ class KnowledgeBase:
     regulations: dict[str, Regulation]
     load_defects: list[str] = field(default_factory=list)
     normalizer: Normalizer = field(default_factory=Normalizer)
+    # The coverage map the lint checks this base against; None: no such check.
+    coverage_file: Path | None = None
 
     def __post_init__(self) -> None:
         self._by_id = {e.id: e for e in self.entries}
@@ -185,18 +188,29 @@ def _ms(start: float) -> float:
     return round((time.perf_counter() - start) * 1000.0, 3)
 
 
-def build_knowledge_base(data_dir: Path) -> KnowledgeBase:
+def build_knowledge_base(data_dir: Path, coverage_file: Path | None = None) -> KnowledgeBase:
     entries, defects = load_entries(data_dir)
-    return KnowledgeBase(entries=entries, regulations=load_regulations(), load_defects=defects)
+    return KnowledgeBase(
+        entries=entries,
+        regulations=load_regulations(),
+        load_defects=defects,
+        coverage_file=coverage_file,
+    )
 
 
 @cache
 def _default() -> KnowledgeBase:
-    return build_knowledge_base(DATA_DIR)
+    return build_knowledge_base(DATA_DIR, COVERAGE_FILE)
 
 
-def load_knowledge_base(data_dir: Path | None = None) -> KnowledgeBase:
-    """The knowledge base; the packaged one is built once per process and shared."""
+def load_knowledge_base(
+    data_dir: Path | None = None, coverage_file: Path | None = None
+) -> KnowledgeBase:
+    """The knowledge base; the packaged one is built once per process and shared.
+
+    The packaged base is linted against knowledge/coverage.toml; another data
+    folder only against the coverage_file given.
+    """
     if data_dir is None:
         return _default()
-    return build_knowledge_base(Path(data_dir))
+    return build_knowledge_base(Path(data_dir), coverage_file)

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from knowledge.coverage import check_coverage
 from knowledge.regulations import cited_regulation
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ def check(kb: KnowledgeBase, strict: bool = False) -> list[str]:
     defects += _check_fields(kb)
     defects += _check_duplicates(kb)
     defects += _check_self_match(kb, 0.0 if strict else SELF_MATCH_TOLERANCE)
+    defects += _check_coverage(kb)
     return defects
 
 
@@ -103,3 +105,12 @@ def _check_self_match(kb: KnowledgeBase, tolerance: float) -> list[str]:
                     f"its own entry ({own:.2f})"
                 )
     return out
+
+
+def _check_coverage(kb: KnowledgeBase) -> list[str]:
+    """Every SKB 2022 item and PP 94/2021 Pasal 5 huruf n sub-point is reachable:
+    its item in the coverage map names existing entries, and the map's sample
+    questions, asked as a user would, are answered by one of them."""
+    if kb.coverage_file is None:
+        return []
+    return check_coverage(kb, kb.coverage_file)

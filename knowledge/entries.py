@@ -43,19 +43,28 @@ def _str_list(value: Any) -> tuple[str, ...] | None:
     return tuple(value)
 
 
+def check_table_id(
+    raw: dict[str, Any], fields: frozenset[str], where: str, defects: list[str]
+) -> tuple[str | None, str]:
+    """The table's id if it is kebab-case (else None, with a defect), and `where`
+    extended with that id; every key outside `fields` is a defect too."""
+    table_id = raw.get("id")
+    valid = isinstance(table_id, str) and ID_PATTERN.match(table_id) is not None
+    if valid:
+        where = f"{where} ({table_id})"
+    else:
+        defects.append(f"{where}: id {table_id!r} is not lowercase kebab-case")
+    for key in sorted(set(raw) - fields):
+        defects.append(f"{where}: unknown field {key!r}")
+    return (table_id if valid else None), where
+
+
 def _parse_entry(raw: Any, topic: str, where: str, defects: list[str]) -> Entry | None:
     if not isinstance(raw, dict):
         defects.append(f"{where}: entry is not a table")
         return None
     bad = len(defects)
-    entry_id = raw.get("id")
-    if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
-        defects.append(f"{where}: id {entry_id!r} is not lowercase kebab-case")
-        entry_id = str(entry_id)
-    else:
-        where = f"{where} ({entry_id})"
-    for key in sorted(set(raw) - FIELDS):
-        defects.append(f"{where}: unknown field {key!r}")
+    entry_id, where = check_table_id(raw, FIELDS, where, defects)
     question = raw.get("question")
     if not isinstance(question, str) or not question.strip():
         defects.append(f"{where}: question missing or empty")
@@ -94,7 +103,8 @@ def _parse_entry(raw: Any, topic: str, where: str, defects: list[str]) -> Entry 
         defects.append(f"{where}: reviewed must be a TOML date like 2026-11-25")
     if len(defects) > bad:
         return None
-    assert isinstance(question, str) and isinstance(answer, str) and isinstance(verdict, str)
+    assert entry_id is not None and isinstance(question, str) and isinstance(answer, str)
+    assert isinstance(verdict, str)
     assert alternates is not None and sources is not None and related is not None
     assert isinstance(reviewed, dt.date)
     return Entry(
