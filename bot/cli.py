@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bot import logsetup, reminders_cli
 from bot.config import ConfigError, Settings, load_settings
 from bot.wiring import App, KnowledgeLoadError, build_app, knowledge_base, open_database
+from handlers.context import utc_now
 from handlers.roles import Role
 from storage.db import DatabaseError
 
 log = logging.getLogger("asnbot")
+JAKARTA = ZoneInfo("Asia/Jakarta")
 
 EXIT_USAGE = 2
 EXIT_FAIL = 1
@@ -112,13 +116,30 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_knowledge_check(args: argparse.Namespace) -> int:
+    from knowledge.verdicts import stale_entries
+
     _settings(args)
     kb = knowledge_base()
     defects = kb.check()
     for line in defects:
         print(line)
-    print(f"{len(kb.entries)} entries, {len(kb.regulations)} regulations, {len(defects)} defects")
+    # Stale entries are a reminder to re-read the law, not a defect: the exit code ignores them.
+    today = args.today or utc_now().astimezone(JAKARTA).date()
+    warnings = stale_entries(kb.entries, today)
+    for line in warnings:
+        print(f"warning: {line}")
+    print(
+        f"{len(kb.entries)} entries, {len(kb.regulations)} regulations, "
+        f"{len(defects)} defects, {len(warnings)} warnings"
+    )
     return 1 if defects else 0
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date like 2026-12-05: {text!r}") from exc
 
 
 def cmd_knowledge_eval(args: argparse.Namespace) -> int:
@@ -203,6 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     ksub = p.add_subparsers(dest="knowledge_command", metavar="ACTION")
     q = ksub.add_parser("check", help="lint the knowledge base; non-zero exit on a defect")
     _add_config(q)
+    q.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the date review ages are measured against (default: today in WIB)",
+    )
     q.set_defaults(func=cmd_knowledge_check)
     q = ksub.add_parser("eval", help="accuracy report on a JSON Lines question set")
     _add_config(q)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from handlers import deeplinks
+from handlers import deeplinks, law
 from handlers.basic import MENU, empty
 from handlers.context import Context
 from handlers.markup import Trusted
@@ -22,12 +22,15 @@ def _short(text: str) -> str:
 
 
 def entry_reply(entry: Entry, ctx: Context) -> Reply:
-    """One answer bubble: verdict, why, legal basis, related and feedback buttons."""
+    """One answer bubble: verdict, why, legal basis (plain names), related, the full
+    references behind a "Dasar hukum" button, and feedback buttons."""
     related = [e for e in (ctx.kb.entry(r) for r in entry.related[:3]) if e is not None]
     choices = tuple(Choice(f"faq:{e.id}", _short(e.question), literal=True) for e in related)
     choices += (
         Choice(f"fb:{entry.id}:up", "feedback.up"),
         Choice(f"fb:{entry.id}:down", "feedback.down"),
+        # Last, so it gets a row of its own under the feedback pair on every screen.
+        law.button_for(entry),
     )
     return Reply(
         "answer",
@@ -35,7 +38,7 @@ def entry_reply(entry: Entry, ctx: Context) -> Reply:
             "verdict": entry.verdict,
             "question": entry.question,
             "answer": Trusted(entry.answer),
-            "sources": list(entry.sources),
+            "sources": law.plain_sources(entry, ctx),
             "reviewed": entry.reviewed.isoformat(),
         },
         choices=choices,

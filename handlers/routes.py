@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import ask, basic, broadcast, campaigns, features, groups, kbadmin, subscribe
+from handlers import ask, basic, broadcast, campaigns, features, groups, kbadmin, law, subscribe
 from handlers.admin import actions, queue, reports
 from handlers.roles import Role
 from handlers.router import (
@@ -63,6 +63,7 @@ COMMANDS: list[Route] = [
     button("lang:", basic.language_button),
     button("menu:", basic.menu_button),
     button("faq:", ask.show_entry),
+    button(law.PREFIX, law.show),
     button("fb:", ask.feedback),
 ]
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.coverage import check_coverage
 from knowledge.regulations import cited_regulation
+from knowledge.verdicts import check_verdicts
 
 if TYPE_CHECKING:
     from knowledge.base import KnowledgeBase
@@ -29,6 +30,7 @@ def check(kb: KnowledgeBase, strict: bool = False) -> list[str]:
     defects = list(kb.load_defects)
     defects += _check_fields(kb)
     defects += _check_duplicates(kb)
+    defects += check_verdicts(kb.entries)
     defects += _check_self_match(kb, 0.0 if strict else SELF_MATCH_TOLERANCE)
     defects += _check_coverage(kb)
     return defects

@@ -20,6 +20,8 @@ class Regulation:
     status: str
     replaced_by: str | None
     note: str
+    plain: str
+    link: str | None = None
 
 
 def load_regulations(path: Path = REGISTRY_PATH) -> dict[str, Regulation]:
@@ -37,7 +39,13 @@ def load_regulations(path: Path = REGISTRY_PATH) -> dict[str, Regulation]:
             status=str(item["status"]),
             replaced_by=item.get("replaced_by"),
             note=str(item.get("note", "")),
+            plain=str(item["plain"]),
+            link=item.get("link"),
         )
+        if not reg.plain.strip():
+            raise ValueError(f"regulation {reg.short}: plain name is empty")
+        if reg.link is not None and not reg.link.startswith("https://"):
+            raise ValueError(f"regulation {reg.short}: link must be an https URL")
         if reg.status not in STATUSES:
             raise ValueError(f"regulation {reg.short}: unknown status {reg.status!r}")
         if reg.short in regs:
@@ -61,3 +69,30 @@ def cited_regulation(citation: str, regs: dict[str, Regulation]) -> Regulation |
         if text == short or text.startswith(short + " "):
             return regs[short]
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One machine citation ("UU 7/2017 Pasal 280 ayat (2) huruf f") read for people."""
+
+    source: str
+    article: str
+    regulation: Regulation | None
+
+    @property
+    def plain(self) -> str:
+        """The regulation's plain name with the article, e.g. "UU Pemilu (UU 7/2017) Pasal 280"."""
+        if self.regulation is None:
+            return self.source
+        name = self.regulation.plain
+        if not self.article:
+            return name
+        return f"{name}{' ' if name.endswith(')') else ', '}{self.article}"
+
+
+def read_citation(citation: str, regs: dict[str, Regulation]) -> Citation:
+    """Split a citation into its regulation and the article that follows the short name."""
+    text = citation.strip()
+    reg = cited_regulation(text, regs)
+    article = text[len(reg.short) :].strip() if reg is not None else ""
+    return Citation(source=text, article=article, regulation=reg)

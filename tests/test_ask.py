@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.wiring import App
 from handlers.markup import to_plain
+from knowledge.regulations import read_citation
 from storage import kbstats
 from tests.conftest import REPO, TEST_SECRET, incoming
 
@@ -25,10 +26,16 @@ async def test_answer_has_verdict_reason_legal_basis_and_buttons(app: App) -> No
     assert entry is not None and entry.verdict == "dilarang"
     assert text.startswith("⛔ Dilarang")
     assert "Dasar hukum:" in text
+    # Citations read as names people know, with the article; not as "SKB 2022 ...".
     for source in entry.sources:
-        assert source in text
+        cited = read_citation(source, app.services.kb.regulations)
+        assert cited.regulation is not None
+        assert cited.regulation.plain in text and cited.article in text
+    assert "Keputusan Bersama 5 instansi tentang netralitas ASN, 2022" in text
+    assert "SKB 2022" not in text
     payloads = [b.payload for b in out.buttons]
     assert f"fb:{entry.id}:up" in payloads and f"fb:{entry.id}:down" in payloads
+    assert payloads[-1] == f"law:{entry.id}"
     related = [p for p in payloads if p.startswith("faq:")]
     assert related and all(app.services.kb.entry(p[4:]) for p in related)
 
@@ -38,7 +45,34 @@ async def test_related_button_answers_at_once(app: App) -> None:
     related = next(b for b in first.buttons if b.payload.startswith("faq:"))
     (out,) = await app.dispatcher.handle(incoming(payload=related.payload))
     entry = app.services.kb.entry(related.payload[4:])
-    assert entry is not None and entry.sources[0] in to_plain(out.text)
+    assert entry is not None
+    first = read_citation(entry.sources[0], app.services.kb.regulations)
+    assert first.regulation is not None and first.regulation.plain in to_plain(out.text)
+
+
+async def test_legal_basis_button_lists_title_article_status_and_replacement(app: App) -> None:
+    kb = app.services.kb
+    entry = next(e for e in kb.entries if any(s.startswith("UU 5/2014 ") for s in e.sources))
+    (out,) = await app.dispatcher.handle(incoming(payload=f"law:{entry.id}"))
+    text = to_plain(out.text)
+    assert text.startswith("Dasar hukum jawaban ini")
+    assert entry.question in text
+    # The repealed law says so, and names what replaced it.
+    assert "Undang-Undang Nomor 5 Tahun 2014 tentang Aparatur Sipil Negara" in text
+    assert "Status: dicabut; diganti oleh UU ASN (UU 20/2023)" in text
+    assert "https://peraturan.bpk.go.id/Details/38580/uu-no-5-tahun-2014" in text
+    for source in entry.sources:
+        assert read_citation(source, kb.regulations).article in text
+    assert [b.payload for b in out.buttons] == [f"faq:{entry.id}"]
+
+
+async def test_legal_basis_in_english_and_for_an_unknown_entry(app: App) -> None:
+    (out,) = await app.dispatcher.handle(incoming(payload="law:calon-tidak-mundur", locale="en"))
+    text = to_plain(out.text)
+    assert text.startswith("Legal basis of this answer")
+    assert "Peraturan Pemerintah Nomor 17 Tahun 2020" in text and "Status: in force" in text
+    (gone,) = await app.dispatcher.handle(incoming(payload="law:tidak-ada-entri"))
+    assert "menu:tanya" in [b.payload for b in gone.buttons]
 
 
 async def test_out_of_scope_question_gets_an_honest_unknown(app: App) -> None:
@@ -98,7 +132,9 @@ def test_ask_json_reads_stdin_line_by_line_in_order(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [r["query"] for r in rows] == questions
     assert rows[0]["intent"] == "faq" and rows[0]["match"]["verdict"] == "dilarang"
-    assert rows[0]["match"]["sources"]
+    # Scripts and the evaluation read the machine citations, unchanged in form.
+    sources = rows[0]["match"]["sources"]
+    assert sources and all(s.startswith("SKB 2022 Lampiran II tabel ") for s in sources)
     assert rows[1]["intent"] == "greeting"
     assert rows[3]["match"] is None and rows[4]["match"] is None
     assert set(rows[0]) == {"query", "intent", "match", "suggestions", "elapsed_ms"}

@@ -1,9 +1,13 @@
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
+from bot import cli
 from knowledge import load_knowledge_base
+from knowledge.verdicts import asks_permission, stale_entries
+from tests.conftest import REPO
 
 FIXTURES = Path(__file__).parent / "fixtures" / "faq"
 
@@ -121,3 +125,99 @@ def test_missing_data_dir(tmp_path: Path) -> None:
     kb = load_knowledge_base(tmp_path / "nope")
     assert kb.check() and kb.entries == ()
     assert kb.ask("pns boleh kampanye?").intent == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "defect"),
+    [
+        (
+            'answer = """Tidak boleh. Fasilitas negara',
+            'answer = """Ya. Fasilitas negara',
+            'verdict dilarang, but the answer does not open with "Tidak boleh"',
+        ),
+        (
+            'verdict = "dilarang"\nsources = ["PP 94/2021 Pasal 5 huruf n angka 5"]',
+            'verdict = "boleh_bersyarat"\nsources = ["PP 94/2021 Pasal 5 huruf n angka 5"]',
+            'verdict boleh_bersyarat, but the first sentence does not say "Boleh',
+        ),
+        (
+            'answer = """Laporkan ke Bawaslu',
+            'answer = """Boleh. Laporkan ke Bawaslu',
+            "verdict info, but the answer opens with a permission word",
+        ),
+        (
+            '"prosedur melaporkan pegawai negeri ikut politik praktis"',
+            '"boleh gak pns melaporkan atasannya sendiri ke bawaslu"',
+            "asks whether something is allowed, but the verdict is info",
+        ),
+        (
+            '"where can i report a civil servant who is not neutral"',
+            '"is a civil servant allowed to report his own boss"',
+            "asks whether something is allowed, but the verdict is info",
+        ),
+    ],
+    ids=[
+        "ya-under-dilarang",
+        "bersyarat-without-condition",
+        "info-says-boleh",
+        "boleh-under-info",
+        "allowed-under-info",
+    ],
+)
+def test_verdict_answers_the_question_asked(
+    data_dir: Path, old: str, new: str, defect: str
+) -> None:
+    found = defects_after(data_dir, old, new, file="kampanye.toml")
+    assert any(defect in d for d in found), found
+
+
+@pytest.mark.parametrize(
+    ("phrasing", "asks"),
+    [
+        ("min kalo asn like status caleg boleh gak sih??", True),
+        ("Bolehkah PNS jadi petugas KPPS?", True),
+        ("blh gk p3k ikut kampanye", True),
+        ("is a retired pns allowed to join a campaign team", True),
+        ("can a village head campaign for a candidate", True),
+        ("may a pppk employee campaign for a candidate", True),
+        ("siapa saja yang boleh melapor ke bawaslu", False),  # who may: a "who" question
+        ("kok menteri boleh kampanye tapi pns tidak", False),  # why
+        ("bupati cuti kampanye boleh, kok kadis gak boleh", False),
+        ("how can i report a civil servant", False),
+        ("can you list what civil servants cannot do", False),  # a request
+        ("can i still report to kasn", False),  # a capability
+        ("can a pns be fired for liking a post", False),  # a possibility
+        ("apakah pppk wajib netral", False),
+    ],
+)
+def test_which_phrasings_ask_for_permission(phrasing: str, asks: bool) -> None:
+    assert asks_permission(phrasing) is asks
+
+
+def test_review_dates_warn_after_twelve_months_without_failing(data_dir: Path) -> None:
+    kb = load_knowledge_base(data_dir)  # every fixture entry was reviewed 2026-11-25
+    assert stale_entries(kb.entries, dt.date(2027, 11, 24)) == []
+    warned = stale_entries(kb.entries, dt.date(2027, 11, 25))
+    assert len(warned) == len(kb.entries)
+    assert "last reviewed 2026-11-25" in warned[0]
+    assert kb.check() == []  # a stale entry is a reminder, not a defect
+
+
+def test_knowledge_check_prints_warnings_and_exits_zero(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli, "knowledge_base", lambda: load_knowledge_base(data_dir))
+    argv = ["--config", str(REPO / "config.toml"), "knowledge", "check"]
+    assert cli.main([*argv, "--today", "2028-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("warning: ") == 5
+    assert out.strip().endswith("5 entries, 31 regulations, 0 defects, 5 warnings")
+    assert cli.main([*argv, "--today", "2026-12-05"]) == 0
+    assert "warning: " not in capsys.readouterr().out
+    (data_dir / "kampanye.toml").write_text(
+        (data_dir / "kampanye.toml")
+        .read_text()
+        .replace('"""Tidak boleh. Fasilitas', '"""Ya. Fasilitas'),
+        encoding="utf-8",
+    )
+    assert cli.main([*argv, "--today", "2026-12-05"]) == 1

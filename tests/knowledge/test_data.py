@@ -46,3 +46,36 @@ def test_an_aside_in_one_phrasing_does_not_make_an_entry_answer_off_topic_questi
         assert answer.match is None, f"{text!r} answered with {answer.match}"
     on_topic = kb.ask("cpns gaji 80 persen ikut pawai paslon, aman gak sih")
     assert on_topic.match is not None and on_topic.match.id == "cakupan-cpns"
+
+
+def test_the_first_word_answers_a_boleh_question() -> None:
+    """The issue's own examples: the opening words read as the verdict."""
+    kb = load_knowledge_base()
+    cases = {
+        "tenaga honorer boleh ikut kampanye ga?": ("dilarang", "Tidak boleh."),
+        "kepala desa boleh dukung caleg?": ("dilarang", "Tidak boleh."),
+        "bapak saya pensiunan, boleh kampanye?": ("boleh", "Boleh."),
+        "pns boleh jadi petugas kpps?": ("boleh_bersyarat", "Boleh, dengan syarat"),
+    }
+    for question, (verdict, opening) in cases.items():
+        match = kb.ask(question).match
+        assert match is not None, question
+        assert (match.verdict, match.answer[: len(opening)]) == (verdict, opening), question
+
+
+def test_corrected_law_is_in_the_answers() -> None:
+    """knowledge-sources Part 3: PTDH since PP 17/2020, no CLTN for PPPK, MK 65/2023."""
+    kb = load_knowledge_base()
+    not_resigning = kb.entry("calon-tidak-mundur")
+    assert not_resigning is not None
+    assert "tidak dengan hormat" in not_resigning.answer
+    assert "PP 17/2020" in not_resigning.sources
+    # Every answer that sends an ASN to CLTN (not the ministers' leave in UU Pemilu)
+    # tells PPPK they have no such leave.
+    cltn_items = ("SKB 2022 Lampiran II tabel A butir 7", "SKB 2022 Lampiran II tabel B butir 3")
+    for entry in kb.entries:
+        if "CLTN" in entry.answer or any(s in cltn_items for s in entry.sources):
+            assert "PPPK" in entry.answer, f"{entry.id}: CLTN without a PPPK branch"
+    school = kb.entry("fasilitas-kantor-sekolah")
+    assert school is not None and "Putusan MK 65/PUU-XXI/2023" in school.sources
+    assert "UU 1/2015 Pasal 69" in school.sources

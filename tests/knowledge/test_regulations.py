@@ -1,5 +1,5 @@
 from knowledge import load_knowledge_base
-from knowledge.regulations import cited_regulation, load_regulations
+from knowledge.regulations import cited_regulation, load_regulations, read_citation
 
 EXPECTED = [
     "UU 20/2023",
@@ -31,6 +31,8 @@ EXPECTED = [
     "UU 6/2014",
     "PP 79/2021",
     "SE MenPANRB 1/2023",
+    "SE MenPANRB B/36/M.SM.00.00/2018",
+    "Perpres 76/2013",
 ]
 
 
@@ -63,3 +65,26 @@ def test_citation_lookup() -> None:
 
 def test_kb_exposes_registry() -> None:
     assert "UU 20/2023" in load_knowledge_base().regulations
+
+
+def test_every_regulation_has_a_plain_name_and_links_are_official() -> None:
+    regs = load_regulations()
+    for reg in regs.values():
+        # A name people recognise, short enough to read before the article.
+        assert reg.plain.strip() and len(reg.plain) <= 90, reg.short
+        if reg.link is not None:
+            assert reg.link.startswith(("https://peraturan.bpk.go.id/", "https://jdih."))
+
+
+def test_a_citation_reads_as_plain_name_and_article() -> None:
+    regs = load_regulations()
+    pemilu = read_citation("UU 7/2017 Pasal 280 ayat (2) huruf f", regs)
+    assert pemilu.plain == "UU Pemilu (UU 7/2017) Pasal 280 ayat (2) huruf f"
+    assert pemilu.article == "Pasal 280 ayat (2) huruf f"
+    skb = read_citation("SKB 2022 Lampiran II tabel B butir 6", regs)
+    assert skb.plain == (
+        "Keputusan Bersama 5 instansi tentang netralitas ASN, 2022, Lampiran II tabel B butir 6"
+    )
+    assert read_citation("SE MenPANRB 1/2023", regs).plain.startswith("Surat Edaran MenPANRB")
+    unknown = read_citation("PP 53/2010 Pasal 4", regs)
+    assert unknown.regulation is None and unknown.plain == "PP 53/2010 Pasal 4"

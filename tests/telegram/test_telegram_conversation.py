@@ -65,12 +65,14 @@ async def test_question_is_answered_with_related_and_feedback_buttons(polling: R
     (sent,) = await polling.tg.wait_for("sendMessage")
     assert entry.answer.split(".")[0] in sent.text
     payloads = sent.payloads
-    assert payloads[-2:] == [f"fb:{entry.id}:up", f"fb:{entry.id}:down"]
+    assert payloads[-3:] == [f"fb:{entry.id}:up", f"fb:{entry.id}:down", f"law:{entry.id}"]
     related = [p for p in payloads if p.startswith("faq:")]
     assert related and all(p.removeprefix("faq:") in entry.related for p in related)
-    # Question titles are long: one per row; the two feedback buttons share the last.
-    assert all(len(row) == 1 for row in sent.buttons[:-1])
-    assert len(sent.buttons[-1]) == 2
+    # Question titles are long: one per row; the two feedback buttons share a row,
+    # and "Dasar hukum" has the last row to itself.
+    assert all(len(row) == 1 for row in sent.buttons[:-2])
+    assert len(sent.buttons[-2]) == 2
+    assert [b["text"] for b in sent.buttons[-1]] == ["📜 Dasar hukum"]
 
 
 async def test_button_press_is_answered_at_once_and_shows_the_entry(polling: Running) -> None:
@@ -138,3 +140,22 @@ async def test_long_button_payload_survives_the_64_byte_limit(polling: Running) 
     _, reply = await polling.tg.wait_for("sendMessage", 2)
     assert reply.text == await _html_of(polling, payload=long_payload)
     assert reply.text != await _html_of(polling, payload=data)
+
+
+async def test_legal_basis_button_shows_full_references_as_safe_html(polling: Running) -> None:
+    """The "Dasar hukum" button: each regulation's full title, the articles cited,
+    whether it is in force, and the official link, in well-formed Telegram HTML."""
+    kb = polling.app.services.kb
+    entry = next(e for e in kb.entries if any(s.startswith("UU 7/2017 ") for s in e.sources))
+    polling.tg.push_update(make_callback(f"law:{entry.id}"))
+    (sent,) = await polling.tg.wait_for("sendMessage")
+    assert sent.params["parse_mode"] == "HTML"
+    assert "<b>Dasar hukum jawaban ini</b>" in sent.text
+    assert "Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum" in sent.text
+    assert "https://peraturan.bpk.go.id/Details/37644/uu-no-7-tahun-2017" in sent.text
+    article = next(s for s in entry.sources if s.startswith("UU 7/2017 ")).removeprefix(
+        "UU 7/2017 "
+    )
+    assert article in sent.text
+    assert sent.payloads == [f"faq:{entry.id}"]  # back to the answer
+    assert sent.text == await _html_of(polling, payload=f"law:{entry.id}")

@@ -13,6 +13,7 @@ from bot import metrics
 from bot.wiring import App
 from handlers.markup import to_whatsapp
 from handlers.messages import Reply
+from knowledge.regulations import read_citation
 from storage import conversations
 from tests.whatsapp.twilio_fake import (
     CITIZEN,
@@ -89,7 +90,15 @@ async def test_did_you_mean_is_numbered_and_a_number_opens_that_answer(
     assert entry is not None
     answer = (await say(web, "2"))[0]
     assert answer.startswith("*" + wa_app.services.renderer.label(f"verdict.{entry.verdict}"))
-    assert entry.sources[0] in answer
+    first = read_citation(entry.sources[0], wa_app.services.kb.regulations)
+    assert first.regulation is not None and first.regulation.plain in answer
+    # The last numbered choice is "Dasar hukum": its number opens the full references.
+    choices = (await conversations.load(wa_app.services.db, who)).choices
+    number = next(i for i, (p, _) in enumerate(choices, start=1) if p.startswith("law:"))
+    assert f"*{number}*. 📜 Dasar hukum" in answer
+    law = (await say(web, str(number)))[0]
+    assert law.startswith("*Dasar hukum jawaban ini*")
+    assert first.regulation.title in law and first.article in law
 
 
 async def test_user_text_is_escaped_in_twiml(web: httpx.AsyncClient) -> None:

@@ -1,0 +1,117 @@
+"""Does a verdict answer the question asked? Two lint rules and one warning.
+
+A reader who asks "boleh …?" reads the first words of the answer as the
+verdict, whatever the badge says: "Ya." under an info badge to "may honorer
+campaign?" reads as permission. So:
+
+- an answer opens with the words of its verdict: "Tidak boleh" (dilarang),
+  "Boleh" (boleh), "Boleh …, dengan syarat" (boleh_bersyarat); an info answer
+  never opens with a permission word;
+- a phrasing that asks for permission ("boleh/bolehkah/may/can/is it
+  allowed") sits under an entry whose verdict says yes or no;
+- an entry not reviewed for REVIEW_MONTHS months is flagged as a warning
+  (the law moves; an old answer is not wrong by age alone).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from knowledge.entries import Entry
+
+YES_NO = frozenset({"dilarang", "boleh", "boleh_bersyarat"})
+REVIEW_MONTHS = 12
+
+_PERMISSION = re.compile(
+    r"\b(boleh|bolehkah|bolehlah|boleh2|blh|bole|diperbolehkan|dibolehkan|diizinkan"
+    r"|allowed|permitted|may|can|could)\b"
+)
+_ENGLISH_MODAL = frozenset({"may", "can", "could"})
+# A question word anywhere makes it a what/who/when/why/how question, even when a
+# permission word is in it: "siapa yang boleh melapor", "kok menteri boleh kampanye".
+_QUESTION_WORD = re.compile(
+    r"\b(siapa|kapan|bagaimana|gimana|gmn|gmana|kenapa|mengapa|knp|kemana|dimana|di mana"
+    r"|berapa|brp|ngapain|maksudnya|artinya|makanya|who|what|when|why|how|where|which"
+    r"|disebut apa|dasar hukum"
+    r"|apa (?:saja|aja|yang|yg|itu|bedanya|beda|dasar|sanksinya|akibatnya|syaratnya))\b"
+    r"|\bkok\s+[a-z]"
+)
+# "can you list", "can i report": a request or a capability, not a permission;
+# "can a pns be fired": a possibility.
+_MODAL_NOT_PERMISSION = re.compile(
+    r"\b(?:can|could|may)\s+(?:you|i|we)\b"
+    r"|\b(?:can|could|may)\b(?:\s+\S+){0,4}?\s+(?:be|get|face)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?:;](?:\s|$)")
+
+
+def asks_permission(phrasing: str) -> bool:
+    """True when the phrasing asks whether something is allowed."""
+    text = " ".join(phrasing.lower().split())
+    words = [m.group(1) for m in _PERMISSION.finditer(text)]
+    if not words or _QUESTION_WORD.search(text):
+        return False
+    if all(w in _ENGLISH_MODAL for w in words):
+        return not _MODAL_NOT_PERMISSION.search(text)
+    return True
+
+
+def _first_sentence(answer: str) -> str:
+    end = _SENTENCE_END.search(answer)
+    return answer[: end.start() + 1] if end else answer
+
+
+def opening_defect(entry: Entry) -> str | None:
+    """Why the answer's first words disagree with its verdict, or None."""
+    first = _first_sentence(entry.answer)
+    low = first.lower()
+    says_no = low.startswith("tidak boleh")
+    says_yes = low.startswith("boleh")
+    conditional = says_yes and "dengan syarat" in low
+    if entry.verdict == "dilarang" and not says_no:
+        return 'verdict dilarang, but the answer does not open with "Tidak boleh"'
+    if entry.verdict == "boleh" and (not says_yes or conditional):
+        return 'verdict boleh, but the answer does not open with "Boleh" (without conditions)'
+    if entry.verdict == "boleh_bersyarat" and not conditional:
+        return (
+            'verdict boleh_bersyarat, but the first sentence does not say "Boleh …, dengan syarat"'
+        )
+    if entry.verdict == "info" and (says_no or says_yes):
+        return "verdict info, but the answer opens with a permission word"
+    return None
+
+
+def check_verdicts(entries: Iterable[Entry]) -> list[str]:
+    out: list[str] = []
+    for e in entries:
+        where = f"{e.topic}.toml ({e.id})"
+        problem = opening_defect(e)
+        if problem:
+            out.append(f"{where}: {problem}: {_first_sentence(e.answer)[:60]!r}")
+        if e.verdict in YES_NO:
+            continue
+        for phrasing in (e.question, *e.alternates):
+            if asks_permission(phrasing):
+                out.append(
+                    f"{where}: phrasing {phrasing!r} asks whether something is allowed, "
+                    f"but the verdict is {e.verdict} (needs dilarang, boleh or boleh_bersyarat)"
+                )
+    return out
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole calendar months from earlier to later (negative if later is earlier)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - 1 if later.day < earlier.day else months
+
+
+def stale_entries(entries: Iterable[Entry], today: dt.date) -> list[str]:
+    """Warnings for entries not reviewed in REVIEW_MONTHS months as of today."""
+    return [
+        f"{e.topic}.toml ({e.id}): last reviewed {e.reviewed.isoformat()}, "
+        f"{REVIEW_MONTHS} months or more before {today.isoformat()}"
+        for e in entries
+        if months_between(e.reviewed, today) >= REVIEW_MONTHS
+    ]
