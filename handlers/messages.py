@@ -30,6 +30,15 @@ def clean_text(text: str | None) -> str:
 Fetcher = Callable[[], Awaitable[bytes]]
 
 
+class AttachmentTooLarge(Exception):
+    """Raised by a ``Fetcher``: the file turned out larger than allowed (whatever the
+    platform declared); nothing more was downloaded."""
+
+    def __init__(self, size: int | None = None) -> None:
+        super().__init__(size)
+        self.size = size
+
+
 @dataclass(frozen=True)
 class Attachment:
     """A file the user sent, fetched lazily so nothing is downloaded in vain."""

@@ -6,7 +6,7 @@ import asyncio
 import logging
 
 from handlers.context import Context
-from handlers.messages import Incoming, Reply
+from handlers.messages import AttachmentTooLarge, Incoming, Reply
 from handlers.tips.draft import Draft
 from handlers.tips.kit import kit
 from storage.images import ImageRejected, clean_image
@@ -30,6 +30,9 @@ async def take(msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:
             continue
         try:
             data = await att.fetch()
+        except AttachmentTooLarge:  # the platform declared less than it sent
+            notes["too_large"] = _rejected(ctx, "too_large")
+            continue
         except Exception:  # a failed download is the platform's, not the person's, fault
             log.warning("attachment download failed", extra={"who": ctx.who[:12]})
             notes["download"] = Reply("tip_photo_download_failed")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import httpx
 import pytest
@@ -51,12 +52,14 @@ class Running:
     component: TelegramComponent
     tg: FakeTelegram
     client: httpx.AsyncClient | None = None  # webhook mode: posts to our Starlette app
+    update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(9000))
 
     async def post_update(self, update: dict[str, object], secret: str = WEBHOOK_SECRET) -> int:
+        """Posts as Telegram does; each update gets the next update_id unless it has one."""
         assert self.client is not None
         response = await self.client.post(
             "/telegram/webhook",
-            json={"update_id": 9000, **update},
+            json={"update_id": next(self.update_ids), **update},
             headers={"X-Telegram-Bot-Api-Secret-Token": secret},
         )
         return response.status_code

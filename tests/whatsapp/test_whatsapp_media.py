@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from datetime import timedelta
 from pathlib import Path
 
@@ -25,8 +24,8 @@ from tests.whatsapp.twilio_fake import (
     Answer,
     FakeTwilioApi,
     LocalServer,
+    Phone,
     inbound_form,
-    post_signed,
 )
 
 WEBHOOK = "/whatsapp/webhook"
@@ -55,7 +54,7 @@ def media_form(twilio_api: FakeTwilioApi, body: str, *media: tuple[str, str]) ->
 
 
 async def test_a_tip_with_two_photos_reaches_the_handler(
-    web: httpx.AsyncClient, wa_app: App, twilio_api: FakeTwilioApi
+    phone: Phone, wa_app: App, twilio_api: FakeTwilioApi
 ) -> None:
     twilio_api.media |= {"ME1": JPEG_1, "ME2": JPEG_2}
     received: list[tuple[str, str | None, bytes]] = []
@@ -68,8 +67,7 @@ async def test_a_tip_with_two_photos_reaches_the_handler(
 
     photo_route(wa_app, take)
     form = media_form(twilio_api, "ini fotonya", ("ME1", "image/jpeg"), ("ME2", "image/jpeg"))
-    resp = await post_signed(web, WEBHOOK, form)
-    assert resp.status_code == 200
+    await phone.post(form)
     assert received == [("photo", "image/jpeg", JPEG_1), ("photo", "image/jpeg", JPEG_2)]
     media = [r for r in twilio_api.media_requests if "/Media/" in r.path]
     assert len(media) == 2 and all(r.basic_auth == (ACCOUNT_SID, AUTH_TOKEN) for r in media)
@@ -77,7 +75,7 @@ async def test_a_tip_with_two_photos_reaches_the_handler(
 
 
 async def test_media_that_is_not_an_image_arrives_as_other(
-    web: httpx.AsyncClient, wa_app: App, twilio_api: FakeTwilioApi
+    phone: Phone, wa_app: App, twilio_api: FakeTwilioApi
 ) -> None:
     kinds: list[str] = []
 
@@ -87,13 +85,13 @@ async def test_media_that_is_not_an_image_arrives_as_other(
 
     photo_route(wa_app, take)
     form = media_form(twilio_api, "", ("ME1", "audio/ogg"), ("ME2", "image/png"))
-    assert (await post_signed(web, WEBHOOK, form)).status_code == 200
+    await phone.post(form)
     assert kinds == ["other", "photo"]
     assert twilio_api.media_requests == []  # nothing downloaded that nobody asked for
 
 
 async def test_a_media_download_failing_inside_a_handler_is_a_polite_reply(
-    web: httpx.AsyncClient, wa_app: App, twilio_api: FakeTwilioApi
+    phone: Phone, wa_app: App, twilio_api: FakeTwilioApi
 ) -> None:
     async def take(msg: Incoming, _ctx: Context) -> list[Reply]:
         await msg.attachments[0].fetch()  # type: ignore[misc]
@@ -101,9 +99,8 @@ async def test_a_media_download_failing_inside_a_handler_is_a_polite_reply(
 
     photo_route(wa_app, take)
     form = inbound_form("", NumMedia="1", MediaUrl0="https://evil.example/x.jpg")
-    resp = await post_signed(web, WEBHOOK, form)
-    assert resp.status_code == 200
-    assert "Maaf" in "".join(ET.fromstring(resp.content).itertext())
+    (reply,) = await phone.post(form)
+    assert "Maaf" in reply
 
 
 async def test_a_media_url_on_another_host_is_refused_without_a_request(
@@ -174,27 +171,28 @@ async def test_twilio_errors_on_media_are_fetch_errors(twilio_api: FakeTwilioApi
 # --- photos we send: signed, short-lived links --------------------------------------
 
 
-async def _photo_reply(web: httpx.AsyncClient, wa_app: App, data: bytes) -> str:
+async def _photo_reply(phone: Phone, wa_app: App, data: bytes) -> str:
     async def show(_msg: Incoming, _ctx: Context) -> list[Reply]:
         return [Reply("menu", photos=(Photo(data, "image/png"),))]
 
     route = Route("test-show", lambda m, _s: m.text == "foto", show)
     wa_app.dispatcher = Dispatcher(wa_app.services, Router([route]))
-    resp = await post_signed(web, WEBHOOK, inbound_form("foto"))
-    (media,) = [m.text or "" for m in ET.fromstring(resp.content).iter("Media")]
+    await phone.say("foto")
+    (media,) = [m["MediaUrl"][0] for m in phone.api.sent if "MediaUrl" in m]
     assert media.startswith(f"{PUBLIC_URL}/media/")
     return media.removeprefix(PUBLIC_URL)
 
 
 async def test_photos_we_send_are_served_once_signed_and_briefly(
     web: httpx.AsyncClient,
+    phone: Phone,
     wa_app: App,
     component: WhatsAppComponent,
     clock: FakeClock,
     tmp_path: Path,
 ) -> None:
     data = b"\x89PNG\r\n\x1a\n" + b"tip photo pixels" * 50
-    path = await _photo_reply(web, wa_app, data)
+    path = await _photo_reply(phone, wa_app, data)
     got = await web.get(path)
     assert got.status_code == 200 and got.content == data
     assert got.headers["content-type"] == "image/png"

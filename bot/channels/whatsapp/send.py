@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -36,6 +36,7 @@ WINDOW = timedelta(hours=24) - timedelta(minutes=10)
 # at 1,024 characters: one line, cut well short of that.
 VARIABLE_CHARS = 700
 REQUEST_TIMEOUT = 15.0
+REPLY_TRIES = 3  # a reply hit by a 5xx or a network error is tried again, after 1 s, then 2 s
 
 # Twilio error codes meaning "this number will not get our messages": stop sending.
 BLOCKING_CODES: Mapping[int, str] = {
@@ -147,6 +148,22 @@ class WhatsAppSender:
             url = await asyncio.to_thread(self.media_url, item.data, item.mime)
             requests.append({"media_url": [url]})
         return requests[:MAX_MESSAGES]
+
+    async def reply(self, chat: str, messages: Sequence[Mapping[str, Any]]) -> SendResult:
+        """Answers an inbound message: free text (the person just wrote), in order.
+
+        Stops at the first message that cannot be sent; its result says why.
+        """
+        result = SendResult(SendStatus.SENT)
+        for params in messages:
+            for attempt in range(REPLY_TRIES):
+                result = await asyncio.to_thread(self._create, chat, params)
+                if result.status is not SendStatus.RETRY or attempt == REPLY_TRIES - 1:
+                    break
+                await asyncio.sleep(2**attempt)
+            if result.status is not SendStatus.SENT:
+                return result
+        return result
 
     def _create(self, chat: str, params: Mapping[str, Any]) -> SendResult:
         try:
