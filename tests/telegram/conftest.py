@@ -65,7 +65,7 @@ class Running:
         return response.status_code
 
 
-async def _running(
+async def start_bot(
     settings: Settings, clock: FakeClock, tg: FakeTelegram, mode: str
 ) -> AsyncIterator[Running]:
     app = build_app(telegram_settings(settings, tg, mode), clock=clock)
@@ -89,7 +89,7 @@ async def _running(
 async def polling(
     settings: Settings, clock: FakeClock, fake_telegram: FakeTelegram
 ) -> AsyncIterator[Running]:
-    async for running in _running(settings, clock, fake_telegram, "polling"):
+    async for running in start_bot(settings, clock, fake_telegram, "polling"):
         yield running
 
 
@@ -97,5 +97,5 @@ async def polling(
 async def webhook(
     settings: Settings, clock: FakeClock, fake_telegram: FakeTelegram
 ) -> AsyncIterator[Running]:
-    async for running in _running(settings, clock, fake_telegram, "webhook"):
+    async for running in start_bot(settings, clock, fake_telegram, "webhook"):
         yield running
