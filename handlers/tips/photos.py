@@ -30,8 +30,8 @@ async def take(msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:
             continue
         try:
             data = await att.fetch()
-        except AttachmentTooLarge:  # the platform declared less than it sent
-            notes["too_large"] = _rejected(ctx, "too_large")
+        except AttachmentTooLarge as exc:  # the platform declared less than it sent
+            notes["too_large"] = _rejected(ctx, "too_large", exc.limit)
             continue
         except Exception:  # a failed download is the platform's, not the person's, fault
             log.warning("attachment download failed", extra={"who": ctx.who[:12]})
@@ -66,10 +66,7 @@ async def take(msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:
     return list(notes.values())
 
 
-def _rejected(ctx: Context, reason: str) -> Reply:
+def _rejected(ctx: Context, reason: str, channel_limit: int | None = None) -> Reply:
     log.info("photo refused", extra={"who": ctx.who[:12], "reason": reason})
-    limits = kit(ctx).limits
-    return Reply(
-        "tip_photo_rejected",
-        {"reason": reason, "max_mb": round(limits.max_photo_bytes / 1_000_000, 1)},
-    )
+    limit = min(kit(ctx).limits.max_photo_bytes, channel_limit or 1 << 62)
+    return Reply("tip_photo_rejected", {"reason": reason, "max_mb": round(limit / 1_000_000, 1)})

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
+from PIL import Image
 
 from bot.channels.whatsapp.component import WhatsAppComponent
 from bot.channels.whatsapp.media import MediaFetcher, MediaFetchError
@@ -25,7 +29,9 @@ from tests.whatsapp.twilio_fake import (
     FakeTwilioApi,
     LocalServer,
     Phone,
+    Recorded,
     inbound_form,
+    post_signed,
 )
 
 WEBHOOK = "/whatsapp/webhook"
@@ -72,6 +78,51 @@ async def test_a_tip_with_two_photos_reaches_the_handler(
     media = [r for r in twilio_api.media_requests if "/Media/" in r.path]
     assert len(media) == 2 and all(r.basic_auth == (ACCOUNT_SID, AUTH_TOKEN) for r in media)
     assert len([r for r in twilio_api.media_requests if r.path.startswith("/cdn/")]) == 2
+
+
+def jpeg(shade: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (shade, 40, 40)).save(out, "JPEG")
+    return out.getvalue()
+
+
+async def test_slow_media_are_acknowledged_at_once_and_fetched_in_parallel(
+    phone: Phone, wa_app: App, twilio_api: FakeTwilioApi
+) -> None:
+    """Twilio gives a webhook 15 s: five photos that take 0.4 s each must not hold it up,
+    and in the background they download side by side, never more than configured."""
+    photos = {f"ME{n}": jpeg(40 * n) for n in range(5)}
+    twilio_api.media |= photos
+    delay, running, most = 0.4, 0, 0
+    lock = threading.Lock()
+    serve = twilio_api.server.handler
+
+    def slow(rec: Recorded) -> Answer:
+        nonlocal running, most
+        if not rec.path.startswith("/cdn/"):
+            return serve(rec)
+        with lock:
+            running += 1
+            most = max(most, running)
+        time.sleep(delay)
+        with lock:
+            running -= 1
+        return serve(rec)
+
+    twilio_api.server.handler = slow
+    await phone.say("/lapor")
+    form = media_form(twilio_api, "", *((name, "image/jpeg") for name in photos))
+    started = time.monotonic()
+    resp = await post_signed(phone.web, WEBHOOK, form)
+    acknowledged = time.monotonic() - started
+    assert resp.status_code == 200 and "<Message" not in resp.text
+    await phone.component.inbox.idle()
+    handled = time.monotonic() - started
+    (reply,) = [m["Body"][0] for m in twilio_api.sent if "foto" in m["Body"][0].lower()][-1:]
+    assert "5 foto" in reply
+    assert acknowledged < delay, f"the webhook waited {acknowledged:.2f}s"
+    assert most == wa_app.settings.whatsapp.media_downloads == 4
+    assert handled < 5 * delay * 0.7, f"{handled:.2f}s: downloads ran one after another"
 
 
 async def test_media_that_is_not_an_image_arrives_as_other(

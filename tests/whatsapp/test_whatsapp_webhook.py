@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import httpx
@@ -173,6 +174,23 @@ async def test_profile_name_and_number_are_never_stored_or_logged(
         ]
         dump = " ".join(str(row) for t in tables for row in s.execute(text(f'SELECT * FROM "{t}"')))
     assert "Siti" not in dump and "6281234567890" not in dump
+
+
+async def test_a_waiting_message_keeps_only_what_the_bot_reads_sealed(
+    web: httpx.AsyncClient, phone: Phone, wa_app: App
+) -> None:
+    await phone.component.inbox.stop()  # stored, not yet handled
+    form = inbound_form("lapor kepala dinas")
+    assert (await post_signed(web, WEBHOOK, form)).status_code == 200
+    with wa_app.services.db.read() as s:
+        (payload, key) = s.execute(text("SELECT payload, dedupe_key FROM inbox")).one()
+    assert b"6281234567890" not in payload and b"kepala dinas" not in payload
+    assert form["MessageSid"] not in key
+    kept = json.loads(wa_app.services.extra["tips"].vault.open(payload, "inbox.payload"))
+    assert set(kept) == {"MessageSid", "SmsMessageSid", "From", "NumMedia", "Body"}
+    await phone.component.inbox.start()
+    await phone.component.inbox.idle()
+    assert phone.api.sent[-1]["To"] == [CITIZEN]  # answered after all
 
 
 async def test_inbound_opens_the_window_and_touches_the_subscription(

@@ -179,10 +179,10 @@ def fetcher(bot: Bot, file_id: str, max_bytes: int) -> Fetcher:
     async def fetch() -> bytes:
         file = await bot.get_file(file_id)
         if file.file_size is not None and file.file_size > max_bytes:
-            raise AttachmentTooLarge(file.file_size)
+            raise AttachmentTooLarge(file.file_size, max_bytes)
         data = await file.download_as_bytearray()
         if len(data) > max_bytes:
-            raise AttachmentTooLarge(len(data))
+            raise AttachmentTooLarge(len(data), max_bytes)
         return bytes(data)
 
     return fetch

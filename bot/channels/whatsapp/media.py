@@ -83,7 +83,7 @@ class MediaFetcher:
 
     def batch(self, media: Sequence[tuple[str, str | None]]) -> MediaBatch:
         """One message's media ``(url, content type)``, fetched in parallel on first demand."""
-        return MediaBatch(self.fetch, media, self._slots)
+        return MediaBatch(self.fetch, media, self._slots, self.max_bytes)
 
     async def fetch(self, url: str) -> bytes:
         """The item's bytes, or MediaFetchError (refused host, too big, too slow, HTTP error)."""

@@ -21,9 +21,14 @@ TOO_LARGE = "too large"  # MediaFetchError.reason for a file over the limit
 
 class MediaBatch:
     def __init__(
-        self, download: Download, media: Sequence[tuple[str, str | None]], slots: asyncio.Semaphore
+        self,
+        download: Download,
+        media: Sequence[tuple[str, str | None]],
+        slots: asyncio.Semaphore,
+        max_bytes: int,
     ) -> None:
         self._download = download
+        self._max_bytes = max_bytes
         self._urls = [url for url, _mime in media]
         self._kinds = [
             "photo" if (m or "").lower().startswith("image/") else "other" for _u, m in media
@@ -63,7 +68,7 @@ class MediaBatch:
                 return await self._download(url)
             except OSError as exc:
                 if getattr(exc, "reason", None) == TOO_LARGE:
-                    raise AttachmentTooLarge() from None
+                    raise AttachmentTooLarge(None, self._max_bytes) from None
                 raise
 
     async def close(self) -> None:
