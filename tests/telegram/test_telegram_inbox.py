@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
+from bot import metrics
 from bot.config import Settings
 from storage.models import InboxItem
 from tests.conftest import FakeClock
@@ -145,3 +146,16 @@ async def test_one_chat_is_answered_in_the_order_it_wrote(webhook: Running) -> N
     assert "Language" in sent[0].text or "English" in sent[0].text
     assert "How can I help" in sent[1].text
     assert "Apa yang bisa saya bantu" in sent[3].text
+
+
+async def test_unknown_update_keys_never_become_metric_labels(webhook: Running) -> None:
+    for n in range(120):
+        assert await webhook.post_update({f"made_up_field_{n}": {"x": n}}) == 200
+    await webhook.component.inbox.idle()
+    ignored = [
+        line
+        for line in metrics.render().splitlines()
+        if line.startswith("asnbot_telegram_ignored_total")
+    ]
+    assert ignored and not any("made_up_field" in line for line in ignored)
+    assert 'reason="other"' in " ".join(ignored)
