@@ -28,7 +28,6 @@ from storage.vault import VaultError
 
 log = logging.getLogger(__name__)
 
-PURPOSE = "inbox.payload"  # bound into the ciphertext: a payload moved elsewhere will not open
 POLL = 1.0  # seconds between looks at the inbox when nothing wakes the worker
 STOP_WAIT = 8.0  # seconds a stopping worker waits for the updates in hand
 HOUSEKEEPING_EVERY = 3600.0
@@ -64,7 +63,7 @@ class Inbox:
         # Keyed: the stored key cannot be matched against Telegram's or Twilio's own records.
         key = self.pseudonyms.of(f"inbox:{self.channel}:{platform_id}")
         conversation = self.pseudonyms.of(f"inbox:{self.channel}:chat:{chat}") if chat else None
-        return inbox.NewItem(key, conversation, self.vault.seal(payload, PURPOSE))
+        return inbox.NewItem(key, conversation, self.vault.seal(payload, inbox.PAYLOAD))
 
     async def put(self, platform_id: str, chat: str | None, payload: bytes) -> bool:
         """Stores one update; False if it was seen before. Raises if the database fails."""
@@ -157,7 +156,7 @@ class Inbox:
                 log.error("inbox: update dropped after repeated failures", extra=extra)
             else:
                 try:
-                    payload = self.vault.open(row.payload, PURPOSE)
+                    payload = self.vault.open(row.payload, inbox.PAYLOAD)
                 except VaultError:
                     log.error("inbox: update cannot be opened (another key?); dropped", extra=extra)
                 else:

@@ -27,6 +27,8 @@ from storage.db import Database, off_loop
 from storage.models import InboxItem
 
 PENDING, WORKING, DONE = "pending", "working", "done"
+# The purpose sealed payloads are bound to: a payload moved to another column will not open.
+PAYLOAD = "inbox.payload"
 
 
 @dataclass(frozen=True)
