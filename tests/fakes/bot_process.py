@@ -37,13 +37,14 @@ def webhook_config(
     *,
     media: Path,
     telegram: str = "",
+    server: str = "",
     extra: str = "",
 ) -> Path:
-    """A config for a webhook-mode worker talking to ``tg`` on ``port``; ``telegram`` adds
-    lines to that section, ``extra`` whole sections."""
+    """A config for a webhook-mode worker talking to ``tg`` on ``port``; ``telegram`` and
+    ``server`` add lines to those sections, ``extra`` whole sections."""
     path.write_text(
         f'[storage]\nurl = "{url}"\nmedia_dir = "{media}"\n'
-        f'[server]\nhost = "127.0.0.1"\nport = {port}\n'
+        f'[server]\nhost = "127.0.0.1"\nport = {port}\n{server}'
         f'[telegram]\nmode = "webhook"\napi_base_url = "{tg.base_url}"\n'
         f'file_base_url = "{tg.file_base_url}"\n'
         f'webhook_url = "https://bot.example.go.id/telegram/webhook"\n{telegram}'
