@@ -53,6 +53,8 @@ class Inbox:
         self.lease = timedelta(seconds=app.settings.inbox.lease_seconds)
         self.keep = timedelta(days=app.settings.inbox.dedupe_days)
         self._tasks: dict[asyncio.Task[None], int] = {}
+        # Handled, to be marked done with the next claim (one transaction for both).
+        self._done: list[int] = []
         self._wakeup = asyncio.Event()
         self._stopping = False
         self._loops: list[asyncio.Task[None]] = []
@@ -111,6 +113,12 @@ class Inbox:
             task.cancel()
         await asyncio.gather(*self._tasks, *self._loops, return_exceptions=True)
         self._loops = []
+        done, self._done = self._done, []
+        if done:
+            try:
+                await inbox.finish(self.db, done)
+            except Exception:
+                log.exception("inbox: could not mark updates done", extra={"channel": self.channel})
         if left:
             # Cut short: back in the queue at once, for whichever worker comes next.
             with contextlib.suppress(Exception):
@@ -121,7 +129,7 @@ class Inbox:
 
     async def idle(self) -> None:
         """Returns once nothing is stored or in hand (for tests and benchmarks)."""
-        while self._tasks or await inbox.unfinished(self.db, self.channel):  # noqa: ASYNC110
+        while self._tasks or self._done or await inbox.unfinished(self.db, self.channel):  # noqa: ASYNC110
             await asyncio.sleep(0.01)
 
     async def _run(self) -> None:
@@ -130,10 +138,14 @@ class Inbox:
             free = self.concurrency - len(self._tasks)
             claimed = 0
             if free > 0:
+                done, self._done = self._done, []
                 try:
-                    rows = await inbox.claim(self.db, self.channel, self.clock(), free, self.lease)
+                    rows = await inbox.claim(
+                        self.db, self.channel, self.clock(), free, self.lease, done
+                    )
                 except Exception:
                     log.exception("inbox: claim failed", extra={"channel": self.channel})
+                    self._done[:0] = done  # marked with the next claim that works
                     rows = []
                 claimed = len(rows)
                 for row in rows:
@@ -169,10 +181,7 @@ class Inbox:
             # brings the update back for another try.
             log.exception("inbox: update failed", extra=extra)
             return
-        try:
-            await inbox.finish(self.db, [row.id])
-        except Exception:
-            log.exception("inbox: could not mark an update done", extra=extra)
+        self._done.append(row.id)
 
     async def _heartbeat(self) -> None:
         every = max(self.lease.total_seconds() / 3, 0.1)

@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, or_, select, update
+from sqlalchemy import Select, bindparam, delete, exists, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import aliased
@@ -78,49 +79,69 @@ def _store(db: Database, channel: str, items: Sequence[NewItem], now: datetime) 
         return set(s.connection().execute(stmt, rows).scalars())
 
 
-def _claim(
-    db: Database, channel: str, now: datetime, limit: int, lease: timedelta
-) -> list[Claimed]:
-    """Up to ``limit`` rows nobody holds, each the oldest unfinished of its conversation."""
+def _claim_queries(locking: bool) -> tuple[Select[Any], Select[Any]]:
+    """(expired leases, waiting) in id order; built once, run with parameters."""
     earlier = aliased(InboxItem)
     waits = exists().where(
         earlier.conversation == InboxItem.conversation,
         earlier.id < InboxItem.id,
         earlier.status != DONE,
     )
-    query = (
-        select(InboxItem)
-        .where(
-            InboxItem.channel == channel,
-            InboxItem.status.in_((PENDING, WORKING)),
-            or_(
-                InboxItem.status == PENDING,
-                and_(InboxItem.status == WORKING, InboxItem.lease_until < now),
-            ),
-            ~waits,
-        )
-        .order_by(InboxItem.id)
-        .limit(limit)
+    columns = (InboxItem.id, InboxItem.payload, InboxItem.attempts)
+    mine = InboxItem.channel == bindparam("channel")
+    expired = select(*columns).where(
+        mine, InboxItem.status == WORKING, InboxItem.lease_until < bindparam("now"), ~waits
     )
-    if not db.is_sqlite:
-        query = query.with_for_update(skip_locked=True, of=InboxItem)
+    waiting = select(*columns).where(mine, InboxItem.status == PENDING, ~waits)
+    queries = [q.order_by(InboxItem.id).limit(bindparam("n")) for q in (expired, waiting)]
+    if locking:
+        queries = [q.with_for_update(skip_locked=True, of=InboxItem) for q in queries]
+    return queries[0], queries[1]
+
+
+# Two narrow queries rather than one with OR: each walks its index in id order and stops
+# at the limit, where one query sorts every waiting row (as the outbox found before).
+_CLAIM = {sqlite: _claim_queries(not sqlite) for sqlite in (True, False)}
+_IDS = bindparam("ids", expanding=True)
+_TAKE = (
+    update(InboxItem)
+    .where(InboxItem.id.in_(_IDS))
+    .values(status=WORKING, lease_until=bindparam("until"), attempts=InboxItem.attempts + 1)
+)
+# Handled: nothing of the update stays but its dedupe key and hour.
+_FINISH = (
+    update(InboxItem)
+    .where(InboxItem.id.in_(_IDS))
+    .values(status=DONE, payload=None, conversation=None, lease_until=None)
+)
+
+
+def _claim(
+    db: Database,
+    channel: str,
+    now: datetime,
+    limit: int,
+    lease: timedelta,
+    done: Sequence[int] = (),
+) -> list[Claimed]:
+    """Marks the ``done`` rows handled, then takes up to ``limit`` rows nobody holds, each
+    the oldest unfinished of its conversation (one transaction: one commit per round)."""
+    expired, waiting = _CLAIM[db.is_sqlite]
     with db.write() as s:
-        rows = list(s.scalars(query))
-        for row in rows:
-            row.status = WORKING
-            row.lease_until = now + lease
-            row.attempts += 1
-        return [Claimed(r.id, r.payload, r.attempts) for r in rows]
+        conn = s.connection()
+        if done:
+            conn.execute(_FINISH, {"ids": list(done)})
+        rows = list(conn.execute(expired, {"channel": channel, "now": now, "n": limit}))
+        if len(rows) < limit:
+            rows += conn.execute(waiting, {"channel": channel, "n": limit - len(rows)})
+        if rows:
+            conn.execute(_TAKE, {"ids": [r.id for r in rows], "until": now + lease})
+    return sorted((Claimed(r.id, r.payload, r.attempts + 1) for r in rows), key=lambda c: c.id)
 
 
 def _finish(db: Database, ids: Sequence[int]) -> None:
-    """Handled: nothing of the update stays but its dedupe key and hour."""
     with db.write() as s:
-        s.execute(
-            update(InboxItem)
-            .where(InboxItem.id.in_(ids))
-            .values(status=DONE, payload=None, conversation=None, lease_until=None)
-        )
+        s.connection().execute(_FINISH, {"ids": list(ids)})
 
 
 def _extend(db: Database, ids: Sequence[int], until: datetime) -> None:
