@@ -91,6 +91,7 @@ class Inbox:
             resumed = await inbox.release(self.db, self.channel)
             if resumed:
                 log.info("inbox: resuming", extra={"channel": self.channel, "updates": resumed})
+        await self._forget_old()
         self._stopping = False
         self._loops = [
             asyncio.create_task(self._run()),
@@ -196,10 +197,13 @@ class Inbox:
 
     async def _tidy(self) -> None:
         while True:
-            try:
-                removed = await inbox.purge(self.db, self.clock() - self.keep)
-                if removed:
-                    log.info("inbox: old keys forgotten", extra={"removed": removed})
-            except Exception:
-                log.exception("inbox: purge failed", extra={"channel": self.channel})
             await asyncio.sleep(HOUSEKEEPING_EVERY)
+            await self._forget_old()
+
+    async def _forget_old(self) -> None:
+        try:
+            removed = await inbox.purge(self.db, self.clock() - self.keep)
+            if removed:
+                log.info("inbox: old keys forgotten", extra={"removed": removed})
+        except Exception:
+            log.exception("inbox: purge failed", extra={"channel": self.channel})

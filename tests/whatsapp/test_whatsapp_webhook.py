@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -14,6 +15,7 @@ from bot.wiring import App
 from handlers.markup import to_whatsapp
 from handlers.messages import Reply
 from storage import conversations
+from tests.conftest import FakeClock
 from tests.whatsapp.twilio_fake import (
     CITIZEN,
     FakeTwilioApi,
@@ -288,3 +290,18 @@ async def test_a_failing_handler_still_answers_politely(phone: Phone, wa_app: Ap
     )
     (reply,) = await phone.say("halo")
     assert "Maaf" in reply
+
+
+async def test_a_message_sid_is_remembered_for_the_dedupe_days(
+    phone: Phone, wa_app: App, clock: FakeClock
+) -> None:
+    form = inbound_form("halo")
+    assert await phone.post(form)
+    clock.now += timedelta(days=3)  # longer than Twilio's retries, and the old 2-day memory
+    await phone.component.inbox.stop()
+    await phone.component.inbox.start()  # a restart purges what is past the retention
+    assert await phone.post(form) == []
+    clock.now += timedelta(days=wa_app.settings.inbox.dedupe_days)
+    await phone.component.inbox.stop()
+    await phone.component.inbox.start()
+    assert await phone.post(form)  # forgotten: a new message now
