@@ -21,54 +21,11 @@ import asyncio
 import statistics
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
-import httpx
-
-from tests.fakes.bot_process import WEBHOOK_SECRET, BotProcess, free_port, webhook_config
+from tests.fakes.bot_process import restartable_bot
+from tests.fakes.burst import answered, post_burst, until_answered
 from tests.fakes.telegram_api import FakeTelegram
-from tests.fakes.telegram_updates import make_message, user
-
-FIRST_CHAT = 50_000
-
-
-def update(n: int) -> dict[str, object]:
-    return {"update_id": 10_000 + n, **make_message("halo", from_user=user(FIRST_CHAT + n))}
-
-
-async def post(
-    url: str, numbers: list[int], connections: int, acked: set[int], latencies: list[float]
-) -> None:
-    slots = asyncio.Semaphore(connections)
-    headers = {"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET}
-    limits = httpx.Limits(max_connections=connections)
-    async with httpx.AsyncClient(base_url=url, timeout=30.0, limits=limits) as client:
-
-        async def one(n: int) -> None:
-            async with slots:
-                started = time.perf_counter()
-                try:
-                    resp = await client.post("/telegram/webhook", json=update(n), headers=headers)
-                except httpx.TransportError:
-                    return
-                if resp.status_code == 200:
-                    latencies.append(time.perf_counter() - started)
-                    acked.add(n)
-
-        await asyncio.gather(*(one(n) for n in numbers))
-
-
-def answered(tg: FakeTelegram) -> Counter[int]:
-    return Counter(int(c.chat_id or 0) - FIRST_CHAT for c in tg.sent())
-
-
-async def until_answered(tg: FakeTelegram, wanted: set[int], quiet: float) -> None:
-    last, since = -1, time.monotonic()
-    while not wanted <= set(answered(tg)) and time.monotonic() - since < quiet:
-        if len(tg.sent()) != last:
-            last, since = len(tg.sent()), time.monotonic()
-        await asyncio.sleep(0.02)
 
 
 def ms(seconds: float) -> str:
@@ -79,17 +36,7 @@ async def main(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         async with FakeTelegram() as tg:
-            port = free_port()
-            config = webhook_config(
-                folder / "config.toml",
-                tg,
-                f"sqlite:///{folder / 'bot.db'}",
-                port,
-                media=folder / "media",
-                telegram=f"rate_per_second = {args.rate}\n",
-            )
-            first = BotProcess(config, port, folder / "first.log").start()
-            second = BotProcess(config, port, folder / "second.log")
+            first, second = restartable_bot(folder, tg, f"rate_per_second = {args.rate}\n")
             try:
                 await first.ready()
                 acked: set[int] = set()
@@ -97,7 +44,7 @@ async def main(args: argparse.Namespace) -> None:
                 numbers = list(range(args.updates))
                 started = time.perf_counter()
                 burst = asyncio.create_task(
-                    post(first.url, numbers, args.connections, acked, latencies)
+                    post_burst(first.url, numbers, acked, args.connections, latencies)
                 )
                 if args.kill_after:
                     while len(acked) < args.kill_after and not burst.done():  # noqa: ASYNC110

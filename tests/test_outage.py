@@ -8,26 +8,13 @@ import logging
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
-import pytest
-
 from bot import logsetup
-from bot.wiring import App, build_app
+from bot.wiring import App
 from storage import migrate
 from storage.db import Database
-from tests.conftest import FakeClock, incoming, make_settings
-
-
-@pytest.fixture
-def quick_app(sqlite_url: str, tmp_path: Path, clock: FakeClock) -> Iterator[App]:
-    settings = make_settings(sqlite_url, tmp_path)
-    settings = replace(settings, storage=replace(settings.storage, busy_timeout_ms=50))
-    application = build_app(settings, clock=clock)
-    yield application
-    application.close()
+from tests.conftest import incoming
 
 
 async def test_an_outage_is_one_short_line_per_failure(quick_app: App, sqlite_url: str) -> None:

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import httpx
-import pytest
 from starlette.applications import Starlette
 
 from bot import metrics
 from bot.web import create_metrics_app, create_web_app
-from bot.wiring import App, build_app
+from bot.wiring import App
 from storage.db import Database
-from tests.conftest import FakeClock, make_settings
 
 TOKEN = "metrics-token-for-tests-0123456789"
 
@@ -33,16 +29,6 @@ async def test_healthz_reports_the_database(app: App) -> None:
     gone = Database("postgresql+psycopg://nobody@127.0.0.1:9/none")
     down = await get(replace(app, services=replace(app.services, db=gone)), "/healthz")
     assert down.status_code == 503 and down.json()["database"] == "down"
-
-
-@pytest.fixture
-def quick_app(sqlite_url: str, tmp_path: Path, clock: FakeClock) -> Iterator[App]:
-    """A database that gives up on a held lock after 100 ms instead of 5 s."""
-    settings = make_settings(sqlite_url, tmp_path)
-    settings = replace(settings, storage=replace(settings.storage, busy_timeout_ms=100))
-    application = build_app(settings, clock=clock)
-    yield application
-    application.close()
 
 
 async def test_healthz_is_down_while_writes_fail_though_reads_work(

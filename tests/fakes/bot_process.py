@@ -124,3 +124,21 @@ class BotProcess:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait(10)
+
+
+def restartable_bot(
+    folder: Path, tg: FakeTelegram, telegram: str = ""
+) -> tuple[BotProcess, BotProcess]:
+    """A webhook-mode bot on SQLite in ``folder``: its first run, started, and the run
+    that will restart it on the same port and database (not yet started)."""
+    port = free_port()
+    config = webhook_config(
+        folder / "config.toml",
+        tg,
+        f"sqlite:///{folder / 'bot.db'}",
+        port,
+        media=folder / "media",
+        telegram=telegram,
+    )
+    first = BotProcess(config, port, folder / "first.log").start()
+    return first, BotProcess(config, port, folder / "second.log")
