@@ -1,4 +1,9 @@
-"""Inbox of acknowledged updates (replaces whatsapp_inbound), and the health probe row.
+"""Inbox of acknowledged updates (whatsapp_inbound, which it replaces, is emptied), and
+the health probe row.
+
+whatsapp_inbound is emptied, not dropped: a sibling migration on another branch
+(0108) still updates it, and two branches are applied in no guaranteed order.
+A migration that builds on both can drop the empty table.
 
 Revision ID: 0109
 Revises: 0106
@@ -37,9 +42,9 @@ def upgrade() -> None:
     op.create_index("ix_inbox_queue", "inbox", ["channel", "status", "id"])
     op.create_index("ix_inbox_conversation", "inbox", ["conversation", "id"])
     op.create_index(op.f("ix_inbox_received_hour"), "inbox", ["received_hour"])
-    # Raw MessageSids with the exact instant they were handled: Twilio's logs join
-    # them to a phone number. The inbox keeps keyed hashes and the hour instead.
-    op.drop_table("whatsapp_inbound")
+    # Raw MessageSids with the instant they were handled: Twilio's logs join them to a
+    # phone number. The inbox keeps keyed hashes and the hour instead.
+    op.execute(sa.delete(sa.table("whatsapp_inbound")))
     probe = op.create_table(
         "health_probe",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -51,11 +56,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("health_probe")
-    op.create_table(
-        "whatsapp_inbound",
-        sa.Column("message_sid", sa.String(64), nullable=False),
-        sa.Column("handled_at", _TS, nullable=False),
-        sa.PrimaryKeyConstraint("message_sid", name=op.f("pk_whatsapp_inbound")),
-    )
-    op.create_index(op.f("ix_whatsapp_inbound_handled_at"), "whatsapp_inbound", ["handled_at"])
     op.drop_table("inbox")
