@@ -7,7 +7,9 @@ fails exactly then.
 
 from __future__ import annotations
 
-from sqlalchemy import text, update
+from sqlalchemy import text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from storage.db import Database
@@ -18,15 +20,16 @@ PG_TIMEOUT_MS = 2000  # a PostgreSQL probe waits no longer than this for a lock
 
 def probe_write(db: Database) -> bool:
     """True if the database took a write (and a commit) just now."""
+    insert = sqlite_insert if db.is_sqlite else pg_insert
+    bump = insert(HealthProbe).values(id=1, writes=1)
+    bump = bump.on_conflict_do_update(
+        index_elements=["id"], set_={"writes": HealthProbe.writes + 1}
+    )
     try:
         with db.write() as s:
             if not db.is_sqlite:
                 s.execute(text(f"SET LOCAL statement_timeout = {PG_TIMEOUT_MS}"))
-            done = s.execute(
-                update(HealthProbe).where(HealthProbe.id == 1).values(writes=HealthProbe.writes + 1)
-            )
-            if not done.rowcount:
-                s.add(HealthProbe(id=1, writes=1))
+            s.execute(bump)
         return True
     except SQLAlchemyError:
         return False

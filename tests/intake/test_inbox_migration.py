@@ -51,3 +51,19 @@ async def test_workers_starting_together_migrate_one_after_another(pg_url: str) 
     finally:
         for db in dbs:
             db.dispose()
+
+
+async def test_a_fresh_database_stays_empty_until_probed_and_probes_may_race(
+    db_url: str,
+) -> None:
+    db = Database(db_url)
+    try:
+        migrate.upgrade(db)
+        with db.read() as s:  # nothing written yet: a backup may be restored into it
+            assert s.execute(text("SELECT count(*) FROM health_probe")).scalar() == 0
+        probes = await asyncio.gather(*(asyncio.to_thread(probe_write, db) for _ in range(8)))
+        assert probes == [True] * 8
+        with db.read() as s:
+            assert s.execute(text("SELECT writes FROM health_probe")).scalar() == 8
+    finally:
+        db.dispose()

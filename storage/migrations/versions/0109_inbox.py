@@ -45,13 +45,14 @@ def upgrade() -> None:
     # Raw MessageSids with the instant they were handled: Twilio's logs join them to a
     # phone number. The inbox keeps keyed hashes and the hour instead.
     op.execute(sa.delete(sa.table("whatsapp_inbound")))
-    probe = op.create_table(
+    # Empty until the first health check writes its row: an unused database stays empty
+    # (restoring a backup needs one).
+    op.create_table(
         "health_probe",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("writes", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_health_probe")),
     )
-    op.bulk_insert(probe, [{"id": 1, "writes": 0}])
 
 
 def downgrade() -> None:
