@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from datetime import timedelta
@@ -23,6 +24,7 @@ from tests.whatsapp.twilio_fake import (
     inbound_form,
     post_signed,
     sign,
+    twilio_error,
 )
 
 WEBHOOK = "/whatsapp/webhook"
@@ -305,3 +307,16 @@ async def test_a_message_sid_is_remembered_for_the_dedupe_days(
     await phone.component.inbox.stop()
     await phone.component.inbox.start()
     assert await phone.post(form)  # forgotten: a new message now
+
+
+async def test_a_reply_hit_by_a_twilio_5xx_is_tried_again(phone: Phone) -> None:
+    phone.api.errors[CITIZEN] = twilio_error(503, 20503, "Service unavailable")
+
+    async def recover() -> None:
+        await asyncio.sleep(0.3)
+        del phone.api.errors[CITIZEN]
+
+    healing = asyncio.create_task(recover())
+    refused, accepted = await phone.say("halo")  # what reached the fake: both tries
+    await healing
+    assert refused == accepted and "Halo" in accepted

@@ -22,6 +22,7 @@ from twilio.rest import Client
 
 from bot.channels.base import SendResult, SendStatus
 from bot.channels.whatsapp.webhook import ADDRESS, MAX_MESSAGES, message_bodies
+from bot.delivery import Pacer
 from handlers.markup import to_whatsapp
 from handlers.messages import Outgoing
 from storage import whatsapp
@@ -103,6 +104,8 @@ class WhatsAppSender:
         self.status_url = status_url
         self.templates = {k: v for k, v in templates.items() if v}
         self.rate_per_second = rate_per_second
+        # Replies keep to the sender's rate too (the outbox paces pushes on its own).
+        self._replies = Pacer(rate_per_second)
         self.media_url = media_url
         self.client = Client(
             account_sid,
@@ -157,6 +160,7 @@ class WhatsAppSender:
         result = SendResult(SendStatus.SENT)
         for params in messages:
             for attempt in range(REPLY_TRIES):
+                await self._replies.wait()
                 result = await asyncio.to_thread(self._create, chat, params)
                 if result.status is not SendStatus.RETRY or attempt == REPLY_TRIES - 1:
                     break
