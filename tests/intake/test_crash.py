@@ -16,12 +16,14 @@ from tests.fakes.telegram_api import FakeTelegram
 
 BURST = 400
 IN_FLIGHT = 8  # [telegram] concurrent_updates: what a kill can leave half-done
+# Replies per second: slower than a loaded machine acknowledges, so a backlog builds up.
+RATE = 40
 
 
 async def test_kill_9_mid_burst_loses_no_acknowledged_update(tmp_path: Path) -> None:
     async with FakeTelegram() as tg:
         first, second = restartable_bot(
-            tmp_path, tg, f"rate_per_second = 100\nconcurrent_updates = {IN_FLIGHT}\n"
+            tmp_path, tg, f"rate_per_second = {RATE}\nconcurrent_updates = {IN_FLIGHT}\n"
         )
         try:
             await first.ready()
@@ -34,14 +36,14 @@ async def test_kill_9_mid_burst_loses_no_acknowledged_update(tmp_path: Path) -> 
             first.kill()  # mid-burst: some posts were never answered, some never processed
             await burst
             at_kill = answered(tg)
-            assert len(acked) > len(at_kill), "killed while acknowledged updates were waiting"
+            assert len(acked) > len(at_kill), f"nothing waiting: {len(acked)} acked, all answered"
 
             second.start()
             await second.ready()
             # Telegram sends again what it never got a 200 for.
             retried = [n for n in range(BURST) if n not in acked]
             await post_burst(second.url, retried, acked)
-            await until_answered(tg, set(range(BURST)))
+            await until_answered(tg, set(range(BURST)), quiet=15.0)
         finally:
             first.stop_quietly()
             second.stop_quietly()
@@ -49,5 +51,5 @@ async def test_kill_9_mid_burst_loses_no_acknowledged_update(tmp_path: Path) -> 
     replies = answered(tg)
     lost = [n for n in acked if replies[n] == 0]
     duplicates = sum(count - 1 for count in replies.values() if count > 1)
-    assert lost == [], f"{len(lost)} acknowledged updates lost"
+    assert lost == [], f"{len(lost)} acknowledged updates lost\n" + second.logged()[-2000:]
     assert duplicates <= IN_FLIGHT, f"{duplicates} answered twice (at most {IN_FLIGHT} in flight)"
