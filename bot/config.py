@@ -40,6 +40,9 @@ class StorageSettings:
 class ServerSettings:
     host: str = "127.0.0.1"
     port: int = 8080
+    # /metrics on a listener of its own (0: none; then only with ASNBOT_METRICS_TOKEN).
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class WhatsAppSettings:
     media_timeout_seconds: float = 10.0
     media_url_ttl_seconds: int = 300
     rate_per_second: float = 50.0
+    concurrent_messages: int = 16
+    media_downloads: int = 4
     # Kind of pushed message ("reminder", "broadcast", …) -> Content template SID (HX…).
     templates: dict[str, str] = field(default_factory=dict)
 
@@ -105,6 +110,12 @@ class DeliverySettings:
 
 
 @dataclass(frozen=True)
+class InboxSettings:
+    lease_seconds: int = 30
+    dedupe_days: int = 7
+
+
+@dataclass(frozen=True)
 class LoggingSettings:
     level: str = "INFO"
     format: str = "auto"
@@ -118,6 +129,7 @@ class Secrets:
     twilio_account_sid: str = field(default="", repr=False)
     twilio_auth_token: str = field(default="", repr=False)
     secret_key: str = field(default="", repr=False)
+    metrics_token: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)
@@ -131,6 +143,7 @@ class Settings:
     tips: TipsSettings = field(default_factory=TipsSettings)
     reminders: RemindersSettings = field(default_factory=RemindersSettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
+    inbox: InboxSettings = field(default_factory=InboxSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     campaigns: tuple[Campaign, ...] = ()
     secrets: Secrets = field(default_factory=Secrets, repr=False)
@@ -154,6 +167,7 @@ SECRET_ENV = {
     "twilio_account_sid": "TWILIO_ACCOUNT_SID",
     "twilio_auth_token": "TWILIO_AUTH_TOKEN",
     "secret_key": "ASNBOT_SECRET_KEY",
+    "metrics_token": "ASNBOT_METRICS_TOKEN",
 }
 
 # Sections of Settings that config.toml holds (everything but secrets/source).
@@ -177,6 +191,8 @@ _POSITIVE = {
     "whatsapp.media_timeout_seconds",
     "whatsapp.media_url_ttl_seconds",
     "whatsapp.rate_per_second",
+    "whatsapp.concurrent_messages",
+    "whatsapp.media_downloads",
     *(f"tips.{f.name}" for f in fields(TipsSettings)),
     "reminders.every_days",
     "delivery.batch_size",
@@ -185,6 +201,8 @@ _POSITIVE = {
     "delivery.max_attempts",
     "delivery.tick_seconds",
     "delivery.keep_sent_days",
+    "inbox.lease_seconds",
+    "inbox.dedupe_days",
 }
 
 
@@ -303,6 +321,12 @@ def _validate(name: str, section: Any) -> None:
             raise ConfigError(str(exc)) from None
     if name == "server" and not 0 < section.port < 65536:
         raise ConfigError(f"server.port: must be between 1 and 65535 (got {section.port})")
+    if name == "server" and not 0 <= section.metrics_port < 65536:
+        raise ConfigError(
+            f"server.metrics_port: must be 0 (none) or a port (got {section.metrics_port})"
+        )
+    if name == "server" and section.metrics_port == section.port:
+        raise ConfigError("server.metrics_port: must differ from server.port (the public one)")
     if name == "telegram" and (section.max_retries < 0 or section.retry_backoff_seconds < 0):
         raise ConfigError("telegram.max_retries and retry_backoff_seconds must not be negative")
     if name == "whatsapp":

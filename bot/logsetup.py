@@ -4,19 +4,27 @@ Secrets never reach logs: known secret values are masked in every record,
 and handlers log pseudonyms, never platform ids or tip content. While a
 message of the tip flow is handled, not even the pseudonym: ``PersonFilter``
 applies the dispatcher's decision (``handlers.logscope``) to every record,
-ours and the libraries', whatever the log call passed.
+ours and the libraries', whatever the log call passed. A database outage is
+one line per failure (the driver's reason, no traceback) and, each minute it
+lasts, one line counting the failures: not megabytes of the same traceback.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import sys
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+import psycopg
+from sqlalchemy import exc as sa_exc
+
 from handlers import logscope
+from storage.db import DatabaseError
 
 _STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "taskName"}
 SCRUBBED = "[anon]"
@@ -81,6 +89,64 @@ class _Redactor(logging.Filter):
         return True
 
 
+_OUTAGE = (
+    sa_exc.OperationalError,
+    sa_exc.InterfaceError,
+    sa_exc.TimeoutError,
+    sa_exc.DisconnectionError,
+    DatabaseError,
+    sqlite3.OperationalError,
+    psycopg.OperationalError,
+)
+SUMMARY_EVERY = 60.0  # seconds
+
+
+def _outage(exc: BaseException | None) -> BaseException | None:
+    """The database-unavailable error behind ``exc``, if that is what it is."""
+    for _ in range(5):
+        if exc is None or isinstance(exc, _OUTAGE):
+            return exc
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    # The driver's own first line ("database is locked"); SQLAlchemy's wrapper adds the
+    # statement and its parameters, which may hold pseudonyms or sealed data.
+    inner = getattr(exc, "orig", None) or exc
+    first = (str(inner).strip().splitlines() or [""])[0]
+    return f"{type(inner).__name__}: {first}"[:200]
+
+
+class OutageLines(logging.Filter):
+    """Database failures as one line each, and a count per ``every`` seconds."""
+
+    def __init__(
+        self, every: float = SUMMARY_EVERY, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        super().__init__()
+        self.every = every
+        self.clock = clock
+        self.failures = 0
+        self.since = clock()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = _outage(record.exc_info[1] if record.exc_info else None)
+        if error is None:
+            return True
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        record.__dict__["db_error"] = _reason(error)
+        self.failures += 1
+        now = self.clock()
+        if now - self.since >= self.every:
+            logging.getLogger("asnbot.database").error(
+                "database failing",
+                extra={"failures": self.failures, "seconds": round(now - self.since)},
+            )
+            self.failures, self.since = 0, now
+        return True
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         doc = {
@@ -109,10 +175,12 @@ class TextFormatter(logging.Formatter):
 
 
 def make_handler(stream: TextIO, fmt: str = "auto", secrets: Iterable[str] = ()) -> logging.Handler:
-    """The one log handler: formatted for ``stream``, secrets masked, tipsters unnamed."""
+    """The one log handler: formatted for ``stream``, outages in one line, secrets masked,
+    tipsters unnamed. (Outages first: the person filter folds tracebacks into text.)"""
     handler = logging.StreamHandler(stream)
     use_json = fmt == "json" or (fmt == "auto" and not stream.isatty())
     handler.setFormatter(JsonFormatter() if use_json else TextFormatter())
+    handler.addFilter(OutageLines())
     handler.addFilter(PersonFilter())
     handler.addFilter(_Redactor(secrets))
     return handler

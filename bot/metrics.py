@@ -1,4 +1,9 @@
-"""A few counters in Prometheus text format, without a dependency for it."""
+"""A few counters in Prometheus text format, without a dependency for it.
+
+Label values are bounded: each metric keeps at most ``MAX_SERIES`` label sets,
+and any further one is counted under ``other``. Whatever a request carries,
+it cannot grow the series without end.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,12 @@ import threading
 from collections import defaultdict
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+MAX_SERIES = 50  # label sets per metric
+OTHER = "other"
 
 _lock = threading.Lock()
 _counters: dict[tuple[str, tuple[tuple[str, str], ...]], float] = defaultdict(float)
+_series: dict[str, int] = defaultdict(int)
 _help: dict[str, str] = {}
 
 
@@ -16,6 +24,11 @@ def inc(name: str, help_text: str, amount: float = 1.0, **labels: str) -> None:
     key = (name, tuple(sorted(labels.items())))
     with _lock:
         _help.setdefault(name, help_text)
+        if key not in _counters:
+            if _series[name] >= MAX_SERIES:
+                key = (name, tuple((k, OTHER) for k, _v in key[1]))
+            if key not in _counters:
+                _series[name] += 1
         _counters[key] += amount
 
 

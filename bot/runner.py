@@ -21,7 +21,7 @@ from bot.channels.telegram import telegram_component
 from bot.channels.whatsapp.component import whatsapp_component
 from bot.consoleloop import chat_loop
 from bot.scheduler import scheduler_component
-from bot.web import create_web_app
+from bot.web import create_metrics_app, create_web_app
 from bot.wiring import App
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,13 @@ class Component(Protocol):
 # Each factory returns its component when the settings enable it, else None.
 ComponentFactory = Callable[[App], "Component | None"]
 COMPONENTS: list[ComponentFactory] = [telegram_component, whatsapp_component, scheduler_component]
+
+
+def _server(web: object, host: str, port: int) -> uvicorn.Server:
+    config = uvicorn.Config(web, host=host, port=port, log_level="warning", lifespan="off")  # type: ignore[arg-type]
+    server = uvicorn.Server(config)
+    server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+    return server
 
 
 def run(app: App) -> int:
@@ -71,26 +78,21 @@ async def _serve(app: App, components: list[Component]) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     routes = [r for c in components for r in c.routes()]
-    web = create_web_app(app, [lambda _app: routes])
-    config = uvicorn.Config(
-        web,
-        host=app.settings.server.host,
-        port=app.settings.server.port,
-        log_level="warning",
-        lifespan="off",
-    )
-    server = uvicorn.Server(config)
-    server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+    server = app.settings.server
+    servers = [_server(create_web_app(app, [lambda _app: routes]), server.host, server.port)]
+    if server.metrics_port:
+        servers.append(_server(create_metrics_app(app), server.metrics_host, server.metrics_port))
     started: list[Component] = []
     try:
         for c in components:
             await c.start()
             started.append(c)
             log.info("started", extra={"component": c.name})
-        serve = asyncio.create_task(server.serve())
+        serving = [asyncio.create_task(s.serve()) for s in servers]
         await stop.wait()
-        server.should_exit = True
-        await serve
+        for s in servers:
+            s.should_exit = True
+        await asyncio.gather(*serving)
     finally:
         for c in reversed(started):
             try:

@@ -114,18 +114,25 @@ class SchedulerComponent:
         async with self._lock:
             while True:
                 self._again = False
-                budget = max(self.app.settings.delivery.tick_seconds - 5, 1)
+                # Send for the whole tick, then plan again and go on if messages are still
+                # due: the configured rate holds whatever tick_seconds is.
+                budget = float(self.app.settings.delivery.tick_seconds)
+                more = False
                 try:
-                    await self.ticker.run_due(budget=budget)
+                    more = (await self.ticker.run_due(budget=budget)).cut_short
                 except Exception:
                     log.exception("tick failed")  # the next tick tries again
                 self.ticks += 1
-                if not self._again or self.ticker.stopping:
+                if not (self._again or more) or self.ticker.stopping:
                     break
 
     async def _daily(self, job: DailyJob) -> None:
+        services = self.app.services
         try:
-            await job.run(self.app.services, self.app.services.clock())
+            # Every worker has the job; one runs it (the jobs are idempotent besides).
+            async with services.db.first_come(f"daily:{job.name}") as mine:
+                if mine:
+                    await job.run(services, services.clock())
         except Exception:
             log.exception("daily job failed", extra={"job": job.name})
 

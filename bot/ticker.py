@@ -2,7 +2,9 @@
 
 ``asnbot reminders run-due`` runs it once; the scheduler runs it every tick.
 All state is in the tables, so a second worker, a restart or a missed tick
-changes nothing: outbox keys make every message exist once.
+changes nothing: outbox keys make every message exist once. With several
+workers on one PostgreSQL, one plans at a time (an advisory lock; the others
+skip planning) and every one sends, each claiming rows no other holds.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from storage import conversations
 log = logging.getLogger(__name__)
 
 REPORT_EVERY = 5.0  # seconds of sending between progress checks of running broadcasts
+PLANNING = "scheduler:planning"  # the advisory lock one worker holds while it plans a tick
 
 
 @dataclass
@@ -33,6 +36,8 @@ class TickReport:
     broadcast_rows: int = 0
     notices: int = 0
     delivery: DrainReport = field(default_factory=DrainReport)
+    cut_short: bool = False  # the budget ran out with messages still due
+    planned: bool = True  # False: another worker was planning this tick
 
     def line(self) -> str:
         d = self.delivery
@@ -70,14 +75,19 @@ class Ticker:
         at = now or s.clock()
         clock = (lambda: at) if now is not None else s.clock
         report = TickReport()
-        found = await campaigns.load(s.db)
-        report.reminders = await planner.plan(s.db, planner.policy_of(s), found, s.kb.entries, at)
-        report.broadcast_rows = await fanout.fan_out(s.db, at)
-        # A tip just sent (or looked at) leaves a sealed pointer and receipt code in the
-        # person's state: gone once idle, whether or not they write again. (Drafts wait
-        # for the nightly purge: their owner is told when they expire.)
-        if isinstance(tips := s.extra.get(TIPS), TipKit):
-            await conversations.clear_stale(s.db, "tip.view", at - tips.limits.draft_idle)
+        # Several workers on one PostgreSQL: one plans, all send (claims never overlap).
+        async with s.db.first_come(PLANNING) as mine:
+            report.planned = mine
+            if mine:
+                found = await campaigns.load(s.db)
+                policy = planner.policy_of(s)
+                report.reminders = await planner.plan(s.db, policy, found, s.kb.entries, at)
+                report.broadcast_rows = await fanout.fan_out(s.db, at)
+                # A tip just sent (or looked at) leaves a sealed pointer and receipt code in
+                # the person's state: gone once idle, whether or not they write again.
+                # (Drafts wait for the nightly purge: their owner is told when they expire.)
+                if isinstance(tips := s.extra.get(TIPS), TipKit):
+                    await conversations.clear_stale(s.db, "tip.view", at - tips.limits.draft_idle)
         self._dispatcher = dispatcher_for(
             s, self.senders, self.app.settings.delivery, clock=clock, worker=self.worker
         )
@@ -95,6 +105,7 @@ class Ticker:
                 if not part.handled and not notices:
                     break
                 if deadline is not None and time.monotonic() >= deadline:
+                    report.cut_short = True
                     break
         finally:
             self._dispatcher = None

@@ -30,6 +30,16 @@ def clean_text(text: str | None) -> str:
 Fetcher = Callable[[], Awaitable[bytes]]
 
 
+class AttachmentTooLarge(Exception):
+    """Raised by a ``Fetcher``: the file turned out larger than the channel's ``limit``
+    (whatever the platform declared); nothing more was downloaded."""
+
+    def __init__(self, size: int | None = None, limit: int | None = None) -> None:
+        super().__init__(size, limit)
+        self.size = size
+        self.limit = limit
+
+
 @dataclass(frozen=True)
 class Attachment:
     """A file the user sent, fetched lazily so nothing is downloaded in vain."""

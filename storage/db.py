@@ -8,8 +8,10 @@ statement than aiosqlite, and a thread hop keeps the event loop free.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import hashlib
+import os
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -56,7 +58,7 @@ class Database:
         self.is_sqlite = url.startswith("sqlite")
         kwargs: dict[str, Any] = {"echo": echo, "future": True}
         if self.is_sqlite:
-            _ensure_sqlite_dir(url)
+            _private_sqlite_file(url)
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": busy_timeout_ms / 1000}
         else:
             kwargs["pool_pre_ping"] = True
@@ -77,8 +79,23 @@ class Database:
         reaching two workers). PostgreSQL: a session advisory lock on a connection from
         a pool of its own, so lock holders never starve the pool their work needs.
         SQLite is served by one process, whose in-process lock already suffices."""
-        if self.is_sqlite:
+        async with self._advisory(key, wait_seconds) as held:
+            if not held:
+                raise DatabaseError("timed out waiting for a conversation lock")
             yield
+
+    @asynccontextmanager
+    async def first_come(self, key: str) -> AsyncIterator[bool]:
+        """True if no other process works on ``key`` now (and none will until the block
+        ends); False at once if one does. For work one process should do, such as
+        planning a scheduler tick. SQLite: always True (one process serves it)."""
+        async with self._advisory(key, 0.0) as held:
+            yield held
+
+    @asynccontextmanager
+    async def _advisory(self, key: str, wait_seconds: float) -> AsyncIterator[bool]:
+        if self.is_sqlite:
+            yield True
             return
         if self._locks is None:
             self._locks = create_engine(
@@ -90,14 +107,15 @@ class Database:
             # Polling with pg_try_advisory_lock keeps every wait cancellable: a blocking
             # pg_advisory_lock on a worker thread would outlive a cancelled task.
             deadline = time.monotonic() + wait_seconds
-            while not await asyncio.to_thread(_try_lock, conn, lock_id):
-                if time.monotonic() > deadline:
-                    raise DatabaseError("timed out waiting for a conversation lock")
+            held = await asyncio.to_thread(_try_lock, conn, lock_id)
+            while not held and time.monotonic() < deadline:
                 await asyncio.sleep(0.02)
+                held = await asyncio.to_thread(_try_lock, conn, lock_id)
             try:
-                yield
+                yield held
             finally:
-                await asyncio.to_thread(_unlock, conn, lock_id)
+                if held:
+                    await asyncio.to_thread(_unlock, conn, lock_id)
         finally:
             await asyncio.to_thread(conn.close)
 
@@ -138,10 +156,24 @@ def _unlock(conn: Connection, lock_id: int) -> None:
     conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": lock_id})
 
 
-def _ensure_sqlite_dir(url: str) -> None:
+def _private_sqlite_file(url: str) -> None:
+    """The database file exists, readable by its owner only, before SQLite opens it.
+
+    SQLite creates a file 0644 (less the umask) and gives its -wal and -shm files
+    the database file's own mode; so the file is made 0600 first, and one left
+    more open by an older version is closed down, with its companions.
+    """
     path = url.split("///", 1)[1] if "///" in url else ""
-    if path and path != ":memory:" and not path.startswith("file:"):
-        Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    db = Path(path.split("?", 1)[0]).expanduser()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for file in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            if file.stat().st_mode & 0o077:
+                file.chmod(0o600)
 
 
 def off_loop(

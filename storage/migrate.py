@@ -8,11 +8,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from storage.db import Database, DatabaseError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# Workers starting together on one PostgreSQL migrate one after another, not in a race.
+_LOCK = 0x6173_6E62_6F74_6D67  # "asnbotmg"
 
 
 def _config() -> Config:
@@ -21,14 +24,16 @@ def _config() -> Config:
     return cfg
 
 
-def upgrade(db: Database) -> list[str]:
-    """Migrate to every head; returns the revisions applied (empty if current)."""
+def upgrade(db: Database, target: str = "heads") -> list[str]:
+    """Migrate to every head (or ``target``); returns the revisions applied."""
     cfg = _config()
     try:
         with db.engine.begin() as conn:
+            if not db.is_sqlite:  # held until this transaction ends
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK})
             before = set(MigrationContext.configure(conn).get_current_heads())
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "heads")
+            command.upgrade(cfg, target)
             after = set(MigrationContext.configure(conn).get_current_heads())
     except SQLAlchemyError as exc:
         raise DatabaseError(f"cannot migrate the database: {_reason(exc)}") from exc

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -157,13 +158,40 @@ class OutboxMessage(Base):
     priority: Mapped[int] = mapped_column(default=1)
 
 
-class WhatsAppInbound(Base):
-    """A Twilio MessageSid already handled: Twilio retries, we answer once."""
+class InboxItem(Base):
+    """An update a webhook (or polling) acknowledged: stored first, handled from here.
 
-    __tablename__ = "whatsapp_inbound"
+    While waiting, ``payload`` holds the raw update sealed (it names the sender),
+    and ``conversation`` a keyed pseudonym of its chat, so one chat's updates are
+    handled in order. Once handled both are erased, with the lease: what stays is
+    ``dedupe_key`` (a keyed hash of the platform's update id or MessageSid, useless
+    without the secret) and the hour, so a resend is recognised for a while.
+    """
 
-    message_sid: Mapped[str] = mapped_column(String(64), primary_key=True)
-    handled_at: Mapped[datetime] = mapped_column(index=True)
+    __tablename__ = "inbox"
+    __table_args__ = (
+        Index("ix_inbox_queue", "channel", "status", "id"),
+        Index("ix_inbox_conversation", "conversation", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    dedupe_key: Mapped[str] = mapped_column(String(64), unique=True)
+    conversation: Mapped[str | None] = mapped_column(String(64))
+    payload: Mapped[bytes | None] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(8), default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    lease_until: Mapped[datetime | None]
+    received_hour: Mapped[datetime] = mapped_column(index=True)
+
+
+class HealthProbe(Base):
+    """One row /healthz writes to: a database that reads but cannot write is not healthy."""
+
+    __tablename__ = "health_probe"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    writes: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class WhatsAppWindow(Base):

@@ -20,9 +20,19 @@ from sqlalchemy import select
 
 from storage import tips
 from storage.db import Database
+from storage.inbox import DONE as INBOX_DONE
+from storage.inbox import PAYLOAD as INBOX_PAYLOAD
 from storage.media import PURPOSE as MEDIA_PURPOSE
 from storage.media import MediaStore
-from storage.models import Conversation, OutboxMessage, Tip, TipEvent, TipMedia, VaultState
+from storage.models import (
+    Conversation,
+    InboxItem,
+    OutboxMessage,
+    Tip,
+    TipEvent,
+    TipMedia,
+    VaultState,
+)
 from storage.outbox import FINAL as OUTBOX_FINAL
 from storage.outbox import SEALED_CHAT, SEALED_CONTEXT
 from storage.vault import RECEIPT_PURPOSE, Vault, data_key, key_check
@@ -47,6 +57,7 @@ class RotationReport:
     files: int
     states: int
     outbox: int
+    inbox: int = 0
 
 
 def _reseal(old: Vault, new: Vault, token: str | None, purpose: str) -> str | None:
@@ -74,7 +85,7 @@ def _rotate(
     for name in present:  # 1. new copies beside the old ones; nothing is lost if we stop here
         sealed = new.seal(media.get(name), MEDIA_PURPOSE)
         MediaStore.write_file(_sidecar(media, name), sealed)
-    counts = {"tips": 0, "events": 0, "states": 0, "outbox": 0}
+    counts = {"tips": 0, "events": 0, "states": 0, "outbox": 0, "inbox": 0}
     with db.write() as s:  # 2. the database, all at once
         for tip in s.scalars(select(Tip)):
             for column, purpose in _TIP_COLUMNS.items():
@@ -103,6 +114,13 @@ def _rotate(
                     SEALED_CONTEXT: _reseal(old, new, sealed, OUTBOX_CONTEXT),
                 }
             counts["outbox"] += 1
+        waiting = select(InboxItem).where(
+            InboxItem.status != INBOX_DONE, InboxItem.payload.is_not(None)
+        )
+        for item in s.scalars(waiting):  # updates stored, not yet handled
+            assert item.payload is not None
+            item.payload = new.seal(old.open(item.payload, INBOX_PAYLOAD), INBOX_PAYLOAD)
+            counts["inbox"] += 1
         state = s.get(VaultState, 1)
         assert state is not None
         state.version = new.version
@@ -140,5 +158,6 @@ def next_vault(old: Vault, secret: str, new_secret: str | None) -> Vault:
 def rotate(
     db: Database, media: MediaStore, old: Vault, new: Vault, now: datetime
 ) -> RotationReport:
-    """Re-encrypts every tip, event, sealed state, pending outbox chat and photo to ``new``."""
+    """Re-encrypts every tip, event, sealed state, pending outbox chat, waiting update and
+    photo to ``new``."""
     return _rotate(db, media, old, new, now)

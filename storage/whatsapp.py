@@ -1,8 +1,9 @@
-"""WhatsApp bookkeeping: which Twilio messages were handled, and each chat's 24-hour window.
+"""WhatsApp bookkeeping: each chat's 24-hour window.
 
-Keys are Twilio's MessageSid (not personal data) and the chat's pseudonym;
-no phone number is stored here. Times are kept to the hour (``storage.grain``):
-a window's start is rounded down, so it is taken to close early, never late.
+The key is the chat's pseudonym; no phone number is stored here. (Which
+messages were handled is the inbox's business: ``storage.inbox``.) Times are
+kept to the hour (``storage.grain``): a window's start is rounded down, so it
+is taken to close early, never late.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.db import Database, off_loop
 from storage.grain import floor_hour
-from storage.models import WhatsAppInbound, WhatsAppWindow
+from storage.models import WhatsAppWindow
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -23,20 +24,6 @@ def _aware(value: datetime | None) -> datetime | None:
     if value is not None and value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     return value
-
-
-def _claim_message(db: Database, message_sid: str, now: datetime) -> bool:
-    """True the first time a MessageSid is seen; the unique key makes retries lose."""
-    insert = sqlite_insert if db.is_sqlite else pg_insert
-    stmt = (
-        insert(WhatsAppInbound)
-        .values(message_sid=message_sid, handled_at=floor_hour(now))
-        .on_conflict_do_nothing(index_elements=["message_sid"])
-        # RETURNING, not rowcount: drivers report rowcount -1 for some inserts.
-        .returning(WhatsAppInbound.message_sid)
-    )
-    with db.write() as s:
-        return s.execute(stmt).scalar() is not None
 
 
 def _touch_window(db: Database, chat_key: str, now: datetime) -> None:
@@ -62,14 +49,12 @@ def _last_inbound(db: Database, chat_key: str) -> datetime | None:
 
 
 def _purge(db: Database, before: datetime) -> int:
-    """Forgets handled MessageSids and windows older than ``before``."""
+    """Forgets windows older than ``before``."""
     with db.write() as s:
-        a = s.execute(delete(WhatsAppInbound).where(WhatsAppInbound.handled_at < before))
-        b = s.execute(delete(WhatsAppWindow).where(WhatsAppWindow.last_inbound_at < before))
-        return max(a.rowcount or 0, 0) + max(b.rowcount or 0, 0)
+        result = s.execute(delete(WhatsAppWindow).where(WhatsAppWindow.last_inbound_at < before))
+        return max(result.rowcount or 0, 0)
 
 
-claim_message = off_loop(_claim_message)
 touch_window = off_loop(_touch_window)
 last_inbound = off_loop(_last_inbound)
 purge = off_loop(_purge)

@@ -98,6 +98,16 @@ def app(settings: Settings, clock: FakeClock) -> Iterator[App]:
     application.close()
 
 
+@pytest.fixture
+def quick_app(sqlite_url: str, tmp_path: Path, clock: FakeClock) -> Iterator[App]:
+    """An app whose SQLite gives up on a held write lock after 50 ms, not 5 s."""
+    settings = make_settings(sqlite_url, tmp_path)
+    settings = replace(settings, storage=replace(settings.storage, busy_timeout_ms=50))
+    application = build_app(settings, clock=clock)
+    yield application
+    application.close()
+
+
 def incoming(text: str = "", who: str = "console:tester", **kwargs: object) -> Incoming:
     """A message as the console channel would build it."""
     return Incoming("console", who, who, text=text, **kwargs)  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ import asyncio
 import logging
 
 from handlers.context import Context
-from handlers.messages import Incoming, Reply
+from handlers.messages import AttachmentTooLarge, Incoming, Reply
 from handlers.tips.draft import Draft
 from handlers.tips.kit import kit
 from storage.images import ImageRejected
@@ -30,6 +30,9 @@ async def take(msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:
             continue
         try:
             data = await att.fetch()
+        except AttachmentTooLarge as exc:  # the platform declared less than it sent
+            notes["too_large"] = _rejected(ctx, "too_large", exc.limit)
+            continue
         except Exception:  # a failed download is the platform's, not the person's, fault
             log.warning("attachment download failed", extra={"who": ctx.who[:12]})
             notes["download"] = Reply("tip_photo_download_failed")
@@ -62,10 +65,7 @@ async def take(msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:
     return list(notes.values())
 
 
-def _rejected(ctx: Context, reason: str) -> Reply:
+def _rejected(ctx: Context, reason: str, channel_limit: int | None = None) -> Reply:
     log.info("photo refused", extra={"who": ctx.who[:12], "reason": reason})
-    limits = kit(ctx).limits
-    return Reply(
-        "tip_photo_rejected",
-        {"reason": reason, "max_mb": round(limits.max_photo_bytes / 1_000_000, 1)},
-    )
+    limit = min(kit(ctx).limits.max_photo_bytes, channel_limit or 1 << 62)
+    return Reply("tip_photo_rejected", {"reason": reason, "max_mb": round(limit / 1_000_000, 1)})

@@ -4,7 +4,6 @@ Twilio's signed webhooks into the Starlette app, Twilio's REST API on loopback."
 from __future__ import annotations
 
 import io
-import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,8 +28,8 @@ from tests.telegram.conftest import fake_telegram, telegram_settings
 from tests.whatsapp.twilio_fake import (
     CITIZEN,
     FakeTwilioApi,
+    Phone,
     inbound_form,
-    post_signed,
     twilio_api,
     whatsapp_settings,
 )
@@ -60,13 +59,11 @@ class Bot:
     web: httpx.AsyncClient
 
     async def wa(self, body: str = "", sender: str = WA_TIPSTER, **extra: str) -> list[str]:
-        """A signed WhatsApp message in; the text of each TwiML <Message> out."""
+        """A signed WhatsApp message in; the replies the bot sent back over the REST API."""
         return await self.post(inbound_form(body, sender, **extra))
 
     async def post(self, form: dict[str, str]) -> list[str]:
-        response = await post_signed(self.web, "/whatsapp/webhook", form)
-        assert response.status_code == 200, response.text
-        return ["".join(m.itertext()) for m in ET.fromstring(response.content).iter("Message")]
+        return await Phone(self.web, self.whatsapp, self.twilio).post(form)
 
     async def tg_update(self, update: dict[str, Any], chat: int, replies: int = 1) -> list[Call]:
         """Pushes an update to polling; waits for ``replies`` more messages to ``chat``."""
@@ -104,6 +101,7 @@ async def running(
     assert component is not None
     whatsapp = WhatsAppComponent(app)
     await component.start()
+    await whatsapp.start()
     web = create_web_app(app, [lambda _app: whatsapp.routes()])
     transport = httpx.ASGITransport(app=web)
     client = httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8080")

@@ -201,7 +201,7 @@ def test_the_migration_coarsens_what_is_already_stored(db_url: str) -> None:
             s.execute(
                 insert(OutboxMessage).values(outbox_row("reminder:1", "sent", at, sent_at=at))
             )
-        assert migrate.upgrade(db) == ["0108"]
+        assert "0108" in migrate.upgrade(db)
 
         hour = at.replace(minute=0, second=0, microsecond=0)
         with db.read() as s:

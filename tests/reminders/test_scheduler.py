@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import time
+from dataclasses import replace
 
 from sqlalchemy import func, select
 
@@ -79,3 +81,31 @@ class _SlowSender(RecordingSender):
         await asyncio.sleep(0.02)
         self.finished += 1
         return await super().send(chat, out, kind=kind)
+
+
+async def test_a_short_tick_still_sends_at_the_configured_rate(app: App, clock: FakeClock) -> None:
+    """tick_seconds=2 once left a budget of 1 s per tick: half the rate. The budget is the
+    tick's, and a tick with messages still due goes on, planning again as it goes."""
+    short = replace(
+        app, settings=replace(app.settings, delivery=replace(app.settings.delivery, tick_seconds=2))
+    )
+    rate, count = 100.0, 250
+    sender = RecordingSender(rate_per_second=rate)
+    rows = [
+        outbox.NewMessage(
+            f"rate:{n}",
+            "broadcast",
+            "console",
+            f"console:r{n}",
+            "broadcast",
+            {"office": None, "text": "Apel pagi"},
+        )
+        for n in range(count)
+    ]
+    await outbox.enqueue(app.services.db, rows, clock())
+    component = SchedulerComponent(short, ticker(short, sender))
+    started = time.monotonic()
+    await component.tick()
+    elapsed = time.monotonic() - started
+    assert len(sender.got) == count
+    assert count / elapsed >= 0.8 * rate, f"{count / elapsed:.1f} msg/s, configured {rate:g}"

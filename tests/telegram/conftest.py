@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import httpx
 import pytest
@@ -51,18 +52,20 @@ class Running:
     component: TelegramComponent
     tg: FakeTelegram
     client: httpx.AsyncClient | None = None  # webhook mode: posts to our Starlette app
+    update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(9000))
 
     async def post_update(self, update: dict[str, object], secret: str = WEBHOOK_SECRET) -> int:
+        """Posts as Telegram does; each update gets the next update_id unless it has one."""
         assert self.client is not None
         response = await self.client.post(
             "/telegram/webhook",
-            json={"update_id": 9000, **update},
+            json={"update_id": next(self.update_ids), **update},
             headers={"X-Telegram-Bot-Api-Secret-Token": secret},
         )
         return response.status_code
 
 
-async def _running(
+async def start_bot(
     settings: Settings, clock: FakeClock, tg: FakeTelegram, mode: str
 ) -> AsyncIterator[Running]:
     app = build_app(telegram_settings(settings, tg, mode), clock=clock)
@@ -86,7 +89,7 @@ async def _running(
 async def polling(
     settings: Settings, clock: FakeClock, fake_telegram: FakeTelegram
 ) -> AsyncIterator[Running]:
-    async for running in _running(settings, clock, fake_telegram, "polling"):
+    async for running in start_bot(settings, clock, fake_telegram, "polling"):
         yield running
 
 
@@ -94,5 +97,5 @@ async def polling(
 async def webhook(
     settings: Settings, clock: FakeClock, fake_telegram: FakeTelegram
 ) -> AsyncIterator[Running]:
-    async for running in _running(settings, clock, fake_telegram, "webhook"):
+    async for running in start_bot(settings, clock, fake_telegram, "webhook"):
         yield running

@@ -83,6 +83,23 @@ async def test_photo_larger_than_declared_is_refused_after_get_file(fetching: Ru
     assert tg.downloads == []
 
 
+async def test_a_photo_larger_than_both_declared_sizes_is_called_too_large(
+    polling: Running,
+) -> None:
+    """In a tip, a file that turns out over the limit while downloading is not a failed
+    download ("send it again" would fail again): the tipster is told it is too large."""
+    tg = polling.tg
+    tg.push_update(make_message("/lapor"))
+    await tg.wait_for("sendMessage")
+    await tg.settle()
+    before = len(tg.sent())
+    tg.add_file("liar", b"\xff\xd8" + b"x" * 1_500_000, size=1000)  # getFile lies too
+    tg.push_update(make_photo_message("liar", size=1000))
+    sent = await tg.wait_for("sendMessage", before + 1)
+    assert "terlalu besar (maks. 1 MB)" in sent[-1].text  # the test's Telegram limit
+    assert "kirim ulang" not in sent[-1].text.lower()
+
+
 async def test_image_sent_as_a_file_is_a_document(fetching: Running) -> None:
     tg = fetching.tg
     data = b"\x89PNG\r\n\x1a\n" + b"0" * 100

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from bot.config import ConfigError, Secrets
 from bot.wiring import build_app
 from handlers.tips.kit import kit
-from storage import receipts
+from storage import inbox, receipts
 from storage.db import Database
 from storage.media import MediaStore
 from storage.rotation import next_vault, rotate
@@ -74,15 +75,21 @@ async def test_rotation_to_a_new_secret_keeps_every_tip_readable(
     await writer.say("/lapor")
     await writer.say("draf yang belum selesai")
     old_files = {p.name: p.read_bytes() for p in kit(app.services).media.root.iterdir()}
+    # An update acknowledged before the bot stopped, still waiting in the inbox.
+    waiting = b'{"update_id": 1, "message": "not yet handled"}'
+    sealed = kit(app.services).vault.seal(waiting, inbox.PAYLOAD)
+    await inbox.store(app.services.db, "telegram", [inbox.NewItem("k", "c", sealed)], clock())
     app.close()
 
     db = Database(db_url)
     old = open_vault(db, TEST_SECRET, clock())
     new = next_vault(old, TEST_SECRET, NEW_SECRET)
     report = rotate(db, MediaStore(settings.storage.media_dir, old), old, new, clock())
+    (row,) = await inbox.claim(db, "telegram", clock(), 1, timedelta(seconds=30))
     db.dispose()
-    assert (report.new_version, report.tips, report.files) == (2, 1, 1)
+    assert (report.new_version, report.tips, report.files, report.inbox) == (2, 1, 1, 1)
     assert report.states >= 1
+    assert row.payload is not None and new.open(row.payload, inbox.PAYLOAD) == waiting
     for name, before in old_files.items():
         after = (Path(settings.storage.media_dir) / name).read_bytes()
         assert after != before and after.startswith(b"v2:")

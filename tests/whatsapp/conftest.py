@@ -1,5 +1,5 @@
 """Fixtures for the WhatsApp tests; the fakes themselves live in ``twilio_fake``."""
 
-from tests.whatsapp.twilio_fake import component, twilio_api, wa_app, wa_settings, web
+from tests.whatsapp.twilio_fake import component, phone, twilio_api, wa_app, wa_settings, web
 
-__all__ = ["component", "twilio_api", "wa_app", "wa_settings", "web"]
+__all__ = ["component", "phone", "twilio_api", "wa_app", "wa_settings", "web"]

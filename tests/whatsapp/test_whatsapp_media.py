@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+import io
+import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
+from PIL import Image
 
 from bot.channels.whatsapp.component import WhatsAppComponent
 from bot.channels.whatsapp.media import MediaFetcher, MediaFetchError
@@ -25,6 +28,8 @@ from tests.whatsapp.twilio_fake import (
     Answer,
     FakeTwilioApi,
     LocalServer,
+    Phone,
+    Recorded,
     inbound_form,
     post_signed,
 )
@@ -55,7 +60,7 @@ def media_form(twilio_api: FakeTwilioApi, body: str, *media: tuple[str, str]) ->
 
 
 async def test_a_tip_with_two_photos_reaches_the_handler(
-    web: httpx.AsyncClient, wa_app: App, twilio_api: FakeTwilioApi
+    phone: Phone, wa_app: App, twilio_api: FakeTwilioApi
 ) -> None:
     twilio_api.media |= {"ME1": JPEG_1, "ME2": JPEG_2}
     received: list[tuple[str, str | None, bytes]] = []
@@ -68,16 +73,60 @@ async def test_a_tip_with_two_photos_reaches_the_handler(
 
     photo_route(wa_app, take)
     form = media_form(twilio_api, "ini fotonya", ("ME1", "image/jpeg"), ("ME2", "image/jpeg"))
-    resp = await post_signed(web, WEBHOOK, form)
-    assert resp.status_code == 200
+    await phone.post(form)
     assert received == [("photo", "image/jpeg", JPEG_1), ("photo", "image/jpeg", JPEG_2)]
     media = [r for r in twilio_api.media_requests if "/Media/" in r.path]
     assert len(media) == 2 and all(r.basic_auth == (ACCOUNT_SID, AUTH_TOKEN) for r in media)
     assert len([r for r in twilio_api.media_requests if r.path.startswith("/cdn/")]) == 2
 
 
+def jpeg(shade: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (shade, 40, 40)).save(out, "JPEG")
+    return out.getvalue()
+
+
+async def test_slow_media_are_acknowledged_at_once_and_fetched_in_parallel(
+    phone: Phone, wa_app: App, twilio_api: FakeTwilioApi
+) -> None:
+    """Twilio gives a webhook 15 s: five photos that take 0.4 s each must not hold it up,
+    and in the background they download side by side, never more than configured."""
+    photos = {f"ME{n}": jpeg(40 * n) for n in range(5)}
+    twilio_api.media |= photos
+    delay, running, most = 0.4, 0, 0
+    lock = threading.Lock()
+    serve = twilio_api.server.handler
+
+    def slow(rec: Recorded) -> Answer:
+        nonlocal running, most
+        if not rec.path.startswith("/cdn/"):
+            return serve(rec)
+        with lock:
+            running += 1
+            most = max(most, running)
+        time.sleep(delay)
+        with lock:
+            running -= 1
+        return serve(rec)
+
+    twilio_api.server.handler = slow
+    await phone.say("/lapor")
+    form = media_form(twilio_api, "", *((name, "image/jpeg") for name in photos))
+    started = time.monotonic()
+    resp = await post_signed(phone.web, WEBHOOK, form)
+    acknowledged = time.monotonic() - started
+    assert resp.status_code == 200 and "<Message" not in resp.text
+    await phone.component.inbox.idle()
+    handled = time.monotonic() - started
+    (reply,) = [m["Body"][0] for m in twilio_api.sent if "foto" in m["Body"][0].lower()][-1:]
+    assert "5 foto" in reply
+    assert acknowledged < delay, f"the webhook waited {acknowledged:.2f}s"
+    assert most == wa_app.settings.whatsapp.media_downloads == 4
+    assert handled < 5 * delay * 0.7, f"{handled:.2f}s: downloads ran one after another"
+
+
 async def test_media_that_is_not_an_image_arrives_as_other(
-    web: httpx.AsyncClient, wa_app: App, twilio_api: FakeTwilioApi
+    phone: Phone, wa_app: App, twilio_api: FakeTwilioApi
 ) -> None:
     kinds: list[str] = []
 
@@ -87,13 +136,13 @@ async def test_media_that_is_not_an_image_arrives_as_other(
 
     photo_route(wa_app, take)
     form = media_form(twilio_api, "", ("ME1", "audio/ogg"), ("ME2", "image/png"))
-    assert (await post_signed(web, WEBHOOK, form)).status_code == 200
+    await phone.post(form)
     assert kinds == ["other", "photo"]
     assert twilio_api.media_requests == []  # nothing downloaded that nobody asked for
 
 
 async def test_a_media_download_failing_inside_a_handler_is_a_polite_reply(
-    web: httpx.AsyncClient, wa_app: App, twilio_api: FakeTwilioApi
+    phone: Phone, wa_app: App, twilio_api: FakeTwilioApi
 ) -> None:
     async def take(msg: Incoming, _ctx: Context) -> list[Reply]:
         await msg.attachments[0].fetch()  # type: ignore[misc]
@@ -101,9 +150,8 @@ async def test_a_media_download_failing_inside_a_handler_is_a_polite_reply(
 
     photo_route(wa_app, take)
     form = inbound_form("", NumMedia="1", MediaUrl0="https://evil.example/x.jpg")
-    resp = await post_signed(web, WEBHOOK, form)
-    assert resp.status_code == 200
-    assert "Maaf" in "".join(ET.fromstring(resp.content).itertext())
+    (reply,) = await phone.post(form)
+    assert "Maaf" in reply
 
 
 async def test_a_media_url_on_another_host_is_refused_without_a_request(
@@ -174,27 +222,28 @@ async def test_twilio_errors_on_media_are_fetch_errors(twilio_api: FakeTwilioApi
 # --- photos we send: signed, short-lived links --------------------------------------
 
 
-async def _photo_reply(web: httpx.AsyncClient, wa_app: App, data: bytes) -> str:
+async def _photo_reply(phone: Phone, wa_app: App, data: bytes) -> str:
     async def show(_msg: Incoming, _ctx: Context) -> list[Reply]:
         return [Reply("menu", photos=(Photo(data, "image/png"),))]
 
     route = Route("test-show", lambda m, _s: m.text == "foto", show)
     wa_app.dispatcher = Dispatcher(wa_app.services, Router([route]))
-    resp = await post_signed(web, WEBHOOK, inbound_form("foto"))
-    (media,) = [m.text or "" for m in ET.fromstring(resp.content).iter("Media")]
+    await phone.say("foto")
+    (media,) = [m["MediaUrl"][0] for m in phone.api.sent if "MediaUrl" in m]
     assert media.startswith(f"{PUBLIC_URL}/media/")
     return media.removeprefix(PUBLIC_URL)
 
 
 async def test_photos_we_send_are_served_once_signed_and_briefly(
     web: httpx.AsyncClient,
+    phone: Phone,
     wa_app: App,
     component: WhatsAppComponent,
     clock: FakeClock,
     tmp_path: Path,
 ) -> None:
     data = b"\x89PNG\r\n\x1a\n" + b"tip photo pixels" * 50
-    path = await _photo_reply(web, wa_app, data)
+    path = await _photo_reply(phone, wa_app, data)
     got = await web.get(path)
     assert got.status_code == 200 and got.content == data
     assert got.headers["content-type"] == "image/png"

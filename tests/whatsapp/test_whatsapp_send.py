@@ -25,7 +25,7 @@ from tests.whatsapp.twilio_fake import (
     REMINDER_TEMPLATE,
     Answer,
     FakeTwilioApi,
-    inbound_form,
+    Phone,
     post_signed,
     sign,
     twilio_error,
@@ -34,15 +34,16 @@ from tests.whatsapp.twilio_fake import (
 STATUS = "/whatsapp/status"
 
 
-async def write_in(web: httpx.AsyncClient, sender: str = CITIZEN) -> None:
-    resp = await post_signed(web, "/whatsapp/webhook", inbound_form("halo", sender))
-    assert resp.status_code == 200
+async def write_in(phone: Phone, sender: str = CITIZEN) -> None:
+    """The person writes (opening the 24-hour window); the answer is not what is tested."""
+    assert await phone.say("halo", sender)
+    phone.api.server.requests.clear()
 
 
 async def test_inside_the_window_a_push_is_free_text(
-    web: httpx.AsyncClient, component: WhatsAppComponent, twilio_api: FakeTwilioApi
+    phone: Phone, component: WhatsAppComponent, twilio_api: FakeTwilioApi
 ) -> None:
-    await write_in(web)
+    await write_in(phone)
     result = await component.sender.send(
         CITIZEN, Outgoing("Ingat: *netral* itu wajib."), kind="reminder"
     )
@@ -56,12 +57,12 @@ async def test_inside_the_window_a_push_is_free_text(
 
 
 async def test_outside_the_window_the_kind_s_template_is_used(
-    web: httpx.AsyncClient,
+    phone: Phone,
     component: WhatsAppComponent,
     twilio_api: FakeTwilioApi,
     clock: FakeClock,
 ) -> None:
-    await write_in(web)
+    await write_in(phone)
     clock.now += timedelta(hours=25)
     text = "Ingat:\n\n*netral* itu wajib. " + "panjang " * 300
     result = await component.sender.send(CITIZEN, Outgoing(text), kind="reminder")
@@ -92,9 +93,9 @@ async def test_outside_the_window_without_a_template_fails_clearly_and_sends_not
 
 
 async def test_photos_in_a_push_go_as_signed_links(
-    web: httpx.AsyncClient, component: WhatsAppComponent, twilio_api: FakeTwilioApi
+    web: httpx.AsyncClient, phone: Phone, component: WhatsAppComponent, twilio_api: FakeTwilioApi
 ) -> None:
-    await write_in(web)
+    await write_in(phone)
     photo = Photo(b"\xff\xd8 alert photo", "image/jpeg")
     out = Outgoing("Laporan baru #12", photos=(photo,))
     result = await component.sender.send(CITIZEN, out, kind="tip_alert")
@@ -119,13 +120,13 @@ async def test_photos_in_a_push_go_as_signed_links(
     ],
 )
 async def test_twilio_errors_are_mapped_for_the_outbox(
-    web: httpx.AsyncClient,
+    phone: Phone,
     component: WhatsAppComponent,
     twilio_api: FakeTwilioApi,
     answer: Answer,
     status: SendStatus,
 ) -> None:
-    await write_in(web)
+    await write_in(phone)
     twilio_api.errors[CITIZEN] = answer
     result = await component.sender.send(CITIZEN, Outgoing("Halo"), kind="reminder")
     assert result.status is status

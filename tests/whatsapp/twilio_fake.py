@@ -126,11 +126,13 @@ def twilio_error(status: int, code: int, message: str = "error") -> Answer:
 class FakeTwilioApi:
     """Messages API + media: what api.twilio.com answers, recorded.
 
-    ``errors`` maps a recipient to the error Twilio would give for it.
+    ``errors`` maps a recipient to the error Twilio would give for it;
+    ``body_errors`` maps words of a message body to the error for that message only.
     """
 
     def __init__(self) -> None:
         self.errors: dict[str, Answer] = {}
+        self.body_errors: dict[str, Answer] = {}
         self.media: dict[str, bytes] = {}
         self.server = LocalServer(self._handle)
 
@@ -153,6 +155,10 @@ class FakeTwilioApi:
             to = rec.form["To"][0]
             if to in self.errors:
                 return self.errors[to]
+            body = rec.form.get("Body", [""])[0]
+            for words, error in self.body_errors.items():
+                if words in body:
+                    return error
             sid = "SM" + uuid.uuid4().hex
             doc = {"sid": sid, "account_sid": ACCOUNT_SID, "to": to, "status": "queued"}
             return Answer(201, json.dumps(doc).encode(), {"Content-Type": "application/json"})
@@ -206,7 +212,9 @@ def wa_app(wa_settings: Settings, clock: FakeClock) -> Iterator[App]:
 
 @pytest.fixture
 async def component(wa_app: App) -> AsyncIterator[WhatsAppComponent]:
+    """The component as ``asnbot run`` starts it: its inbox workers answer in the background."""
     comp = WhatsAppComponent(wa_app)
+    await comp.start()
     yield comp
     await comp.stop()
 
@@ -218,6 +226,37 @@ async def web(component: WhatsAppComponent, wa_app: App) -> AsyncIterator[httpx.
     transport = httpx.ASGITransport(app=asgi)
     async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8080") as client:
         yield client
+
+
+@dataclass
+class Phone:
+    """A WhatsApp user's side: posts as Twilio does, reads what the bot sent back."""
+
+    web: httpx.AsyncClient
+    component: WhatsAppComponent
+    api: FakeTwilioApi
+
+    async def post(self, form: Mapping[str, str], path: str = "/whatsapp/webhook") -> list[str]:
+        """Posts ``form`` signed; once the inbox is idle, the bodies sent to its sender."""
+        before = len(self.api.sent)
+        resp = await post_signed(self.web, path, form)
+        assert resp.status_code == 200, resp.text
+        assert resp.headers["content-type"].startswith("application/xml")
+        assert "<Message" not in resp.text  # acknowledged only: the answer comes by REST
+        await self.component.inbox.idle()
+        return [
+            sent["Body"][0]
+            for sent in self.api.sent[before:]
+            if sent["To"] == [form["From"]] and "Body" in sent
+        ]
+
+    async def say(self, body: str, sender: str = CITIZEN, **extra: str) -> list[str]:
+        return await self.post(inbound_form(body, sender, **extra))
+
+
+@pytest.fixture
+def phone(web: httpx.AsyncClient, component: WhatsAppComponent, twilio_api: FakeTwilioApi) -> Phone:
+    return Phone(web, component, twilio_api)
 
 
 _counter = iter(range(1, 1_000_000))

@@ -1,29 +1,22 @@
-"""The PTB ``Application`` and the one update callback that feeds the dispatcher.
+"""The PTB ``Application`` and the one place an update becomes replies.
 
 PTB parses, sends and downloads; it keeps no conversation state (no
-ConversationHandler, persistence or JobQueue). Every update goes through
-``TelegramChannel.on_update``: translate → dispatch → deliver.
+ConversationHandler, persistence or JobQueue) and no queue of its own:
+updates are stored in the inbox first (``bot.inbox``), and each one comes
+back here as its raw JSON, through ``TelegramChannel.process``: parse →
+translate → dispatch → deliver.
 """
 
 from __future__ import annotations
 
-import asyncio
+import json
 import logging
-import weakref
-from collections.abc import Awaitable
 from dataclasses import replace
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeDefault, CallbackQuery, Update
 from telegram.error import Forbidden, TelegramError
-from telegram.ext import (
-    AIORateLimiter,
-    Application,
-    ApplicationBuilder,
-    BaseUpdateProcessor,
-    ContextTypes,
-    TypeHandler,
-)
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot import metrics
 from bot.channels.telegram.send import Delivery
@@ -46,32 +39,8 @@ log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query"]
 EXTRA_KEY = "telegram"  # where the one channel lives in Services.extra
 MB = 1024 * 1024
-
-
-class ChatOrderedProcessor(BaseUpdateProcessor):
-    """Updates of different chats run at once; those of one chat strictly in order."""
-
-    def __init__(self, max_concurrent_updates: int) -> None:
-        super().__init__(max_concurrent_updates)
-        self._locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        chat = update.effective_chat if isinstance(update, Update) else None
-        if chat is None:
-            await coroutine
-            return
-        lock = self._locks.get(chat.id)
-        if lock is None:
-            lock = asyncio.Lock()
-            self._locks[chat.id] = lock
-        async with lock:  # asyncio.Lock wakes waiters first come, first served
-            await coroutine
-
-    async def initialize(self) -> None:
-        pass
-
-    async def shutdown(self) -> None:
-        pass
+# Where an update names its chat, for keeping one chat's updates in order.
+_CHAT_HOLDERS = ("message", "edited_message", "channel_post", "edited_channel_post")
 
 
 def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
@@ -88,13 +57,32 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
                 max_retries=tg.max_retries,
             )
         )
-        .concurrent_updates(ChatOrderedProcessor(tg.concurrent_updates))
+        # Updates reach the inbox through our webhook route or our polling queue.
+        .updater(None)
     )
-    if tg.mode == "webhook":
-        builder = builder.updater(None)  # updates arrive through our Starlette route
-    else:
+    if tg.mode == "polling":
         builder = builder.get_updates_request(TolerantUpdatesRequest())
     return builder.build()
+
+
+def chat_of(data: dict[str, Any]) -> str | None:
+    """The chat a raw update belongs to (its sender for a button without a message)."""
+    for holder in _CHAT_HOLDERS:
+        chat = _get(data, holder, "chat", "id")
+        if chat is not None:
+            return str(chat)
+    chat = _get(data, "callback_query", "message", "chat", "id")
+    if chat is None:
+        chat = _get(data, "callback_query", "from", "id")
+    return None if chat is None else str(chat)
+
+
+def _get(data: Any, *path: str) -> Any:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data if isinstance(data, int | str) and not isinstance(data, bool) else None
 
 
 class TelegramChannel:
@@ -111,12 +99,22 @@ class TelegramChannel:
             max_retries=tg.max_retries,
             backoff=tg.retry_backoff_seconds,
         )
-        application.add_handler(TypeHandler(Update, self.on_update))
-        application.add_error_handler(self.on_error)
 
     # --- inbound ----------------------------------------------------------
 
-    async def on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def process(self, payload: bytes) -> None:
+        """One stored update (raw JSON), answered; failures get an apology, never a raise."""
+        try:
+            update = Update.de_json(json.loads(payload), self.application.bot)
+        except Exception as exc:  # stored because Telegram must not resend it; skipped here
+            log.warning("update not understood; skipped", extra={"error": type(exc).__name__})
+            return
+        try:
+            await self.on_update(update)
+        except Exception as exc:
+            await self.on_error(update, exc)
+
+    async def on_update(self, update: Update) -> None:
         """One update: translate, answer the button press, dispatch, deliver the replies."""
         metrics.inc("asnbot_messages_total", "Messages handled", channel=CHANNEL)
         bot = self.application.bot
@@ -170,11 +168,10 @@ class TelegramChannel:
 
     # --- errors -----------------------------------------------------------
 
-    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def on_error(self, update: Update, err: Exception) -> None:
         """Logs the failure (pseudonym and class only) and apologises, politely, if it can."""
-        err = context.error
-        user = update.effective_user if isinstance(update, Update) else None
-        chat = update.effective_chat if isinstance(update, Update) else None
+        user = update.effective_user
+        chat = update.effective_chat
         identity = f"{CHANNEL}:{user.id}" if user is not None else ""
         extra = {"who": self._who(identity) if identity else None, "error": type(err).__name__}
         if isinstance(err, Forbidden):

@@ -1,4 +1,8 @@
-"""The runner's Telegram component: long polling, or webhook through our Starlette app."""
+"""The runner's Telegram component: long polling, or webhook through our Starlette app.
+
+Either way an update is stored in the inbox before Telegram is told it
+arrived (a 200, or the next getUpdates offset), and handled from there.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,14 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import Updater
 
-from bot.channels.telegram.app import ALLOWED_UPDATES, TelegramChannel, channel_for
+from bot.channels.body import BodyTooLarge, read_capped
+from bot.channels.telegram.app import ALLOWED_UPDATES, TelegramChannel, channel_for, chat_of
+from bot.channels.telegram.polling import StoringQueue, raw_json
 from bot.channels.telegram.send import TelegramSender
 from bot.config import ConfigError
+from bot.inbox import Inbox
 from bot.wiring import App
 
 log = logging.getLogger(__name__)
@@ -39,6 +47,10 @@ class TelegramComponent:
         self.channel = channel
         self.settings = app.settings.telegram
         self.webhook = self.settings.mode == "webhook"
+        self.inbox = Inbox(
+            app, "telegram", channel.process, concurrency=self.settings.concurrent_updates
+        )
+        self.updater: Updater | None = None
 
     def routes(self) -> Sequence[BaseRoute]:
         if not self.webhook:
@@ -56,6 +68,7 @@ class TelegramComponent:
             await self.channel.set_commands()
         except TelegramError as exc:  # the menu is a convenience; the bot works without it
             log.warning("set_my_commands failed", extra={"error": type(exc).__name__})
+        await self.inbox.start()  # what an earlier run stored and did not finish, first
         if self.webhook:
             await application.bot.set_webhook(
                 self.settings.webhook_url,
@@ -63,51 +76,48 @@ class TelegramComponent:
                 allowed_updates=ALLOWED_UPDATES,
             )
         else:
-            assert application.updater is not None
-            await application.updater.start_polling(
+            self.updater = Updater(application.bot, StoringQueue(self._store_polled))
+            await self.updater.initialize()
+            await self.updater.start_polling(
                 allowed_updates=ALLOWED_UPDATES, error_callback=_polling_error
             )
-        await application.start()
         log.info("telegram started", extra={"mode": self.settings.mode})
 
     async def stop(self) -> None:
-        application = self.channel.application
-        if application.updater is not None and application.updater.running:
-            await application.updater.stop()
-        if application.running:
-            await application.stop()
-        await application.shutdown()
+        if self.updater is not None and self.updater.running:
+            await self.updater.stop()  # confirms to Telegram what was stored, and no more
+        await self.inbox.stop()  # the updates in hand still need the bot to answer
+        await self.channel.application.shutdown()
+
+    async def _store_polled(self, update: Update) -> None:
+        data = update.to_dict()
+        await self.inbox.put(str(update.update_id), chat_of(data), raw_json(data))
 
     async def receive(self, request: Request) -> Response:
-        """POST /telegram/webhook: the secret first, then the body, then the queue."""
+        """POST /telegram/webhook: the secret first, then the body, stored before the 200."""
         given = request.headers.get(SECRET_HEADER, "").encode()
         if not hmac.compare_digest(given, self.settings.webhook_secret.encode()):
             log.warning("webhook: wrong secret token")
             return Response(status_code=403)
-        declared = request.headers.get("content-length", "")
-        if declared.isdecimal() and int(declared) > MAX_UPDATE_BYTES:
-            return Response(status_code=413)
-        body = await request.body()
-        if len(body) > MAX_UPDATE_BYTES:
+        try:
+            body = await read_capped(request, MAX_UPDATE_BYTES)
+        except BodyTooLarge:
+            log.warning("webhook: body too large")
             return Response(status_code=413)
         try:
             data = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested past any update
             log.warning("webhook: body is not JSON")
             return Response(status_code=400)
         if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
             log.warning("webhook: not an update")
             return Response(status_code=400)
-        application = self.channel.application
         try:
-            update = Update.de_json(data, application.bot)
-        except Exception as exc:  # answered 200 all the same, so Telegram does not resend it
-            log.warning(
-                "update not understood; skipped",
-                extra={"error": type(exc).__name__, "fields": sorted(data)[:5]},
-            )
-            return Response(status_code=200)
-        await application.update_queue.put(update)
+            await self.inbox.put(str(data["update_id"]), chat_of(data), body)
+        except Exception:
+            # Not stored, so not acknowledged: Telegram sends it again later.
+            log.exception("webhook: update not stored")
+            return Response(status_code=503)
         return Response(status_code=200)
 
 

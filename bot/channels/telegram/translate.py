@@ -15,7 +15,7 @@ from typing import Any
 from telegram import Bot, CallbackQuery, Chat, Message, MessageEntity, Update, User
 from telegram.constants import ChatType, MessageAttachmentType
 
-from handlers.messages import Attachment, Fetcher, Incoming, clean_text
+from handlers.messages import Attachment, AttachmentTooLarge, Fetcher, Incoming, clean_text
 
 CHANNEL = "telegram"
 # Image files people send "as a file" (which keeps EXIF and GPS): the tip flow
@@ -25,10 +25,6 @@ HEIF_MIMES = frozenset({"image/heic", "image/heif"})
 _NOT_FILES = frozenset(
     {MessageAttachmentType.PHOTO, MessageAttachmentType.DOCUMENT, "successful_payment"}
 )
-
-
-class AttachmentTooLargeError(ValueError):
-    """A file turned out larger than allowed; nothing more was downloaded."""
 
 
 @dataclass(frozen=True)
@@ -80,12 +76,12 @@ def translate(update: Update, me: BotInfo, bot: Bot, max_bytes: int) -> Translat
 
 
 def _kind(update: Update) -> str:
-    # The first field Telegram set, e.g. "channel_post"; "unknown" for types PTB lacks.
-    for name in ("channel_post", "edited_channel_post", "my_chat_member", "chat_member"):
+    # The first field Telegram set, e.g. "channel_post": one of the types PTB knows, or
+    # "other". A metric label and a log field, so never a key the sender chose.
+    for name in Update.ALL_TYPES:
         if getattr(update, name, None) is not None:
-            return name
-    known = [k for k, v in update.to_dict().items() if k != "update_id" and v is not None]
-    return known[0][:40] if known else "unknown"
+            return str(name)
+    return "other"
 
 
 def _base(user: User, chat: Chat, **fields: Any) -> Incoming:
@@ -183,10 +179,10 @@ def fetcher(bot: Bot, file_id: str, max_bytes: int) -> Fetcher:
     async def fetch() -> bytes:
         file = await bot.get_file(file_id)
         if file.file_size is not None and file.file_size > max_bytes:
-            raise AttachmentTooLargeError(file.file_size)
+            raise AttachmentTooLarge(file.file_size, max_bytes)
         data = await file.download_as_bytearray()
         if len(data) > max_bytes:
-            raise AttachmentTooLargeError(len(data))
+            raise AttachmentTooLarge(len(data), max_bytes)
         return bytes(data)
 
     return fetch

@@ -1,19 +1,24 @@
-"""The WhatsApp component: its three routes, its outbox sender and its housekeeping.
+"""The WhatsApp component: its three routes, its senders, its inbox and its housekeeping.
 
-POST /whatsapp/webhook  inbound messages → dispatch → TwiML
+POST /whatsapp/webhook  inbound messages → the inbox → an empty TwiML answer at once
 POST /whatsapp/status   delivery reports → outbox rows, subscribers
 GET  /media/{token}     photos we send, for a few minutes, to whoever holds the token
 
-Every POST is checked against X-Twilio-Signature before anything else.
+Every POST is checked against X-Twilio-Signature before anything else. A
+message is answered (media downloaded, handled, replies sent through the
+Messages API) by the inbox's workers, never inside the request: Twilio
+gives a webhook 15 seconds, and a few slow media downloads take longer.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 import httpx
 from starlette.datastructures import FormData
@@ -24,6 +29,7 @@ from twilio.http import HttpClient
 from twilio.request_validator import RequestValidator
 
 from bot import metrics
+from bot.channels.base import SendStatus
 from bot.channels.whatsapp.build import media_links, public_url, whatsapp_sender
 from bot.channels.whatsapp.media import MediaFetcher
 from bot.channels.whatsapp.send import BLOCKING_CODES
@@ -33,13 +39,15 @@ from bot.channels.whatsapp.webhook import (
     BadRequest,
     Inbound,
     empty_twiml,
+    inbound_fields,
     parse_inbound,
     read_form,
+    reply_messages,
     signature_ok,
     signed_url,
-    twiml,
 )
 from bot.config import ConfigError
+from bot.inbox import Inbox
 from bot.wiring import App
 from handlers.markup import to_whatsapp
 from handlers.messages import Button, Outgoing, Reply
@@ -48,7 +56,7 @@ from storage import conversations, outbox, subscribers, whatsapp
 log = logging.getLogger(__name__)
 
 HOUSEKEEPING_EVERY = 600.0  # seconds
-KEEP_HANDLED = timedelta(days=2)  # Twilio retries within minutes; two days is plenty
+KEEP_WINDOWS = timedelta(days=2)  # a window lasts 24 hours; older ones mean nothing
 XML = "application/xml"
 # Delivery errors that say the number will not get our messages. 63016 (outside
 # the 24-hour window) is not one of them: it is recorded on the message only.
@@ -77,6 +85,7 @@ class WhatsAppComponent:
             secrets.twilio_auth_token,
             max_bytes=wa.max_media_bytes,
             timeout=wa.media_timeout_seconds,
+            downloads=wa.media_downloads,
             client=media_http,
         )
         sender = whatsapp_sender(app, links=self.links, http_client=twilio_http)
@@ -85,6 +94,7 @@ class WhatsAppComponent:
         self.sender = sender
         # Whoever builds the outbox dispatcher finds every channel's sender here.
         app.services.extra.setdefault("senders", {})[self.sender.channel] = self.sender
+        self.inbox = Inbox(app, "whatsapp", self.process, concurrency=wa.concurrent_messages)
         self._housekeeping: asyncio.Task[None] | None = None
 
     def routes(self) -> Sequence[BaseRoute]:
@@ -95,9 +105,11 @@ class WhatsAppComponent:
         ]
 
     async def start(self) -> None:
+        await self.inbox.start()
         self._housekeeping = asyncio.create_task(self._tidy_forever())
 
     async def stop(self) -> None:
+        await self.inbox.stop()
         if self._housekeeping is not None:
             self._housekeeping.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -127,29 +139,43 @@ class WhatsAppComponent:
         return form
 
     async def webhook(self, request: Request) -> Response:
+        """Checked, stored, acknowledged: the answer comes later, through the Messages API."""
         form = await self._signed_form(request)
         if isinstance(form, Response):
             return form
-        now = self.services.clock()
         try:
-            inbound = parse_inbound(form, self.fetcher, now)
+            inbound = parse_inbound(form, self.fetcher, self.services.clock())
         except BadRequest as exc:
             log.warning("whatsapp: message refused", extra={"reason": exc.reason})
             return PlainTextResponse("bad request", 400)
-        who = self.services.pseudonyms.of(inbound.incoming.identity)
+        fields = json.dumps(inbound_fields(form)).encode()
         try:
-            body = await self._answer(inbound, who)
+            await self.inbox.put(inbound.message_sid, inbound.incoming.chat, fields)
         except Exception:
-            log.exception("whatsapp: webhook failed", extra={"who": who[:12]})
-            body = await self._render([Reply("error")], self.services.default_locale)
-        return Response(body, media_type=XML)
+            # Not stored, so not acknowledged: Twilio tries again.
+            log.exception("whatsapp: message not stored")
+            return PlainTextResponse("unavailable", 503)
+        return Response(empty_twiml(), media_type=XML)
 
-    async def _answer(self, inbound: Inbound, who: str) -> str:
+    async def process(self, payload: bytes) -> None:
+        """One stored message: handled, answered through the Messages API."""
+        inbound = parse_inbound(json.loads(payload), self.fetcher, self.services.clock())
+        msg = inbound.incoming
+        who = self.services.pseudonyms.of(msg.identity)
+        try:
+            messages = await self._answer(inbound, who)
+        except Exception:
+            log.exception("whatsapp: handling failed", extra={"who": who[:12]})
+            messages = await self._messages([Reply("error")], self.services.default_locale)
+        finally:
+            if inbound.media is not None:
+                await inbound.media.close()
+        result = await self.sender.reply(msg.chat, messages)
+        if result.status is not SendStatus.SENT:
+            log.warning("whatsapp: reply not sent", extra={"error": result.error})
+
+    async def _answer(self, inbound: Inbound, who: str) -> list[dict[str, Any]]:
         db, msg, now = self.services.db, inbound.incoming, self.services.clock()
-        # Recorded before handling: a retry arriving meanwhile is acknowledged, not run twice.
-        if not await whatsapp.claim_message(db, inbound.message_sid, now):
-            log.info("whatsapp: duplicate acknowledged", extra={"who": who[:12]})
-            return empty_twiml()
         await whatsapp.touch_window(db, who, now)
         await subscribers.touch_inbound(db, "whatsapp", msg.chat, now)
         metrics.inc("asnbot_messages_total", "Messages handled", channel="whatsapp")
@@ -160,9 +186,9 @@ class WhatsAppComponent:
             replies = [
                 Reply("whatsapp_too_many_media", {"limit": MAX_MEDIA, "count": inbound.media_count})
             ]
-            return await self._render(replies, await self._locale(who))
+            return await self._messages(replies, await self._locale(who))
         outs = await self.app.dispatcher.handle(msg, numbered=True)
-        return await self._twiml(outs, await self._locale(who))
+        return await self._requests(outs, await self._locale(who))
 
     async def status(self, request: Request) -> Response:
         form = await self._signed_form(request)
@@ -203,11 +229,11 @@ class WhatsAppComponent:
         stored = await conversations.get_locale(self.services.db, who)
         return self.services.renderer.locale(stored or self.services.default_locale)
 
-    async def _render(self, replies: Sequence[Reply], locale: str) -> str:
+    async def _messages(self, replies: Sequence[Reply], locale: str) -> list[dict[str, Any]]:
         outs = [self.services.renderer.render(r, locale) for r in replies]
-        return await self._twiml(outs, locale)
+        return await self._requests(outs, locale)
 
-    async def _twiml(self, outs: Sequence[Outgoing], locale: str) -> str:
+    async def _requests(self, outs: Sequence[Outgoing], locale: str) -> list[dict[str, Any]]:
         renderer = self.services.renderer
 
         def choices(buttons: Sequence[Button]) -> str:
@@ -215,7 +241,7 @@ class WhatsAppComponent:
             return to_whatsapp(renderer.text("whatsapp_choices", {"labels": labels}, locale))
 
         # Off the event loop: photos are encrypted and written to disk.
-        return await asyncio.to_thread(twiml, outs, choices, self.media_url)
+        return await asyncio.to_thread(reply_messages, outs, choices, self.media_url)
 
     async def _tidy_forever(self) -> None:
         while True:
@@ -226,9 +252,9 @@ class WhatsAppComponent:
             await asyncio.sleep(HOUSEKEEPING_EVERY)
 
     async def tidy(self) -> int:
-        """Purges expired photo links, and handled MessageSids and windows past use."""
+        """Purges expired photo links and windows past use."""
         removed = await asyncio.to_thread(self.links.purge)
-        before = self.services.clock() - KEEP_HANDLED
+        before = self.services.clock() - KEEP_WINDOWS
         return removed + await whatsapp.purge(self.services.db, before)
 
 

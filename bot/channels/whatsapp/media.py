@@ -15,7 +15,7 @@ import hashlib
 import hmac
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -23,7 +23,7 @@ import httpx
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from handlers.messages import Attachment
+from bot.channels.whatsapp.prefetch import TOO_LARGE, MediaBatch
 from storage.keys import derive
 
 # Twilio's API answers media requests itself, then redirects to its CDN.
@@ -56,9 +56,12 @@ class MediaFetcher:
         *,
         max_bytes: int,
         timeout: float,
+        downloads: int = 4,
         client: httpx.AsyncClient | None = None,
     ) -> None:
         self._api = _origin(httpx.URL(api_base_url))
+        # Downloads at once across every message this process handles.
+        self._slots = asyncio.Semaphore(downloads)
         self._auth = httpx.BasicAuth(account_sid, auth_token)
         self.max_bytes = max_bytes
         self.timeout = timeout
@@ -78,13 +81,9 @@ class MediaFetcher:
             return self._auth
         return None
 
-    def attachment(self, url: str, mime: str | None) -> Attachment:
-        kind = "photo" if (mime or "").lower().startswith("image/") else "other"
-
-        async def fetch() -> bytes:
-            return await self.fetch(url)
-
-        return Attachment(kind=kind, mime=mime or None, size=None, fetch=fetch)
+    def batch(self, media: Sequence[tuple[str, str | None]]) -> MediaBatch:
+        """One message's media ``(url, content type)``, fetched in parallel on first demand."""
+        return MediaBatch(self.fetch, media, self._slots, self.max_bytes)
 
     async def fetch(self, url: str) -> bytes:
         """The item's bytes, or MediaFetchError (refused host, too big, too slow, HTTP error)."""
@@ -115,12 +114,12 @@ class MediaFetcher:
                     raise MediaFetchError(f"http {resp.status_code}")
                 declared = resp.headers.get("content-length", "")
                 if declared.isdecimal() and int(declared) > self.max_bytes:
-                    raise MediaFetchError("too large")
+                    raise MediaFetchError(TOO_LARGE)
                 data = bytearray()
                 async for chunk in resp.aiter_bytes():
                     data += chunk
                     if len(data) > self.max_bytes:
-                        raise MediaFetchError("too large")
+                        raise MediaFetchError(TOO_LARGE)
                 return bytes(data)
         raise MediaFetchError("too many redirects")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -22,6 +22,7 @@ from twilio.rest import Client
 
 from bot.channels.base import SendResult, SendStatus
 from bot.channels.whatsapp.webhook import ADDRESS, MAX_MESSAGES, message_bodies
+from bot.delivery import Pacer
 from handlers.markup import to_whatsapp
 from handlers.messages import Outgoing
 from storage import whatsapp
@@ -36,6 +37,7 @@ WINDOW = timedelta(hours=24) - timedelta(minutes=10)
 # at 1,024 characters: one line, cut well short of that.
 VARIABLE_CHARS = 700
 REQUEST_TIMEOUT = 15.0
+REPLY_TRIES = 3  # a reply hit by a 5xx or a network error is tried again, after 1 s, then 2 s
 
 # Twilio error codes meaning "this number will not get our messages": stop sending.
 BLOCKING_CODES: Mapping[int, str] = {
@@ -102,6 +104,8 @@ class WhatsAppSender:
         self.status_url = status_url
         self.templates = {k: v for k, v in templates.items() if v}
         self.rate_per_second = rate_per_second
+        # Replies keep to the sender's rate too (the outbox paces pushes on its own).
+        self._replies = Pacer(rate_per_second)
         self.media_url = media_url
         self.client = Client(
             account_sid,
@@ -147,6 +151,23 @@ class WhatsAppSender:
             url = await asyncio.to_thread(self.media_url, item.data, item.mime)
             requests.append({"media_url": [url]})
         return requests[:MAX_MESSAGES]
+
+    async def reply(self, chat: str, messages: Sequence[Mapping[str, Any]]) -> SendResult:
+        """Answers an inbound message: free text (the person just wrote), in order.
+
+        Stops at the first message that cannot be sent; its result says why.
+        """
+        result = SendResult(SendStatus.SENT)
+        for params in messages:
+            for attempt in range(REPLY_TRIES):
+                await self._replies.wait()
+                result = await asyncio.to_thread(self._create, chat, params)
+                if result.status is not SendStatus.RETRY or attempt == REPLY_TRIES - 1:
+                    break
+                await asyncio.sleep(2**attempt)
+            if result.status is not SendStatus.SENT:
+                return result
+        return result
 
     def _create(self, chat: str, params: Mapping[str, Any]) -> SendResult:
         try:

@@ -1,16 +1,17 @@
-"""Twilio's webhook requests in, TwiML out: parsing, the signature check, formatting.
+"""Twilio's webhook requests: parsing, the signature check, and the shape of replies.
 
 Nothing here touches the database. What Twilio sends beyond what the bot
 needs (``ProfileName``, ``WaId``, locations…) is never read, so it can never be
-stored or logged.
+stored or logged: ``inbound_fields`` is all the inbox keeps of a request.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from urllib.parse import parse_qsl
 
 from starlette.datastructures import FormData
@@ -18,7 +19,9 @@ from starlette.requests import Request
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
+from bot.channels.body import BodyTooLarge, read_capped
 from bot.channels.whatsapp.media import MediaFetcher
+from bot.channels.whatsapp.prefetch import MediaBatch
 from handlers.markup import split_text, to_whatsapp
 from handlers.messages import Button, Incoming, Outgoing, clean_text
 
@@ -48,14 +51,10 @@ async def read_form(request: Request) -> FormData:
     ctype = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if ctype != "application/x-www-form-urlencoded":
         raise BadRequest("content type")
-    declared = request.headers.get("content-length", "")
-    if declared.isdecimal() and int(declared) > MAX_FORM_BYTES:
-        raise BadRequest("too large")
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_FORM_BYTES:
-            raise BadRequest("too large")
+    try:
+        body = await read_capped(request, MAX_FORM_BYTES)
+    except BodyTooLarge:
+        raise BadRequest("too large") from None
     try:
         pairs = parse_qsl(
             body.decode("utf-8"),
@@ -88,13 +87,25 @@ class Inbound:
     message_sid: str
     incoming: Incoming
     media_count: int = 0
+    media: MediaBatch | None = None  # closed once the message is answered
 
     @property
     def too_many_media(self) -> bool:
         return self.media_count > MAX_MEDIA
 
 
-def parse_inbound(form: FormData, fetcher: MediaFetcher, now: datetime) -> Inbound:
+_READ = ("MessageSid", "SmsMessageSid", "From", "NumMedia", "Body", "ButtonPayload")
+
+
+def inbound_fields(form: Mapping[str, Any]) -> dict[str, str]:
+    """The fields ``parse_inbound`` reads, and nothing else (no profile name, no WaId)."""
+    count = str(form.get("NumMedia") or "0")
+    media = int(count) if count.isdecimal() and int(count) <= MAX_MEDIA else 0
+    names = [*_READ, *(f"{p}{i}" for i in range(media) for p in ("MediaUrl", "MediaContentType"))]
+    return {n: str(form[n]) for n in names if isinstance(form.get(n), str)}
+
+
+def parse_inbound(form: Mapping[str, Any], fetcher: MediaFetcher, now: datetime) -> Inbound:
     """Twilio's form fields into ``Incoming``; BadRequest for what Twilio would never send."""
     sid = form.get("MessageSid") or form.get("SmsMessageSid") or ""
     if not isinstance(sid, str) or not MESSAGE_SID.fullmatch(sid):
@@ -106,14 +117,15 @@ def parse_inbound(form: FormData, fetcher: MediaFetcher, now: datetime) -> Inbou
     if not declared.isdecimal() or len(declared) > 4:
         raise BadRequest("media count")
     count = int(declared)
-    attachments = []
+    media: list[tuple[str, str | None]] = []
     if count <= MAX_MEDIA:
         for i in range(count):
             url = form.get(f"MediaUrl{i}")
             if not isinstance(url, str) or not url:
                 raise BadRequest("media url missing")
             mime = form.get(f"MediaContentType{i}")
-            attachments.append(fetcher.attachment(url, mime if isinstance(mime, str) else None))
+            media.append((url, mime if isinstance(mime, str) and mime else None))
+    batch = fetcher.batch(media) if media else None
     payload = clean_text(str(form.get("ButtonPayload") or "")).strip()[:64] or None
     incoming = Incoming(
         channel="whatsapp",
@@ -121,10 +133,10 @@ def parse_inbound(form: FormData, fetcher: MediaFetcher, now: datetime) -> Inbou
         chat=sender,
         text=clean_text(str(form.get("Body") or "")),
         payload=payload,
-        attachments=tuple(attachments),
+        attachments=batch.attachments() if batch else (),
         received_at=now,
     )
-    return Inbound(sid, incoming, media_count=count)
+    return Inbound(sid, incoming, media_count=count, media=batch)
 
 
 ChoicesText = Callable[[Sequence[Button]], str]
@@ -145,27 +157,25 @@ def message_bodies(out: Outgoing, choices: str = "") -> list[str]:
     return [c for c in chunks if c]
 
 
-def twiml(outs: Sequence[Outgoing], choices_text: ChoicesText, media_url: MediaUrl) -> str:
-    """The TwiML answer: bodies first, then one message per photo (WhatsApp takes one each).
+def reply_messages(
+    outs: Sequence[Outgoing], choices_text: ChoicesText, media_url: MediaUrl
+) -> list[dict[str, Any]]:
+    """The replies as Messages API requests, in order: bodies first, then one message per
+    photo (WhatsApp takes one each). Blocking: a photo is written to disk for its link.
 
     Only the last reply with buttons gets numbers: that is the list dispatch remembers.
     """
     numbered = max((i for i, o in enumerate(outs) if o.buttons), default=-1)
-    response = MessagingResponse()
-    sent = 0
+    messages: list[dict[str, Any]] = []
     for i, out in enumerate(outs):
         choices = choices_text(out.buttons) if i == numbered else ""
-        for body in message_bodies(out, choices):
-            if sent < MAX_MESSAGES:
-                response.message(body)
-                sent += 1
+        messages.extend({"body": body} for body in message_bodies(out, choices))
         for item in (*out.photos, *out.documents):
-            if sent < MAX_MESSAGES:
-                message = response.message()
-                message.media(media_url(item.data, item.mime))
-                sent += 1
-    return str(response)
+            if len(messages) < MAX_MESSAGES:  # no link made for what is not sent
+                messages.append({"media_url": [media_url(item.data, item.mime)]})
+    return messages[:MAX_MESSAGES]
 
 
 def empty_twiml() -> str:
+    """The webhook's answer: nothing to say in it, the replies go through the Messages API."""
     return str(MessagingResponse())
