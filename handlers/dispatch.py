@@ -46,16 +46,8 @@ class Dispatcher:
                     msg = _pick_choice(msg, state)
                 locale = await self._locale(who, msg)
                 ctx = Context(s, who, s.roles.roles_of(msg.identity), state, locale, msg.channel)
-                route = self.router.match(msg, state)
-                if isinstance(route, NoRoute) or not msg.has_content:
-                    replies = await basic.empty(msg, ctx)
-                    name = "empty"
-                elif route.role is not None and route.role not in ctx.roles:
-                    replies = await basic.refused(msg, ctx)
-                    name = f"refused:{route.name}"
-                else:
-                    replies = await route.handler(msg, ctx)
-                    name = route.name
+                ctx.reroute = lambda again: self._replies(again, ctx)
+                name, replies = await self._route(msg, ctx)
                 out = [s.renderer.render(r, ctx.locale) for r in replies]
                 if numbered:
                     shown = [o.buttons for o in out if o.buttons]
@@ -67,14 +59,28 @@ class Dispatcher:
                 "ms": round((time.perf_counter() - started) * 1000, 1),
             }
             # A pseudonym next to the moment a tip was sent would link the two by
-            # time: tip routes are logged without it.
-            if not _tip_related(name, step_before):
+            # time: tip routes are logged without it, and so is a message the bot
+            # now holds as a possible tip ("Laporkan ini secara anonim").
+            if not _tip_related(name, step_before) and not _tip_related("", ctx.state.step):
                 extra["who"] = who[:12]
             log.info("handled", extra=extra)
             return out
         except Exception:
             log.exception("dispatch failed", extra={"who": who[:12], "channel": msg.channel})
             return [s.renderer.render(Reply("error"), locale)]
+
+    async def _route(self, msg: Incoming, ctx: Context) -> tuple[str, list[Reply]]:
+        """Route → role check → handler: the route's name and the replies."""
+        route = self.router.match(msg, ctx.state)
+        if isinstance(route, NoRoute) or not msg.has_content:
+            return "empty", await basic.empty(msg, ctx)
+        if route.role is not None and route.role not in ctx.roles:
+            return f"refused:{route.name}", await basic.refused(msg, ctx)
+        return route.name, await route.handler(msg, ctx)
+
+    async def _replies(self, msg: Incoming, ctx: Context) -> list[Reply]:
+        """What ``Context.route_again`` calls: the same routing, mid-message."""
+        return (await self._route(msg, ctx))[1]
 
     async def notice(self, msg: Incoming, template: str, **context: object) -> list[Outgoing]:
         """A fixed reply in the person's language, without routing or touching their state.
