@@ -44,10 +44,13 @@ async def act(want: Want, msg: Incoming, ctx: Context) -> list[Reply]:
         return await deeplinks.follow(target, msg, ctx) or [menu_reply()]
     if want.kind == "too_long":
         return [menu_reply("long_message", max=MAX_INPUT_CHARS)]
-    assert want.answer is not None
-    if want.report == "witness":
+    if want.kind == "witness" or want.report == "witness":
         return [*note, *await _witness(want, msg, ctx)]
-    first = (REPORT_NEW,) if want.report == "how" and not msg.is_group else ()
+    assert want.answer is not None  # faq and unknown always carry the lookup
+    first: tuple[Choice, ...] = ()
+    if want.report == "how" and not msg.is_group:
+        # A story told a moment ago and held: the button carries it into the tip.
+        first = (offer.TAKE,) if offer.holding(ctx) else (REPORT_NEW,)
     return [*note, *await ask.replies_for(want.answer, ctx, first)]
 
 

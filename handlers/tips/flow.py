@@ -61,6 +61,10 @@ async def _writing(msg: Incoming, ctx: Context, draft: Draft, step: str) -> list
     payload = msg.payload or ""
     if payload == "tip:cancel":
         return await summary.cancel(msg, ctx)
+    if payload.startswith("faq:"):  # under an answer given mid-report: the draft stays
+        return await ask.show_entry(msg, ctx)
+    if payload.startswith("fb:"):
+        return await ask.feedback(msg, ctx)
     if payload.startswith("tipq:") or draft.pending is not None:
         return await _pending(msg, ctx, draft, step)
     if step in TAKES_TEXT and _is_question(msg, ctx):
