@@ -191,7 +191,9 @@ _OPENERS = frozenset(
     {"p", "ping", "mulai", "menu", "bantu", "bantuan", "start", "tes", "test", "oi", "hey", "hallo"}
 )
 # "izin bertanya", "mau tanya": announcing a question that has not come yet.
-_ANNOUNCE = frozenset({"tanya", "bertanya", "nanya", "pertanyaan", "izin", "ijin", "numpang"})
+_ANNOUNCE = frozenset(
+    {"tanya", "bertanya", "nanya", "pertanyaan", "izin", "ijin", "numpang", "mau", "ingin"}
+)
 # "what does this bot do?", "bot ini bisa apa?", "kamu siapa?": about the bot itself.
 _ABOUT_SUBJECT = frozenset({"bot", "asnbot", "kamu", "anda", "layanan", "aplikasi"})
 _ABOUT_ASK = frozenset(
@@ -205,150 +207,35 @@ _ABOUT_OTHER = frozenset(
 # Question form, for telling "tadi liat kades bagi sembako" (a statement of what
 # someone saw) from "kalau kades bagi sembako boleh?" (a question about the rule).
 _INTERROGATIVES = frozenset(
-    {
-        "apa",
-        "apakah",
-        "bagaimana",
-        "boleh",
-        "bolehkah",
-        "bisakah",
-        "kenapa",
-        "mengapa",
-        "siapa",
-        "kapan",
-        "berapa",
-        "dimana",
-        "kemana",
-        "mana",
-        "haruskah",
-        "perlukah",
-        "kah",
-        "gimana",
-        "benarkah",
-    }
-)
+    {"apa", "apakah", "bagaimana", "boleh", "bolehkah", "bisakah", "kenapa", "mengapa", "siapa",
+     "kapan", "berapa", "dimana", "kemana", "mana", "haruskah", "perlukah", "kah", "gimana",
+     "benarkah"}
+)  # fmt: skip
 # Saw it, heard it, caught it on camera.
 _SEEN = frozenset(
-    {
-        "lihat",
-        "melihat",
-        "saksikan",
-        "menyaksikan",
-        "nonton",
-        "menonton",
-        "kepergok",
-        "ketahuan",
-        "memergoki",
-        "pergoki",
-        "dengar",
-        "mendengar",
-        "denger",
-        "menemukan",
-        "saw",
-        "seen",
-        "witnessed",
-        "merekam",
-        "memotret",
-        "saksi",
-    }
-)
+    {"lihat", "melihat", "saksikan", "menyaksikan", "nonton", "menonton", "kepergok", "ketahuan",
+     "memergoki", "pergoki", "dengar", "mendengar", "denger", "menemukan", "saw", "seen",
+     "witnessed", "merekam", "memotret", "saksi"}
+)  # fmt: skip
 # It already happened: "tadi", "kemarin", "minggu lalu".
 _PAST = frozenset({"tadi", "kemarin", "kemaren", "semalam", "barusan", "yesterday", "tadinya"})
 _PAST_UNITS = frozenset({"minggu", "pekan", "bulan", "hari", "tahun", "malam"})
 # Someone else did it: the people a witness reports on.
 _ACTORS = frozenset(
-    {
-        "pak",
-        "bapak",
-        "ibu",
-        "bu",
-        "kepala",
-        "kadis",
-        "camat",
-        "lurah",
-        "kades",
-        "sekdes",
-        "sekda",
-        "guru",
-        "dosen",
-        "bidan",
-        "perawat",
-        "dokter",
-        "pns",
-        "asn",
-        "pppk",
-        "cpns",
-        "honorer",
-        "pegawai",
-        "pejabat",
-        "atasan",
-        "oknum",
-        "kepsek",
-        "perangkat",
-        "staf",
-        "kabag",
-        "kabid",
-        "kasubag",
-        "sekretaris",
-        "tetangga",
-        "rekan",
-        "aparat",
-        "aparatur",
-        "direktur",
-        "bupati",
-        "walikota",
-        "gubernur",
-        "penjabat",
-        "pj",
-    }
-)
+    {"pak", "bapak", "ibu", "bu", "kepala", "kadis", "camat", "lurah", "kades", "sekdes", "sekda",
+     "guru", "dosen", "bidan", "perawat", "dokter", "pns", "asn", "pppk", "cpns", "honorer",
+     "pegawai", "pejabat", "atasan", "oknum", "kepsek", "perangkat", "staf", "kabag", "kabid",
+     "kasubag", "sekretaris", "tetangga", "rekan", "aparat", "aparatur", "direktur", "bupati",
+     "walikota", "gubernur", "penjabat", "pj"}
+)  # fmt: skip
 # What they did has to do with an election.
 _POLITICS = frozenset(
-    {
-        "kampanye",
-        "paslon",
-        "caleg",
-        "capres",
-        "cawapres",
-        "cabup",
-        "cawabup",
-        "cagub",
-        "cawagub",
-        "cawalkot",
-        "calon",
-        "partai",
-        "parpol",
-        "sembako",
-        "amplop",
-        "baliho",
-        "spanduk",
-        "stiker",
-        "atribut",
-        "timses",
-        "relawan",
-        "dukung",
-        "dukungan",
-        "mendukung",
-        "memilih",
-        "pilih",
-        "coblos",
-        "mencoblos",
-        "petahana",
-        "deklarasi",
-        "konvoi",
-        "orasi",
-        "politik",
-        "pemilu",
-        "pilkada",
-        "pilpres",
-        "pileg",
-        "kader",
-        "pengurus",
-        "simpatisan",
-        "pemenangan",
-        "jari",
-    }
-)
+    {"kampanye", "paslon", "caleg", "capres", "cawapres", "cabup", "cawabup", "cagub", "cawagub",
+     "cawalkot", "calon", "partai", "parpol", "sembako", "amplop", "baliho", "spanduk", "stiker",
+     "atribut", "timses", "relawan", "dukung", "dukungan", "mendukung", "memilih", "pilih",
+     "coblos", "mencoblos", "petahana", "deklarasi", "konvoi", "orasi", "politik", "pemilu",
+     "pilkada", "pilpres", "pileg", "kader", "pengurus", "simpatisan", "pemenangan", "jari"}
+)  # fmt: skip
 # Words that say nothing about what happened, around a wish to report.
 _NOT_CONTENT = frozenset(
     {"saya", "aku", "kami", "kita", "gue", "gw", "ini", "itu", "nih", "ke", "di", "dan", "yang",

@@ -160,36 +160,35 @@ def _package(root: Path, files: dict[str, str]) -> Path:
     return root / "pkg"
 
 
-def test_the_cycle_check_sees_a_loop_hidden_in_a_function(tmp_path: Path) -> None:
-    """A three-module loop closed by a late import, and a relative one, are both found."""
-    pkg = _package(
-        tmp_path,
-        {
-            "pkg/__init__.py": "",
-            "pkg/a.py": "from pkg import b\n",
-            "pkg/b.py": "from pkg.sub.c import thing\n",
-            "pkg/sub/__init__.py": "",
-            "pkg/sub/c.py": "def thing():\n    from pkg.a import x  # late\n    return x\n",
-            "pkg/sub/d.py": "from . import e\n",
-            "pkg/sub/e.py": "from .d import y\n",
-            "pkg/leaf.py": "import pkg.a\n",
-        },
-    )
-    assert import_cycles(module_graph(pkg)) == [
-        ["pkg.a", "pkg.b", "pkg.sub.c"],
-        ["pkg.sub.d", "pkg.sub.e"],
-    ]
+LOOPS = {
+    "pkg/__init__.py": "",
+    "pkg/a.py": "from pkg import b\n",
+    "pkg/b.py": "from pkg.sub.c import thing\n",
+    "pkg/sub/__init__.py": "",
+    "pkg/sub/c.py": "def thing():\n    from pkg.a import x  # late\n    return x\n",
+    "pkg/sub/d.py": "from . import e\n",
+    "pkg/sub/e.py": "from .d import y\n",
+    "pkg/leaf.py": "import pkg.a\n",
+}
+TREE = {
+    "pkg/__init__.py": "",
+    "pkg/top.py": "from pkg import mid, low\n",
+    "pkg/mid.py": "from pkg.low import x\n",
+    "pkg/low.py": "x = 1\n",
+}
 
 
-def test_the_cycle_check_passes_a_tree(tmp_path: Path) -> None:
-    pkg = _package(
-        tmp_path,
-        {
-            "pkg/__init__.py": "",
-            "pkg/top.py": "from pkg import mid, low\n",
-            "pkg/mid.py": "from pkg.low import x\n",
-            "pkg/low.py": "x = 1\n",
-        },
-    )
-    assert module_graph(pkg)["pkg.top"] == {"pkg.mid", "pkg.low"}
-    assert import_cycles(module_graph(pkg)) == []
+@pytest.mark.parametrize(
+    ("files", "cycles"),
+    [
+        # A three-module loop closed by a late import, and a relative one: both found.
+        (LOOPS, [["pkg.a", "pkg.b", "pkg.sub.c"], ["pkg.sub.d", "pkg.sub.e"]]),
+        (TREE, []),
+    ],
+    ids=["loops", "tree"],
+)
+def test_the_cycle_check_on_a_synthetic_package(
+    tmp_path: Path, files: dict[str, str], cycles: list[list[str]]
+) -> None:
+    pkg = _package(tmp_path, files)
+    assert import_cycles(module_graph(pkg)) == cycles
