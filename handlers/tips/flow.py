@@ -22,8 +22,8 @@ from handlers.tips.draft import EXPIRED, OFFER, Draft
 from handlers.tips.kit import kit
 from storage.conversations import State
 
-# Steps where text is added to the tip, so a question there must be told apart.
-TAKES_TEXT = ("tip.content", "tip.summary", "tip.adding")
+# Steps where typed text goes into the tip, so a question there must be told apart.
+TAKES_TEXT = ("tip.content", "tip.summary", "tip.adding", "tip.q.", "tip.fix.")
 PENDING_CHOICES = (
     Choice("tipq:add", "tipq.add"),
     Choice("tipq:answer", "tipq.answer"),
@@ -67,7 +67,7 @@ async def _writing(msg: Incoming, ctx: Context, draft: Draft, step: str) -> list
         return await ask.feedback(msg, ctx)
     if payload.startswith("tipq:") or draft.pending is not None:
         return await _pending(msg, ctx, draft, step)
-    if step in TAKES_TEXT and _is_question(msg, ctx):
+    if step.startswith(TAKES_TEXT) and _is_question(msg, ctx):
         draft.pending = msg.text.strip()[: kit(ctx).limits.max_text_chars]
         drafts.save(ctx, draft, step, **_kept(ctx))
         return [Reply("tip_question_or_content", {"sending": False}, choices=PENDING_CHOICES)]

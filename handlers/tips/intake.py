@@ -32,6 +32,9 @@ async def start(msg: Incoming, ctx: Context) -> list[Reply]:
     """/lapor: the honest promise first, then asks what happened."""
     if msg.is_group:
         return [Reply("tip_private_only")]
+    held = drafts.load(ctx) if ctx.state.step == drafts.OFFER and not drafts.expired(ctx) else None
+    if held is not None and held.has_content:
+        return begin_with(ctx, held)  # "/lapor" right after the bot offered to report a message
     drafts.discard(ctx)  # a new /lapor replaces an unfinished one, files and all
     drafts.save(ctx, Draft(), "tip.content")
     return [promise(ctx), *mid_report(ctx, [Reply("tip_ask_content", choices=CONTENT_CHOICES[2:])])]

@@ -63,9 +63,9 @@ async def button(msg: Incoming, ctx: Context) -> list[Reply]:
         return [menu_reply("tip_offer_dropped")]
     if (refused := refuse_in_group(msg)) is not None:
         return refused
-    held = drafts.load(ctx) if holding(ctx) and not drafts.expired(ctx) else None
-    if held is None or not held.has_content:
+    if not holding(ctx) or drafts.expired(ctx):
         # Pressed long after, or after something else replaced it: nothing is kept.
+        drafts.discard(ctx)
         gone = Reply("tip_offer_gone", {"minutes": kit(ctx).limits.draft_idle_minutes})
         return [gone, *await intake.start(msg, ctx)]
-    return intake.begin_with(ctx, held)
+    return await intake.start(msg, ctx)  # which begins with what is held

@@ -247,3 +247,25 @@ async def test_held_text_is_gone_after_the_throwaway_console_ask(app: App) -> No
     await ask_text(app, WITNESS)
     who = app.services.pseudonyms.of(ASK_IDENTITY)
     assert (await conversations.load(app.services.db, who)).step is None
+
+
+async def test_lapor_typed_after_the_offer_carries_the_story(app: App) -> None:
+    siti = person(app)
+    await siti.say(WITNESS)
+    assert "isi pertama laporan" in await siti.say("/lapor")
+    code_in(await siti.say("/kirim"))
+    detail = await tips.detail(app.services.db, kit(app.services).vault, 1)
+    assert detail is not None and detail.body == WITNESS
+
+
+async def test_a_question_typed_as_a_field_answer_is_not_filed_as_one(app: App) -> None:
+    siti = person(app)
+    await siti.say("/lapor")
+    await siti.say("Kabid memasang spanduk caleg di kantor")
+    await siti.press("tip:next")  # "Instansi mana?"
+    assert "Tambahkan ke laporan" in await siti.say(RULE_WANTED)
+    assert "Dilarang" in await siti.press("tipq:answer")
+    assert "Di mana kejadiannya?" in await siti.say("Dinas Pertanian")
+    summary = await siti.say("/kirim")
+    detail = await tips.detail(app.services.db, kit(app.services).vault, 1)
+    assert detail is not None and detail.office == "Dinas Pertanian", summary
