@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from handlers.context import Services
+from handlers.context import Context, Services
 from handlers.locks import conversation_lock
 from handlers.tips import alerts
 from handlers.tips import draft as drafts
@@ -73,13 +73,14 @@ async def expire_drafts(services: Services, now: datetime) -> int:
         # The same locks as a message from this person: never half a draft.
         async with conversation_lock(who), db.exclusive(who):
             state = await conversations.load(db, who)
-            if state.step in (None, drafts.EXPIRED) or not state.step.startswith("tip."):
+            step = state.step or ""
+            # Idle by the same measure as when they write again (drafts.expired).
+            ctx = Context(services, who, frozenset(), state, services.default_locale)
+            if not step.startswith("tip.") or step == drafts.EXPIRED or not drafts.expired(ctx):
                 continue
-            if state.updated_at is not None and _utc(state.updated_at) >= before:
-                continue  # they wrote again meanwhile
             deleted += drafts.delete_files(services, state)
             # The marker says only "tell them"; its time is this sweep's, not theirs.
-            state.go(drafts.EXPIRED if drafts.is_writing(state.step) else None)
+            state.go(drafts.EXPIRED if drafts.is_writing(step) else None)
             state.choices = []
             await conversations.save(db, who, state, now)
     await conversations.clear_stale(db, drafts.EXPIRED, now - EXPIRED_KEPT)
@@ -92,7 +93,3 @@ async def _live_draft_files(services: Services) -> set[str]:
         state = await conversations.load(services.db, who)
         names.update(drafts.file_names(services, state))
     return names
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
