@@ -26,8 +26,11 @@ INTENTS = {
     "too_long": "unknown",  # long, and no question sentence in it to answer
 }
 # A receipt code on its own: three groups of four, separators as /status takes them.
+# "cek status", "kode:" before it change nothing.
 _CODE_SHAPE = re.compile(
-    r"^[0-9A-Za-z]{4}[\s\-_.\u2010-\u2014]?[0-9A-Za-z]{4}[\s\-_.\u2010-\u2014]?[0-9A-Za-z]{4}$"
+    r"^(?:(?:cek|check|status|kode|code)\s*:?\s*)*"
+    r"([0-9A-Za-z]{4}[\s\-_.\u2010-\u2014]?[0-9A-Za-z]{4}[\s\-_.\u2010-\u2014]?[0-9A-Za-z]{4})$",
+    re.IGNORECASE,
 )
 
 
@@ -58,16 +61,15 @@ def read(text: str, kb: KnowledgeBase, *, top: int = 3, max_chars: int = 4000) -
 
 
 def bare_code(text: str) -> str | None:
-    """The canonical receipt code if ``text`` is nothing but one, typed as /status takes it.
+    """The canonical receipt code if ``text`` is nothing but one (perhaps after "cek
+    status" or "kode:"), typed as /status takes it.
 
     Twelve letters without a digit or a separator are read as a word ("ASNBOTPEMILU"),
     not a code: /status CODE still takes those."""
-    candidate = text.strip().rstrip(".!")
-    if not _CODE_SHAPE.match(candidate):
+    found = _CODE_SHAPE.match(text.strip().rstrip(".!"))
+    if found is None or found.group(1).isalpha():
         return None
-    if candidate.isalpha():
-        return None
-    return receipts.normalize(candidate)
+    return receipts.normalize(found.group(1))
 
 
 def _of(answer: Answer, part: str | None = None) -> Want:

@@ -30,6 +30,7 @@ SAMPLES = {
     "/start": "greeting",
     "7G2K-Q9XM-4RTA": "status",
     "7g2k q9xm 4rta": "status",
+    "cek status 7G2K-Q9XM-4RTA": "status",
     "/status 7G2K-Q9XM-4RTA": "status",
     "lapor": "tip",
     "saya mau lapor": "tip",
