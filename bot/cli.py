@@ -83,26 +83,24 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    """JSON straight from the knowledge layer; text through the chat's own path."""
-    from bot.asking import ask_json, ask_many
+    """JSON through the chat's routing without storage; text through the chat itself."""
+    from bot.askpath import ask_text, write_json, write_many
 
-    _settings(args)
-    kb = knowledge_base()
+    settings = _settings(args)
+    options = {"top": args.top, "max_chars": settings.chat.max_text_chars}
     if args.question == ["-"] and args.json:
-        return ask_many(kb, sys.stdin, sys.stdout, args.top)
+        return write_many(knowledge_base(), sys.stdin, sys.stdout, **options)
     question = " ".join(args.question).strip()
     if not question or question == "-":
         raise CliError(
             'give a question, e.g. asnbot ask "boleh like status caleg?" (or --json - for stdin)'
         )
     if args.json:
-        ask_json(kb, question, args.top, sys.stdout)
+        write_json(knowledge_base(), question, sys.stdout, **options)
         return 0
-    from bot.consoleloop import chat_loop
-
     app = _app(args, quiet=True)
     try:
-        return asyncio.run(chat_loop(app, "console:ask", [question], intro=False))
+        return asyncio.run(ask_text(app, question))
     finally:
         app.close()
 

@@ -2,8 +2,9 @@
 
 An APScheduler ``AsyncIOScheduler`` with an in-memory job store of its own
 (never shared: APScheduler's FAQ), a tick every ``[delivery] tick_seconds``
-that calls what ``asnbot reminders run-due`` calls, and daily jobs at a
-local (WIB) time that other features register in ``DAILY_JOBS``.
+that calls what ``asnbot reminders run-due`` calls, periodic jobs
+(``PERIODIC_JOBS``), and daily jobs at a local (WIB) time that other
+features register in ``DAILY_JOBS``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from bot.senders import build_senders
 from bot.ticker import Ticker
 from bot.wiring import App
 from handlers.context import Services
-from handlers.tips.maintenance import enqueue_sla_nudges, purge_media
+from handlers.tips.maintenance import enqueue_sla_nudges, expire_drafts, purge_media
 from storage import outboxretention
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,20 @@ class DailyJob:
     at: time
     run: Callable[[Services, datetime], Awaitable[object]]
 
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    """Something to run every ``every``, e.g. ending tip drafts left idle."""
+
+    name: str
+    every: timedelta
+    run: Callable[[Services, datetime], Awaitable[object]]
+
+
+PERIODIC_JOBS: list[PeriodicJob] = [
+    # Drafts and held "report this" messages idle past [tips] draft_idle_minutes.
+    PeriodicJob("expire-drafts", timedelta(minutes=5), expire_drafts),
+]
 
 DAILY_JOBS: list[DailyJob] = [
     # Tips untouched for the verification window, pointed out to admins each morning.
@@ -78,9 +93,19 @@ class SchedulerComponent:
             coalesce=True,
             max_instances=1,
         )
+        for periodic in PERIODIC_JOBS:
+            scheduler.add_job(
+                self._run,
+                IntervalTrigger(seconds=periodic.every.total_seconds()),
+                args=[periodic],
+                id=f"every:{periodic.name}",
+                misfire_grace_time=MISFIRE_GRACE,
+                coalesce=True,
+                max_instances=1,
+            )
         for job in DAILY_JOBS:
             scheduler.add_job(
-                self._daily,
+                self._run,
                 CronTrigger(hour=job.at.hour, minute=job.at.minute, timezone=WIB),
                 args=[job],
                 id=f"daily:{job.name}",
@@ -126,15 +151,15 @@ class SchedulerComponent:
                 if not (self._again or more) or self.ticker.stopping:
                     break
 
-    async def _daily(self, job: DailyJob) -> None:
+    async def _run(self, job: DailyJob | PeriodicJob) -> None:
         services = self.app.services
         try:
             # Every worker has the job; one runs it (the jobs are idempotent besides).
-            async with services.db.first_come(f"daily:{job.name}") as mine:
+            async with services.db.first_come(f"job:{job.name}") as mine:
                 if mine:
                     await job.run(services, services.clock())
         except Exception:
-            log.exception("daily job failed", extra={"job": job.name})
+            log.exception("scheduled job failed", extra={"job": job.name})
 
     async def _prune(self) -> None:
         try:

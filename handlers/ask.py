@@ -1,11 +1,15 @@
-"""Free text: intent first, then the knowledge base; honest when unsure."""
+"""Answers from the knowledge base: the answer bubble, "did you mean", honest unknown.
+
+What a message is (a question, a tip, a greeting) is decided above, in
+``handlers.freetext``; this module only answers.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from handlers import deeplinks, law
-from handlers.basic import MENU, empty
+from handlers import law
+from handlers.basic import MENU
 from handlers.context import Context
 from handlers.markup import Trusted
 from handlers.messages import Choice, Incoming, Reply
@@ -21,11 +25,15 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_BUTTON_CHARS else text[: MAX_BUTTON_CHARS - 1].rstrip() + "…"
 
 
-def entry_reply(entry: Entry, ctx: Context) -> Reply:
-    """One answer bubble: verdict, why, legal basis (plain names), related, the full
-    references behind a "Dasar hukum" button, and feedback buttons."""
+def entry_reply(entry: Entry, ctx: Context, first: tuple[Choice, ...] = ()) -> Reply:
+    """One answer bubble: verdict, why, legal basis (plain names), related, feedback
+    buttons, and the full references behind a "Dasar hukum" button.
+
+    ``first``: buttons above the others (e.g. "📝 Laporkan ini secara anonim")."""
     related = [e for e in (ctx.kb.entry(r) for r in entry.related[:3]) if e is not None]
-    choices = tuple(Choice(f"faq:{e.id}", _short(e.question), literal=True) for e in related)
+    choices = first + tuple(
+        Choice(f"faq:{e.id}", _short(e.question), literal=True) for e in related
+    )
     choices += (
         Choice(f"fb:{entry.id}:up", "feedback.up"),
         Choice(f"fb:{entry.id}:down", "feedback.down"),
@@ -52,24 +60,13 @@ def _did_you_mean(answer: Answer) -> Reply:
     return Reply("did_you_mean", {}, choices=(*choices, Choice("menu:menu", "menu.back")))
 
 
-async def answer(msg: Incoming, ctx: Context) -> list[Reply]:
-    """A question in everyday language; answers, suggests, or says it does not know."""
-    text = msg.text.strip()
-    if not text:
-        return await empty(msg, ctx)
-    result = ctx.kb.ask(text[: ctx.services.limits.max_text_chars])
-    if result.intent in ("tip", "subscribe"):
-        routed = await deeplinks.follow(
-            "lapor" if result.intent == "tip" else "langganan", msg, ctx
-        )
-        if routed is not None:
-            return routed
-    if result.intent == "greeting":
-        return [Reply(f"smalltalk_{result.small_talk or 'hello'}", {}, choices=MENU)]
+async def replies_for(result: Answer, ctx: Context, first: tuple[Choice, ...] = ()) -> list[Reply]:
+    """The answer to a looked-up question; below the bar, "did you mean" or an honest
+    "I don't know", and the question joins the unanswered log."""
     if result.match is not None:
         entry = ctx.kb.entry(result.match.id)
         if entry is not None:
-            return [entry_reply(entry, ctx)]
+            return [entry_reply(entry, ctx, first)]
     await kbstats.record_gap(ctx.db, result.normalized, ctx.now())
     if result.suggestions:
         return [_did_you_mean(result)]

@@ -1,4 +1,8 @@
-"""Greeting, menu, help, language, cancel, and polite answers to odd input."""
+"""Menu, help, language, cancel, and polite answers to odd input.
+
+Imports no feature: the features import it (for the menu). Entry points that
+lead into features (/start with a payload, menu buttons) live in ``deeplinks``.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from handlers.context import Context
 from handlers.messages import Choice, Incoming, Reply
 from handlers.render import LOCALES
 from handlers.roles import Role
+from storage import conversations
 
 MENU = (
     Choice("menu:tanya", "menu.ask"),
@@ -17,18 +22,6 @@ MENU = (
 
 def menu_reply(template: str = "menu", **context: object) -> Reply:
     return Reply(template, context, choices=MENU)
-
-
-async def start(msg: Incoming, ctx: Context) -> list[Reply]:
-    """Welcome and menu; a deep-link payload (/start lapor) goes straight there."""
-    from handlers import deeplinks  # late: deeplinks imports the feature modules
-
-    target = msg.args.strip().lower()
-    if target:
-        routed = await deeplinks.follow(target, msg, ctx)
-        if routed is not None:
-            return routed
-    return [menu_reply("welcome")]
 
 
 async def menu(_msg: Incoming, _ctx: Context) -> list[Reply]:
@@ -72,20 +65,9 @@ async def language_button(msg: Incoming, ctx: Context) -> list[Reply]:
 
 
 async def _set_language(locale: str, ctx: Context) -> list[Reply]:
-    from storage import conversations
-
     await conversations.set_locale(ctx.db, ctx.who, locale, ctx.now())
     ctx.locale = locale
     return [menu_reply("language_set")]
-
-
-async def menu_button(msg: Incoming, ctx: Context) -> list[Reply]:
-    """A main-menu button: each leads to its feature's entry point."""
-    from handlers import deeplinks
-
-    target = (msg.payload or "").removeprefix("menu:")
-    routed = await deeplinks.follow(target, msg, ctx)
-    return routed if routed is not None else [menu_reply()]
 
 
 async def unknown_command(msg: Incoming, _ctx: Context) -> list[Reply]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from handlers.messages import Incoming, Reply
 from handlers.render import Renderer
 from handlers.roles import Role, RoleBook
 from knowledge import KnowledgeBase
@@ -15,6 +16,7 @@ from storage.db import Database
 from storage.keys import Pseudonyms
 
 Clock = Callable[[], datetime]
+Reroute = Callable[[Incoming], Awaitable[list[Reply]]]
 
 
 def utc_now() -> datetime:
@@ -23,7 +25,9 @@ def utc_now() -> datetime:
 
 @dataclass(frozen=True)
 class Limits:
-    max_text_chars: int = 4000  # longer questions are cut before matching
+    # A longer message is searched only in its last this-many characters for the
+    # question it asks (see handlers.wants).
+    max_text_chars: int = 4000
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,10 @@ class Context:
     channel: str = ""
     # Dedupe keys of outbox rows to send before the replies (see ``handlers.pushnow``).
     push_now: list[str] = field(default_factory=list)
+    # Routes a message again from the top with the current state (set by dispatch).
+    # A step that lets go of a message ("that was a question, not an office") hands
+    # it back here instead of importing whoever would answer it.
+    reroute: Reroute | None = None
 
     @property
     def db(self) -> Database:
@@ -65,3 +73,9 @@ class Context:
 
     def now(self) -> datetime:
         return self.services.clock()
+
+    async def route_again(self, msg: Incoming) -> list[Reply]:
+        """``msg`` as if it had just arrived, in the state the handler left."""
+        if self.reroute is None:
+            raise RuntimeError("no router attached to this context")
+        return await self.reroute(msg)

@@ -50,17 +50,8 @@ class Dispatcher:
                     msg = _pick_choice(msg, state)
                 locale = await self._locale(who, msg)
                 ctx = Context(s, who, s.roles.roles_of(msg.identity), state, locale, msg.channel)
-                route = self.router.match(msg, state)
-                if isinstance(route, NoRoute) or not msg.has_content:
-                    replies = await basic.empty(msg, ctx)
-                    name = "empty"
-                elif route.role is not None and route.role not in ctx.roles:
-                    replies = await basic.refused(msg, ctx)
-                    name = f"refused:{route.name}"
-                else:
-                    logscope.decide(msg, who, route.name.startswith(_TIP_ROUTES))
-                    replies = await route.handler(msg, ctx)
-                    name = route.name
+                ctx.reroute = lambda again: self._replies(again, ctx)
+                name, replies = await self._route(msg, ctx)
                 logscope.decide(msg, who, _in_tip(ctx.state.step))
                 out = [s.renderer.render(r, ctx.locale) for r in replies]
                 if numbered:
@@ -88,6 +79,21 @@ class Dispatcher:
             await found.push(keys)
         except Exception:
             log.exception("push failed; left to the scheduler", extra={"count": len(keys)})
+
+    async def _route(self, msg: Incoming, ctx: Context) -> tuple[str, list[Reply]]:
+        """Route → role check → handler: the route's name and the replies."""
+        route = self.router.match(msg, ctx.state)
+        if isinstance(route, NoRoute) or not msg.has_content:
+            return "empty", await basic.empty(msg, ctx)
+        if route.role is not None and route.role not in ctx.roles:
+            return f"refused:{route.name}", await basic.refused(msg, ctx)
+        # A tip route (/lapor, /kirim, /status…) hides the person in logs from here on.
+        logscope.decide(msg, ctx.who, route.name.startswith(_TIP_ROUTES))
+        return route.name, await route.handler(msg, ctx)
+
+    async def _replies(self, msg: Incoming, ctx: Context) -> list[Reply]:
+        """What ``Context.route_again`` calls: the same routing, mid-message."""
+        return (await self._route(msg, ctx))[1]
 
     async def notice(self, msg: Incoming, template: str, **context: object) -> list[Outgoing]:
         """A fixed reply in the person's language, without routing or touching their state.

@@ -1,11 +1,12 @@
 """Entry points of features, in one place so the menu, deep links and the
-knowledge layer's intents (tip, subscribe) all lead to the same handler."""
+free-text step (tip, subscribe) all lead to the same handler."""
 
 from __future__ import annotations
 
 from handlers import subscribe
 from handlers.context import Context
 from handlers.messages import Incoming, Reply
+from handlers.tips import intake
 
 
 async def ask_prompt(_msg: Incoming, _ctx: Context) -> list[Reply]:
@@ -15,8 +16,6 @@ async def ask_prompt(_msg: Incoming, _ctx: Context) -> list[Reply]:
 
 async def tip_start(msg: Incoming, ctx: Context) -> list[Reply]:
     """The anonymous tip: promise first, then what happened (``handlers.tips``)."""
-    from handlers.tips import intake
-
     return await intake.start(msg, ctx)
 
 

@@ -110,6 +110,9 @@ class Reply:
     choices: tuple[Choice, ...] = ()
     photos: tuple[Photo, ...] = ()
     documents: tuple[Document, ...] = ()
+    # A line under the text, from its own template: e.g. "you are writing a report,
+    # /kirim or /batal" under whatever a step of the tip flow says.
+    footer: Reply | None = None
 
 
 @dataclass(frozen=True)

@@ -92,8 +92,11 @@ class Renderer:
             )
             for c in reply.choices
         )
+        text = self.text(reply.template, reply.context, locale)
+        if reply.footer is not None:
+            text += "\n\n" + self.text(reply.footer.template, reply.footer.context, locale)
         return Outgoing(
-            text=self.text(reply.template, reply.context, locale),
+            text=text,
             buttons=buttons,
             photos=reply.photos,
             documents=reply.documents,

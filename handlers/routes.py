@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from handlers import ask, basic, broadcast, campaigns, features, groups, kbadmin, law, subscribe
+from handlers import (
+    ask,
+    basic,
+    broadcast,
+    campaigns,
+    deeplinks,
+    features,
+    freetext,
+    groups,
+    kbadmin,
+    law,
+    subscribe,
+)
 from handlers.admin import actions, queue, reports
 from handlers.roles import Role
 from handlers.router import (
@@ -14,11 +26,11 @@ from handlers.router import (
     typed_in,
     unknown_command,
 )
-from handlers.tips import flow, status, summary
+from handlers.tips import flow, offer, status, summary
 
 GLOBAL: list[Route] = [
     groups.ROUTE,  # in groups: tips and private commands point to a private chat
-    command("start", basic.start),
+    command("start", deeplinks.start),
     command("menu", basic.menu),
     command("bantuan", basic.help_),
     # /batal inside a tip also deletes the draft's photo files: nothing is kept.
@@ -61,15 +73,18 @@ COMMANDS: list[Route] = [
     button("bc:", broadcast.confirm, role=Role.HR),
     command("kampanye", campaigns.kampanye, role=Role.ADMIN),
     button("lang:", basic.language_button),
-    button("menu:", basic.menu_button),
+    button("menu:", deeplinks.menu_button),
     button("faq:", ask.show_entry),
     button(law.PREFIX, law.show),
     button("fb:", ask.feedback),
+    button("tipoffer:", offer.button),  # "📝 Laporkan ini secara anonim" / "Tidak"
 ]
 
 FALLBACK: list[Route] = [
     unknown_command(basic.unknown_command),
-    free_text(ask.answer),
+    # A receipt code typed on its own is a /status lookup (logged as one).
+    Route("/status:typed", status.is_typed_code, status.typed_code),
+    free_text(freetext.answer),  # greeting, tip, witness, question, photo: see freetext
 ]
 
 

@@ -72,10 +72,8 @@ async def step(msg: Incoming, ctx: Context) -> list[Reply]:
     if not text or not any(ch.isalpha() for ch in text):
         return _ask_office(tz, ctx)
     if text.endswith("?"):  # a question, not an office: answer it, forget the step
-        from handlers import ask
-
         ctx.state.reset()
-        return await ask.answer(msg, ctx)
+        return await ctx.route_again(msg)
     known = {o.casefold(): o for o in ctx.services.roles.known_offices()}
     office = known.get(text.casefold(), text[:MAX_OFFICE_CHARS])
     return await _subscribe(tz, office, msg, ctx)

@@ -13,7 +13,7 @@ from typing import Any
 from knowledge import matcher as m
 from knowledge.coverage import COVERAGE_FILE
 from knowledge.entries import Entry, load_entries
-from knowledge.intent import detect_intent
+from knowledge.intent import detect_intent, without_report_terms
 from knowledge.normalize import Normalizer
 from knowledge.regulations import Regulation, load_regulations
 
@@ -63,6 +63,9 @@ class Answer:
     match: Match | None
     suggestions: tuple[Suggestion, ...]
     elapsed_ms: float
+    # "witness": tells of a violation seen; "how": asks how to report. Either way
+    # the chat offers an anonymous tip beside the answer.
+    report: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The shape of `asnbot ask --json` (INTERFACES.md)."""
@@ -115,10 +118,16 @@ class KnowledgeBase:
     def _ask(self, query: str, top: int, start: float) -> Answer:
         analysis = self.normalizer.analyze(query)
         normalized = analysis.text
-        intent = detect_intent(analysis.words)
-        if intent.kind in ("tip", "subscribe", "greeting"):
+        intent = detect_intent(analysis.words, asked="?" in query)
+        if intent.kind in ("subscribe", "greeting") or (
+            intent.kind == "tip" and intent.report is None
+        ):
             return Answer(query, normalized, intent.kind, intent.small_talk, None, (), _ms(start))
-        ranked = self.matcher.rank(normalized, max(top, 2) + 1) if normalized else []
+        # A witness's rule is found from what happened, not from the wish to report it.
+        # A question keeps its words ("boleh jadi saksi?" is about being a witness).
+        witness = intent.report == "witness" and intent.kind == "tip"
+        wanted = without_report_terms(analysis.terms) if witness else normalized
+        ranked = self.matcher.rank(wanted, max(top, 2) + 1) if wanted else []
         match: Match | None = None
         if (
             ranked
@@ -143,7 +152,9 @@ class KnowledgeBase:
             if r.score >= m.SUGGEST_THRESHOLD and self._on_topic(analysis.terms, r)
         )[:top]
         kind = "faq" if match is not None or suggestions else "unknown"
-        return Answer(query, normalized, kind, None, match, suggestions, _ms(start))
+        if intent.kind == "tip":
+            kind = "tip"
+        return Answer(query, normalized, kind, None, match, suggestions, _ms(start), intent.report)
 
     @staticmethod
     def _confident(ranked: list[m.Scored], terms: int = 0) -> bool:

@@ -3,13 +3,22 @@
 Runs on the normalized words (slang and English already mapped), before
 matching. It only has to separate the few non-question intents; everything
 else goes to the matcher and becomes "faq" or "unknown" there.
+
+Reporting has three faces, told apart here so the chat can follow the person:
+"saya mau lapor" wants to start a tip now (``tip``); "tadi liat pak kades
+bagi sembako, mau lapor" tells what they saw (``report="witness"``: the rule,
+and an offer to report it); "gimana cara lapor?" asks about reporting
+(``report="how"``: the channels, and the same offer).
 """
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from knowledge.normalize import stem
+from knowledge.normalize import MAX_INPUT_CHARS, MAX_TOKENS, fold, stem
 
 # Verbs (as stems) that mean reporting a violation.
 _REPORT_STEMS = frozenset({"lapor", "adu", "aduan", "ngadu", "mengadu", "adukan"})
@@ -177,10 +186,83 @@ _FILLER = frozenset(
 )
 
 
+# "P" (a chat ping), "mulai", "menu", "tes": a person opening the conversation.
+_OPENERS = frozenset(
+    {"p", "ping", "mulai", "menu", "bantu", "bantuan", "start", "tes", "test", "oi", "hey", "hallo"}
+)
+# "izin bertanya", "mau tanya": announcing a question that has not come yet.
+_ANNOUNCE = frozenset(
+    {"tanya", "bertanya", "nanya", "pertanyaan", "izin", "ijin", "numpang", "mau", "ingin"}
+)
+# "what does this bot do?", "bot ini bisa apa?", "kamu siapa?": about the bot itself.
+_ABOUT_SUBJECT = frozenset({"bot", "asnbot", "kamu", "anda", "layanan", "aplikasi"})
+_ABOUT_ASK = frozenset(
+    {"apa", "siapa", "fungsi", "fungsinya", "guna", "gunanya", "kegunaan", "cara", "ngapain"}
+)
+_ABOUT_OTHER = frozenset(
+    {"ini", "itu", "boleh", "bisa", "pakai", "memakai", "menggunakan", "fitur", "kerja", "bekerja",
+     "lakukan", "melakukan", "ya", "sih", "kah", "saja", "aja", "dong"}
+)  # fmt: skip
+
+# Question form, for telling "tadi liat kades bagi sembako" (a statement of what
+# someone saw) from "kalau kades bagi sembako boleh?" (a question about the rule).
+_INTERROGATIVES = frozenset(
+    {"apa", "apakah", "bagaimana", "boleh", "bolehkah", "bisakah", "kenapa", "mengapa", "siapa",
+     "kapan", "berapa", "dimana", "kemana", "mana", "haruskah", "perlukah", "kah", "gimana",
+     "benarkah"}
+)  # fmt: skip
+# "…, melanggar ga?", "…, aman kan": a yes/no question without a question word.
+_YES_NO_TAIL = frozenset({"enggak", "tidak", "nggak", "gak", "ga", "kah", "kan", "bukan", "ya"})
+_TAIL_FILLER = frozenset({"sih", "deh", "dong", "min", "kak", "pak", "bu", "nih", "ini"})
+# "saya pppk", "aku pns": the writer describes themself, not someone they saw.
+_FIRST_PERSON = frozenset({"saya", "aku", "gue", "gw", "kami", "i"})
+# Saw it, heard it, caught it on camera.
+_SEEN = frozenset(
+    {"lihat", "melihat", "saksikan", "menyaksikan", "nonton", "menonton", "kepergok", "ketahuan",
+     "memergoki", "pergoki", "dengar", "mendengar", "denger", "menemukan", "saw", "seen",
+     "witnessed", "merekam", "memotret", "saksi"}
+)  # fmt: skip
+# It already happened: "tadi", "kemarin", "minggu lalu".
+_PAST = frozenset({"tadi", "kemarin", "kemaren", "semalam", "barusan", "yesterday", "tadinya"})
+_PAST_UNITS = frozenset({"minggu", "pekan", "bulan", "hari", "tahun", "malam"})
+# Someone else did it: the people a witness reports on.
+_ACTORS = frozenset(
+    {"pak", "bapak", "ibu", "bu", "kepala", "kadis", "camat", "lurah", "kades", "sekdes", "sekda",
+     "guru", "dosen", "bidan", "perawat", "dokter", "pns", "asn", "pppk", "cpns", "honorer",
+     "pegawai", "pejabat", "atasan", "oknum", "kepsek", "perangkat", "staf", "kabag", "kabid",
+     "kasubag", "sekretaris", "tetangga", "rekan", "aparat", "aparatur", "direktur", "bupati",
+     "walikota", "gubernur", "penjabat", "pj"}
+)  # fmt: skip
+# What they did has to do with an election.
+_POLITICS = frozenset(
+    {"kampanye", "paslon", "caleg", "capres", "cawapres", "cabup", "cawabup", "cagub", "cawagub",
+     "cawalkot", "calon", "partai", "parpol", "sembako", "amplop", "baliho", "spanduk", "stiker",
+     "atribut", "timses", "relawan", "dukung", "dukungan", "mendukung", "memilih", "pilih",
+     "coblos", "mencoblos", "petahana", "deklarasi", "konvoi", "orasi", "politik", "pemilu",
+     "pilkada", "pilpres", "pileg", "kader", "pengurus", "simpatisan", "pemenangan", "jari"}
+)  # fmt: skip
+# Words that say nothing about what happened, around a wish to report.
+_NOT_CONTENT = frozenset(
+    {"saya", "aku", "kami", "kita", "gue", "gw", "ini", "itu", "nih", "ke", "di", "dan", "yang",
+     "ya", "dong", "sih", "deh", "tentang", "soal", "mengenai", "terkait", "secara", "tanpa",
+     "nama", "anonim", "sekarang", "segera", "disini", "sini", "bot", "kak", "min", "pak", "bu",
+     "ada", "kasus", "pelanggaran", "netralitas", "a", "the"}
+)  # fmt: skip
+# Report nouns ("laporan", "pelapor") and the passive ("dilaporkan"): about the
+# process or the person reported, not about how to report.
+_REPORT_NOUNS = frozenset({"laporan", "pelapor", "terlapor", "dilaporkan", "dilapor", "diadukan"})
+# Terms that carry the wish to report, not what happened: left out when
+# matching a witness's message to the rule it breaks.
+REPORT_TERMS = frozenset({"lapor", "adu", "aduan", "tadi", "lihat", "barusan", "kemarin", "saksi"})
+# With this many words about what happened, "mau lapor …" is a description.
+MIN_CONTENT_WORDS = 2
+
+
 @dataclass(frozen=True, slots=True)
 class Intent:
     kind: str  # "tip" | "subscribe" | "greeting" | "question"
-    small_talk: str | None = None  # "hello" | "thanks" | "bye" for greetings
+    small_talk: str | None = None  # "hello" | "thanks" | "bye" | "about" for greetings
+    report: str | None = None  # "witness" (tells what happened) | "how" (asks how to report)
 
 
 def _is_report_word(word: str) -> bool:
@@ -191,7 +273,17 @@ def _is_report_word(word: str) -> bool:
     )
 
 
-def detect_intent(words: tuple[str, ...]) -> Intent:
+def reads_as_question(words: tuple[str, ...], asked: bool = False) -> bool:
+    """A question in form: a question mark, a question word anywhere, or the yes/no
+    tail of everyday Indonesian ("melanggar ga", "masalah gak sih", "aman kan")."""
+    tail = [w for w in words[-3:] if w not in _TAIL_FILLER]
+    return (
+        asked or any(w in _INTERROGATIVES for w in words) or bool(tail and tail[-1] in _YES_NO_TAIL)
+    )
+
+
+def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
+    """``asked``: the raw text had a question mark (the words have lost it)."""
     if not words:
         return Intent("question")
     wordset = set(words)
@@ -209,30 +301,72 @@ def detect_intent(words: tuple[str, ...]) -> Intent:
         wants = any(w in _DESIRE for w in before) and not any(w in _CONDITIONAL for w in before)
         # Report nouns ("laporan", "pelapor") are about the process unless
         # the message opens with one ("Laporan: di grup wa dinas ...").
-        verb_form = first == 0 or words[first] not in {
-            "laporan",
-            "pelapor",
-            "terlapor",
-            "dilaporkan",
-        }
+        verb_form = first == 0 or words[first] not in _REPORT_NOUNS
         purpose = first > 0 and words[first - 1] in _PURPOSE
         elsewhere = asks and bool(wordset & _CHANNELS)
         if (wants and not elsewhere) or (verb_form and not asks and not purpose):
-            return Intent("tip")
+            return Intent("tip", report="witness" if _describes(words) else None)
+        if any(w not in _REPORT_NOUNS for w in (words[i] for i in report_at)):
+            return Intent("question", report="how")
     if wordset & _SEND and wordset & _EVIDENCE and wordset & _DESIRE and not asks:
-        return Intent("tip")
+        return Intent("tip", report="witness" if _describes(words) else None)
+    if _witnessed(words):
+        questioning = reads_as_question(words, asked)
+        return Intent("question" if questioning else "tip", report="witness")
     return Intent("question")
 
 
+def _describes(words: tuple[str, ...]) -> bool:
+    """Whether a wish to report also says what happened ("mau lapor camat kampanye")."""
+    content = [
+        w
+        for w in words
+        if not _is_report_word(w)
+        and w not in _DESIRE
+        and w not in _FILLER
+        and w not in _HELLO
+        and w not in _QUESTION
+        and w not in _NOT_CONTENT
+        and w not in _SEND
+        and w not in _EVIDENCE
+        and len(w) > 1
+    ]
+    return len(content) >= MIN_CONTENT_WORDS
+
+
+def _witnessed(words: tuple[str, ...]) -> bool:
+    """Someone else did something political, and the writer saw it or it just happened."""
+    wordset = set(words)
+    past = bool(wordset & _PAST) or any(
+        a in _PAST_UNITS and b == "lalu" for a, b in itertools.pairwise(words)
+    )
+    cue = past or bool(wordset & _SEEN) or words[0] == "ada"
+    if not cue or not wordset & _ACTORS:
+        return False
+    if any(a in _FIRST_PERSON and b in _ACTORS for a, b in itertools.pairwise(words)):
+        return False  # "sy p3k, kemarin like video caleg": about themself
+    if any(w in _CONDITIONAL for w in words):
+        return False  # "kalau saya lihat pns kampanye, harus gimana": a hypothetical
+    return any(w in _POLITICS or stem(w) in _POLITICS for w in words)
+
+
+def without_report_terms(terms: tuple[str, ...]) -> str:
+    """A witness's message as the matcher should read it: what happened, not the wish."""
+    kept = [t for t in terms if t not in REPORT_TERMS]
+    return " ".join(kept) if kept else " ".join(terms)
+
+
 def _small_talk(words: tuple[str, ...]) -> str | None:
-    """ "hello"/"thanks"/"bye" when the message is nothing but small talk."""
+    """ "hello"/"thanks"/"bye"/"about" when the message is nothing but small talk."""
+    if _about_the_bot(words):
+        return "about"
     kinds: list[str] = []
     for word in words:
         if word in _THANKS:
             kinds.append("thanks")
         elif word in _BYE:
             kinds.append("bye")
-        elif word in _HELLO:
+        elif word in _HELLO or word in _OPENERS or word in _ANNOUNCE:
             kinds.append("hello")
         elif word not in _FILLER:
             return None
@@ -242,3 +376,40 @@ def _small_talk(words: tuple[str, ...]) -> str | None:
         if kind in kinds:
             return kind
     return None
+
+
+def _about_the_bot(words: tuple[str, ...]) -> bool:
+    wordset = set(words)
+    return (
+        bool(wordset & _ABOUT_SUBJECT)
+        and bool(wordset & _ABOUT_ASK)
+        and wordset <= _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _FILLER
+    )
+
+
+# --- long messages ---------------------------------------------------------
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def fits(text: str) -> bool:
+    """Whether the matcher reads all of ``text`` (it stops at a length and a word count)."""
+    return len(text) <= MAX_INPUT_CHARS and len(_TOKEN.findall(fold(text))) <= MAX_TOKENS
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def last_question(text: str, words_of: Callable[[str], tuple[str, ...]]) -> str | None:
+    """The last sentence of ``text`` that asks something: one with a question mark,
+    else one with a question word. None when there is none, or when it is itself
+    too long to be read whole (answering part of it would answer a fragment)."""
+    parts = sentences(text)
+    asking = [s for s in parts if s.endswith("?")] or [
+        s for s in parts if reads_as_question(words_of(s))
+    ]
+    if not asking or not fits(asking[-1]):
+        return None
+    return asking[-1]

@@ -118,3 +118,17 @@ def _clear_stale(db: Database, step_prefix: str, before: datetime) -> int:
 
 
 clear_stale = off_loop(_clear_stale)
+
+
+def _in_step(db: Database, step_prefix: str, before: datetime | None = None) -> list[str]:
+    """Pseudonyms of the conversations at a step (idle since ``before``, if given)."""
+    query = select(Conversation.who).where(
+        Conversation.step.startswith(step_prefix, autoescape=True)
+    )
+    if before is not None:
+        query = query.where(Conversation.updated_at < before)
+    with db.read() as s:
+        return list(s.scalars(query.order_by(Conversation.who)))
+
+
+in_step = off_loop(_in_step)

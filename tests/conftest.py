@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import logging
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
@@ -111,3 +114,21 @@ def quick_app(sqlite_url: str, tmp_path: Path, clock: FakeClock) -> Iterator[App
 def incoming(text: str = "", who: str = "console:tester", **kwargs: object) -> Incoming:
     """A message as the console channel would build it."""
     return Incoming("console", who, who, text=text, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def logs(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
+    """What `asnbot` writes to stderr (JSON lines, DEBUG and up) with the log handler it
+    installs, person filter included, for this test only."""
+    from bot import logsetup
+
+    stream = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stream)
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    logsetup.setup("DEBUG", "json")
+    try:
+        yield stream
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)

@@ -109,8 +109,14 @@ async def test_thumbs_down_is_counted_once_and_joins_the_gaps(app: App) -> None:
 async def test_small_talk_and_intents(app: App) -> None:
     (thanks,) = await app.dispatcher.handle(incoming("makasih ya min"))
     assert "Sama-sama" in to_plain(thanks.text)
-    tip = await app.dispatcher.handle(incoming("saya mau lapor camat ikut kampanye"))
+    tip = await app.dispatcher.handle(incoming("saya mau lapor"))
     assert "anonim" in to_plain(tip[0].text).lower()
+    # Saying what happened as well: the rule, and the offer to report it.
+    (rule,) = await app.dispatcher.handle(
+        incoming("saya mau lapor camat ikut kampanye", who="console:other")
+    )
+    assert "Dasar hukum:" in to_plain(rule.text)
+    assert rule.buttons[0].payload == "tipoffer:take"
 
 
 def test_ask_json_reads_stdin_line_by_line_in_order(tmp_path: Path) -> None:

@@ -11,8 +11,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from handlers.context import Context
+from handlers.context import Context, Services
 from handlers.tips.kit import kit
+from storage.conversations import State
 from storage.grain import GRAIN
 from storage.tips import PhotoRef
 from storage.vault import VaultError
@@ -27,6 +28,19 @@ RECEIPT = "receipt"
 # itself keeps only the hour (``storage.grain``), too coarse for the idle limit;
 # sealed, this exact time says nothing to anyone without the key.
 SEEN = "seen"
+
+# Steps where someone is writing (a tip, or an addition to one): these get the
+# "you are writing a report" line, and end with a notice when left idle.
+WRITING = ("tip.content", "tip.q.", "tip.fix.", "tip.summary", "tip.edit", "tip.adding")
+# A message held as a possible tip ("📝 Laporkan ini secara anonim"): a draft too.
+OFFER = "tip.offer"
+# What an idle draft leaves behind once swept: no content, only the fact that the
+# next message should hear that the unsent report was discarded.
+EXPIRED = "tip.expired"
+
+
+def is_writing(step: str | None) -> bool:
+    return step is not None and step.startswith(WRITING)
 
 
 def seal_state(ctx: Context, key: str, value: Any) -> str:
@@ -51,6 +65,8 @@ class Draft:
     place: str | None = None
     occurred: str | None = None
     category: str | None = None
+    # A message that read as a question, waiting for "add to the report, or answer it?"
+    pending: str | None = None
 
     @property
     def chars(self) -> int:
@@ -111,15 +127,33 @@ def expired(ctx: Context) -> bool:
     return ctx.now() - last > kit(ctx).limits.draft_idle
 
 
-def discard(ctx: Context) -> bool:
-    """Forget the draft and delete its photo files; True if there was one."""
-    draft = load(ctx)
-    media = kit(ctx).media
-    for photo in draft.photos if draft else []:
+def file_names(services: Services, state: State) -> list[str]:
+    """The photo files of the draft held (sealed) in ``state``."""
+    token = state.data.get(DRAFT)
+    if not isinstance(token, str):
+        return []
+    try:
+        value = kit(services).vault.open_json(token, f"state.{DRAFT}")
+    except (VaultError, ValueError):
+        return []  # sealed with a retired key: its files are orphans the purge takes
+    return [str(p.get("file_name", "")) for p in Draft.from_json(value).photos]
+
+
+def delete_files(services: Services, state: State) -> int:
+    """Deletes the photo files of the draft held in ``state``; how many went."""
+    media = kit(services).media
+    deleted = 0
+    for name in file_names(services, state):
         try:
-            media.delete(str(photo.get("file_name", "")))
+            deleted += media.delete(name)
         except ValueError:
             continue  # not one of our names: nothing of ours to delete
+    return deleted
+
+
+def discard(ctx: Context) -> bool:
+    """Forget the draft and delete its photo files; True if there was one."""
+    delete_files(ctx.services, ctx.state)
     had = ctx.state.step is not None and ctx.state.step.startswith("tip.")
     ctx.state.reset()
     return had

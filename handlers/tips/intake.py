@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from handlers.context import Context
 from handlers.messages import Choice, Incoming, Reply
 from handlers.tips import draft as drafts
 from handlers.tips import photos
 from handlers.tips.draft import Draft
 from handlers.tips.kit import kit
+from handlers.tips.overview import summary
 from storage.tips import CATEGORIES
 
 FIELDS = ("office", "place", "occurred")  # asked in this order, then the category
@@ -29,16 +32,45 @@ async def start(msg: Incoming, ctx: Context) -> list[Reply]:
     """/lapor: the honest promise first, then asks what happened."""
     if msg.is_group:
         return [Reply("tip_private_only")]
+    held = drafts.load(ctx) if ctx.state.step == drafts.OFFER and not drafts.expired(ctx) else None
+    if held is not None and held.has_content:
+        return begin_with(ctx, held)  # "/lapor" right after the bot offered to report a message
     drafts.discard(ctx)  # a new /lapor replaces an unfinished one, files and all
     drafts.save(ctx, Draft(), "tip.content")
+    return [promise(ctx), *mid_report(ctx, [Reply("tip_ask_content", choices=CONTENT_CHOICES[2:])])]
+
+
+def begin_with(ctx: Context, held: Draft) -> list[Reply]:
+    """A tip whose first message was written before it started ("Laporkan ini")."""
+    drafts.save(ctx, held, "tip.content")
+    return [promise(ctx), *mid_report(ctx, [noted(held, carried=True)])]
+
+
+def promise(ctx: Context) -> Reply:
+    """What is kept and what never is, shown before anything is taken."""
     limits = kit(ctx).limits
-    return [
-        Reply(
-            "tip_promise",
-            {"retention_days": limits.media_retention_days, "max_photos": limits.max_photos},
-        ),
-        Reply("tip_ask_content", choices=CONTENT_CHOICES[2:]),
-    ]
+    return Reply(
+        "tip_promise",
+        {
+            "retention_days": limits.media_retention_days,
+            "max_photos": limits.max_photos,
+            "idle_minutes": limits.draft_idle_minutes,
+        },
+    )
+
+
+def mid_report(ctx: Context, replies: list[Reply]) -> list[Reply]:
+    """Under the last reply, while a tip is being written: how to send or leave it."""
+    if not replies or not drafts.is_writing(ctx.state.step):
+        return replies
+    footer = Reply(
+        "tip_draft_footer",
+        {
+            "adding": ctx.state.step == "tip.adding",
+            "idle_minutes": kit(ctx).limits.draft_idle_minutes,
+        },
+    )
+    return [*replies[:-1], replace(replies[-1], footer=footer)]
 
 
 async def add_content(msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:
@@ -56,10 +88,11 @@ async def add_content(msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:
     return notes
 
 
-def noted(draft: Draft) -> Reply:
+def noted(draft: Draft, carried: bool = False) -> Reply:
+    """``carried``: the content came from a message held before the tip began."""
     return Reply(
         "tip_content_noted",
-        {"parts": len(draft.parts), "photos": len(draft.photos)},
+        {"parts": len(draft.parts), "photos": len(draft.photos), "carried": carried},
         choices=CONTENT_CHOICES,
     )
 
@@ -92,8 +125,6 @@ async def answer(
     msg: Incoming, ctx: Context, draft: Draft, field: str, fixing: bool
 ) -> list[Reply]:
     """An answer (or a skip) to one question; photos sent meanwhile are kept."""
-    from handlers.tips.summary import summary  # late: summary imports this module
-
     payload = msg.payload or ""
     notes: list[Reply] = []
     if msg.attachments:

@@ -3,9 +3,15 @@
 - ``enqueue_sla_nudges``: each morning, admins hear which open tips have had
   no status change for ``sla_days`` (the verification window the official
   channels promise). One message per admin per day, whatever the reruns.
+- ``expire_drafts`` (every few minutes): a draft, or a message held as a
+  possible tip, left idle for ``draft_idle_minutes`` loses its content and
+  photo files. A draft leaves a bare marker (``tip.expired``) so that the
+  person's next message hears the unsent report was discarded: tipsters'
+  chats are never stored, so nobody can be told before they write again.
+  An unclaimed marker goes after ``EXPIRED_KEPT``.
 - ``purge_media``: photos of tips closed or rejected more than
-  ``media_retention_days`` ago are deleted; so are files no tip owns (drafts
-  cancelled or abandoned) once older than the draft idle time.
+  ``media_retention_days`` ago are deleted; so are files no tip and no live
+  draft owns (drafts cancelled or abandoned) once older than the idle time.
 """
 
 from __future__ import annotations
@@ -14,12 +20,17 @@ import asyncio
 import logging
 from datetime import datetime, timedelta
 
-from handlers.context import Services
+from handlers.context import Context, Services
+from handlers.locks import conversation_lock
 from handlers.tips import alerts
+from handlers.tips import draft as drafts
 from handlers.tips.kit import kit
 from storage import conversations, tipretention, tips
 
 log = logging.getLogger(__name__)
+
+# How long an expired draft's marker waits for its writer's next message.
+EXPIRED_KEPT = timedelta(days=7)
 
 
 async def enqueue_sla_nudges(services: Services, now: datetime) -> int:
@@ -42,13 +53,43 @@ async def purge_media(services: Services, now: datetime) -> int:
         await asyncio.to_thread(tk.media.delete, name)
     await tipretention.mark_purged(db, [i for i, _ in expired], now)
     # Drafts never reach the tables: their files are owned by no row. Abandoned
-    # drafts are cleared first, so a file still in a live draft is never taken.
-    idle = tk.limits.draft_idle
-    await conversations.clear_stale(db, "tip.", now - idle)
-    known = await tipretention.known_files(db)
-    orphans = [n for n in tk.media.names_older_than(now - idle) if n not in known]
+    # drafts go first; files of the drafts still alive are never taken.
+    abandoned = await expire_drafts(services, now)
+    known = await tipretention.known_files(db) | await _live_draft_files(services)
+    orphans = [n for n in tk.media.names_older_than(now - tk.limits.draft_idle) if n not in known]
     for name in orphans:
         await asyncio.to_thread(tk.media.delete, name)
     if expired or orphans:
         log.info("tip media purged", extra={"expired": len(expired), "orphans": len(orphans)})
-    return len(expired) + len(orphans)
+    return len(expired) + len(orphans) + abandoned
+
+
+async def expire_drafts(services: Services, now: datetime) -> int:
+    """Empties drafts and held messages idle past the limit; returns the files deleted."""
+    db = services.db
+    before = now - kit(services).limits.draft_idle
+    deleted = 0
+    for who in await conversations.in_step(db, "tip.", before):
+        # The same locks as a message from this person: never half a draft.
+        async with conversation_lock(who), db.exclusive(who):
+            state = await conversations.load(db, who)
+            step = state.step or ""
+            # Idle by the same measure as when they write again (drafts.expired).
+            ctx = Context(services, who, frozenset(), state, services.default_locale)
+            if not step.startswith("tip.") or step == drafts.EXPIRED or not drafts.expired(ctx):
+                continue
+            deleted += drafts.delete_files(services, state)
+            # The marker says only "tell them"; its time is this sweep's, not theirs.
+            state.go(drafts.EXPIRED if drafts.is_writing(step) else None)
+            state.choices = []
+            await conversations.save(db, who, state, now)
+    await conversations.clear_stale(db, drafts.EXPIRED, now - EXPIRED_KEPT)
+    return deleted
+
+
+async def _live_draft_files(services: Services) -> set[str]:
+    names: set[str] = set()
+    for who in await conversations.in_step(services.db, "tip."):
+        state = await conversations.load(services.db, who)
+        names.update(drafts.file_names(services, state))
+    return names

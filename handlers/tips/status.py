@@ -14,7 +14,9 @@ from handlers.tips import alerts, intake
 from handlers.tips import draft as drafts
 from handlers.tips.draft import Draft
 from handlers.tips.kit import kit
+from handlers.wants import bare_code
 from storage import attempts, receipts, tipactions, tips
+from storage.conversations import State
 from storage.tips import FINAL, TipDetail
 
 ADD_CHOICES = (Choice("tipview:send", "tip.send"), Choice("tip:cancel", "tip.cancel"))
@@ -27,6 +29,16 @@ async def command(msg: Incoming, ctx: Context) -> list[Reply]:
     drafts.discard(ctx)
     drafts.enter(ctx, "tip.code")
     return [Reply("tip_status_ask")]
+
+
+def is_typed_code(msg: Incoming, _state: State) -> bool:
+    """A receipt code sent on its own, without /status."""
+    return msg.command is None and msg.payload is None and bare_code(msg.text) is not None
+
+
+async def typed_code(msg: Incoming, ctx: Context) -> list[Reply]:
+    """``7G2K-Q9XM-4RTA`` alone: the same as /status 7G2K-Q9XM-4RTA."""
+    return await lookup(bare_code(msg.text) or msg.text, ctx)
 
 
 async def lookup(text: str, ctx: Context) -> list[Reply]:

@@ -10,14 +10,10 @@ from handlers.tips import alerts, intake
 from handlers.tips import draft as drafts
 from handlers.tips.draft import Draft
 from handlers.tips.kit import kit
+from handlers.tips.overview import summary
 from storage import receipts, tips
 from storage.conversations import State
 
-SUMMARY_CHOICES = (
-    Choice("tip:send", "tip.send"),
-    Choice("tip:edit", "tip.edit"),
-    Choice("tip:cancel", "tip.cancel"),
-)
 EDIT_CHOICES = (
     Choice("tipedit:content", "edit.content"),
     Choice("tipedit:office", "edit.office"),
@@ -28,24 +24,6 @@ EDIT_CHOICES = (
     Choice("tipedit:back", "edit.back"),
 )
 NOTIFY_CHOICES = (Choice("tipview:notify:on", "tip.notify_on"), Choice("tipview:done", "tip.done"))
-
-
-def summary(ctx: Context, draft: Draft) -> list[Reply]:
-    drafts.save(ctx, draft, "tip.summary")
-    return [
-        Reply(
-            "tip_summary",
-            {
-                "text": draft.body,
-                "photos": len(draft.photos),
-                "office": draft.office or "",
-                "place": draft.place or "",
-                "occurred": draft.occurred or "",
-                "category": draft.category or "",
-            },
-            choices=SUMMARY_CHOICES,
-        )
-    ]
 
 
 async def at_summary(msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:

@@ -10,31 +10,12 @@ from __future__ import annotations
 
 import io
 import json
-import logging
-import sys
-from collections.abc import Iterator
 
 import pytest
 
-from bot import logsetup
 from handlers.tips import intake
 from tests.anonymity.conftest import TIPSTER_ID, WA_TIPSTER, Bot, jpeg
 from tests.whatsapp.twilio_fake import inbound_form, twilio_error
-
-
-@pytest.fixture
-def logs(monkeypatch: pytest.MonkeyPatch) -> Iterator[io.StringIO]:
-    """What `asnbot` writes to stderr (JSON lines, DEBUG and up), for this test only."""
-    stream = io.StringIO()
-    monkeypatch.setattr(sys, "stderr", stream)
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    logsetup.setup("DEBUG", "json")
-    try:
-        yield stream
-    finally:
-        root.handlers[:] = handlers
-        root.setLevel(level)
 
 
 def lines(stream: io.StringIO) -> list[dict[str, object]]:

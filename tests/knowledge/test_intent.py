@@ -1,6 +1,6 @@
 import pytest
 
-from knowledge.intent import detect_intent
+from knowledge.intent import detect_intent, fits, last_question
 from knowledge.normalize import Normalizer
 
 _norm = Normalizer()
@@ -77,3 +77,109 @@ def test_greeting(text: str, kind: str) -> None:
 
 def test_greeting_with_a_question_is_a_question() -> None:
     assert intent_of("halo min, pns boleh like postingan caleg?")[0] == "question"
+
+
+def report_of(text: str) -> tuple[str, str | None]:
+    found = detect_intent(_norm.words(text), asked="?" in text)
+    return found.kind, found.report
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A wish to report and what happened: the rule, and the offer.
+        ("td pagi liat pak kasi bagiin sembako ada stiker paslon, mau lapor nih", "tip"),
+        ("saya mau lapor camat ikut kampanye", "tip"),
+        ("lapor min, ada kades bagi sembako buat paslon", "tip"),
+        # What happened, without the word "lapor".
+        ("tadi saya lihat kepala dinas pakai mobil dinas buat kampanye", "tip"),
+        ("kmrn sore kepsek ngumpulin guru buat dukung cabup", "tip"),
+        ("barusan liat bu lurah pasang baliho caleg", "tip"),
+        ("yesterday I saw a civil servant at a campaign rally", "tip"),
+        # Seen, but asked as a question: answered, with the offer beside it.
+        ("tadi liat pak camat pakai mobil dinas kampanye, itu boleh?", "question"),
+    ],
+)
+def test_witnessed_violations(text: str, expected: str) -> None:
+    assert report_of(text) == (expected, "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saya mau lapor",
+        "mau lapor, caranya gimana?",
+        "I want to report a civil servant",
+        "aduan",
+    ],
+)
+def test_a_bare_wish_to_report_starts_the_tip(text: str) -> None:
+    assert report_of(text) == ("tip", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gimana cara lapor pelanggaran netralitas asn?",
+        "kemana lapor pelanggaran netralitas?",
+        "mau lapor ke bawaslu caranya gimana",
+        "boleh lapor tanpa nama?",
+        "how do I report a violation?",
+    ],
+)
+def test_how_to_report_is_a_question_with_the_offer(text: str) -> None:
+    assert report_of(text) == ("question", "how")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pns boleh ikut kampanye?",
+        "kalau saya lihat pns kampanye harus gimana",  # a hypothetical
+        "kemarin saya ikut kampanye, kena sanksi gak?",  # one's own act
+        "pns yang dilaporkan kena sanksi apa",  # about being reported
+        "apakah identitas pelapor dirahasiakan",
+        "camat ikut kampanye",  # no sign that anyone saw it happen
+    ],
+)
+def test_questions_and_hypotheticals_offer_nothing(text: str) -> None:
+    assert report_of(text) == ("question", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("mulai", "hello"),
+        ("P", "hello"),
+        ("pagi kak, izin bertanya", "hello"),
+        ("permisi", "hello"),
+        ("mau tanya", "hello"),
+        ("what does this bot do?", "about"),
+        ("bot ini bisa apa?", "about"),
+        ("kamu siapa", "about"),
+    ],
+)
+def test_openers_and_questions_about_the_bot_are_greetings(text: str, kind: str) -> None:
+    assert intent_of(text) == ("greeting", kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["izin bertanya, pns boleh ikut kampanye?", "apa bot ini bisa jawab soal cuti?", "P3K itu apa"],
+)
+def test_an_opener_with_a_question_is_a_question(text: str) -> None:
+    assert intent_of(text)[0] == "question"
+
+
+def test_the_last_question_of_a_long_message() -> None:
+    story = "Saya guru di desa. " * 40
+    assert not fits(story)
+    text = story + "Apakah PNS boleh jadi MC kampanye? Terima kasih banyak."
+    assert last_question(text, _norm.words) == "Apakah PNS boleh jadi MC kampanye?"
+    # Without a question mark, a sentence with a question word.
+    assert last_question(story + "Bagaimana hukumnya kalau kades kampanye", _norm.words) == (
+        "Bagaimana hukumnya kalau kades kampanye"
+    )
+    assert last_question(story, _norm.words) is None
+    # A question sentence too long to read whole is no answerable question.
+    assert last_question(story.replace(". ", ", ") + "boleh?", _norm.words) is None

@@ -58,7 +58,14 @@ async def test_photo_reaches_the_handler_as_the_exact_bytes_served(fetching: Run
     assert tg.downloads == ["photos/big-photo.jpg"]
 
 
+async def _answer_without_looking(_msg: Incoming, _ctx: Context) -> list[Reply]:
+    return [Reply("menu")]
+
+
 async def test_nothing_is_downloaded_unless_a_handler_asks(polling: Running) -> None:
+    # (The real map asks: a photo outside a tip is offered as one, see test_telegram_routing.)
+    route = Route("no-files", lambda _m, _s: True, _answer_without_looking)
+    polling.app.dispatcher = Dispatcher(polling.app.services, Router([route]))
     polling.tg.add_file("p", _jpeg())
     polling.tg.push_update(make_photo_message("p"))
     await polling.tg.wait_for("sendMessage")

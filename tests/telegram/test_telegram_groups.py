@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storage import conversations
 from tests.fakes.telegram_updates import (
     group,
     make_callback,
@@ -30,11 +31,22 @@ async def test_tip_commands_in_a_group_point_to_a_private_chat(polling: Running)
 
 
 async def test_free_text_tip_intent_in_a_group_is_refused_too(polling: Running) -> None:
+    polling.tg.push_update(make_message(mention("saya mau lapor"), in_chat=GROUP))
+    (sent,) = await polling.tg.wait_for("sendMessage", chat_id=-1001)
+    assert PRIVATE_POINTER in sent.text
+
+
+async def test_a_witness_in_a_group_gets_the_rule_and_the_pointer_and_nothing_is_held(
+    polling: Running,
+) -> None:
     polling.tg.push_update(
         make_message(mention("saya mau lapor ASN kampanye di kantor"), in_chat=GROUP)
     )
-    (sent,) = await polling.tg.wait_for("sendMessage", chat_id=-1001)
-    assert PRIVATE_POINTER in sent.text
+    rule, pointer = await polling.tg.wait_for("sendMessage", 2, chat_id=-1001)
+    assert "Dasar hukum" in rule.text and "tipoffer:take" not in rule.payloads
+    assert PRIVATE_POINTER in pointer.text
+    who = polling.app.services.pseudonyms.of(f"telegram:{user()['id']}")
+    assert (await conversations.load(polling.app.services.db, who)).step is None
 
 
 async def test_group_chatter_is_never_read(polling: Running) -> None:

@@ -272,7 +272,7 @@ async def test_idle_draft_expires_and_its_files_go(lite_app: App, clock: FakeClo
     await person.say("/lapor")
     await person.attach(jpeg_with_gps())
     clock.now += timedelta(minutes=61)
-    assert "kedaluwarsa" in await person.say("lanjut ceritanya")
+    assert "dibuang setelah 60 menit tanpa aktivitas" in await person.say("lanjut ceritanya")
     assert media_files(lite_app) == [] and scalar(lite_app, "SELECT count(*) FROM tips") == 0
 
 
