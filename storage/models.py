@@ -13,7 +13,6 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -23,6 +22,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from storage.types import UtcDateTime
 
 # Alembic's batch mode on SQLite finds constraints only when they are named.
 NAMING = {
@@ -36,8 +37,10 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # Every Mapped[datetime] is an instant in UTC, aware in and out: a naive or local
+    # value cannot be stored by mistake (storage.types).
     type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads this class attribute
-        datetime: DateTime(timezone=True),
+        datetime: UtcDateTime(),
         date: Date,
         dict[str, Any]: JSON,
     }
@@ -244,6 +247,17 @@ class TipMedia(Base):
     height: Mapped[int]
     created_at: Mapped[datetime]
     purged_at: Mapped[datetime | None]
+
+
+class MediaFile(Base):
+    """When a photo file was written, by our clock and to the hour only (a file can
+    end up a tip's: nothing tied to a tip is finer than its hour). Files no tip and
+    no live draft owns are aged by this, never by the file system's mtime."""
+
+    __tablename__ = "media_files"
+
+    file_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    stored_at: Mapped[datetime]
 
 
 class StatusAttempt(Base):
