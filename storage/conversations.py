@@ -101,3 +101,15 @@ def _clear_stale(db: Database, step_prefix: str, before: datetime) -> int:
 
 
 clear_stale = off_loop(_clear_stale)
+
+
+def _data_in_step(db: Database, step_prefix: str) -> list[dict[str, Any]]:
+    """The state data of every conversation in a step (e.g. the live tip drafts)."""
+    with db.read() as s:
+        query = select(Conversation.data).where(
+            Conversation.step.startswith(step_prefix, autoescape=True)
+        )
+        return [dict(d or {}) for d in s.scalars(query)]
+
+
+data_in_step = off_loop(_data_in_step)

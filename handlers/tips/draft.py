@@ -14,7 +14,7 @@ from typing import Any
 from handlers.context import Context
 from handlers.tips.kit import kit
 from storage.tips import PhotoRef
-from storage.vault import VaultError
+from storage.vault import Vault, VaultError
 
 # Sealed state values use the purpose "state.<key>", so key rotation can
 # re-seal conversation state without knowing what each value means.
@@ -27,13 +27,23 @@ def seal_state(ctx: Context, key: str, value: Any) -> str:
 
 
 def open_state(ctx: Context, key: str) -> Any:
-    token = ctx.state.data.get(key)
+    return _open(kit(ctx).vault, ctx.state.data, key)
+
+
+def _open(vault: Vault, data: dict[str, Any], key: str) -> Any:
+    token = data.get(key)
     if not isinstance(token, str):
         return None
     try:
-        return kit(ctx).vault.open_json(token, f"state.{key}")
+        return vault.open_json(token, f"state.{key}")
     except (VaultError, ValueError):
         return None
+
+
+def file_names(vault: Vault, data: dict[str, Any]) -> list[str]:
+    """The photo files a draft (one conversation's state data) holds."""
+    draft = Draft.from_json(_open(vault, data, DRAFT))
+    return [str(p.get("file_name", "")) for p in draft.photos if isinstance(p, dict)]
 
 
 @dataclass
@@ -75,9 +85,6 @@ def load(ctx: Context) -> Draft | None:
 
 def save(ctx: Context, draft: Draft, step: str, **extra: Any) -> None:
     """Move to ``step`` keeping ``draft`` (sealed) and any other sealed values."""
-    media = kit(ctx).media
-    for photo in draft.photos:
-        media.touch(str(photo["file_name"]))
     data = {DRAFT: seal_state(ctx, DRAFT, asdict(draft))}
     data.update(extra)
     ctx.state.go(step, **data)

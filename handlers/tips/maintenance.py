@@ -4,8 +4,9 @@
   no status change for ``sla_days`` (the verification window the official
   channels promise). One message per admin per day, whatever the reruns.
 - ``purge_media``: photos of tips closed or rejected more than
-  ``media_retention_days`` ago are deleted; so are files no tip owns (drafts
-  cancelled or abandoned) once older than the draft idle time.
+  ``media_retention_days`` ago are deleted; so are files no tip and no live
+  draft owns (drafts cancelled or abandoned) once stored longer ago than the
+  draft idle time, by the clock that stored them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import datetime, timedelta
 
 from handlers.context import Services
 from handlers.tips import alerts
+from handlers.tips.draft import file_names
 from handlers.tips.kit import kit
 from storage import conversations, tipretention, tips
 
@@ -41,12 +43,17 @@ async def purge_media(services: Services, now: datetime) -> int:
     for _, name in expired:
         await asyncio.to_thread(tk.media.delete, name)
     await tipretention.mark_purged(db, [i for i, _ in expired], now)
-    # Drafts never reach the tables: their files are owned by no row. Abandoned
-    # drafts are cleared first, so a file still in a live draft is never taken.
+    # Drafts never reach the tables: their files are owned by their sealed state.
+    # Abandoned drafts are cleared first; a file in a live one is never taken.
     idle = tk.limits.draft_idle
     await conversations.clear_stale(db, "tip.", now - idle)
-    known = await tipretention.known_files(db)
-    orphans = [n for n in tk.media.names_older_than(now - idle) if n not in known]
+    live = {
+        n
+        for data in await conversations.data_in_step(db, "tip.")
+        for n in file_names(tk.vault, data)
+    }
+    on_disk = await asyncio.to_thread(tk.media.names)
+    orphans = await tipretention.orphans(db, on_disk, live, now, idle)
     for name in orphans:
         await asyncio.to_thread(tk.media.delete, name)
     if expired or orphans:

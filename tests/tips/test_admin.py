@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from datetime import timedelta
 
 import pytest
@@ -222,3 +223,24 @@ async def test_media_of_closed_tips_is_purged_after_retention(
     assert media_files(tip_app) == []
     assert scalar(tip_app, "SELECT count(*) FROM tip_media WHERE purged_at IS NOT NULL") == 1
     assert "1 sudah dihapus" in await ani.say("/tip 1")
+
+
+async def test_a_draft_photo_is_aged_by_the_clock_that_stored_it_not_by_its_file(
+    tip_app: App, clock: FakeClock
+) -> None:
+    writer = Chat(tip_app, "telegram:6", chat="6", channel="telegram")
+    await writer.say("/lapor")
+    await writer.attach(jpeg_with_gps())
+    (photo,) = media_files(tip_app)
+    os.utime(photo, (0, 0))  # the file system says 1970: that must not matter
+    assert await maintenance.purge_media(tip_app.services, clock()) == 0
+    # The person keeps writing for three hours: the draft lives, so does its photo.
+    for _ in range(6):
+        clock.now += timedelta(minutes=30)
+        await writer.say("Masih ada yang mau saya tambahkan.")
+        assert await maintenance.purge_media(tip_app.services, clock()) == 0
+    assert media_files(tip_app) == [photo]
+    # Then leaves: once the draft has been idle past the limit, the photo goes.
+    clock.now += timedelta(hours=3)
+    assert await maintenance.purge_media(tip_app.services, clock()) == 1
+    assert media_files(tip_app) == []
