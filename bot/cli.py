@@ -134,12 +134,16 @@ def cmd_knowledge_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_knowledge_gaps(args: argparse.Namespace) -> int:
+    from bot.secretkey import resolve
+    from bot.wiring import build_tip_kit
     from storage import kbstats
 
     settings = _settings(args)
+    secret = resolve(settings)  # the questions are sealed like tip text
     db = open_database(settings)
     try:
-        gaps = asyncio.run(kbstats.top_gaps(db, args.limit))
+        vault = build_tip_kit(settings, db, secret.value).vault
+        gaps = asyncio.run(kbstats.top_gaps(db, vault, args.limit))
     finally:
         db.dispose()
     if not gaps:

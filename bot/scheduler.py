@@ -22,6 +22,7 @@ from starlette.routing import BaseRoute
 from bot.senders import build_senders
 from bot.ticker import Ticker
 from bot.wiring import App
+from handlers import gaplog
 from handlers.context import Services
 from handlers.tips.maintenance import enqueue_sla_nudges, purge_media
 
@@ -47,6 +48,8 @@ DAILY_JOBS: list[DailyJob] = [
     DailyJob("sla-nudge", time(7, 0), enqueue_sla_nudges),
     # Photos of closed or rejected tips, gone after the retention period.
     DailyJob("purge-media", time(3, 0), purge_media),
+    # Unanswered questions nobody asked again within the retention period.
+    DailyJob("purge-gaps", time(3, 10), gaplog.purge),
 ]
 
 

@@ -153,7 +153,7 @@ def cmd_rotate(args: argparse.Namespace) -> int:
     print(
         f"re-encrypted to key version {report.new_version}: {report.tips} tips, "
         f"{report.events} events, {report.files} photos, {report.states} conversations, "
-        f"{report.outbox} queued messages"
+        f"{report.outbox} queued messages, {report.gaps} unanswered questions"
     )
     if new_secret:
         print(

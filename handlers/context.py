@@ -24,6 +24,7 @@ def utc_now() -> datetime:
 @dataclass(frozen=True)
 class Limits:
     max_text_chars: int = 4000  # longer questions are cut before matching
+    gap_retention_days: int = 90  # unanswered questions not asked again are dropped after
 
 
 @dataclass(frozen=True)

@@ -200,7 +200,7 @@ def detect_intent(words: tuple[str, ...]) -> Intent:
         return Intent("greeting", small)
     if wordset & _SUBSCRIBE and not wordset & _UNSUBSCRIBE:
         return Intent("subscribe")
-    asks = any(w in _QUESTION or w.removesuffix("nya") in _QUESTION for w in words)
+    asks = asks_something(words)
     report_at = [i for i, w in enumerate(words) if _is_report_word(w)]
     if report_at:
         first = report_at[0]
@@ -222,6 +222,12 @@ def detect_intent(words: tuple[str, ...]) -> Intent:
     if wordset & _SEND and wordset & _EVIDENCE and wordset & _DESIRE and not asks:
         return Intent("tip")
     return Intent("question")
+
+
+def asks_something(words: tuple[str, ...]) -> bool:
+    """Whether the words ask (a question word: "boleh", "bagaimana", "kalau", …);
+    a message that asks nothing and is not small talk reads as a report."""
+    return any(w in _QUESTION or w.removesuffix("nya") in _QUESTION for w in words)
 
 
 def _small_talk(words: tuple[str, ...]) -> str | None:

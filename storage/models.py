@@ -95,14 +95,17 @@ class KbVote(Base):
 
 
 class KbGap(Base):
-    """A question answered with low confidence, normalized text only, counted."""
+    """A question the bot could not answer: masked and normalized, sealed like tip text,
+    counted per day (UTC), dropped after the retention period. ``key`` is a keyed hash
+    of the text, so the same question counts once without being readable."""
 
     __tablename__ = "kb_gaps"
 
-    text: Mapped[str] = mapped_column(String(300), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text_enc: Mapped[str] = mapped_column(Text)
     count: Mapped[int] = mapped_column(default=1)
-    first_at: Mapped[datetime]
-    last_at: Mapped[datetime]
+    first_day: Mapped[date]
+    last_day: Mapped[date] = mapped_column(index=True)
 
 
 class Subscriber(Base):

@@ -18,11 +18,19 @@ from typing import Any
 
 from sqlalchemy import select
 
-from storage import tips
+from storage import kbstats, tips
 from storage.db import Database
 from storage.media import PURPOSE as MEDIA_PURPOSE
 from storage.media import MediaStore
-from storage.models import Conversation, OutboxMessage, Tip, TipEvent, TipMedia, VaultState
+from storage.models import (
+    Conversation,
+    KbGap,
+    OutboxMessage,
+    Tip,
+    TipEvent,
+    TipMedia,
+    VaultState,
+)
 from storage.outbox import FINAL as OUTBOX_FINAL
 from storage.outbox import SEALED_CHAT
 from storage.vault import RECEIPT_PURPOSE, Vault, data_key, key_check
@@ -46,6 +54,7 @@ class RotationReport:
     files: int
     states: int
     outbox: int
+    gaps: int
 
 
 def _reseal(old: Vault, new: Vault, token: str | None, purpose: str) -> str | None:
@@ -73,7 +82,7 @@ def _rotate(
     for name in present:  # 1. new copies beside the old ones; nothing is lost if we stop here
         sealed = new.seal(media.get(name), MEDIA_PURPOSE)
         MediaStore.write_file(_sidecar(media, name), sealed)
-    counts = {"tips": 0, "events": 0, "states": 0, "outbox": 0}
+    counts = {"tips": 0, "events": 0, "states": 0, "outbox": 0, "gaps": 0}
     with db.write() as s:  # 2. the database, all at once
         for tip in s.scalars(select(Tip)):
             for column, purpose in _TIP_COLUMNS.items():
@@ -88,6 +97,9 @@ def _rotate(
                 if resealed != conv.data:
                     conv.data = resealed
                     counts["states"] += 1
+        for gap in s.scalars(select(KbGap)):
+            gap.text_enc = _reseal(old, new, gap.text_enc, kbstats.GAP_PURPOSE) or ""
+            counts["gaps"] += 1
         pending = select(OutboxMessage).where(
             OutboxMessage.chat.startswith(SEALED_CHAT), OutboxMessage.status.not_in(OUTBOX_FINAL)
         )
@@ -133,5 +145,6 @@ def next_vault(old: Vault, secret: str, new_secret: str | None) -> Vault:
 def rotate(
     db: Database, media: MediaStore, old: Vault, new: Vault, now: datetime
 ) -> RotationReport:
-    """Re-encrypts every tip, event, sealed state, pending outbox chat and photo to ``new``."""
+    """Re-encrypts every tip, event, sealed state, pending outbox chat, unanswered
+    question and photo to ``new``."""
     return _rotate(db, media, old, new, now)

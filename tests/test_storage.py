@@ -14,6 +14,7 @@ from storage import conversations, kbstats, migrate, outbox, subscribers
 from storage.conversations import State
 from storage.db import Database
 from storage.models import OutboxMessage
+from storage.vault import open_vault
 from tests.conftest import REPO, TEST_SECRET
 
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
@@ -89,10 +90,11 @@ async def test_votes_count_once_per_person_and_gaps_accumulate(db_url: str) -> N
         assert await kbstats.record_vote(db, "who-b", "e1", False, NOW)
         counts = await kbstats.votes(db)
         assert [(c.entry_id, c.up, c.down) for c in counts] == [("e1", 0, 2)]
+        vault = open_vault(db, TEST_SECRET, NOW)
         for _ in range(3):
-            await kbstats.record_gap(db, "gaji pppk berapa", NOW)
-        await kbstats.record_gap(db, "cara daftar cpns", NOW)
-        gaps = await kbstats.top_gaps(db, 5)
+            await kbstats.record_gap(db, vault, "gaji pppk berapa", NOW)
+        await kbstats.record_gap(db, vault, "cara daftar cpns", NOW)
+        gaps = await kbstats.top_gaps(db, vault, 5)
         assert [(g.text, g.count) for g in gaps] == [
             ("gaji pppk berapa", 3),
             ("cara daftar cpns", 1),

@@ -73,6 +73,7 @@ async def test_rotation_to_a_new_secret_keeps_every_tip_readable(
     writer = Chat(app, "telegram:8", chat="8", channel="telegram")
     await writer.say("/lapor")
     await writer.say("draf yang belum selesai")
+    await Chat(app, "telegram:9").say("resep rendang padang")  # the gaps log is sealed too
     old_files = {p.name: p.read_bytes() for p in kit(app.services).media.root.iterdir()}
     app.close()
 
@@ -81,7 +82,7 @@ async def test_rotation_to_a_new_secret_keeps_every_tip_readable(
     new = next_vault(old, TEST_SECRET, NEW_SECRET)
     report = rotate(db, MediaStore(settings.storage.media_dir, old), old, new, clock())
     db.dispose()
-    assert (report.new_version, report.tips, report.files) == (2, 1, 1)
+    assert (report.new_version, report.tips, report.files, report.gaps) == (2, 1, 1, 1)
     assert report.states >= 1
     for name, before in old_files.items():
         after = (Path(settings.storage.media_dir) / name).read_bytes()
@@ -97,6 +98,7 @@ async def test_rotation_to_a_new_secret_keeps_every_tip_readable(
         # The receipt code survives a new secret: its key is stored, sealed.
         again = Chat(rotated, "telegram:55501234", chat="55501234", channel="telegram")
         assert "Sedang diverifikasi" in await again.say(f"/status {code}")
+        assert "rendang" in await admin.say("/gaps")
     finally:
         rotated.close()
 
