@@ -71,8 +71,9 @@ class Ticker:
         clock = (lambda: at) if now is not None else s.clock
         report = TickReport()
         found = await campaigns.load(s.db)
-        report.reminders = await planner.plan(s.db, planner.policy_of(s), found, s.kb.entries, at)
-        report.broadcast_rows = await fanout.fan_out(s.db, at)
+        policy = planner.policy_of(s)
+        report.reminders = await planner.plan(s.db, policy, found, s.kb.entries, at)
+        report.broadcast_rows = await fanout.fan_out(s.db, at, policy)
         self._dispatcher = OutboxDispatcher(
             s.db,
             s.renderer,

@@ -336,6 +336,8 @@ class Broadcast(Base):
     locale: Mapped[str] = mapped_column(String(8))
     status: Mapped[str] = mapped_column(String(12))
     not_before: Mapped[datetime]
+    # Urgent: sent at once, through subscribers' quiet hours (the officer chose so).
+    urgent: Mapped[bool] = mapped_column(default=False)
     cursor: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), default=0)
     total: Mapped[int] = mapped_column(default=0)
     fanned_out: Mapped[bool] = mapped_column(default=False)

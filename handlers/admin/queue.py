@@ -11,6 +11,7 @@ from handlers.admin.common import (
     tip_id,
 )
 from handlers.context import Context
+from handlers.localtime import stamp
 from handlers.messages import Choice, Incoming, Photo, Reply
 from handlers.tips.kit import kit
 from storage import tipactions, tips
@@ -48,7 +49,7 @@ async def _page(ctx: Context, f: Filters) -> list[Reply]:
             "id": r.id,
             "status": r.status,
             "category": r.category or "",
-            "created": r.created_at.strftime("%Y-%m-%d %H:%M"),
+            "created": stamp(r.created_at),
             "holder": r.claimed_by if r.claimed_at and r.claimed_at > now - idle else "",
             "photos": r.photos,
             "preview": _preview(r.preview),
@@ -96,7 +97,7 @@ def _detail_reply(ctx: Context, d: TipDetail) -> Reply:
     now = ctx.now()
     events = [
         {
-            "at": e.at.strftime("%Y-%m-%d %H:%M"),
+            "at": stamp(e.at),
             "kind": e.kind,
             "status": e.status or "",
             "authority": e.authority or "",
@@ -109,7 +110,7 @@ def _detail_reply(ctx: Context, d: TipDetail) -> Reply:
         "id": d.id,
         "status": d.status,
         "category": d.category or "",
-        "created": d.created_at.strftime("%Y-%m-%d %H:%M"),
+        "created": stamp(d.created_at),
         "body": d.body,
         "office": d.office or "",
         "place": d.place or "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from datetime import timedelta
 
 import pytest
@@ -244,3 +245,20 @@ async def test_a_draft_photo_is_aged_by_the_clock_that_stored_it_not_by_its_file
     clock.now += timedelta(hours=3)
     assert await maintenance.purge_media(tip_app.services, clock()) == 1
     assert media_files(tip_app) == []
+
+
+async def test_admin_views_show_times_in_wib_with_the_label(
+    tip_app: App, tipster: Chat, ani: Chat, clock: FakeClock
+) -> None:
+    clock.now = clock.now.replace(hour=16, minute=20)  # 23:20 WIB
+    await send_tip(tipster)
+    clock.now = clock.now.replace(hour=18, minute=5)  # 01:05 WIB, the next day
+    await ani.say("/setstatus 1 reviewing dicek")
+    listing, detail, log = await ani.say("/tips"), await ani.say("/tip 1"), await ani.say("/audit")
+    assert "2026-11-25 23:00 WIB" in listing  # tip times are kept to the hour
+    assert "Masuk 2026-11-25 23:00 WIB" in detail
+    # (to the hour or the minute, as the tip's events and audit rows are kept)
+    assert re.search(r"• 2026-11-26 01:0[05] WIB status", detail)
+    assert re.search(r"2026-11-26 01:0[05] WIB console:admin-ani tip\.status", log)
+    for shown in (listing, detail, log):
+        assert "16:00" not in shown and "18:05" not in shown  # never unlabelled UTC

@@ -1,5 +1,5 @@
-"""Unanswered questions sealed and dated to the day; broadcasts' local times made UTC;
-photo files' stored times.
+"""Unanswered questions sealed and dated to the day; broadcasts' local times made UTC,
+and urgent ones marked; photo files' stored times.
 
 1. ``kb_gaps`` held every unanswered message in clear, to the microsecond:
    receipt codes, names, tips typed without /lapor. The new table keeps a
@@ -20,7 +20,10 @@ photo files' stored times.
    offset cannot be told apart and stay as they are (send times in history;
    nothing due depends on them). PostgreSQL stored every instant correctly.
 
-3. ``media_files``: when each photo file was written, by our clock, to the
+3. ``broadcasts.urgent``: an officer may send through subscribers' quiet hours;
+   every broadcast so far was not urgent.
+
+4. ``media_files``: when each photo file was written, by our clock, to the
    hour; files already on disk get a row when the purge first sees them.
 
 Revision ID: 0107
@@ -64,6 +67,10 @@ def upgrade() -> None:
     op.create_index(op.f("ix_kb_gaps_last_day"), "kb_gaps", ["last_day"])
     if sqlite:
         _broadcasts_to_utc(bind)
+    with op.batch_alter_table("broadcasts") as batch:
+        batch.add_column(
+            sa.Column("urgent", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
     op.create_table(
         "media_files",
         sa.Column("file_name", sa.String(64), nullable=False),
@@ -107,6 +114,8 @@ def _broadcasts_to_utc(bind: sa.engine.Connection) -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("broadcasts") as batch:
+        batch.drop_column("urgent")
     op.drop_table("media_files")
     op.drop_index(op.f("ix_kb_gaps_last_day"), table_name="kb_gaps")
     op.drop_table("kb_gaps")
