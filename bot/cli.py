@@ -56,14 +56,18 @@ def _app(args: argparse.Namespace, quiet: bool = False, **kwargs: object) -> App
 
 def cmd_chat(args: argparse.Namespace) -> int:
     from bot.channels import console
-    from bot.consoleloop import chat_loop
+    from bot.consoleloop import console_session
+    from bot.scheduler import scheduler_component
 
     granted = {f"console:{args.user}": {Role(args.role)}} if args.role else None
     app = _app(args, quiet=True, granted=granted)
+    identity = f"console:{args.user}"
     try:
-        return asyncio.run(
-            chat_loop(app, f"console:{args.user}", console.stdin_lines(), intro=not args.quiet)
+        # The scheduler ticks as in `asnbot run`: pushes reach the session.
+        session = console_session(
+            app, identity, console.stdin_lines(), [scheduler_component(app)], not args.quiet
         )
+        return asyncio.run(session)
     finally:
         app.close()
 

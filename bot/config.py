@@ -84,6 +84,11 @@ class ChatSettings:
 
 
 @dataclass(frozen=True)
+class ConsoleSettings:
+    out_dir: str = "data/console-out"
+
+
+@dataclass(frozen=True)
 class KnowledgeSettings:
     gap_retention_days: int = 90
 
@@ -132,6 +137,7 @@ class Settings:
     whatsapp: WhatsAppSettings = field(default_factory=WhatsAppSettings)
     roles: RolesSettings = field(default_factory=RolesSettings)
     chat: ChatSettings = field(default_factory=ChatSettings)
+    console: ConsoleSettings = field(default_factory=ConsoleSettings)
     knowledge: KnowledgeSettings = field(default_factory=KnowledgeSettings)
     tips: TipsSettings = field(default_factory=TipsSettings)
     reminders: RemindersSettings = field(default_factory=RemindersSettings)

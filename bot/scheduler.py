@@ -100,8 +100,10 @@ class SchedulerComponent:
         else:
             asyncio.get_running_loop().create_task(self.tick())
 
-    async def tick(self) -> None:
-        if self._lock.locked():
+    async def tick(self, wait: bool = False) -> None:
+        """Runs what is due; a tick already running is asked to go round once more,
+        or, with ``wait``, is waited for and followed by this one."""
+        if self._lock.locked() and not wait:
             self._again = True
             return
         async with self._lock:

@@ -9,6 +9,7 @@ never trusted; the bytes decide.
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -19,6 +20,9 @@ JPEG_QUALITY = 85
 # Pillow raises DecompressionBombError past twice this; we refuse at once past
 # our own limit, checked from the header before any pixel is decoded.
 Image.MAX_IMAGE_PIXELS = 40_000_000
+# Between the limit and twice it Pillow only warns, on stderr: make that the same
+# refusal (the person is told; a warning on the operator's terminal says nothing more).
+warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
 
 # ISO base media brands of HEIC/HEIF/AVIF: a real photo format we cannot read.
 _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import text
 
+from bot.channels.console import ConsoleFiles
 from bot.channels.console_sender import ConsoleSender
 from bot.delivery import OutboxDispatcher
 from bot.wiring import App
@@ -43,7 +44,8 @@ def database_bytes(folder: Path) -> bytes:
 async def drain(app: App) -> str:
     """Sends what the outbox holds through real console senders; returns what they printed."""
     out = io.StringIO()
-    senders = {name: ConsoleSender(out) for name in ("console", "telegram")}
+    files = ConsoleFiles(kit(app.services).media.root.parent / "console-out")
+    senders = {name: ConsoleSender(files, out) for name in ("console", "telegram")}
     dispatcher = OutboxDispatcher(
         app.services.db,
         app.services.renderer,
