@@ -42,6 +42,12 @@ async def _page(ctx: Context, f: Filters) -> list[Reply]:
         ctx.db, kit(ctx).vault, f.statuses, f.category, (f.page - 1) * size, size
     )
     pages = max(1, -(-total // size))
+    asked = f.page
+    if f.page > pages:  # past the end: the last page, and a word that it is the last
+        f = Filters(f.statuses, f.category, pages, f.unknown)
+        rows, _ = await tips.listing(
+            ctx.db, kit(ctx).vault, f.statuses, f.category, (pages - 1) * size, size
+        )
     now = ctx.now()
     idle = kit(ctx).limits.claim_idle
     items = [
@@ -67,6 +73,7 @@ async def _page(ctx: Context, f: Filters) -> list[Reply]:
         "statuses": list(f.statuses),
         "category": f.category or "",
         "unknown": list(f.unknown),
+        "beyond": asked if asked != f.page else None,
     }
     return [Reply("admin_tips", context, choices=choices)]
 
@@ -121,10 +128,9 @@ def _detail_reply(ctx: Context, d: TipDetail) -> Reply:
         "photos": len(d.media),
         "purged": sum(1 for m in d.media if m.purged),
     }
-    choices = (
-        Choice(f"tipadm:claim:{d.id}", "admin.claim"),
-        Choice(f"tipadm:reject:{d.id}", "admin.reject"),
-    )
+    # Someone holds it (the viewer included): "Ambil" would only be refused or be a no-op.
+    claim = () if context["holder"] else (Choice(f"tipadm:claim:{d.id}", "admin.claim"),)
+    choices = (*claim, Choice(f"tipadm:reject:{d.id}", "admin.reject"))
     return Reply("admin_tip", context, choices=choices, photos=tuple(photos))
 
 

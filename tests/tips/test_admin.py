@@ -262,3 +262,34 @@ async def test_admin_views_show_times_in_wib_with_the_label(
     assert re.search(r"2026-11-26 01:0[05] WIB console:admin-ani tip\.status", log)
     for shown in (listing, detail, log):
         assert "16:00" not in shown and "18:05" not in shown  # never unlabelled UTC
+
+
+async def test_ambil_is_offered_only_on_a_tip_nobody_holds(
+    tip_app: App, tipster: Chat, ani: Chat, budi: Chat
+) -> None:
+    await send_tip(tipster)
+    await ani.say("/tip 1")
+    assert "tipadm:claim:1" in ani.buttons()
+    await ani.say("/claim 1")
+    for admin in (ani, budi):
+        shown = await admin.say("/tip 1")
+        assert "dipegang console:admin-ani" in shown
+        assert "tipadm:claim:1" not in admin.buttons() and "Ambil" not in shown
+
+
+async def test_setstatus_on_a_tip_that_does_not_exist_says_so_before_asking_a_reason(
+    tip_app: App, ani: Chat
+) -> None:
+    reply = await ani.say("/setstatus 999 closed")
+    assert "Tidak ada laporan #999" in reply and "Alasan wajib" not in reply
+    assert "Tidak ada laporan #999" in await ani.say("/setstatus 999 forwarded bawaslu")
+
+
+async def test_a_page_past_the_last_one_shows_the_last_and_says_so(
+    tip_app: App, tipster: Chat, ani: Chat
+) -> None:
+    await send_tip(tipster)
+    reply = await ani.say("/tips halaman 99")
+    assert "99/1" not in reply and "Tidak dikenali" not in reply
+    assert "halaman 1/1" in reply and "#1" in reply
+    assert "Halaman 99 tidak ada" in reply
