@@ -16,7 +16,7 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
-from bot.config import RolesSettings, Settings
+from bot.config import RolesSettings, Settings, load_settings
 from bot.scheduler import SchedulerComponent
 from bot.wiring import App, build_app
 from handlers.markup import to_plain
@@ -86,21 +86,31 @@ async def test_scheduled_in_wib_wita_and_wit_each_goes_out_at_its_own_instant(
         arrived.append(zone)
 
 
-def test_run_due_with_an_offset_means_that_instant(tmp_path: Path) -> None:
-    """The issue's reproduction: scheduled in the console, sent by run-due at 03:01 UTC."""
+async def test_run_due_with_an_offset_means_that_instant(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The issue's reproduction: /siaran 2026-12-07T10:00 (WIB), then run-due at 02:59 and at
+    03:01 UTC. The chat runs here on the test's clock; run-due is the real command."""
     config = tmp_path / "config.toml"
     config.write_text(
         f'[storage]\nurl = "sqlite:///{tmp_path / "bot.db"}"\nmedia_dir = "{tmp_path / "m"}"\n'
         f'[roles]\nhr_offices = {{"console:hr1" = "{OFFICE}"}}\n'
         '[logging]\nlevel = "WARNING"\n'
     )
+    monkeypatch.setenv("ASNBOT_SECRET_KEY", TEST_SECRET)
+    app = build_app(load_settings(config), clock=clock)
+    try:
+        await subscriber(app, "console:pegawai", "WIB", OFFICE)
+        for line in ("/siaran 2026-12-07T10:00 tes", "1"):
+            await app.dispatcher.handle(incoming(line, "console:hr1"), numbered=True)
+    finally:
+        app.close()
     env = {"ASNBOT_SECRET_KEY": TEST_SECRET, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)}
-    base = [sys.executable, "-m", "bot", "--config", str(config)]
+    command = [sys.executable, "-m", "bot", "--config", str(config), "reminders", "run-due"]
 
-    def run(*args: str, stdin: str = "") -> str:
+    def run_due(now: str) -> str:
         done = subprocess.run(
-            [*base, *args],
-            input=stdin,
+            [*command, "--now", now],
             capture_output=True,
             text=True,
             env=env,
@@ -110,11 +120,8 @@ def test_run_due_with_an_offset_means_that_instant(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         return done.stdout
 
-    run("chat", "--user", "pegawai", "--quiet", stdin=f"/langganan WIB\n{OFFICE}\n")
-    run("chat", "--user", "hr1", "--quiet", stdin="/siaran 2026-12-07T10:00 tes\n1\n")
-    early = run("reminders", "run-due", "--now", "2026-12-07T02:59+00:00")
-    assert "[broadcast" not in early
-    due = run("reminders", "run-due", "--now", "2026-12-07T03:01+00:00")
+    assert "[broadcast" not in run_due("2026-12-07T02:59+00:00")
+    due = run_due("2026-12-07T03:01+00:00")
     assert "[broadcast → console:pegawai]" in due and "tes" in due
 
 
