@@ -106,11 +106,11 @@ async def test_run_due_with_an_offset_means_that_instant(
     finally:
         app.close()
     env = {"ASNBOT_SECRET_KEY": TEST_SECRET, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)}
-    command = [sys.executable, "-m", "bot", "--config", str(config), "reminders", "run-due"]
+    cli = [sys.executable, "-m", "bot", "--config", str(config), "reminders", "run-due"]
 
     def run_due(now: str) -> str:
         done = subprocess.run(
-            [*command, "--now", now],
+            [*cli, "--now", now],
             capture_output=True,
             text=True,
             env=env,
