@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no introduction line")
     p.set_defaults(func=cmd_chat)
 
-    p = sub.add_parser("ask", help="answer one question (or JSON Lines from stdin with --json -)")
+    p = sub.add_parser("ask", help="answer one question (or one per line from stdin: --json -)")
     _add_config(p)
     p.add_argument("--json", action="store_true", help="print JSON (one object per question)")
     p.add_argument("--top", type=int, default=3, help="how many suggestions at most (default 3)")
