@@ -7,7 +7,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import text
 
 from bot.scheduler import DAILY_JOBS
@@ -16,7 +15,7 @@ from handlers import gaplog
 from handlers.tips.kit import kit
 from storage import kbstats, migrate
 from storage.db import Database
-from tests.conftest import FakeClock, incoming
+from tests.conftest import FakeClock, incoming, migrated_to
 from tests.tips.helpers import every_stored_value, gap_texts
 
 NEVER_LOGGED = [
@@ -99,10 +98,7 @@ def test_the_migration_scrubs_what_is_already_stored(db_url: str, tmp_path: Path
     """The old log's rows (plain text, microseconds) are gone after the upgrade, bytes too."""
     db = Database(db_url)
     try:
-        cfg = migrate._config()
-        with db.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0105")
+        with migrated_to(db, "0105") as conn:
             conn.execute(
                 text("INSERT INTO kb_gaps (text, count, first_at, last_at) VALUES (:t, 1, :a, :a)"),
                 [

@@ -9,21 +9,19 @@ import asyncio
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import text
 
-from bot.config import RolesSettings, Settings, load_settings
+from bot.config import Settings, load_settings
 from bot.scheduler import SchedulerComponent
 from bot.wiring import App, build_app
 from handlers.markup import to_plain
 from storage import broadcasts, migrate
 from storage.db import Database
-from tests.conftest import REPO, TEST_SECRET, FakeClock, incoming
-from tests.reminders.helpers import RecordingSender, subscriber, ticker, utc
+from tests.conftest import REPO, TEST_SECRET, FakeClock, incoming, migrated_to
+from tests.reminders.helpers import RecordingSender, officer_app, subscriber, ticker, utc
 
 OFFICER = "console:hr-jabar"
 OFFICE = "BKPSDM Provinsi Jawa Barat"
@@ -31,9 +29,7 @@ OFFICE = "BKPSDM Provinsi Jawa Barat"
 
 @pytest.fixture
 def hrapp(settings: Settings, clock: FakeClock, db_url: str) -> Iterator[App]:
-    roles = RolesSettings(hr_offices={OFFICER: OFFICE})
-    storage = replace(settings.storage, url=db_url)
-    application = build_app(replace(settings, roles=roles, storage=storage), clock=clock)
+    application = officer_app(settings, clock, db_url, OFFICER, OFFICE)
     yield application
     application.close()
 
@@ -132,10 +128,7 @@ def test_broadcasts_stored_in_local_digits_are_moved_to_utc_by_the_migration(
     log (with its offset), takes WIB where that row is missing, and leaves immediate ones."""
     db = Database(sqlite_url)
     try:
-        cfg = migrate._config()
-        with db.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0105")
+        with migrated_to(db, "0105") as conn:
             created = "2026-11-25 01:00:00.000000"
             for number, not_before in (
                 (1, "2026-12-07 10:00:00.000000"),  # 10:00 WITA, audited

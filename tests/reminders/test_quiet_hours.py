@@ -4,18 +4,17 @@ officer marks one urgent; the preview says who gets it later, and when."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
 
-from bot.config import RolesSettings, Settings
+from bot.config import Settings
 from bot.scheduler import SchedulerComponent
-from bot.wiring import App, build_app
+from bot.wiring import App
 from handlers.markup import to_plain
 from handlers.messages import Outgoing
 from storage import audit
 from tests.conftest import FakeClock, incoming
-from tests.reminders.helpers import RecordingSender, subscriber, ticker, utc
+from tests.reminders.helpers import RecordingSender, officer_app, subscriber, ticker, utc
 
 OFFICER = "console:hr-nasional"
 OFFICE = "BKN Kantor Regional"
@@ -23,9 +22,7 @@ OFFICE = "BKN Kantor Regional"
 
 @pytest.fixture
 def hrapp(settings: Settings, clock: FakeClock, db_url: str) -> Iterator[App]:
-    roles = RolesSettings(hr_offices={OFFICER: OFFICE})
-    storage = replace(settings.storage, url=db_url)
-    application = build_app(replace(settings, roles=roles, storage=storage), clock=clock)
+    application = officer_app(settings, clock, db_url, OFFICER, OFFICE)
     yield application
     application.close()
 
