@@ -19,6 +19,7 @@ import re
 
 from knowledge.base import KnowledgeBase
 from knowledge.intent import asks_something, detect_intent
+from knowledge.normalize import stem
 
 MASK = "[nama]"
 MAX_NAME_WORDS = 3  # after "pak", "bu kabid", …: how many unknown words count as the name
@@ -56,10 +57,12 @@ _EDGE = re.compile(r"^\W+|\W+$")
 
 
 def looks_like_code(text: str) -> bool:
-    """Something a receipt code could be: dashed groups, or twelve characters with a digit."""
+    """Something a receipt code could be: three dashed groups of four, or twelve such
+    characters with a digit among them ("cpns yang lagi" is three words, not a code)."""
     for m in _CODE.finditer(text):
         bare = "".join(m.group(1, 3, 4)).lower()
-        if set(bare) <= _CODE_CHARS and (m.group(2) or any(c.isdigit() for c in bare)):
+        dashed = m.group(2) not in ("", " ") and not m.group(2).isspace()
+        if set(bare) <= _CODE_CHARS and (dashed or any(c.isdigit() for c in bare)):
             return True
     return False
 
@@ -72,35 +75,36 @@ def identifying(text: str) -> bool:
     return bool(_LONG_NUMBER.search(rest))
 
 
-def _is_name_word(core: str, known: frozenset[str], after_title: bool) -> bool:
-    if not core.isalpha():
-        return False
-    if core.casefold() in known:
-        return False
-    # A capitalised word the knowledge base never uses is a name (or a place,
-    # which is as telling); after "pak"/"kabid" any unknown word is.
-    return after_title or (core[0].isupper() and not core.isupper())
-
-
-def mask_names(text: str, known: frozenset[str]) -> str:
-    """``text`` with people's names replaced by ``MASK``; ``known`` are ordinary words."""
+def mask_names(text: str, kb_words: frozenset[str], words: frozenset[str]) -> str:
+    """``text`` with people's names replaced by ``MASK``. ``kb_words`` are the words the
+    knowledge base uses, ``words`` every word the lexicon knows (names among them)."""
     out: list[str] = []
-    pending = 0  # name words still expected after a title
+    after = ""  # the form of address or title the next words may name
+    left = 0  # how many more words after it may be the name
     for m in _TOKEN.finditer(text):
         token = m.group(0)
         core = _EDGE.sub("", token)
         lower = core.casefold()
         if lower in _ADDRESS or lower in _TITLES:
             out.append(token)
-            pending = MAX_NAME_WORDS
+            after, left = lower, MAX_NAME_WORDS
             continue
-        if _is_name_word(core, known, pending > 0):
-            pending = max(pending - 1, 0)
-            if not (out and out[-1] == MASK):
-                out.append(MASK)
+        capitalised = core[:1].isupper() and not core.isupper()
+        if not core.isalpha() or lower in kb_words or (left and lower.startswith(after)):
+            name = False  # an ordinary word, or "saudara saudaranya"
+        elif left and after in _ADDRESS:
+            name = True  # "pak Budi", "bu siti": the word after a form of address
+        else:
+            # A capitalised word the knowledge base never uses is a name (or a place,
+            # as telling); after a title ("camat X") so is a word no lexicon knows.
+            name = capitalised or (left > 0 and lower not in words and stem(lower) not in words)
+        if not name:
+            left = 0
+            out.append(token)
             continue
-        pending = 0
-        out.append(token)
+        left = max(left - 1, 0)
+        if not (out and out[-1] == MASK):
+            out.append(MASK)
     return " ".join(out)
 
 
@@ -120,7 +124,7 @@ def gap_text(kb: KnowledgeBase, message: str) -> str | None:
     words = kb.normalizer.words(message)
     if detect_intent(words).kind != "question":
         return None  # a tip (or a reminder request, small talk): not a question
-    masked = mask_names(message, kb.vocabulary)
+    masked = mask_names(message, kb.vocabulary, kb.normalizer.lex.vocabulary)
     asks = asks_something(words) or "?" in message
     if not asks and _reads_as_report(kb, words, MASK in masked):
         return None

@@ -13,6 +13,7 @@ from bot.scheduler import DAILY_JOBS
 from bot.wiring import App
 from handlers import gaplog
 from handlers.tips.kit import kit
+from knowledge.gapfilter import gap_text
 from storage import kbstats, migrate
 from storage.db import Database
 from tests.conftest import FakeClock, incoming, migrated_to
@@ -47,6 +48,24 @@ async def test_what_a_tip_must_not_leave_behind_never_reaches_the_log(
     await ask(app, message)
     assert gap_texts(app) == []
     assert await kbstats.top_gaps(app.services.db, kit(app.services).vault, 5) == []
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("cpns yang lagi latsar boleh ikut kampanye gak", "cpns boleh"),  # not a code
+        ("kalau tanggal 2024-02-14 boleh cuti?", "2024"),  # a date, not a number
+        ("gratifikasi Rp 10.000.000 boleh gak", "gratifikasi"),  # money, not a NIK
+        ("camat mempercepat bansos, boleh?", "cepat"),  # a verb after a title, not a name
+        ("bolehkah pns mengimbau saudara saudaranya?", "saudara"),
+    ],
+)
+def test_ordinary_questions_are_not_mistaken_for_codes_numbers_or_names(
+    app: App, message: str, kept: str
+) -> None:
+    text = gap_text(app.services.kb, message)
+    assert text is not None and "[nama]" not in text
+    assert kept in text
 
 
 async def test_questions_are_kept_with_names_masked(app: App) -> None:
