@@ -33,14 +33,15 @@ def wall_clock_reads(source: str) -> list[str]:
 
 
 def test_the_check_catches_every_way_of_reading_the_wall_clock() -> None:
+    # Split in two, so the lines themselves are not caught by a grep of this file.
     caught = [
-        "now = datetime.now(UTC)",
-        "today = date.today()",
-        "stamp = time.time()",
-        "old = datetime.utcnow()",
-        "age = path.stat().st_mtime",
-        "age = os.path.getmtime(p)",
-        "at = utc_now()",
+        "now = datetime" + ".now(UTC)",
+        "today = date" + ".today()",
+        "stamp = time" + ".time()",
+        "old = datetime" + ".utcnow()",
+        "age = path.stat().st_" + "mtime",
+        "age = os.path.get" + "mtime(p)",
+        "at = utc_" + "now()",
     ]
     for line in caught:
         assert wall_clock_reads(line), line
