@@ -60,14 +60,18 @@ def _app(args: argparse.Namespace, quiet: bool = False, **kwargs: object) -> App
 
 def cmd_chat(args: argparse.Namespace) -> int:
     from bot.channels import console
-    from bot.consoleloop import chat_loop
+    from bot.consoleloop import console_session
+    from bot.scheduler import scheduler_component
 
     granted = {f"console:{args.user}": {Role(args.role)}} if args.role else None
     app = _app(args, quiet=True, granted=granted)
+    identity = f"console:{args.user}"
     try:
-        return asyncio.run(
-            chat_loop(app, f"console:{args.user}", console.stdin_lines(), intro=not args.quiet)
+        # The scheduler ticks as in `asnbot run`: pushes reach the session.
+        session = console_session(
+            app, identity, console.stdin_lines(), [scheduler_component(app)], not args.quiet
         )
+        return asyncio.run(session)
     finally:
         app.close()
 
@@ -153,12 +157,16 @@ def cmd_knowledge_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_knowledge_gaps(args: argparse.Namespace) -> int:
+    from bot.secretkey import resolve
+    from bot.wiring import build_tip_kit
     from storage import kbstats
 
     settings = _settings(args)
+    secret = resolve(settings)  # the questions are sealed like tip text
     db = open_database(settings)
     try:
-        gaps = asyncio.run(kbstats.top_gaps(db, args.limit))
+        vault = build_tip_kit(settings, db, secret.value).vault
+        gaps = asyncio.run(kbstats.top_gaps(db, vault, args.limit))
     finally:
         db.dispose()
     if not gaps:
@@ -203,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no introduction line")
     p.set_defaults(func=cmd_chat)
 
-    p = sub.add_parser("ask", help="answer one question (or JSON Lines from stdin with --json -)")
+    p = sub.add_parser("ask", help="answer one question (or one per line from stdin: --json -)")
     _add_config(p)
     p.add_argument("--json", action="store_true", help="print JSON (one object per question)")
     p.add_argument("--top", type=int, default=3, help="how many suggestions at most (default 3)")

@@ -88,6 +88,16 @@ class ChatSettings:
     max_text_chars: int = 4000
 
 
+@dataclass(frozen=True)
+class ConsoleSettings:
+    out_dir: str = "data/console-out"
+
+
+@dataclass(frozen=True)
+class KnowledgeSettings:
+    gap_retention_days: int = 90
+
+
 # The [tips] section is the tip flow's own limits type: one definition, no copy.
 TipsSettings = TipLimits
 
@@ -140,6 +150,8 @@ class Settings:
     whatsapp: WhatsAppSettings = field(default_factory=WhatsAppSettings)
     roles: RolesSettings = field(default_factory=RolesSettings)
     chat: ChatSettings = field(default_factory=ChatSettings)
+    console: ConsoleSettings = field(default_factory=ConsoleSettings)
+    knowledge: KnowledgeSettings = field(default_factory=KnowledgeSettings)
     tips: TipsSettings = field(default_factory=TipsSettings)
     reminders: RemindersSettings = field(default_factory=RemindersSettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
@@ -184,6 +196,7 @@ _POSITIVE = {
     "server.port",
     "storage.busy_timeout_ms",
     "chat.max_text_chars",
+    "knowledge.gap_retention_days",
     "telegram.max_photo_bytes",
     "telegram.rate_per_second",
     "telegram.concurrent_updates",

@@ -19,7 +19,7 @@ from starlette.routing import BaseRoute
 from bot.channels import console
 from bot.channels.telegram import telegram_component
 from bot.channels.whatsapp.component import whatsapp_component
-from bot.consoleloop import chat_loop
+from bot.consoleloop import console_session
 from bot.scheduler import scheduler_component
 from bot.web import create_metrics_app, create_web_app
 from bot.wiring import App
@@ -63,13 +63,7 @@ def run(app: App) -> int:
 
 
 async def _console(app: App, components: list[Component]) -> int:
-    for c in components:
-        await c.start()
-    try:
-        return await chat_loop(app, "console:local", console.stdin_lines())
-    finally:
-        for c in reversed(components):
-            await c.stop()
+    return await console_session(app, "console:local", console.stdin_lines(), components)
 
 
 async def _serve(app: App, components: list[Component]) -> int:

@@ -23,6 +23,7 @@ from starlette.routing import BaseRoute
 from bot.senders import build_senders
 from bot.ticker import Ticker
 from bot.wiring import App
+from handlers import gaplog
 from handlers.context import Services
 from handlers.tips.maintenance import enqueue_sla_nudges, expire_drafts, purge_media
 from storage import outboxretention
@@ -64,6 +65,8 @@ DAILY_JOBS: list[DailyJob] = [
     DailyJob("sla-nudge", time(7, 0), enqueue_sla_nudges),
     # Photos of closed or rejected tips, gone after the retention period.
     DailyJob("purge-media", time(3, 0), purge_media),
+    # Unanswered questions nobody asked again within the retention period.
+    DailyJob("purge-gaps", time(3, 10), gaplog.purge),
 ]
 
 
@@ -132,8 +135,10 @@ class SchedulerComponent:
         else:
             asyncio.get_running_loop().create_task(self.tick())
 
-    async def tick(self) -> None:
-        if self._lock.locked():
+    async def tick(self, wait: bool = False) -> None:
+        """Runs what is due; a tick already running is asked to go round once more,
+        or, with ``wait``, is waited for and followed by this one."""
+        if self._lock.locked() and not wait:
             self._again = True
             return
         async with self._lock:

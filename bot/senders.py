@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from bot.channels.base import Sender
+from bot.channels.console import ConsoleFiles
 from bot.channels.console_sender import ConsoleSender
 from bot.channels.telegram.send import telegram_sender
 from bot.channels.whatsapp.build import whatsapp_sender
@@ -35,7 +36,8 @@ async def close_senders(senders: Mapping[str, Sender]) -> None:
 
 
 def build_senders(app: App, extra: Mapping[str, Sender] | None = None) -> dict[str, Sender]:
-    senders: dict[str, Sender] = {"console": ConsoleSender()}
+    console = ConsoleSender(ConsoleFiles(app.settings.console.out_dir))
+    senders: dict[str, Sender] = {"console": console}
     for factory in SENDER_FACTORIES:
         sender = factory(app)
         if sender is not None:

@@ -82,7 +82,7 @@ class Ticker:
                 found = await campaigns.load(s.db)
                 policy = planner.policy_of(s)
                 report.reminders = await planner.plan(s.db, policy, found, s.kb.entries, at)
-                report.broadcast_rows = await fanout.fan_out(s.db, at)
+                report.broadcast_rows = await fanout.fan_out(s.db, at, policy)
                 # A tip just sent (or looked at) leaves a sealed pointer and receipt code in
                 # the person's state: gone once idle, whether or not they write again.
                 # (Drafts wait for the nightly purge: their owner is told when they expire.)

@@ -18,6 +18,7 @@ from bot.secretkey import resolve
 from bot.wiring import App, open_database
 from handlers.admin.common import parse_filters
 from handlers.admin.reports import to_csv
+from handlers.localtime import stamp
 from handlers.tips import maintenance
 from handlers.tips.kit import kit
 from storage import rotation, tips
@@ -51,7 +52,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             preview = " ".join(r.preview.split())[:70]
             print(
                 f"#{r.id}\t{r.status}\t{r.category or '-'}\t"
-                f"{r.created_at:%Y-%m-%d %H:%M}\t{r.photos} photo(s)\t{preview}"
+                f"{stamp(r.created_at)}\t{r.photos} photo(s)\t{preview}"
             )
         print(f"{len(rows)} of {total} tips")
         return 0
@@ -68,14 +69,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         if d is None:
             raise CliError(f"no tip #{args.id}")
         print(f"tip #{d.id}  status {d.status}  category {d.category or '-'}")
-        print(f"created {d.created_at:%Y-%m-%d %H:%M} UTC  claimed by {d.claimed_by or '-'}")
+        print(f"created {stamp(d.created_at)}  claimed by {d.claimed_by or '-'}")
         for label, value in (("office", d.office), ("place", d.place), ("when", d.occurred)):
             print(f"{label}: {value or '-'}")
         print(f"tipster notified of replies: {'yes' if d.notify else 'no'}")
         print("\n" + d.body + "\n")
         for e in d.events:
             what = e.status if e.kind == "status" else e.kind
-            print(f"{e.at:%Y-%m-%d %H:%M}  {what}  {e.actor or 'tipster'}  {e.body or ''}")
+            print(f"{stamp(e.at)}  {what}  {e.actor or 'tipster'}  {e.body or ''}")
         for m in d.media:
             state = "purged" if m.purged else f"sha256 {m.sha256}"
             print(f"photo {m.id}: {state}")
@@ -153,7 +154,8 @@ def cmd_rotate(args: argparse.Namespace) -> int:
     print(
         f"re-encrypted to key version {report.new_version}: {report.tips} tips, "
         f"{report.events} events, {report.files} photos, {report.states} conversations, "
-        f"{report.outbox} queued messages, {report.inbox} waiting updates"
+        f"{report.outbox} queued messages, {report.inbox} waiting updates, "
+        f"{report.gaps} unanswered questions"
     )
     if new_secret:
         print(

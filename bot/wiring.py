@@ -83,7 +83,10 @@ def build_app(
         ),
         pseudonyms=Pseudonyms(key.value),
         clock=clock,
-        limits=Limits(max_text_chars=settings.chat.max_text_chars),
+        limits=Limits(
+            max_text_chars=settings.chat.max_text_chars,
+            gap_retention_days=settings.knowledge.gap_retention_days,
+        ),
         default_locale=settings.chat.default_locale,
     )
     services.extra[EXTRA_KEY] = build_tip_kit(settings, db, key.value, clock)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from handlers import law
+from handlers import gaplog, law
 from handlers.basic import MENU
 from handlers.context import Context
 from handlers.markup import Trusted
@@ -67,7 +67,7 @@ async def replies_for(result: Answer, ctx: Context, first: tuple[Choice, ...] = 
         entry = ctx.kb.entry(result.match.id)
         if entry is not None:
             return [entry_reply(entry, ctx, first)]
-    await kbstats.record_gap(ctx.db, result.normalized, ctx.now())
+    await gaplog.record_question(ctx, result.query)
     if result.suggestions:
         return [_did_you_mean(result)]
     return [Reply("unknown_question", {}, choices=MENU)]
@@ -90,7 +90,5 @@ async def feedback(msg: Incoming, ctx: Context) -> list[Reply]:
         return [Reply("feedback_thanks", {"vote": "unknown"})]
     counted = await kbstats.record_vote(ctx.db, ctx.who, entry.id, vote == "up", ctx.now())
     if vote == "down":
-        await kbstats.record_gap(
-            ctx.db, f"[{entry.id}] {ctx.kb.normalize(entry.question)}", ctx.now()
-        )
+        await gaplog.record_down_vote(ctx, entry)
     return [Reply("feedback_thanks", {"vote": vote if counted else "again"})]

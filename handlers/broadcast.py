@@ -3,6 +3,8 @@
 An officer reaches the subscribers of their own office (``[roles]
 hr_offices``); only an admin without an office reaches everyone. The text is
 always shown literally: markup an officer types is not interpreted.
+Subscribers in their quiet hours get it when those end, in their own zone;
+the preview says how many and when, and offers to send it as urgent instead.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import secrets
 from datetime import datetime, timedelta
 
 from handlers.context import Context
+from handlers.localtime import parts
 from handlers.messages import Choice, Incoming, Reply
+from handlers.reminders.planner import policy_of
 from handlers.reminders.timing import ZONES, zone
 from handlers.roles import Role
 from storage import audit, broadcasts, subscribers
@@ -20,6 +24,7 @@ from storage import audit, broadcasts, subscribers
 MAX_CHARS = 1400  # fits WhatsApp's 1,600 with the header and the footer
 MAX_AHEAD = timedelta(days=90)
 STOP_WORDS = ("batal", "cancel", "stop", "hentikan")
+URGENT_WORDS = ("mendesak", "segera", "urgent")  # "/ya mendesak": the typed urgent button
 STEP = "bc.confirm"
 _WHEN = re.compile(
     r"^(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)"
@@ -48,9 +53,23 @@ def _parse_when(args: str, now: datetime) -> tuple[datetime | None, str]:
     return at, args[m.end() :]
 
 
-def _local(at: datetime, tz: str = "WIB") -> dict[str, object]:
-    shown = at.astimezone(zone(tz))
-    return {"date": shown.date().isoformat(), "time": shown.strftime("%H:%M"), "tz": tz}
+def _quiet_hours(ctx: Context) -> str:
+    policy = policy_of(ctx.services)
+    return f"{policy.quiet_start:%H:%M}-{policy.quiet_end:%H:%M}"
+
+
+async def _held(
+    ctx: Context, office: str | None, at: datetime
+) -> tuple[int, list[dict[str, object]]]:
+    """(recipients, per zone in quiet hours at ``at``: how many and when they will get it)."""
+    by_zone = await subscribers.count_by_zone(ctx.db, office)
+    policy = policy_of(ctx.services)
+    held = [
+        {"count": by_zone[tz], **parts(policy.release(tz, at), tz)}
+        for tz in ZONES
+        if by_zone.get(tz) and policy.release(tz, at) > at
+    ]
+    return sum(by_zone.values()), held
 
 
 async def siaran(msg: Incoming, ctx: Context) -> list[Reply]:
@@ -77,30 +96,39 @@ async def siaran(msg: Incoming, ctx: Context) -> list[Reply]:
             Reply("broadcast_error", {"code": "too_long", "length": len(text), "limit": MAX_CHARS})
         ]
     if at is not None and at <= now:
-        return [Reply("broadcast_error", {"code": "past", **_local(at)})]
+        return [Reply("broadcast_error", {"code": "past", **parts(at)})]
     if at is not None and at - now > MAX_AHEAD:
         return [Reply("broadcast_error", {"code": "too_far", "days": MAX_AHEAD.days})]
-    count = await subscribers.count_active(ctx.db, office)
+    count, held = await _held(ctx, office, at or now)
     if count == 0:
         return [Reply("broadcast_error", {"code": "no_recipients", "office": office})]
     nonce = secrets.token_hex(8)
     ctx.state.go(STEP, text=text, office=office, at=at.isoformat() if at else None, nonce=nonce)
     choices = (
         Choice(f"bc:send:{nonce}", "broadcast.send"),
+        # Only when someone would wait: sending through their quiet hours is a choice.
+        *((Choice(f"bc:urgent:{nonce}", "broadcast.urgent"),) if held else ()),
         Choice(f"bc:drop:{nonce}", "broadcast.drop"),
     )
-    when = _local(at) if at else None
+    context = {
+        "count": count,
+        "office": office,
+        "when": parts(at) if at else None,
+        "held": held,
+        "quiet": _quiet_hours(ctx),
+    }
     return [
         Reply("broadcast", {"office": office, "text": text}),
-        Reply(
-            "broadcast_confirm", {"count": count, "office": office, "when": when}, choices=choices
-        ),
+        Reply("broadcast_confirm", context, choices=choices),
     ]
 
 
 async def confirm(msg: Incoming, ctx: Context) -> list[Reply]:
-    """Kirim (or /ya) queues the previewed broadcast; Batal drops it. Once only."""
+    """Kirim (or /ya) queues the previewed broadcast; Mendesak queues it to go through
+    quiet hours; Batal drops it. Once only."""
     action, _, nonce = (msg.payload or "bc:send:").removeprefix("bc:").partition(":")
+    if msg.payload is None and msg.args.strip().lower() in URGENT_WORDS:
+        action = "urgent"
     data = ctx.state.data
     if ctx.state.step != STEP or (msg.payload and nonce != data.get("nonce")):
         return [Reply("broadcast_nothing")]
@@ -121,8 +149,10 @@ async def confirm(msg: Incoming, ctx: Context) -> list[Reply]:
         ctx.locale,
         at,
         now,
+        urgent=action == "urgent",
     )
     detail = f"office={office or '*'} at={at.isoformat()} chars={len(info.text)}"
+    detail += " urgent" if info.urgent else ""
     await audit.record(ctx.db, now, ctx.who, "broadcast.create", f"#{info.id}", detail)
     wake = ctx.services.extra.get("wake_outbox")
     if callable(wake):
@@ -130,7 +160,7 @@ async def confirm(msg: Incoming, ctx: Context) -> list[Reply]:
     return [
         Reply(
             "broadcast_queued",
-            {"id": info.id, "when": _local(at) if at > now else None},
+            {"id": info.id, "when": parts(at) if at > now else None, "urgent": info.urgent},
             choices=(Choice(f"bc:stop:{info.id}", "broadcast.stop"),),
         )
     ]
@@ -158,6 +188,12 @@ async def _stop(broadcast_id: int, _msg: Incoming, ctx: Context) -> list[Reply]:
 async def _usage(ctx: Context) -> list[Reply]:
     mine = await broadcasts.recent(ctx.db, None if Role.ADMIN in ctx.roles else ctx.who)
     listed = [
-        {"id": b.id, "status": b.status, "total": b.total, **_local(b.not_before)} for b in mine
+        {"id": b.id, "status": b.status, "total": b.total, **parts(b.not_before)} for b in mine
     ]
-    return [Reply("broadcast_usage", {"recent": listed, "limit": MAX_CHARS, "zones": list(ZONES)})]
+    context = {
+        "recent": listed,
+        "limit": MAX_CHARS,
+        "zones": list(ZONES),
+        "quiet": _quiet_hours(ctx),
+    }
+    return [Reply("broadcast_usage", context)]

@@ -28,6 +28,7 @@ class Limits:
     # A longer message is searched only in its last this-many characters for the
     # question it asks (see handlers.wants).
     max_text_chars: int = 4000
+    gap_retention_days: int = 90  # unanswered questions not asked again are dropped after
 
 
 @dataclass(frozen=True)

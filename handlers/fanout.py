@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from handlers.reminders.timing import Policy
 from storage import broadcasts, outbox, subscribers
 from storage.broadcasts import BroadcastInfo
 from storage.db import Database
@@ -20,8 +21,15 @@ STEPS = 4  # progress at 25, 50 and 75 %
 MIN_FOR_PROGRESS = 100  # smaller broadcasts get the final report only
 
 
-async def fan_out(db: Database, now: datetime, page: int = PAGE) -> int:
-    """Writes the outbox rows of every due broadcast; returns how many rows were written."""
+async def fan_out(
+    db: Database, now: datetime, policy: Policy | None = None, page: int = PAGE
+) -> int:
+    """Writes the outbox rows of every due broadcast; returns how many rows were written.
+
+    A subscriber in their quiet hours (``policy``, in their own zone) gets the row
+    held until those hours end, unless the officer marked the broadcast urgent.
+    """
+    quiet = policy or Policy()
     written = 0
     for b in await broadcasts.due(db, now):
         if b.fanned_out:
@@ -39,6 +47,7 @@ async def fan_out(db: Database, now: datetime, page: int = PAGE) -> int:
                     context={"office": b.office, "text": b.text},
                     locale=s.locale,
                     batch=b.batch,
+                    not_before=None if b.urgent else quiet.release(s.tz, now),
                     priority=outbox.BULK,
                 )
                 for s in recipients

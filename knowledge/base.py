@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ DATA_DIR = Path(__file__).with_name("faq")
 # An off-topic word (salary, recruitment, ...) in a question is only answered by an
 # entry that mentions it in its question or answer, or in this many phrasings.
 OFFTOPIC_MIN_PHRASINGS = 2
+_WORD = re.compile(r"[^\W\d_]+")
 log = logging.getLogger(__name__)
 
 
@@ -105,6 +107,12 @@ class KnowledgeBase:
 
     def normalize(self, text: str) -> str:
         return self.normalizer.normalize(text)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the entries themselves use (questions, phrasings, answers), lowercase."""
+        texts = (t for e in self.entries for t in (e.question, *e.alternates, e.answer))
+        return frozenset(w for t in texts for w in _WORD.findall(t.casefold()))
 
     def ask(self, text: str, top: int = 3) -> Answer:
         start = time.perf_counter()

@@ -292,7 +292,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         return Intent("greeting", small)
     if wordset & _SUBSCRIBE and not wordset & _UNSUBSCRIBE:
         return Intent("subscribe")
-    asks = any(w in _QUESTION or w.removesuffix("nya") in _QUESTION for w in words)
+    asks = asks_something(words)
     report_at = [i for i, w in enumerate(words) if _is_report_word(w)]
     if report_at:
         first = report_at[0]
@@ -354,6 +354,12 @@ def without_report_terms(terms: tuple[str, ...]) -> str:
     """A witness's message as the matcher should read it: what happened, not the wish."""
     kept = [t for t in terms if t not in REPORT_TERMS]
     return " ".join(kept) if kept else " ".join(terms)
+
+
+def asks_something(words: tuple[str, ...]) -> bool:
+    """Whether the words ask (a question word: "boleh", "bagaimana", "kalau", …);
+    a message that asks nothing and is not small talk reads as a report."""
+    return any(w in _QUESTION or w.removesuffix("nya") in _QUESTION for w in words)
 
 
 def _small_talk(words: tuple[str, ...]) -> str | None:

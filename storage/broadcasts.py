@@ -33,6 +33,7 @@ class BroadcastInfo:
     locale: str
     status: str
     not_before: datetime
+    urgent: bool
     cursor: int
     total: int
     fanned_out: bool
@@ -59,6 +60,7 @@ def _info(r: Broadcast) -> BroadcastInfo:
         r.locale,
         r.status,
         r.not_before,
+        r.urgent,
         r.cursor,
         r.total,
         r.fanned_out,
@@ -78,6 +80,7 @@ def _create(
     locale: str,
     not_before: datetime,
     now: datetime,
+    urgent: bool = False,
 ) -> BroadcastInfo:
     try:
         with db.write() as s:
@@ -91,6 +94,7 @@ def _create(
                 locale=locale,
                 status=SCHEDULED,
                 not_before=not_before,
+                urgent=urgent,
                 cursor=0,
                 total=0,
                 fanned_out=False,

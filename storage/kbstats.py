@@ -1,25 +1,39 @@
-"""Feedback on answers and the list of questions the bot could not answer."""
+"""Feedback on answers and the list of questions the bot could not answer.
+
+What reaches the gap log is decided before (``knowledge.gapfilter``): a
+question, masked. Here it is sealed (purpose ``kb.gap``), keyed by a keyed
+hash so repeats are counted, and dated to the day only (UTC).
+"""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.db import Database, off_loop
 from storage.grain import floor_hour
 from storage.models import KbGap, KbVote
+from storage.vault import Vault
 
 MAX_GAP_CHARS = 300
+GAP_PURPOSE = "kb.gap"
 
 
 @dataclass(frozen=True)
 class Gap:
     text: str
     count: int
-    last_at: datetime
+    last_day: date
+
+
+def gap_day(now: datetime) -> date:
+    """The only time a gap keeps: its UTC day."""
+    return now.astimezone(UTC).date()
 
 
 @dataclass(frozen=True)
@@ -47,25 +61,43 @@ def _record_vote(db: Database, who: str, entry_id: str, up: bool, now: datetime)
         return False
 
 
-def _record_gap(db: Database, text: str, now: datetime) -> None:
+def _record_gap(db: Database, vault: Vault, text: str, now: datetime) -> None:
+    """Counts one more asking of ``text`` (already filtered and masked), sealed."""
     text = text.strip()[:MAX_GAP_CHARS]
     if not text:
         return
+    day = gap_day(now)
+    insert = sqlite_insert if db.is_sqlite else pg_insert
+    stmt = insert(KbGap).values(
+        key=vault.keyed_hash(f"{GAP_PURPOSE}\x1f{text}"),
+        text_enc=vault.seal_text(text, GAP_PURPOSE),
+        count=1,
+        first_day=day,
+        last_day=day,
+    )
+    # Two workers asking the same question at once: one row, both counted.
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[KbGap.key],
+        set_={"count": KbGap.count + 1, "last_day": stmt.excluded.last_day},
+    )
     with db.write() as s:
-        row = s.get(KbGap, text)
-        if row is None:
-            s.add(KbGap(text=text, count=1, first_at=now, last_at=now))
-        else:
-            row.count += 1
-            row.last_at = now
+        s.execute(stmt)
 
 
-def _top_gaps(db: Database, limit: int = 20) -> list[Gap]:
+def _top_gaps(db: Database, vault: Vault, limit: int = 20) -> list[Gap]:
     with db.read() as s:
         rows = s.scalars(
-            select(KbGap).order_by(KbGap.count.desc(), KbGap.last_at.desc()).limit(limit)
+            select(KbGap).order_by(KbGap.count.desc(), KbGap.last_day.desc()).limit(limit)
         )
-        return [Gap(r.text, r.count, r.last_at) for r in rows]
+        return [Gap(vault.open_text(r.text_enc, GAP_PURPOSE), r.count, r.last_day) for r in rows]
+
+
+def _purge_gaps(db: Database, now: datetime, retention_days: int) -> int:
+    """Drops gaps not asked again within the retention period; returns how many."""
+    cutoff = date.fromordinal(gap_day(now).toordinal() - retention_days)
+    with db.write() as s:
+        result = s.execute(delete(KbGap).where(KbGap.last_day < cutoff))
+        return max(result.rowcount or 0, 0)
 
 
 def _votes(db: Database) -> list[VoteCount]:
@@ -82,4 +114,5 @@ def _votes(db: Database) -> list[VoteCount]:
 record_vote = off_loop(_record_vote)
 record_gap = off_loop(_record_gap)
 top_gaps = off_loop(_top_gaps)
+purge_gaps = off_loop(_purge_gaps)
 votes = off_loop(_votes)

@@ -11,7 +11,6 @@ import os
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from storage.vault import Vault
@@ -56,22 +55,11 @@ class MediaStore:
         except FileNotFoundError:
             return False
 
-    def touch(self, name: str) -> None:
-        """Marks a draft's file as in use, so the orphan purge leaves it alone."""
-        try:
-            os.utime(self._path(name))
-        except FileNotFoundError:
-            pass
-
-    def names_older_than(self, when: datetime) -> list[str]:
+    def names(self) -> list[str]:
+        """Every photo file in the folder (whatever their age: the tables say that)."""
         if not self.root.is_dir():
             return []
-        cutoff = when.timestamp()
-        return sorted(
-            p.name
-            for p in self.root.iterdir()
-            if MEDIA_NAME.match(p.name) and p.stat().st_mtime < cutoff
-        )
+        return sorted(p.name for p in self.root.iterdir() if MEDIA_NAME.match(p.name))
 
     @staticmethod
     def write_file(path: Path, data: bytes) -> None:

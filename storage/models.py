@@ -13,7 +13,6 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -24,6 +23,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from storage.types import UtcDateTime
 
 # Alembic's batch mode on SQLite finds constraints only when they are named.
 NAMING = {
@@ -37,8 +38,10 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # Every Mapped[datetime] is an instant in UTC, aware in and out: a naive or local
+    # value cannot be stored by mistake (storage.types).
     type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads this class attribute
-        datetime: DateTime(timezone=True),
+        datetime: UtcDateTime(),
         date: Date,
         dict[str, Any]: JSON,
     }
@@ -93,14 +96,17 @@ class KbVote(Base):
 
 
 class KbGap(Base):
-    """A question answered with low confidence, normalized text only, counted."""
+    """A question the bot could not answer: masked and normalized, sealed like tip text,
+    counted per day (UTC), dropped after the retention period. ``key`` is a keyed hash
+    of the text, so the same question counts once without being readable."""
 
     __tablename__ = "kb_gaps"
 
-    text: Mapped[str] = mapped_column(String(300), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text_enc: Mapped[str] = mapped_column(Text)
     count: Mapped[int] = mapped_column(default=1)
-    first_at: Mapped[datetime]
-    last_at: Mapped[datetime]
+    first_day: Mapped[date]
+    last_day: Mapped[date] = mapped_column(index=True)
 
 
 class Subscriber(Base):
@@ -274,6 +280,17 @@ class TipMedia(Base):
     purged_at: Mapped[datetime | None]
 
 
+class MediaFile(Base):
+    """When a photo file was written, by our clock and to the hour only (a file can
+    end up a tip's: nothing tied to a tip is finer than its hour). Files no tip and
+    no live draft owns are aged by this, never by the file system's mtime."""
+
+    __tablename__ = "media_files"
+
+    file_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    stored_at: Mapped[datetime]
+
+
 class StatusAttempt(Base):
     """A failed /status lookup, by the sender's pseudonym; never linked to any tip."""
 
@@ -347,6 +364,8 @@ class Broadcast(Base):
     locale: Mapped[str] = mapped_column(String(8))
     status: Mapped[str] = mapped_column(String(12))
     not_before: Mapped[datetime]
+    # Urgent: sent at once, through subscribers' quiet hours (the officer chose so).
+    urgent: Mapped[bool] = mapped_column(default=False)
     cursor: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), default=0)
     total: Mapped[int] = mapped_column(default=0)
     fanned_out: Mapped[bool] = mapped_column(default=False)

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from storage import tips
+from storage import kbstats, tips
 from storage.db import Database
 from storage.inbox import DONE as INBOX_DONE
 from storage.inbox import PAYLOAD as INBOX_PAYLOAD
@@ -27,6 +27,7 @@ from storage.media import MediaStore
 from storage.models import (
     Conversation,
     InboxItem,
+    KbGap,
     OutboxMessage,
     Tip,
     TipEvent,
@@ -58,6 +59,7 @@ class RotationReport:
     states: int
     outbox: int
     inbox: int = 0
+    gaps: int = 0
 
 
 def _reseal(old: Vault, new: Vault, token: str | None, purpose: str) -> str | None:
@@ -85,7 +87,7 @@ def _rotate(
     for name in present:  # 1. new copies beside the old ones; nothing is lost if we stop here
         sealed = new.seal(media.get(name), MEDIA_PURPOSE)
         MediaStore.write_file(_sidecar(media, name), sealed)
-    counts = {"tips": 0, "events": 0, "states": 0, "outbox": 0, "inbox": 0}
+    counts = {"tips": 0, "events": 0, "states": 0, "outbox": 0, "inbox": 0, "gaps": 0}
     with db.write() as s:  # 2. the database, all at once
         for tip in s.scalars(select(Tip)):
             for column, purpose in _TIP_COLUMNS.items():
@@ -100,6 +102,9 @@ def _rotate(
                 if resealed != conv.data:
                     conv.data = resealed
                     counts["states"] += 1
+        for gap in s.scalars(select(KbGap)):
+            gap.text_enc = _reseal(old, new, gap.text_enc, kbstats.GAP_PURPOSE) or ""
+            counts["gaps"] += 1
         pending = select(OutboxMessage).where(
             OutboxMessage.chat.startswith(SEALED_CHAT), OutboxMessage.status.not_in(OUTBOX_FINAL)
         )
@@ -158,6 +163,6 @@ def next_vault(old: Vault, secret: str, new_secret: str | None) -> Vault:
 def rotate(
     db: Database, media: MediaStore, old: Vault, new: Vault, now: datetime
 ) -> RotationReport:
-    """Re-encrypts every tip, event, sealed state, pending outbox chat, waiting update and
-    photo to ``new``."""
+    """Re-encrypts every tip, event, sealed state, pending outbox chat, waiting update,
+    unanswered question and photo to ``new``."""
     return _rotate(db, media, old, new, now)

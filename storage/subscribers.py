@@ -125,6 +125,19 @@ def _count_active(db: Database, office: str | None = None) -> int:
         return int(s.scalar(query) or 0)
 
 
+def _count_by_zone(db: Database, office: str | None = None) -> dict[str, int]:
+    """Active subscribers per time zone (of one office, or all)."""
+    with db.read() as s:
+        query = (
+            select(Subscriber.tz, func.count())
+            .where(Subscriber.active.is_(True))
+            .group_by(Subscriber.tz)
+        )
+        if office is not None:
+            query = query.where(Subscriber.office == office)
+        return {str(tz): int(n) for tz, n in s.execute(query)}
+
+
 subscribe = off_loop(_subscribe)
 unsubscribe = off_loop(_unsubscribe)
 deactivate = off_loop(_deactivate)
@@ -132,3 +145,4 @@ touch_inbound = off_loop(_touch_inbound)
 of = off_loop(_of)
 active_page = off_loop(_active_page)
 count_active = off_loop(_count_active)
+count_by_zone = off_loop(_count_by_zone)

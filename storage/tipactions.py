@@ -150,6 +150,11 @@ def _set_notify(db: Database, tip_id: int, ref: str | None) -> bool:
         return True
 
 
+def _exists(db: Database, tip_id: int) -> bool:
+    with db.read() as s:
+        return s.get(Tip, tip_id) is not None
+
+
 claim = off_loop(_claim)
 
 
@@ -170,3 +175,4 @@ async def set_status(
 add_event = off_loop(_add_event)
 add_from_tipster = off_loop(_add_from_tipster)
 set_notify = off_loop(_set_notify)
+exists = off_loop(_exists)

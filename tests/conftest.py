@@ -8,16 +8,20 @@ import os
 import sys
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from alembic import command
+from sqlalchemy import Connection, create_engine, text
 
 from bot.config import Secrets, Settings, StorageSettings, load_settings
 from bot.wiring import App, build_app
 from handlers.messages import Incoming
+from storage import migrate
+from storage.db import Database
 
 PG_ENV = "ASNBOT_TEST_POSTGRES_URL"
 TEST_SECRET = "test-secret-key-0123456789-abcdefghijklmnop"
@@ -114,6 +118,17 @@ def quick_app(sqlite_url: str, tmp_path: Path, clock: FakeClock) -> Iterator[App
 def incoming(text: str = "", who: str = "console:tester", **kwargs: object) -> Incoming:
     """A message as the console channel would build it."""
     return Incoming("console", who, who, text=text, **kwargs)  # type: ignore[arg-type]
+
+
+@contextmanager
+def migrated_to(db: Database, revision: str) -> Iterator[Connection]:
+    """``db`` migrated only up to ``revision``, in one transaction: to write rows the way an
+    older version did, before ``migrate.upgrade`` takes them the rest of the way."""
+    cfg = migrate._config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        yield conn
 
 
 @pytest.fixture

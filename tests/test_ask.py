@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.wiring import App
 from handlers.markup import to_plain
+from handlers.tips.kit import kit
 from knowledge.regulations import read_citation
 from storage import kbstats
 from tests.conftest import REPO, TEST_SECRET, incoming
@@ -88,7 +89,7 @@ async def test_low_confidence_questions_are_kept_as_gaps_without_identity(app: A
         await app.dispatcher.handle(
             incoming("cara daftar cpns 2027 lewat sscasn gimana", who="telegram:31337")
         )
-    gaps = await kbstats.top_gaps(app.services.db, 5)
+    gaps = await kbstats.top_gaps(app.services.db, kit(app.services).vault, 5)
     assert gaps and gaps[0].count == 2
     assert "31337" not in gaps[0].text and "cpns" in gaps[0].text
 
@@ -102,7 +103,7 @@ async def test_thumbs_down_is_counted_once_and_joins_the_gaps(app: App) -> None:
     assert "sudah tercatat" in to_plain(again.text)
     votes = await kbstats.votes(app.services.db)
     assert [(v.up, v.down) for v in votes] == [(0, 1)]
-    gaps = await kbstats.top_gaps(app.services.db, 5)
+    gaps = await kbstats.top_gaps(app.services.db, kit(app.services).vault, 5)
     assert any(g.text.startswith(f"[{down.split(':')[1]}]") for g in gaps)
 
 
@@ -153,7 +154,11 @@ def test_gaps_command_lists_the_most_frequent_unanswered_questions(tmp_path: Pat
         "ASNBOT_SECRET_KEY": TEST_SECRET,
     }
     base = [sys.executable, "-m", "bot", "--config", str(REPO / "config.toml")]
-    chat = "resep rendang padang\nresep rendang padang\nharga cabai hari ini\n"
+    # The reproduction first: a receipt code pasted, a tip typed without /lapor.
+    chat = (
+        "J264-J8FZ-AQDZ\npak Budi Santoso di dinas X bagi amplop\n"
+        "resep rendang padang\nresep rendang padang\nharga cabai hari ini\n"
+    )
     subprocess.run(
         [*base, "chat", "--quiet"], input=chat, text=True, env=env, check=True, timeout=90
     )
@@ -164,3 +169,5 @@ def test_gaps_command_lists_the_most_frequent_unanswered_questions(tmp_path: Pat
     lines = proc.stdout.splitlines()
     assert lines[0].split()[0] == "2" and "rendang" in lines[0]
     assert "cabai" in lines[1]
+    assert len(lines) == 2, "neither the code nor the report is listed"
+    assert not {"j264", "J264", "budi", "Budi", "amplop"} & set(proc.stdout.split())

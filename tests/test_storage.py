@@ -5,18 +5,61 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import inspect
+import pytest
+from sqlalchemy import DateTime, inspect
+from sqlalchemy.exc import StatementError
 
-from storage import conversations, kbstats, migrate, outbox, subscribers
+from storage import audit, conversations, kbstats, migrate, outbox, subscribers
 from storage.conversations import State
 from storage.db import Database
-from storage.models import OutboxMessage
+from storage.models import Base, OutboxMessage
+from storage.types import UtcDateTime
+from storage.vault import open_vault
 from tests.conftest import REPO, TEST_SECRET
 
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+
+
+async def test_instants_are_utc_and_aware_in_and_out_and_naive_ones_are_refused(
+    db_url: str,
+) -> None:
+    db = Database(db_url)
+    migrate.upgrade(db)
+    wib = timezone(timedelta(hours=7))
+    try:
+        await audit.record(db, datetime(2026, 12, 7, 10, 0, tzinfo=wib), "hr", "broadcast.create")
+        (row,) = await audit.recent(db)
+        assert row.at == datetime(2026, 12, 7, 3, 0, tzinfo=UTC)
+        assert row.at.tzinfo is not None and row.at.utcoffset() == timedelta(0)
+        with pytest.raises(StatementError, match="naive"):
+            await audit.record(db, datetime(2026, 12, 7, 10, 0), "hr", "broadcast.create")
+        # A local bound in a query means that instant, too.
+        assert await outbox.pending_count(db, datetime(2026, 12, 7, 10, 0, tzinfo=wib)) == 0
+        msg = outbox.NewMessage("k", "reminder", "telegram", "1", "menu")
+        await outbox.enqueue(db, [msg], datetime(2026, 12, 7, 3, 0, tzinfo=UTC))
+        assert await outbox.pending_count(db, datetime(2026, 12, 7, 9, 59, tzinfo=wib)) == 0
+        assert await outbox.pending_count(db, datetime(2026, 12, 7, 10, 0, tzinfo=wib)) == 1
+    finally:
+        db.dispose()
+
+
+def test_every_instant_column_is_a_utc_datetime() -> None:
+    """Columns are added as plain ``Mapped[datetime]``: the type map gives each UtcDateTime."""
+    instants = [
+        f"{t.name}.{c.name}"
+        for t in Base.metadata.tables.values()
+        for c in t.columns
+        if isinstance(c.type, DateTime | UtcDateTime)
+    ]
+    assert "broadcasts.not_before" in instants and "outbox.next_attempt_at" in instants
+    for table in Base.metadata.tables.values():
+        for column in table.columns:
+            if column.type.python_type is datetime:
+                assert isinstance(column.type, UtcDateTime), f"{table.name}.{column.name}"
+    assert len(instants) >= 25
 
 
 def test_migrations_from_empty_create_every_table(db_url: str) -> None:
@@ -89,10 +132,11 @@ async def test_votes_count_once_per_person_and_gaps_accumulate(db_url: str) -> N
         assert await kbstats.record_vote(db, "who-b", "e1", False, NOW)
         counts = await kbstats.votes(db)
         assert [(c.entry_id, c.up, c.down) for c in counts] == [("e1", 0, 2)]
+        vault = open_vault(db, TEST_SECRET, NOW)
         for _ in range(3):
-            await kbstats.record_gap(db, "gaji pppk berapa", NOW)
-        await kbstats.record_gap(db, "cara daftar cpns", NOW)
-        gaps = await kbstats.top_gaps(db, 5)
+            await kbstats.record_gap(db, vault, "gaji pppk berapa", NOW)
+        await kbstats.record_gap(db, vault, "cara daftar cpns", NOW)
+        gaps = await kbstats.top_gaps(db, vault, 5)
         assert [(g.text, g.count) for g in gaps] == [
             ("gaji pppk berapa", 3),
             ("cara daftar cpns", 1),

@@ -6,17 +6,21 @@ import sys
 from typing import TextIO
 
 from bot.channels.base import SendResult, SendStatus
-from bot.channels.console import format_outgoing
+from bot.channels.console import ConsoleFiles, format_outgoing
 from handlers.messages import Outgoing
 
 
 class ConsoleSender:
     channel = "console"
 
-    def __init__(self, out: TextIO | None = None, rate_per_second: float = 0.0) -> None:
+    def __init__(
+        self, files: ConsoleFiles, out: TextIO | None = None, rate_per_second: float = 0.0
+    ) -> None:
+        self.files = files
         self.out = out or sys.stdout
         self.rate_per_second = rate_per_second
 
     async def send(self, chat: str, out: Outgoing, *, kind: str) -> SendResult:
-        print(f"[{kind} → {chat}]\n{format_outgoing(out)}\n", file=self.out, flush=True)
+        text = format_outgoing(out, self.files)
+        print(f"[{kind} → {chat}]\n{text}\n", file=self.out, flush=True)
         return SendResult(SendStatus.SENT)

@@ -27,6 +27,8 @@ async def set_status(msg: Incoming, ctx: Context) -> list[Reply]:
     rest = words[2].strip() if len(words) > 2 else ""
     if number is None or status is None:
         return [Reply("admin_usage", {"command": "setstatus"})]
+    if not await tipactions.exists(ctx.db, number):  # before asking for anything more
+        return [Reply("admin_tip_unknown", {"id": number})]
     authority = None
     if status == "forwarded":
         head, _, tail = rest.partition(" ")

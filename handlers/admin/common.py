@@ -33,6 +33,7 @@ STATUS_WORDS = {
 }
 ALL_WORDS = ("semua", "all")
 OPEN_WORDS = ("terbuka", "open")
+PAGE_WORDS = ("halaman", "hal", "page")  # "/tips halaman 2": the number is the page
 
 
 def actor(msg: Incoming) -> str:
@@ -74,7 +75,9 @@ def parse_filters(words: list[str], default: tuple[str, ...]) -> Filters:
         elif word in CATEGORIES:
             category = word
         elif word.isdecimal() and 0 < len(word) < 6:
-            page = int(word)
+            page = max(int(word), 1)
+        elif word in PAGE_WORDS:
+            continue
         elif word:
             unknown.append(raw[:30])
     chosen = () if every else tuple(dict.fromkeys(statuses)) or default

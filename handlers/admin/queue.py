@@ -11,6 +11,7 @@ from handlers.admin.common import (
     tip_id,
 )
 from handlers.context import Context
+from handlers.localtime import stamp
 from handlers.messages import Choice, Incoming, Photo, Reply
 from handlers.tips.kit import kit
 from storage import tipactions, tips
@@ -41,6 +42,12 @@ async def _page(ctx: Context, f: Filters) -> list[Reply]:
         ctx.db, kit(ctx).vault, f.statuses, f.category, (f.page - 1) * size, size
     )
     pages = max(1, -(-total // size))
+    asked = f.page
+    if f.page > pages:  # past the end: the last page, and a word that it is the last
+        f = Filters(f.statuses, f.category, pages, f.unknown)
+        rows, _ = await tips.listing(
+            ctx.db, kit(ctx).vault, f.statuses, f.category, (pages - 1) * size, size
+        )
     now = ctx.now()
     idle = kit(ctx).limits.claim_idle
     items = [
@@ -48,7 +55,7 @@ async def _page(ctx: Context, f: Filters) -> list[Reply]:
             "id": r.id,
             "status": r.status,
             "category": r.category or "",
-            "created": r.created_at.strftime("%Y-%m-%d %H:%M"),
+            "created": stamp(r.created_at),
             "holder": r.claimed_by if claim_active(r.claimed_at, now, idle) else "",
             "photos": r.photos,
             "preview": _preview(r.preview),
@@ -66,6 +73,7 @@ async def _page(ctx: Context, f: Filters) -> list[Reply]:
         "statuses": list(f.statuses),
         "category": f.category or "",
         "unknown": list(f.unknown),
+        "beyond": asked if asked != f.page else None,
     }
     return [Reply("admin_tips", context, choices=choices)]
 
@@ -96,7 +104,7 @@ def _detail_reply(ctx: Context, d: TipDetail) -> Reply:
     now = ctx.now()
     events = [
         {
-            "at": e.at.strftime("%Y-%m-%d %H:%M"),
+            "at": stamp(e.at),
             "kind": e.kind,
             "status": e.status or "",
             "authority": e.authority or "",
@@ -109,7 +117,7 @@ def _detail_reply(ctx: Context, d: TipDetail) -> Reply:
         "id": d.id,
         "status": d.status,
         "category": d.category or "",
-        "created": d.created_at.strftime("%Y-%m-%d %H:%M"),
+        "created": stamp(d.created_at),
         "body": d.body,
         "office": d.office or "",
         "place": d.place or "",
@@ -120,10 +128,9 @@ def _detail_reply(ctx: Context, d: TipDetail) -> Reply:
         "photos": len(d.media),
         "purged": sum(1 for m in d.media if m.purged),
     }
-    choices = (
-        Choice(f"tipadm:claim:{d.id}", "admin.claim"),
-        Choice(f"tipadm:reject:{d.id}", "admin.reject"),
-    )
+    # Someone holds it (the viewer included): "Ambil" would only be refused or be a no-op.
+    claim = () if context["holder"] else (Choice(f"tipadm:claim:{d.id}", "admin.claim"),)
+    choices = (*claim, Choice(f"tipadm:reject:{d.id}", "admin.reject"))
     return Reply("admin_tip", context, choices=choices, photos=tuple(photos))
 
 

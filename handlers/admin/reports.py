@@ -9,6 +9,7 @@ import io
 from handlers.admin.chart import bar_chart
 from handlers.admin.common import parse_filters, record
 from handlers.context import Context
+from handlers.localtime import stamp
 from handlers.messages import Document, Incoming, Photo, Reply
 from handlers.tips.kit import kit
 from storage import audit, tips
@@ -104,7 +105,7 @@ async def audit_log(msg: Incoming, ctx: Context) -> list[Reply]:
     rows = await audit.recent(ctx.db, AUDIT_PAGE, (page - 1) * AUDIT_PAGE)
     entries = [
         {
-            "at": r.at.strftime("%Y-%m-%d %H:%M"),
+            "at": stamp(r.at),
             "actor": r.actor,
             "action": r.action,
             "target": r.target or "",

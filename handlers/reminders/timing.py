@@ -1,4 +1,4 @@
-"""When a reminder may go out: the subscriber's zone, the local hour, quiet hours, cadence.
+"""When a push may go out: the subscriber's zone, the local hour, quiet hours, cadence.
 
 Pure functions over an injected instant, so tests travel in time freely.
 """
@@ -6,7 +6,7 @@ Pure functions over an injected instant, so tests travel in time freely.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 ZONES: dict[str, int] = {"WIB": 7, "WITA": 8, "WIT": 9}  # hours east of UTC
 FINAL_DAYS = 7  # the last week before voting is always daily
@@ -62,6 +62,16 @@ class Policy:
         if self.quiet_start <= self.quiet_end:
             return self.quiet_start <= t < self.quiet_end
         return t >= self.quiet_start or t < self.quiet_end  # spans midnight
+
+    def release(self, tz: str, at: datetime) -> datetime:
+        """``at``, or, when that is quiet in zone ``tz``, the end of those quiet hours (UTC)."""
+        local = at.astimezone(zone(tz))
+        if not self.quiet(local.time().replace(tzinfo=None)):
+            return at
+        end = datetime.combine(local.date(), self.quiet_end, tzinfo=local.tzinfo)
+        if end <= local:
+            end += timedelta(days=1)
+        return end.astimezone(UTC)
 
     def sending_day(self, tz: str, now: datetime) -> date | None:
         """The subscriber's local date if ``now`` is past their local time and not quiet."""

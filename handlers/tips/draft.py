@@ -16,7 +16,7 @@ from handlers.tips.kit import kit
 from storage.conversations import State
 from storage.grain import GRAIN
 from storage.tips import PhotoRef
-from storage.vault import VaultError
+from storage.vault import Vault, VaultError
 
 # Sealed state values use the purpose "state.<key>", so key rotation can
 # re-seal conversation state without knowing what each value means.
@@ -48,11 +48,15 @@ def seal_state(ctx: Context, key: str, value: Any) -> str:
 
 
 def open_state(ctx: Context, key: str) -> Any:
-    token = ctx.state.data.get(key)
+    return _open(kit(ctx).vault, ctx.state.data, key)
+
+
+def _open(vault: Vault, data: dict[str, Any], key: str) -> Any:
+    token = data.get(key)
     if not isinstance(token, str):
         return None
     try:
-        return kit(ctx).vault.open_json(token, f"state.{key}")
+        return vault.open_json(token, f"state.{key}")
     except (VaultError, ValueError):
         return None
 
@@ -98,9 +102,6 @@ def load(ctx: Context) -> Draft | None:
 
 def save(ctx: Context, draft: Draft, step: str, **extra: Any) -> None:
     """Move to ``step`` keeping ``draft`` (sealed) and any other sealed values."""
-    media = kit(ctx).media
-    for photo in draft.photos:
-        media.touch(str(photo["file_name"]))
     enter(ctx, step, **{DRAFT: seal_state(ctx, DRAFT, asdict(draft)), **extra})
 
 

@@ -11,7 +11,8 @@
   An unclaimed marker goes after ``EXPIRED_KEPT``.
 - ``purge_media``: photos of tips closed or rejected more than
   ``media_retention_days`` ago are deleted; so are files no tip and no live
-  draft owns (drafts cancelled or abandoned) once older than the idle time.
+  draft owns (drafts cancelled or abandoned) once stored longer ago than the
+  draft idle time, by the clock that stored them.
 """
 
 from __future__ import annotations
@@ -52,11 +53,13 @@ async def purge_media(services: Services, now: datetime) -> int:
     for _, name in expired:
         await asyncio.to_thread(tk.media.delete, name)
     await tipretention.mark_purged(db, [i for i, _ in expired], now)
-    # Drafts never reach the tables: their files are owned by no row. Abandoned
-    # drafts go first; files of the drafts still alive are never taken.
+    # Drafts never reach the tables: their files are owned by their sealed state.
+    # Abandoned drafts go first; a file in a live one is never taken, and the others
+    # are aged by the time our clock recorded when they were stored (never mtimes).
     abandoned = await expire_drafts(services, now)
-    known = await tipretention.known_files(db) | await _live_draft_files(services)
-    orphans = [n for n in tk.media.names_older_than(now - tk.limits.draft_idle) if n not in known]
+    live = await _live_draft_files(services)
+    on_disk = await asyncio.to_thread(tk.media.names)
+    orphans = await tipretention.orphans(db, on_disk, live, now, tk.limits.draft_idle)
     for name in orphans:
         await asyncio.to_thread(tk.media.delete, name)
     if expired or orphans:

@@ -9,6 +9,7 @@ from handlers.context import Context
 from handlers.messages import AttachmentTooLarge, Incoming, Reply
 from handlers.tips.draft import Draft
 from handlers.tips.kit import kit
+from storage import tipretention
 from storage.images import ImageRejected
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ async def take(msg: Incoming, ctx: Context, draft: Draft) -> list[Reply]:
         finally:
             del data
         stored = await asyncio.to_thread(kit(ctx).media.put, clean.data)
+        await tipretention.record_stored(ctx.db, stored.name, ctx.now())
         draft.photos.append(
             {
                 "file_name": stored.name,

@@ -30,7 +30,8 @@ def timestamps(db: Database) -> list[tuple[str, datetime]]:
     with db.engine.connect() as conn:
         for table in Base.metadata.sorted_tables:
             for column in table.columns:
-                if not isinstance(column.type, DateTime):
+                # UtcDateTime and any other decorator over a DateTime count too.
+                if not isinstance(getattr(column.type, "impl", column.type), DateTime):
                     continue
                 for (value,) in conn.execute(select(column).where(column.is_not(None))):
                     at = value if value.tzinfo else value.replace(tzinfo=UTC)

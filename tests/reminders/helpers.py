@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from bot.channels.base import SendResult, SendStatus
+from bot.config import RolesSettings, Settings
 from bot.ticker import Ticker
-from bot.wiring import App
+from bot.wiring import App, build_app
 from handlers.markup import to_plain
 from handlers.messages import Outgoing
 from storage import subscribers
+from tests.conftest import FakeClock
 
 
 @dataclass
@@ -53,3 +55,10 @@ async def subscriber(
 
 def ticker(app: App, sender: RecordingSender) -> Ticker:
     return Ticker(app, {sender.channel: sender}, report_every=0.0)
+
+
+def officer_app(settings: Settings, clock: FakeClock, url: str, officer: str, office: str) -> App:
+    """The bot on ``url`` with one HR officer whose broadcasts reach ``office``."""
+    roles = RolesSettings(hr_offices={officer: office})
+    storage = replace(settings.storage, url=url)
+    return build_app(replace(settings, roles=roles, storage=storage), clock=clock)

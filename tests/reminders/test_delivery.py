@@ -139,11 +139,18 @@ async def test_two_dispatchers_at_once_on_postgresql_send_each_message_once(
     two.dispose()
 
 
-def _worker(config: Path, api: FakeBotApi) -> subprocess.Popen[bytes]:
+def _worker(config: Path, api: FakeBotApi, now: datetime) -> subprocess.Popen[bytes]:
     env = {**os.environ, "ASNBOT_SECRET_KEY": TEST_SECRET, "PYTHONPATH": str(REPO)}
     with (config.parent / "worker.log").open("ab") as log:
         return subprocess.Popen(
-            [sys.executable, "-m", "tests.fakes.drain_worker", str(config), api.url],
+            [
+                sys.executable,
+                "-m",
+                "tests.fakes.drain_worker",
+                str(config),
+                api.url,
+                now.isoformat(),
+            ],
             cwd=REPO,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -156,7 +163,7 @@ def _log(config: Path) -> str:
 
 
 async def test_a_dispatcher_killed_mid_broadcast_loses_nothing_and_repeats_little(
-    api: FakeBotApi, tmp_path: Path
+    api: FakeBotApi, tmp_path: Path, clock: FakeClock
 ) -> None:
     recipients, batch = 600, 20
     url = f"sqlite:///{tmp_path / 'crash.db'}"
@@ -168,12 +175,12 @@ async def test_a_dispatcher_killed_mid_broadcast_loses_nothing_and_repeats_littl
     db = _db(url)
     await _people(db, recipients)
     # A broadcast an officer confirmed; the worker fans it out and sends it.
-    now = datetime.now(UTC)  # the worker runs on the real clock
+    now = clock()
     await broadcasts.create(
         db, "n1", "officer", "console", "console:hr", None, "Apel", "id", now, now
     )
 
-    first = _worker(config, api)
+    first = _worker(config, api, now)
     deadline = time.monotonic() + 30
     while sum(api.delivered.values()) < recipients // 3:
         assert first.poll() is None, _log(config)
@@ -184,8 +191,8 @@ async def test_a_dispatcher_killed_mid_broadcast_loses_nothing_and_repeats_littl
     at_crash = sum(api.delivered.values())
     assert at_crash < recipients, "killed mid-broadcast, not after it"
 
-    await asyncio.sleep(1.2)  # the lease of the rows that were in flight runs out
-    second = _worker(config, api)
+    # Two seconds later by the workers' clock: the lease of the rows in flight ran out.
+    second = _worker(config, api, now + timedelta(seconds=2))
     assert second.wait(60) == 0, _log(config)
 
     assert len(api.delivered) == recipients, "every recipient reached"

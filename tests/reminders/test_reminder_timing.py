@@ -34,6 +34,23 @@ def test_quiet_hours_that_do_not_span_midnight() -> None:
     assert policy.sending_day("WIB", utc("2026-03-11T06:30:00+00:00")) == date(2026, 3, 11)
 
 
+def test_a_push_in_quiet_hours_is_released_when_they_end_in_that_zone() -> None:
+    policy = Policy()  # quiet 21:00-06:00
+    evening = utc("2026-03-11T22:30:00+07:00")
+    assert policy.release("WIB", evening) == utc("2026-03-12T06:00:00+07:00")
+    after_midnight = utc("2026-03-12T02:00:00+09:00")
+    assert policy.release("WIT", after_midnight) == utc("2026-03-12T06:00:00+09:00")
+    noon = utc("2026-03-11T12:00:00+08:00")
+    assert policy.release("WITA", noon) is noon
+    lunch = Policy.parse("07:30", "12:00-13:00", 1)
+    assert lunch.release("WIB", utc("2026-03-11T12:30:00+07:00")) == utc(
+        "2026-03-11T13:00:00+07:00"
+    )
+    assert lunch.release("WIB", utc("2026-03-11T13:00:00+07:00")) == utc(
+        "2026-03-11T13:00:00+07:00"
+    )
+
+
 def test_cadence_every_three_days_but_daily_in_the_final_week() -> None:
     policy = Policy(every_days=3)
     d = date(2026, 3, 10)

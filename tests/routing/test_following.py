@@ -178,7 +178,7 @@ async def test_a_long_message_without_a_question_asks_for_a_short_one(app: App) 
     opening = "pns boleh like status caleg " * 18
     reply = await siti.say(opening + ". Terus terang saya bingung sekali dengan semua ini")
     assert "satu kalimat pendek" in reply and "Dasar hukum" not in reply
-    assert await kbstats.top_gaps(app.services.db, 5) == []
+    assert await kbstats.top_gaps(app.services.db, kit(app.services).vault, 5) == []
 
 
 async def test_a_long_story_of_a_violation_is_offered_as_a_tip_whole(app: App) -> None:

@@ -14,6 +14,7 @@ from bot.wiring import App
 from handlers.markup import to_plain
 from handlers.messages import Attachment, Incoming, Outgoing
 from handlers.tips.kit import kit
+from storage import kbstats
 from tests.conftest import make_settings
 
 ADMINS = ("console:admin-ani", "console:admin-budi")
@@ -113,17 +114,28 @@ def every_stored_value(app: App) -> list[str]:
     return values
 
 
+def gap_texts(app: App) -> list[str]:
+    """The unanswered-questions log, opened: what an admin's /gaps shows, most asked first."""
+    vault = kit(app.services).vault
+    with app.services.db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT text_enc FROM kb_gaps ORDER BY count DESC, last_day"))
+        return [vault.open_text(token, kbstats.GAP_PURPOSE) for (token,) in rows]
+
+
 def media_files(app: App) -> list[Path]:
     root = kit(app.services).media.root
     return sorted(p for p in root.iterdir() if p.is_file()) if root.is_dir() else []
 
 
 def assert_nowhere(app: App, needles: list[str]) -> None:
-    """No trace of the tipster in any table, any media file, or any file decrypted."""
+    """No trace of the tipster in any table, the unanswered-questions log opened, any media
+    file, or any file decrypted."""
     stored = every_stored_value(app)
+    gaps = gap_texts(app)
     vault = kit(app.services).vault
     for needle in needles:
         assert not [v for v in stored if needle in v], f"{needle!r} found in the database"
+        assert not [g for g in gaps if needle.casefold() in g.casefold()], f"{needle!r} in kb_gaps"
         for path in media_files(app):
             raw = path.read_bytes()
             assert needle.encode() not in raw

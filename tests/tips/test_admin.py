@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
 from datetime import timedelta
 
 import pytest
@@ -225,3 +227,72 @@ async def test_media_of_closed_tips_is_purged_after_retention(
     assert media_files(tip_app) == []
     assert scalar(tip_app, "SELECT count(*) FROM tip_media WHERE purged_at IS NOT NULL") == 1
     assert "1 sudah dihapus" in await ani.say("/tip 1")
+
+
+async def test_a_draft_photo_is_aged_by_the_clock_that_stored_it_not_by_its_file(
+    tip_app: App, clock: FakeClock
+) -> None:
+    writer = Chat(tip_app, "telegram:6", chat="6", channel="telegram")
+    await writer.say("/lapor")
+    await writer.attach(jpeg_with_gps())
+    (photo,) = media_files(tip_app)
+    os.utime(photo, (0, 0))  # the file system says 1970: that must not matter
+    assert await maintenance.purge_media(tip_app.services, clock()) == 0
+    # The person keeps writing for three hours: the draft lives, so does its photo.
+    for _ in range(6):
+        clock.now += timedelta(minutes=30)
+        await writer.say("Masih ada yang mau saya tambahkan.")
+        assert await maintenance.purge_media(tip_app.services, clock()) == 0
+    assert media_files(tip_app) == [photo]
+    # Then leaves: once the draft has been idle past the limit, the photo goes.
+    clock.now += timedelta(hours=3)
+    assert await maintenance.purge_media(tip_app.services, clock()) == 1
+    assert media_files(tip_app) == []
+
+
+async def test_admin_views_show_times_in_wib_with_the_label(
+    tip_app: App, tipster: Chat, ani: Chat, clock: FakeClock
+) -> None:
+    clock.now = clock.now.replace(hour=16, minute=20)  # 23:20 WIB
+    await send_tip(tipster)
+    clock.now = clock.now.replace(hour=18, minute=5)  # 01:05 WIB, the next day
+    await ani.say("/setstatus 1 reviewing dicek")
+    listing, detail, log = await ani.say("/tips"), await ani.say("/tip 1"), await ani.say("/audit")
+    assert "2026-11-25 23:00 WIB" in listing  # tip times are kept to the hour
+    assert "Masuk 2026-11-25 23:00 WIB" in detail
+    # (to the hour or the minute, as the tip's events and audit rows are kept)
+    assert re.search(r"• 2026-11-26 01:0[05] WIB status", detail)
+    assert re.search(r"2026-11-26 01:0[05] WIB console:admin-ani tip\.status", log)
+    for shown in (listing, detail, log):
+        assert "16:00" not in shown and "18:05" not in shown  # never unlabelled UTC
+
+
+async def test_ambil_is_offered_only_on_a_tip_nobody_holds(
+    tip_app: App, tipster: Chat, ani: Chat, budi: Chat
+) -> None:
+    await send_tip(tipster)
+    await ani.say("/tip 1")
+    assert "tipadm:claim:1" in ani.buttons()
+    await ani.say("/claim 1")
+    for admin in (ani, budi):
+        shown = await admin.say("/tip 1")
+        assert "dipegang console:admin-ani" in shown
+        assert "tipadm:claim:1" not in admin.buttons() and "Ambil" not in shown
+
+
+async def test_setstatus_on_a_tip_that_does_not_exist_says_so_before_asking_a_reason(
+    tip_app: App, ani: Chat
+) -> None:
+    reply = await ani.say("/setstatus 999 closed")
+    assert "Tidak ada laporan #999" in reply and "Alasan wajib" not in reply
+    assert "Tidak ada laporan #999" in await ani.say("/setstatus 999 forwarded bawaslu")
+
+
+async def test_a_page_past_the_last_one_shows_the_last_and_says_so(
+    tip_app: App, tipster: Chat, ani: Chat
+) -> None:
+    await send_tip(tipster)
+    reply = await ani.say("/tips halaman 99")
+    assert "99/1" not in reply and "Tidak dikenali" not in reply
+    assert "halaman 1/1" in reply and "#1" in reply
+    assert "Halaman 99 tidak ada" in reply

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import text
 
+from bot.channels.console import ConsoleFiles
 from bot.channels.console_sender import ConsoleSender
 from bot.delivery import OutboxDispatcher
 from bot.wiring import App
@@ -21,6 +22,7 @@ from tests.tips.helpers import (
     assert_nowhere,
     code_in,
     every_stored_value,
+    gap_texts,
     jpeg_with_gps,
     media_files,
 )
@@ -42,7 +44,8 @@ def database_bytes(folder: Path) -> bytes:
 async def drain(app: App) -> str:
     """Sends what the outbox holds through real console senders; returns what they printed."""
     out = io.StringIO()
-    senders = {name: ConsoleSender(out) for name in ("console", "telegram")}
+    files = ConsoleFiles(kit(app.services).media.root.parent / "console-out")
+    senders = {name: ConsoleSender(files, out) for name in ("console", "telegram")}
     dispatcher = OutboxDispatcher(
         app.services.db,
         app.services.renderer,
@@ -137,6 +140,25 @@ async def test_tip_from_promise_to_reply_leaves_no_trace_of_the_tipster(
     for record in caplog.records:
         line = str(record.__dict__)
         assert "55501234" not in line and code not in line and "Zulkarnaen" not in line
+
+
+async def test_a_code_pasted_or_a_tip_typed_as_free_text_leaves_no_trace_in_the_gaps(
+    lite_app: App, tmp_path: Path
+) -> None:
+    tipster = Chat(lite_app, "telegram:55501234", chat="55501234", channel="telegram")
+    code = await send_tip(tipster)
+    await tipster.press("tipview:done")
+    await tipster.say(code)  # without /status
+    await tipster.say(f"kode saya {code.lower().replace('-', '')} gimana?")
+    await tipster.say(STORY)  # without /lapor
+    await tipster.say("pak Zulkarnaen kabid juga bagi amplop, hubungi saya 0812-5550-1234")
+    await tipster.say("kapan pak Zulkarnaen pensiun?")  # a question: kept, the name masked
+    assert any("[nama]" in g for g in gap_texts(lite_app))
+    needles = [code, code.replace("-", ""), "Zulkarnaen", "55501234", "0812", "5550-1234"]
+    assert_nowhere(lite_app, needles)
+    raw = database_bytes(tmp_path)
+    for secret in (*needles, "Zulkarnaen".lower(), code.lower()):
+        assert secret.encode() not in raw
 
 
 async def test_whatsapp_tipster_number_is_stored_nowhere(tip_app: App) -> None:
