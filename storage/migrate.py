@@ -37,7 +37,15 @@ def upgrade(db: Database, target: str = "heads") -> list[str]:
             after = set(MigrationContext.configure(conn).get_current_heads())
     except SQLAlchemyError as exc:
         raise DatabaseError(f"cannot migrate the database: {_reason(exc)}") from exc
-    return sorted(after - before)
+    script = ScriptDirectory.from_config(cfg)
+    return sorted(_lineage(script, after) - _lineage(script, before))
+
+
+def _lineage(script: ScriptDirectory, heads: set[str]) -> set[str]:
+    """Every revision at or below ``heads``: what a database at those heads has applied."""
+    if not heads:
+        return set()
+    return {rev.revision for rev in script.iterate_revisions(tuple(heads), "base")}
 
 
 def upgrade_to(db: Database, revisions: tuple[str, ...]) -> None:

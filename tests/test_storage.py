@@ -72,6 +72,12 @@ def test_migrations_from_empty_create_every_table(db_url: str) -> None:
         assert {"subscribers", "outbox", "alembic_version"} <= tables
         assert migrate.upgrade(db) == []  # idempotent
         assert not migrate.pending(db)
+        # Every table the models declare, and nothing a migration left behind.
+        assert tables - {"alembic_version"} == set(Base.metadata.tables)
+        with db.engine.connect() as conn:
+            from alembic.runtime.migration import MigrationContext
+
+            assert MigrationContext.configure(conn).get_current_heads() == ("0111",)
     finally:
         db.dispose()
 
