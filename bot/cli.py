@@ -268,10 +268,18 @@ def _backup_commands(
     register(sub, add_config)
 
 
+def _eval_commands(
+    sub: argparse._SubParsersAction, add_config: Callable[[argparse.ArgumentParser], None]
+) -> None:
+    from bot.evalcli import register
+
+    register(sub, add_config)
+
+
 # Later features add their sub-commands here (reminders, tips, keys).
 EXTENSIONS: list[
     Callable[[argparse._SubParsersAction, Callable[[argparse.ArgumentParser], None]], None]
-] = [_tips_commands, reminders_cli.add_commands, _backup_commands]
+] = [_tips_commands, reminders_cli.add_commands, _backup_commands, _eval_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
