@@ -1,0 +1,162 @@
+"""Floors on the blind set, and ``asnbot eval`` end to end.
+
+The blind set is read only by the scorer; these tests print aggregates only
+(tests/eval/README.md): a failing floor names the figure, never an item.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.evalcli import BLIND_SET, MOVE_FLAG, run_eval
+from knowledge import KnowledgeBase, load_knowledge_base
+from knowledge.blindeval import Baseline, read_items
+from tests.conftest import REPO, TEST_SECRET
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
+
+# The issue's targets: fully correct (verdict and a required regulation) >= 90%,
+# out of scope answered honestly >= 90%, tip intents routed >= 95%, and no
+# question whose right verdict is dilarang answered boleh. These floors are
+# ratchets at the level measured when the set arrived, less about 3 points
+# (blind.jsonl, 356 items: fully correct 62.0%, out of scope 75.9%, tips 44.7%,
+# greetings 54.5%, dilarang answered boleh 1). Raise them as accuracy improves;
+# never lower them to let a change through.
+FULLY_CORRECT_FLOOR = 0.59
+OUT_OF_SCOPE_FLOOR = 0.72
+TIP_FLOOR = 0.41
+GREETING_FLOOR = 0.51
+DILARANG_AS_BOLEH_MAX = 1
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base()
+
+
+@pytest.fixture(scope="module")
+def blind(kb: KnowledgeBase) -> dict[str, Any]:
+    # The floors must never pass by skipping: the blind set is part of the repo.
+    assert BLIND_SET.is_file(), f"{BLIND_SET.name} is missing"
+    overall = run_eval(kb, read_items(BLIND_SET, kb)).to_json()["asnbot"]["overall"]
+    return overall
+
+
+def _rate(kind: dict[str, int]) -> float:
+    return kind["ok"] / kind["n"]
+
+
+def test_blind_fully_correct_floor(blind: dict[str, Any]) -> None:
+    assert blind["faq"]["n"] >= 200
+    assert _rate(blind["faq"]) >= FULLY_CORRECT_FLOOR, blind["faq"]
+
+
+def test_blind_out_of_scope_answered_honestly(blind: dict[str, Any]) -> None:
+    assert _rate(blind["out_of_scope"]) >= OUT_OF_SCOPE_FLOOR, blind["out_of_scope"]
+
+
+def test_blind_tips_routed(blind: dict[str, Any]) -> None:
+    assert _rate(blind["tip"]) >= TIP_FLOOR, blind["tip"]
+
+
+def test_blind_greetings_routed(blind: dict[str, Any]) -> None:
+    assert _rate(blind["greeting"]) >= GREETING_FLOOR, blind["greeting"]
+
+
+def test_blind_dilarang_never_more_often_answered_boleh(blind: dict[str, Any]) -> None:
+    assert blind["faq"]["dilarang_as_boleh"] <= DILARANG_AS_BOLEH_MAX, blind["faq"]
+
+
+def test_entry_labelled_sets_are_scored_by_entry_too(kb: KnowledgeBase, tmp_path: Path) -> None:
+    entry = kb.entries[0]
+    lines = [
+        {"question": entry.question, "expected": entry.id},
+        {"question": "resep rendang padang gimana", "expected": "@unknown"},
+        {"question": "halo", "expected": "@greeting"},
+    ]
+    path = tmp_path / "labelled.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    got = run_eval(kb, read_items(path, kb)).to_json()["asnbot"]["overall"]
+    # The canonical question finds its own entry, whose verdict and sources are the labels.
+    assert (got["faq"]["top1_entry"], got["faq"]["fully_correct"]) == (1, 1)
+    assert got["out_of_scope"] == {"n": 1, "ok": 1}
+    assert got["greeting"] == {"n": 1, "ok": 1}
+
+
+def test_a_label_naming_no_entry_is_refused(kb: KnowledgeBase, tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"question": "x", "expected": "no-such-entry"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="line 1: no entry 'no-such-entry'"):
+        read_items(path, kb)
+
+
+def test_baseline_answers_with_the_entry_of_the_nearest_phrasing(kb: KnowledgeBase) -> None:
+    fuzzy = Baseline(kb)
+    entry = kb.entries[5]
+    got = fuzzy.answer(entry.alternates[0].upper() + "?")
+    assert got["match"]["score"] == 1.0  # exact once case and punctuation are set aside
+    assert got["match"]["verdict"] == kb.entry(got["match"]["id"]).verdict  # type: ignore[union-attr]
+    # Never an honest "I don't know": the baseline has no threshold.
+    assert fuzzy.answer("resep rendang padang")["match"] is not None
+
+
+# --- the command, as a subprocess -------------------------------------------------
+
+
+def _eval(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("ASNBOT_")},
+        "ASNBOT_STORAGE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
+        "ASNBOT_SECRET_KEY": TEST_SECRET,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "--config", str(REPO / "config.toml"), "eval", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=REPO,
+    )
+
+
+def test_eval_prints_aggregates_and_never_the_questions(tmp_path: Path) -> None:
+    questions = [json.loads(line)["question"] for line in FIXTURE.read_text().splitlines()]
+    text = _eval("--baseline", str(FIXTURE), tmp_path=tmp_path)
+    as_json = _eval("--json", "--baseline", str(FIXTURE), tmp_path=tmp_path)
+    assert text.returncode == 0 and as_json.returncode == 0, text.stderr + as_json.stderr
+    assert "faq: fully correct (verdict + law)" in text.stdout and "baseline" in text.stdout
+    assert "questions/s" in text.stdout
+    data = json.loads(as_json.stdout)
+    assert data["kinds"] == {"faq": 2, "out_of_scope": 1, "tip": 1, "greeting": 1}
+    assert data["asnbot"]["overall"]["faq"]["n"] == 2
+    assert data["baseline"]["overall"]["out_of_scope"] == {"n": 1, "ok": 0}
+    for out in (text.stdout + text.stderr, as_json.stdout + as_json.stderr):
+        assert not [q for q in questions if q in out]
+    # No database is made: an evaluation stores nothing.
+    assert not (tmp_path / "bot.db").exists()
+
+
+def test_eval_misses_shows_failures_of_a_dev_file(tmp_path: Path) -> None:
+    proc = _eval("--misses", str(FIXTURE), tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    data = [json.loads(line) for line in FIXTURE.read_text().splitlines()]
+    shown = [d["question"] for d in data if d["question"] in proc.stdout]
+    misses = proc.stdout.split("misses (", 1)[1]
+    assert int(misses.split(")", 1)[0]) == len(shown)
+
+
+def test_eval_misses_on_the_blind_set_refuses_without_the_explicit_flag(
+    tmp_path: Path,
+) -> None:
+    for args in (["--misses"], ["--misses", str(BLIND_SET)], ["--misses", "--json"]):
+        proc = _eval(*args, tmp_path=tmp_path)
+        assert proc.returncode == 2
+        assert proc.stdout == ""
+        assert MOVE_FLAG in proc.stderr and "tests/eval/dev/dev.jsonl" in proc.stderr
