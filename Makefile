@@ -1,11 +1,11 @@
-# asnbot — make run | make test | make lint | make fmt
+# asnbot — make run | make test | make lint | make fmt | make eval
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint fmt chat clean
+.PHONY: run test lint fmt chat eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ chat: $(STAMP)
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q
+
+# The README's accuracy figures: blind and development sets, each beside the baseline.
+eval: $(STAMP)
+	$(BIN)/asnbot eval --baseline
+	$(BIN)/asnbot eval --baseline tests/eval/dev/dev.jsonl
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -163,7 +163,9 @@ def format_run(run: EvalRun) -> str:
     lines += _table(header, rows)
     present = [k for k in KINDS if run.bot.overall.total[k]]
     base = run.baseline if FAQ in present else None
-    reg_header = ["register", "n", *present, *(["faq (baseline)"] if base else [])]
+    names = {FAQ: "faq full", OUT_OF_SCOPE: "oos honest"}
+    reg_header = ["register", "n", *(names.get(k, k) for k in present)]
+    reg_header += ["faq full (baseline)"] if base else []
     reg_rows = []
     for register, tally in sorted(run.bot.registers.items()):
         row = [register, str(sum(tally.total.values())), *(_short(tally, k) for k in present)]
@@ -172,7 +174,7 @@ def format_run(run: EvalRun) -> str:
         reg_rows.append(row)
     lines += [
         "",
-        "by register (faq: fully correct; others: as above)",
+        "by register",
         *_table(reg_header, reg_rows),
     ]
     lines.append("")
