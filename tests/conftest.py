@@ -28,6 +28,20 @@ TEST_SECRET = "test-secret-key-0123456789-abcdefghijklmnop"
 REPO = Path(__file__).resolve().parent.parent
 
 
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    """The environment of an ``asnbot`` subprocess: this machine's ASNBOT_* and
+    platform secrets left out, a throwaway SQLite file and the test key."""
+    return {
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("ASNBOT_", "TELEGRAM", "TWILIO"))
+        },
+        "ASNBOT_STORAGE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
+        "ASNBOT_SECRET_KEY": TEST_SECRET,
+    }
+
+
 class FakeClock:
     """Time that tests move by hand."""
 

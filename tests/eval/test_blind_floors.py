@@ -7,7 +7,6 @@ The blind set is read only by the scorer; these tests print aggregates only
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ import pytest
 from bot.evalcli import BLIND_SET, MOVE_FLAG, run_eval
 from knowledge import KnowledgeBase, load_knowledge_base
 from knowledge.blindeval import Baseline, read_items
-from tests.conftest import REPO, TEST_SECRET
+from tests.conftest import REPO, cli_env
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 
@@ -111,16 +110,11 @@ def test_baseline_answers_with_the_entry_of_the_nearest_phrasing(kb: KnowledgeBa
 
 
 def _eval(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("ASNBOT_")},
-        "ASNBOT_STORAGE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
-        "ASNBOT_SECRET_KEY": TEST_SECRET,
-    }
     return subprocess.run(
         [sys.executable, "-m", "bot", "--config", str(REPO / "config.toml"), "eval", *args],
         capture_output=True,
         text=True,
-        env=env,
+        env=cli_env(tmp_path),
         timeout=120,
         cwd=REPO,
     )
