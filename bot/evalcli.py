@@ -186,21 +186,44 @@ def format_run(run: EvalRun) -> str:
     return "\n".join(lines)
 
 
-def format_misses(score: Score) -> str:
-    lines = [f"misses ({len(score.misses)}):"]
+def miss_records(score: Score) -> list[dict[str, Any]]:
+    """Each failed item with what was wanted and what came back."""
+    records = []
     for item, result in score.misses:
-        match = result.get("match")
-        if item.kind == FAQ:
-            want = f"{item.verdict}, citing any of {'; '.join(item.cite_any)}"
+        match = result.get("match") or {}
+        records.append(
+            {
+                "id": item.id,
+                "kind": item.kind,
+                "register": item.register,
+                "question": item.question,
+                "want": {"verdict": item.verdict, "cite_any": list(item.cite_any)},
+                "got": {
+                    "intent": result.get("intent"),
+                    "id": match.get("id"),
+                    "verdict": match.get("verdict"),
+                    "sources": list(match.get("sources") or []),
+                },
+            }
+        )
+    return records
+
+
+def format_misses(records: list[dict[str, Any]]) -> str:
+    lines = [f"misses ({len(records)}):"]
+    for miss in records:
+        want, got = miss["want"], miss["got"]
+        if miss["kind"] == FAQ:
+            wanted = f"{want['verdict']}, citing any of {'; '.join(want['cite_any'])}"
         else:
-            want = "no answer" if item.kind == OUT_OF_SCOPE else f"intent {item.kind}"
-        got = f"intent {result.get('intent')}"
-        if match:
-            got += f", {match.get('id')} {match.get('verdict')}: {'; '.join(match['sources'][:4])}"
+            wanted = "no answer" if miss["kind"] == OUT_OF_SCOPE else f"intent {miss['kind']}"
+        answer = f"intent {got['intent']}"
+        if got["id"] is not None:
+            answer += f", {got['id']} {got['verdict']}: {'; '.join(got['sources'][:4])}"
         lines += [
-            f"[{item.id}] {item.kind}/{item.register}: {item.question!r}",
-            f"    want {want}",
-            f"    got  {got}",
+            f"[{miss['id']}] {miss['kind']}/{miss['register']}: {miss['question']!r}",
+            f"    want {wanted}",
+            f"    got  {answer}",
         ]
     return "\n".join(lines)
 
@@ -224,9 +247,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     path = Path(args.file) if args.file else BLIND_SET
     if not path.is_file():
         raise CliError(f"{path}: no such file")
-    if args.misses and is_blind(path) and not args.yes_i_will_move_them:
-        print(MISSES_WARNING, file=sys.stderr)
-        return 2
+    if args.misses and is_blind(path):
+        if not args.yes_i_will_move_them:
+            print(MISSES_WARNING, file=sys.stderr)
+            return 2
+        print(MOVE_REMINDER, file=sys.stderr)
     settings = _settings(args, quiet=True)
     kb = knowledge_base()
     try:
@@ -242,11 +267,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
         max_chars=settings.chat.max_text_chars,
         progress=sys.stderr,
     )
-    print(json.dumps(run.to_json(), ensure_ascii=False) if args.json else format_run(run))
-    if args.misses:
-        if is_blind(path):
-            print(MOVE_REMINDER, file=sys.stderr)
-        print(format_misses(run.bot))
+    misses = miss_records(run.bot) if args.misses else None
+    if args.json:
+        data = run.to_json() | ({} if misses is None else {"misses": misses})
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print(format_run(run))
+        if misses is not None:
+            print(format_misses(misses))
     return 0
 
 

@@ -54,13 +54,17 @@ def read_items(path: Path, kb: KnowledgeBase) -> list[Item]:
                 continue
             try:
                 items.append(_item(json.loads(line), lineno, kb))
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            except KeyError as exc:
+                raise ValueError(f"{Path(path).name} line {lineno}: no {exc} field") from exc
+            except (json.JSONDecodeError, TypeError, ValueError) as exc:
                 raise ValueError(f"{Path(path).name} line {lineno}: {exc}") from exc
     return items
 
 
 def _item(obj: dict[str, Any], lineno: int, kb: KnowledgeBase) -> Item:
     question = str(obj["question"])
+    if "kind" not in obj and "expected" not in obj:
+        raise ValueError("no 'kind' field (nor an entry label in 'expected')")
     if "kind" not in obj:
         return _entry_labelled(question, str(obj["expected"]), lineno, kb)
     kind = str(obj["kind"])

@@ -89,13 +89,6 @@ def test_entry_labelled_sets_are_scored_by_entry_too(kb: KnowledgeBase, tmp_path
     assert got["greeting"] == {"n": 1, "ok": 1}
 
 
-def test_a_label_naming_no_entry_is_refused(kb: KnowledgeBase, tmp_path: Path) -> None:
-    path = tmp_path / "bad.jsonl"
-    path.write_text('{"question": "x", "expected": "no-such-entry"}\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="line 1: no entry 'no-such-entry'"):
-        read_items(path, kb)
-
-
 def test_baseline_answers_with_the_entry_of_the_nearest_phrasing(kb: KnowledgeBase) -> None:
     fuzzy = Baseline(kb)
     entry = kb.entries[5]
@@ -137,13 +130,48 @@ def test_eval_prints_aggregates_and_never_the_questions(tmp_path: Path) -> None:
     assert not (tmp_path / "bot.db").exists()
 
 
-def test_eval_misses_shows_failures_of_a_dev_file(tmp_path: Path) -> None:
-    proc = _eval("--misses", str(FIXTURE), tmp_path=tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    data = [json.loads(line) for line in FIXTURE.read_text().splitlines()]
-    shown = [d["question"] for d in data if d["question"] in proc.stdout]
-    misses = proc.stdout.split("misses (", 1)[1]
-    assert int(misses.split(")", 1)[0]) == len(shown)
+def test_eval_misses_shows_each_failure_of_a_dev_file(tmp_path: Path) -> None:
+    text = _eval("--misses", str(FIXTURE), tmp_path=tmp_path)
+    as_json = _eval("--misses", "--json", str(FIXTURE), tmp_path=tmp_path)
+    assert text.returncode == 0 and as_json.returncode == 0, text.stderr + as_json.stderr
+    data = json.loads(as_json.stdout)
+    failed = sum(k["n"] - k["ok"] for k in data["asnbot"]["overall"].values())
+    assert len(data["misses"]) == failed
+    for miss in data["misses"]:
+        assert f"[{miss['id']}] {miss['kind']}/{miss['register']}: {miss['question']!r}" in (
+            text.stdout
+        )
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        ('{"question": "x", "kind": "faq", "verdict": "boleh"}\n', "line 1: a faq item needs"),
+        ('{"question": "x", "kind": "faq"\n', "line 1: Expecting"),
+        ('\n{"question": "x", "kind": "rumour"}\n', "line 2: unknown kind 'rumour'"),
+        ('{"question": "x", "expected": "no-such-entry"}\n', "line 1: no entry 'no-such-entry'"),
+        ('{"kind": "tip"}\n', "line 1: no 'question' field"),
+    ],
+)
+def test_a_malformed_set_is_refused_naming_the_line(
+    kb: KnowledgeBase, tmp_path: Path, content: str, error: str
+) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=error):
+        read_items(path, kb)
+
+
+def test_eval_on_a_bad_file_says_so_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"question": "x"}\n', encoding="utf-8")
+    proc = _eval(str(path), tmp_path=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip().splitlines() == [
+        "asnbot: bad.jsonl line 1: no 'kind' field (nor an entry label in 'expected')"
+    ]
+    missing = _eval(str(tmp_path / "nope.jsonl"), tmp_path=tmp_path)
+    assert missing.returncode == 2 and "nope.jsonl: no such file" in missing.stderr
 
 
 def test_eval_misses_on_the_blind_set_refuses_without_the_explicit_flag(
