@@ -32,6 +32,15 @@ OUT_OF_SCOPE = "out_of_scope"
 ROUTED_KINDS = ("tip", "greeting", "subscribe")  # right when the intent is the kind itself
 KINDS = (FAQ, OUT_OF_SCOPE, *ROUTED_KINDS)
 YES_VERDICTS = ("boleh", "boleh_bersyarat")
+# What is counted about an in-scope answer besides "fully correct".
+FAQ_FLAGS = (
+    "verdict_ok",
+    "answered",
+    "unknown",
+    "wrong_verdict",
+    "dilarang_as_boleh",
+    "dilarang_as_boleh_bersyarat",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,16 +220,6 @@ class Tally:
             if self.entry_labelled:
                 data[FAQ]["top1_entry"] = self.faq["top1"]
         return data
-
-
-FAQ_FLAGS = (
-    "verdict_ok",
-    "answered",
-    "unknown",
-    "wrong_verdict",
-    "dilarang_as_boleh",
-    "dilarang_as_boleh_bersyarat",
-)
 
 
 @dataclass
