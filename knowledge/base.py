@@ -141,6 +141,7 @@ class KnowledgeBase:
             ranked
             and self._confident(ranked, len(analysis.terms))
             and self._on_topic(analysis.terms, ranked[0])
+            and self._in_scope(analysis.terms)
         ):
             best = self.entries[ranked[0].index]
             match = Match(
@@ -186,6 +187,14 @@ class KnowledgeBase:
         (salary, recruitment, ...) and the best entry does not mention it."""
         off = self.normalizer.lex.offtopic
         return all(t in self._covers[best.index] for t in terms if t in off)
+
+    def _in_scope(self, terms: tuple[str, ...]) -> bool:
+        """False when the query is about a subject we do not cover (leave, pay, the
+        voter list) and names no neutrality concept: "cuti melahirkan" gets "I don't
+        know" even though an entry talks of leave to accompany a candidate."""
+        lex = self.normalizer.lex
+        aside = lex.offtopic.intersection(terms) or lex.nearby.intersection(terms)
+        return not aside or bool(lex.neutrality.intersection(terms))
 
     def check(self, strict: bool = False) -> list[str]:
         """Defects, one line each; strict also lists phrasings a neighbour fits better."""

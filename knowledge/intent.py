@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from knowledge.lexicon import word_classes
 from knowledge.normalize import MAX_INPUT_CHARS, MAX_TOKENS, fold, stem
 
 # Verbs (as stems) that mean reporting a violation.
@@ -214,33 +215,31 @@ _INTERROGATIVES = frozenset(
 # "…, melanggar ga?", "…, aman kan": a yes/no question without a question word.
 _YES_NO_TAIL = frozenset({"enggak", "tidak", "nggak", "gak", "ga", "kah", "kan", "bukan", "ya"})
 _TAIL_FILLER = frozenset({"sih", "deh", "dong", "min", "kak", "pak", "bu", "nih", "ini"})
-# "saya pppk", "aku pns": the writer describes themself, not someone they saw.
-_FIRST_PERSON = frozenset({"saya", "aku", "gue", "gw", "kami", "i"})
-# Saw it, heard it, caught it on camera.
-_SEEN = frozenset(
-    {"lihat", "melihat", "saksikan", "menyaksikan", "nonton", "menonton", "kepergok", "ketahuan",
-     "memergoki", "pergoki", "dengar", "mendengar", "denger", "menemukan", "saw", "seen",
-     "witnessed", "merekam", "memotret", "saksi"}
-)  # fmt: skip
-# It already happened: "tadi", "kemarin", "minggu lalu".
-_PAST = frozenset({"tadi", "kemarin", "kemaren", "semalam", "barusan", "yesterday", "tadinya"})
-_PAST_UNITS = frozenset({"minggu", "pekan", "bulan", "hari", "tahun", "malam"})
-# Someone else did it: the people a witness reports on.
-_ACTORS = frozenset(
-    {"pak", "bapak", "ibu", "bu", "kepala", "kadis", "camat", "lurah", "kades", "sekdes", "sekda",
-     "guru", "dosen", "bidan", "perawat", "dokter", "pns", "asn", "pppk", "cpns", "honorer",
-     "pegawai", "pejabat", "atasan", "oknum", "kepsek", "perangkat", "staf", "kabag", "kabid",
-     "kasubag", "sekretaris", "tetangga", "rekan", "aparat", "aparatur", "direktur", "bupati",
-     "walikota", "gubernur", "penjabat", "pj"}
-)  # fmt: skip
-# What they did has to do with an election.
-_POLITICS = frozenset(
-    {"kampanye", "paslon", "caleg", "capres", "cawapres", "cabup", "cawabup", "cagub", "cawagub",
-     "cawalkot", "calon", "partai", "parpol", "sembako", "amplop", "baliho", "spanduk", "stiker",
-     "atribut", "timses", "relawan", "dukung", "dukungan", "mendukung", "memilih", "pilih",
-     "coblos", "mencoblos", "petahana", "deklarasi", "konvoi", "orasi", "politik", "pemilu",
-     "pilkada", "pilpres", "pileg", "kader", "pengurus", "simpatisan", "pemenangan", "jari"}
-)  # fmt: skip
+# The witness word classes (who, what, when, evidence): knowledge/lexicon/intents.toml.
+_W = word_classes("intents.toml", "witness")
+_FIRST_PERSON = _W["first_person"]
+_RELATIONS = _W["relations"]
+_COMMUNITY = _W["community"]
+_SEEN = _W["seen"]
+_PAST = _W["past"]
+_PAST_UNITS = _W["past_units"]
+_HABITUAL = _W["habitual"]
+_ACTORS = _W["actors"]
+_POLITICS = _W["politics"]
+_HELD_EVIDENCE = _W["evidence"]
+_HOLDING = _W["holding"]
+# "… kami": words before which "kami" is not a place or person the writer names as theirs.
+_NOT_OWNER = frozenset(
+    {"di", "ke", "dari", "untuk", "buat", "dan", "atau", "kalau", "jika", "bagi"}
+)
+# "laporkan ini", "report this": the thing just told.
+_THIS = frozenset({"ini", "itu", "this", "tersebut"})
+_S = word_classes("intents.toml", "smalltalk")
+_APPRECIATION = _S["appreciation"]
+_NEGATORS = _S["negators"]
+_ADDRESS = _S["address"]
+_PRESENCE = _S["presence"]
+_INTENSIFIERS = _S["intensifiers"]
 # Words that say nothing about what happened, around a wish to report.
 _NOT_CONTENT = frozenset(
     {"saya", "aku", "kami", "kita", "gue", "gw", "ini", "itu", "nih", "ke", "di", "dan", "yang",
@@ -306,6 +305,10 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         elsewhere = asks and bool(wordset & _CHANNELS)
         if (wants and not elsewhere) or (verb_form and not asks and not purpose):
             return Intent("tip", report="witness" if _describes(words) else None)
+        if not elsewhere and _witnessed(words, report_at):
+            # "kadis nyuruh staf pasang spanduk cabup, fotonya ada. Lapor kemana?": asking
+            # how to report what they saw is a tip, told with the rule it breaks.
+            return Intent("tip", report="witness")
         if any(w not in _REPORT_NOUNS for w in (words[i] for i in report_at)):
             return Intent("question", report="how")
     if wordset & _SEND and wordset & _EVIDENCE and wordset & _DESIRE and not asks:
@@ -334,20 +337,50 @@ def _describes(words: tuple[str, ...]) -> bool:
     return len(content) >= MIN_CONTENT_WORDS
 
 
-def _witnessed(words: tuple[str, ...]) -> bool:
-    """Someone else did something political, and the writer saw it or it just happened."""
-    wordset = set(words)
-    past = bool(wordset & _PAST) or any(
-        a in _PAST_UNITS and b == "lalu" for a, b in itertools.pairwise(words)
-    )
-    cue = past or bool(wordset & _SEEN) or words[0] == "ada"
-    if not cue or not wordset & _ACTORS:
+def _witnessed(words: tuple[str, ...], report_at: list[int] | None = None) -> bool:
+    """Someone else did something political, and it really happened (not a rule
+    asked about): ``report_at`` are the positions of report words, if any."""
+    return _someone_else_acts(words) and _happened(words, report_at or [])
+
+
+def _someone_else_acts(words: tuple[str, ...]) -> bool:
+    """An actor other than the writer, and an election act; not a hypothetical."""
+    if not set(words) & _ACTORS or _about_oneself(words):
         return False
-    if any(a in _FIRST_PERSON and b in _ACTORS for a, b in itertools.pairwise(words)):
-        return False  # "sy p3k, kemarin like video caleg": about themself
     if any(w in _CONDITIONAL for w in words):
         return False  # "kalau saya lihat pns kampanye, harus gimana": a hypothetical
     return any(w in _POLITICS or stem(w) in _POLITICS for w in words)
+
+
+def _about_oneself(words: tuple[str, ...]) -> bool:
+    """ "sy p3k, kemarin like video caleg": the writer describes themself; "istri saya
+    guru", "adik saya pppk" and "my colleague" ("saya rekan") do not."""
+    for i, (a, b) in enumerate(itertools.pairwise(words)):
+        if a in _FIRST_PERSON and b in _ACTORS and b not in _RELATIONS:
+            if not (i > 0 and words[i - 1] in _RELATIONS):
+                return True
+    return False
+
+
+def _happened(words: tuple[str, ...], report_at: list[int]) -> bool:
+    """Signs of a real event: when ("tadi", "minggu lalu"), seen, a habit ("tiap minggu"),
+    "ada … yang", a place or person named as the writer's ("camat kami"), evidence in
+    hand ("videonya saya simpan"), or "laporkan ini" ("bisa dilapor gak ini") after a
+    report word."""
+    wordset = set(words)
+    if wordset & (_PAST | _SEEN | _HABITUAL) or words[0] == "ada":
+        return True
+    if any(a in _PAST_UNITS and b == "lalu" for a, b in itertools.pairwise(words)):
+        return True
+    for i, w in enumerate(words):
+        if w == "ada" and "yang" in words[i + 2 : i + 5]:
+            return True  # "ada staf dinas yang …"
+        if w in _COMMUNITY and i > 0 and words[i - 1] not in _FIRST_PERSON | _NOT_OWNER:
+            return True  # "camat kami", "di kelurahan kami"
+    held = any(w.removesuffix("nya").removesuffix("nyo") in _HELD_EVIDENCE for w in words)
+    if held and wordset & _HOLDING:
+        return True
+    return any(set(words[i + 1 : i + 3]) & _THIS for i in report_at)
 
 
 def without_report_terms(terms: tuple[str, ...]) -> str:
@@ -366,18 +399,22 @@ def _small_talk(words: tuple[str, ...]) -> str | None:
     """ "hello"/"thanks"/"bye"/"about" when the message is nothing but small talk."""
     if _about_the_bot(words):
         return "about"
+    wordset = set(words)
+    negated = bool(wordset & _NEGATORS)
     kinds: list[str] = []
     for word in words:
-        if word in _THANKS:
-            kinds.append("thanks")
+        if word in _THANKS or (word in _APPRECIATION and not negated):
+            kinds.append("thanks")  # "oke paham, membantu sekali", never "kurang jelas"
         elif word in _BYE:
             kinds.append("bye")
         elif word in _HELLO or word in _OPENERS or word in _ANNOUNCE:
             kinds.append("hello")
-        elif word not in _FILLER:
+        elif word not in _FILLER and word not in _PRESENCE and word not in _INTENSIFIERS:
             return None
     if not kinds:
-        return None
+        # "kak?", "pak", "ada yang online?": calling someone, nothing asked yet.
+        calling = bool(wordset & _ADDRESS) or len(wordset & _PRESENCE) >= 2
+        return "hello" if calling else None
     for kind in ("thanks", "bye", "hello"):
         if kind in kinds:
             return kind
