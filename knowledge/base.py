@@ -191,8 +191,12 @@ class KnowledgeBase:
     def _in_scope(self, terms: tuple[str, ...]) -> bool:
         """False when the query is about a subject we do not cover (leave, pay, the
         voter list) and names no neutrality concept: "cuti melahirkan" gets "I don't
-        know" even though an entry talks of leave to accompany a candidate."""
+        know" even though an entry talks of leave to accompany a candidate. Nor do
+        we answer whom to vote for."""
         lex = self.normalizer.lex
+        advice = lex.advice and all(group.intersection(terms) for group in lex.advice)
+        if advice and not lex.advice_unless.intersection(terms):
+            return False  # "siapa yang harus saya pilih": we never advise a vote
         aside = lex.offtopic.intersection(terms) or lex.nearby.intersection(terms)
         return not aside or bool(lex.neutrality.intersection(terms))
 

@@ -224,6 +224,11 @@ _SEEN = _W["seen"]
 _PAST = _W["past"]
 _PAST_UNITS = _W["past_units"]
 _HABITUAL = _W["habitual"]
+_NOW = _W["now"]
+_TODAY_UNITS = _W["today_units"]
+_ACTION = _W["action"]
+_REQUEST = _W["request"]
+_PLACES = _W["places"]
 _ACTORS = _W["actors"]
 _POLITICS = _W["politics"]
 _HELD_EVIDENCE = _W["evidence"]
@@ -363,16 +368,22 @@ def _about_oneself(words: tuple[str, ...]) -> bool:
 
 
 def _happened(words: tuple[str, ...], report_at: list[int]) -> bool:
-    """Signs of a real event: when ("tadi", "minggu lalu"), seen, a habit ("tiap minggu"),
+    """Signs of a real event: when ("tadi", "minggu lalu", "hari ini", "senin"), seen, a
+    habit ("tiap minggu"), a request for action ("mohon ditindak"), "kantor saya",
     "ada … yang", a place or person named as the writer's ("camat kami"), evidence in
     hand ("videonya saya simpan"), or "laporkan ini" ("bisa dilapor gak ini") after a
     report word."""
     wordset = set(words)
-    if wordset & (_PAST | _SEEN | _HABITUAL) or words[0] == "ada":
+    if wordset & (_PAST | _SEEN | _HABITUAL | _NOW) or words[0] == "ada":
         return True
-    if any(a in _PAST_UNITS and b == "lalu" for a, b in itertools.pairwise(words)):
-        return True
+    for a, b in itertools.pairwise(words):
+        if (a in _PAST_UNITS and b == "lalu") or (a in _TODAY_UNITS and b == "ini"):
+            return True  # "minggu lalu", "pagi ini"
+        if a in _PLACES and b in _FIRST_PERSON:
+            return True  # "kantor saya", "sekolah kami"
     for i, w in enumerate(words):
+        if w in _ACTION and set(words[max(0, i - 2) : i]) & _REQUEST:
+            return True  # "mohon segera ditindak"
         if w == "ada" and "yang" in words[i + 2 : i + 5]:
             return True  # "ada staf dinas yang …"
         if w in _COMMUNITY and i > 0 and words[i - 1] not in _FIRST_PERSON | _NOT_OWNER:

@@ -24,6 +24,9 @@ class Lexicon:
     negation_hosts: frozenset[str] = frozenset()  # "boleh gak": a negation after these asks
     nearby: frozenset[str] = frozenset()  # subjects next to ours: answered with a neutrality term
     neutrality: frozenset[str] = frozenset()  # terms that keep an off-topic word's question ours
+    # "siapa yang harus saya pilih": (choice, which, advice) words, all three asked
+    advice: tuple[frozenset[str], ...] = ()
+    advice_unless: frozenset[str] = frozenset()  # "boleh …?": whether one may advise
 
 
 def _read(name: str) -> dict[str, object]:
@@ -102,6 +105,11 @@ def load_lexicon() -> Lexicon:
         offtopic=frozenset(str(w) for w in off_raw.get("words", [])),
         nearby=frozenset(str(w) for w in off_raw.get("nearby", [])),
         neutrality=frozenset(str(w) for w in off_raw.get("neutrality", [])),
+        advice=tuple(
+            frozenset(str(w) for w in off_raw.get(f"advice_{k}", []))
+            for k in ("choice", "which", "words")
+        ),
+        advice_unless=frozenset(str(w) for w in off_raw.get("advice_unless", [])),
         synonyms=synonyms,
         words=words,
         phrases=tuple(sorted(phrases.items(), key=lambda kv: -len(kv[0]))),
