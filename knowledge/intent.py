@@ -245,6 +245,8 @@ _NEGATORS = _S["negators"]
 _ADDRESS = _S["address"]
 _PRESENCE = _S["presence"]
 _INTENSIFIERS = _S["intensifiers"]
+# Words allowed around small talk without making it a question.
+_AROUND_SMALL_TALK = _FILLER | _ADDRESS | _PRESENCE | _INTENSIFIERS
 # Words that say nothing about what happened, around a wish to report.
 _NOT_CONTENT = frozenset(
     {"saya", "aku", "kami", "kita", "gue", "gw", "ini", "itu", "nih", "ke", "di", "dan", "yang",
@@ -420,7 +422,7 @@ def _small_talk(words: tuple[str, ...]) -> str | None:
             kinds.append("bye")
         elif word in _HELLO or word in _OPENERS or word in _ANNOUNCE:
             kinds.append("hello")
-        elif word not in _FILLER and word not in _PRESENCE and word not in _INTENSIFIERS:
+        elif word not in _AROUND_SMALL_TALK:
             return None
     if not kinds:
         # "kak?", "pak", "ada yang online?": calling someone, nothing asked yet.
