@@ -229,6 +229,7 @@ _TODAY_UNITS = _W["today_units"]
 _ACTION = _W["action"]
 _REQUEST = _W["request"]
 _PLACES = _W["places"]
+_THIRD_PERSON = _W["third_person"]
 _ACTORS = _W["actors"]
 _POLITICS = _W["politics"]
 _HELD_EVIDENCE = _W["evidence"]
@@ -371,13 +372,16 @@ def _about_oneself(words: tuple[str, ...]) -> bool:
 
 def _happened(words: tuple[str, ...], report_at: list[int]) -> bool:
     """Signs of a real event: when ("tadi", "minggu lalu", "hari ini", "senin"), seen, a
-    habit ("tiap minggu"), a request for action ("mohon ditindak"), "kantor saya",
+    habit ("tiap minggu"), "beliau", a scene ("di kantor …, …"), a request for action
+    ("mohon ditindak"), "kantor saya",
     "ada … yang", a place or person named as the writer's ("camat kami"), evidence in
     hand ("videonya saya simpan"), or "laporkan ini" ("bisa dilapor gak ini") after a
     report word."""
     wordset = set(words)
-    if wordset & (_PAST | _SEEN | _HABITUAL | _NOW) or words[0] == "ada":
+    if wordset & (_PAST | _SEEN | _HABITUAL | _NOW | _THIRD_PERSON) or words[0] == "ada":
         return True
+    if len(words) > 1 and words[0] == "di" and words[1] in _PLACES:
+        return True  # "di kantor dinas, kabid …": the scene is set
     for a, b in itertools.pairwise(words):
         if (a in _PAST_UNITS and b == "lalu") or (a in _TODAY_UNITS and b == "ini"):
             return True  # "minggu lalu", "pagi ini"

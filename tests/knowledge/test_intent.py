@@ -208,6 +208,9 @@ def test_the_last_question_of_a_long_message() -> None:
         "mohon segera ditindak, sekcam jadi timses caleg",
         # someone close to the writer is not the writer
         "adik saya pppk, minggu lalu disuruh atasannya jadi relawan paslon",
+        # a scene set, a particular person
+        "Di kantor dinas PU, kabid pasang foto bersama cabup di ruangannya.",
+        "beliau juga minta staf ikut rapat timses",
     ],
 )
 def test_an_account_of_what_happened_is_a_tip(text: str) -> None:
@@ -235,6 +238,7 @@ def test_asking_where_to_report_what_happened_is_a_tip(text: str) -> None:
         ("gimana cara lapor kades yang kampanye", ("question", "how")),
         ("lapor pns kampanye, apakah akan ditindak?", ("question", "how")),
         ("guru honorer pasang stiker caleg", ("question", None)),
+        ("pns boleh dukung calon yang dia suka?", ("question", None)),
     ],
 )
 def test_the_same_words_asked_stay_questions(text: str, expected: tuple[str, str | None]) -> None:
