@@ -27,6 +27,8 @@ class Lexicon:
     # "siapa yang harus saya pilih": (choice, which, advice) words, all three asked
     advice: tuple[frozenset[str], ...] = ()
     advice_unless: frozenset[str] = frozenset()  # "boleh …?": whether one may advise
+    roles: frozenset[str] = frozenset()  # election jobs: ours only with a word of role_ours
+    role_ours: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict[str, object]:
@@ -110,6 +112,8 @@ def load_lexicon() -> Lexicon:
             for k in ("choice", "which", "words")
         ),
         advice_unless=frozenset(str(w) for w in off_raw.get("advice_unless", [])),
+        roles=frozenset(str(w) for w in off_raw.get("roles", [])),
+        role_ours=frozenset(str(w) for w in off_raw.get("role_ours", [])),
         synonyms=synonyms,
         words=words,
         phrases=tuple(sorted(phrases.items(), key=lambda kv: -len(kv[0]))),

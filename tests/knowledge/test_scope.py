@@ -21,6 +21,9 @@ def kb() -> KnowledgeBase:
         "cara cek nama saya di dpt gimana",  # the voter list, not "dapat"
         "habis pindah rumah ke kota lain, saya nyoblos di tps mana?",
         "thr pns tahun ini cair kapan",
+        # election jobs in general: the election body's business
+        "syarat jadi kpps apa aja?",
+        "apa saja tugas kpps di hari pencoblosan",
         # whom to vote for
         "sebaiknya saya coblos siapa di pilkada?",
         "who should civil servants vote for in the presidential election?",
@@ -40,6 +43,9 @@ def test_nearby_subjects_get_an_honest_unknown(kb: KnowledgeBase, text: str) -> 
         "pns boleh ambil cuti untuk dampingi suami kampanye?",
         "pensiunan pns boleh jadi timses?",
         "asn boleh bagikan info cek dpt online di facebook?",
+        # an election job for a civil servant is ours
+        "guru pppk boleh daftar jadi petugas kpps?",
+        "saya pns ditunjuk jadi pengawas tps, perlu izin atasan?",
         # whether one may advise a vote is a neutrality question
         "guru boleh kasih tau murid sebaiknya pilih paslon siapa?",
     ],
