@@ -192,13 +192,15 @@ class KnowledgeBase:
         """False when the query is about a subject we do not cover (leave, pay, the
         voter list) and names no neutrality concept: "cuti melahirkan" gets "I don't
         know" even though an entry talks of leave to accompany a candidate. Nor do
-        we answer whom to vote for, or how election jobs work for anyone."""
+        we answer whom to vote for, how election jobs work for anyone, or what the
+        candidates' numbers and programmes are."""
         lex = self.normalizer.lex
         advice = lex.advice and all(group.intersection(terms) for group in lex.advice)
         if advice and not lex.advice_unless.intersection(terms):
             return False  # "siapa yang harus saya pilih": we never advise a vote
-        if lex.roles.intersection(terms) and not lex.role_ours.intersection(terms):
-            return False  # "syarat jadi kpps": the election body's business, not ours
+        for topic, ours in ((lex.roles, lex.role_ours), lex.candidate_info):
+            if topic.intersection(terms) and not ours.intersection(terms):
+                return False  # "syarat jadi kpps", "nomor urut paslon": not ours
         aside = lex.offtopic.intersection(terms) or lex.nearby.intersection(terms)
         return not aside or bool(lex.neutrality.intersection(terms))
 

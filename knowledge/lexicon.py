@@ -29,6 +29,8 @@ class Lexicon:
     advice_unless: frozenset[str] = frozenset()  # "boleh …?": whether one may advise
     roles: frozenset[str] = frozenset()  # election jobs: ours only with a word of role_ours
     role_ours: frozenset[str] = frozenset()
+    # facts about the candidates ("nomor urut", "visi misi"): ours only with candidate_info_ours
+    candidate_info: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def _read(name: str) -> dict[str, object]:
@@ -114,6 +116,10 @@ def load_lexicon() -> Lexicon:
         advice_unless=frozenset(str(w) for w in off_raw.get("advice_unless", [])),
         roles=frozenset(str(w) for w in off_raw.get("roles", [])),
         role_ours=frozenset(str(w) for w in off_raw.get("role_ours", [])),
+        candidate_info=(
+            frozenset(str(w) for w in off_raw.get("candidate_info", [])),
+            frozenset(str(w) for w in off_raw.get("candidate_info_ours", [])),
+        ),
         synonyms=synonyms,
         words=words,
         phrases=tuple(sorted(phrases.items(), key=lambda kv: -len(kv[0]))),

@@ -24,6 +24,8 @@ def kb() -> KnowledgeBase:
         # election jobs in general: the election body's business
         "syarat jadi kpps apa aja?",
         "apa saja tugas kpps di hari pencoblosan",
+        # the candidates' own facts
+        "nomor urut paslon bupati berapa saja",
         # whom to vote for
         "sebaiknya saya coblos siapa di pilkada?",
         "who should civil servants vote for in the presidential election?",
@@ -46,6 +48,7 @@ def test_nearby_subjects_get_an_honest_unknown(kb: KnowledgeBase, text: str) -> 
         # an election job for a civil servant is ours
         "guru pppk boleh daftar jadi petugas kpps?",
         "saya pns ditunjuk jadi pengawas tps, perlu izin atasan?",
+        "pns boleh share visi misi paslon?",
         # whether one may advise a vote is a neutrality question
         "guru boleh kasih tau murid sebaiknya pilih paslon siapa?",
     ],
