@@ -383,8 +383,8 @@ def _happened(words: tuple[str, ...], report_at: list[int]) -> bool:
     if len(words) > 1 and words[0] == "di" and words[1] in _PLACES:
         return True  # "di kantor dinas, kabid …": the scene is set
     for a, b in itertools.pairwise(words):
-        if (a in _PAST_UNITS and b == "lalu") or (a in _TODAY_UNITS and b == "ini"):
-            return True  # "minggu lalu", "pagi ini"
+        if (a in _PAST_UNITS and b in ("lalu", "depan")) or (a in _TODAY_UNITS and b == "ini"):
+            return True  # "minggu lalu", "pagi ini", "minggu depan"
         if a in _PLACES and b in _FIRST_PERSON:
             return True  # "kantor saya", "sekolah kami"
     for i, w in enumerate(words):

@@ -211,6 +211,9 @@ def test_the_last_question_of_a_long_message() -> None:
         # a scene set, a particular person
         "Di kantor dinas PU, kabid pasang foto bersama cabup di ruangannya.",
         "beliau juga minta staf ikut rapat timses",
+        # planned, by an institution
+        "Dinas pendidikan mengerahkan guru ke acara caleg minggu depan",
+        "besok kades mau kumpulkan warga buat kampanye cabup",
     ],
 )
 def test_an_account_of_what_happened_is_a_tip(text: str) -> None:
@@ -239,6 +242,8 @@ def test_asking_where_to_report_what_happened_is_a_tip(text: str) -> None:
         ("lapor pns kampanye, apakah akan ditindak?", ("question", "how")),
         ("guru honorer pasang stiker caleg", ("question", None)),
         ("pns boleh dukung calon yang dia suka?", ("question", None)),
+        ("besok boleh ikut kampanye?", ("question", None)),
+        ("dinas boleh pasang baliho paslon?", ("question", None)),
     ],
 )
 def test_the_same_words_asked_stay_questions(text: str, expected: tuple[str, str | None]) -> None:
