@@ -21,201 +21,47 @@ from dataclasses import dataclass
 from knowledge.lexicon import word_classes
 from knowledge.normalize import MAX_INPUT_CHARS, MAX_TOKENS, fold, stem
 
+# Every word class lives in knowledge/lexicon/intents.toml; the comments here say what for.
+_V = word_classes("intents.toml", "words")
+
 # Verbs (as stems) that mean reporting a violation.
-_REPORT_STEMS = frozenset({"lapor", "adu", "aduan", "ngadu", "mengadu", "adukan"})
+_REPORT_STEMS = _V["report_stems"]
 # Someone wanting to do it now, not asking about it.
-_DESIRE = frozenset(
-    {"mau", "ingin", "hendak", "akan", "izin", "ijin", "pengin", "tolong", "bantu", "siap"}
-)
+_DESIRE = _V["desire"]
 # Words that turn a mention of reporting into a question about reporting.
-_QUESTION = frozenset(
-    {
-        "apa",
-        "apakah",
-        "bagaimana",
-        "cara",
-        "caranya",
-        "mana",
-        "kemana",
-        "dimana",
-        "siapa",
-        "kapan",
-        "berapa",
-        "syarat",
-        "syaratnya",
-        "prosedur",
-        "prosedurnya",
-        "bisa",
-        "bisakah",
-        "boleh",
-        "bolehkah",
-        "harus",
-        "perlu",
-        "wajib",
-        "tenggat",
-        "batas",
-        "lama",
-        "kenapa",
-        "mengapa",
-        "apabila",
-        "kalau",
-        "jika",
-        "bila",
-        "aman",
-        "anonim",
-        "rahasia",
-        "dirahasiakan",
-        "identitas",
-        "setelah",
-        "sesudah",
-        "diapakan",
-        "dilindungi",
-        "takut",
-        "akibat",
-        "proses",
-        "ditindaklanjuti",
-        "sanksi",
-        "hukuman",
-        "dihukum",
-        "kedaluwarsa",
-        "kadaluarsa",
-        "kadaluwarsa",
-        "aplikasi",
-        "situs",
-        "website",
-        "kanal",
-        "link",
-        "formulir",
-        "hotline",
-    }
-)
+_QUESTION = _V["question"]
 # Other reporting channels: "mau lapor ke bawaslu, caranya gimana" asks how to
 # use one of them, it does not start a tip with us.
-_CHANNELS = frozenset(
-    {"bawaslu", "panwaslu", "panwas", "bkn", "sbt", "sp4n", "kasn", "ombudsman", "gakkumdu"}
-)
+_CHANNELS = _V["channels"]
 # "buat lapor", "cara lapor", "tempat lapor": reporting named as a purpose or topic
-_PURPOSE = frozenset({"buat", "untuk", "cara", "tempat", "kanal", "saluran", "biar", "agar"})
-_CONDITIONAL = frozenset({"kalau", "jika", "bila", "apabila", "seandainya", "misal", "andai"})
+_PURPOSE = _V["purpose"]
+_CONDITIONAL = _V["conditional"]
 # Handing over evidence is a tip even without the word "lapor".
-_SEND = frozenset({"kirim", "mengirim", "kirimkan", "serahkan", "setor", "upload", "unggah"})
-_EVIDENCE = frozenset(
-    {"bukti", "foto", "video", "rekaman", "screenshot", "tangkapan", "dokumentasi", "ss"}
-)
-_SUBSCRIBE = frozenset(
-    {"langganan", "berlangganan", "pengingat", "ingatkan", "reminder", "notifikasi", "subscribe"}
-)
-_UNSUBSCRIBE = frozenset({"berhenti", "stop", "unsubscribe", "batal", "hentikan", "jangan"})
-_HELLO = frozenset(
-    {
-        "halo",
-        "assalamualaikum",
-        "salam",
-        "selamat",
-        "pagi",
-        "siang",
-        "sore",
-        "malam",
-        "permisi",
-        "hai",
-        "shalom",
-        "om",
-        "swastiastu",
-        "wr",
-        "wb",
-        "warahmatullahi",
-        "wabarakatuh",
-        "warahmatullah",
-        "waalaikumsalam",
-        "punten",
-        "sugeng",
-        "rahayu",
-    }
-)
-_THANKS = frozenset({"terimakasih", "banyak", "makasih", "tengkyu", "mantap", "oke", "siap", "sip"})
-_BYE = frozenset({"dadah", "bye", "sampai", "jumpa", "ketemu", "dah", "daah", "pamit"})
+_SEND = _V["send"]
+_EVIDENCE = _V["evidence"]
+_SUBSCRIBE = _V["subscribe"]
+_UNSUBSCRIBE = _V["unsubscribe"]
+_HELLO = _V["hello"]
+_THANKS = _V["thanks"]
+_BYE = _V["bye"]
 # Words allowed around a greeting without making it a question.
-_FILLER = frozenset(
-    {
-        "min",
-        "admin",
-        "kak",
-        "kakak",
-        "gan",
-        "sis",
-        "bro",
-        "pak",
-        "bapak",
-        "ibu",
-        "bu",
-        "mas",
-        "mbak",
-        "ya",
-        "yah",
-        "semua",
-        "semuanya",
-        "ok",
-        "boleh",
-        "nih",
-        "sih",
-        "dong",
-        "deh",
-        "bot",
-        "asnbot",
-        "juga",
-        "lagi",
-        "nanti",
-        "besok",
-        "yg",
-        "yang",
-        "atas",
-        "infonya",
-        "informasinya",
-        "jawabannya",
-        "bantuannya",
-        "penjelasannya",
-        "saya",
-        "kami",
-        "teman",
-        "kawan",
-        "sobat",
-        "bang",
-        "kalian",
-        "enggak",
-        "tidak",
-    }
-)
-
-
+_FILLER = _V["filler"]
 # "P" (a chat ping), "mulai", "menu", "tes": a person opening the conversation.
-_OPENERS = frozenset(
-    {"p", "ping", "mulai", "menu", "bantu", "bantuan", "start", "tes", "test", "oi", "hey", "hallo"}
-)
+_OPENERS = _V["openers"]
 # "izin bertanya", "mau tanya": announcing a question that has not come yet.
-_ANNOUNCE = frozenset(
-    {"tanya", "bertanya", "nanya", "pertanyaan", "izin", "ijin", "numpang", "mau", "ingin"}
-)
+_ANNOUNCE = _V["announce"]
 # "what does this bot do?", "bot ini bisa apa?", "kamu siapa?": about the bot itself.
-_ABOUT_SUBJECT = frozenset({"bot", "asnbot", "kamu", "anda", "layanan", "aplikasi"})
-_ABOUT_ASK = frozenset(
-    {"apa", "siapa", "fungsi", "fungsinya", "guna", "gunanya", "kegunaan", "cara", "ngapain"}
-)
-_ABOUT_OTHER = frozenset(
-    {"ini", "itu", "boleh", "bisa", "pakai", "memakai", "menggunakan", "fitur", "kerja", "bekerja",
-     "lakukan", "melakukan", "ya", "sih", "kah", "saja", "aja", "dong"}
-)  # fmt: skip
+_ABOUT_SUBJECT = _V["about_subject"]
+_ABOUT_ASK = _V["about_ask"]
+_ABOUT_OTHER = _V["about_other"]
 
 # Question form, for telling "tadi liat kades bagi sembako" (a statement of what
 # someone saw) from "kalau kades bagi sembako boleh?" (a question about the rule).
-_INTERROGATIVES = frozenset(
-    {"apa", "apakah", "bagaimana", "boleh", "bolehkah", "bisakah", "kenapa", "mengapa", "siapa",
-     "kapan", "berapa", "dimana", "kemana", "mana", "haruskah", "perlukah", "kah", "gimana",
-     "benarkah"}
-)  # fmt: skip
+_INTERROGATIVES = _V["interrogatives"]
 # "…, melanggar ga?", "…, aman kan": a yes/no question without a question word.
-_YES_NO_TAIL = frozenset({"enggak", "tidak", "nggak", "gak", "ga", "kah", "kan", "bukan", "ya"})
-_TAIL_FILLER = frozenset({"sih", "deh", "dong", "min", "kak", "pak", "bu", "nih", "ini"})
-# The witness word classes (who, what, when, evidence): knowledge/lexicon/intents.toml.
+_YES_NO_TAIL = _V["yes_no_tail"]
+_TAIL_FILLER = _V["tail_filler"]
+# Telling an account of a violation (who, what, when, evidence).
 _W = word_classes("intents.toml", "witness")
 _FIRST_PERSON = _W["first_person"]
 _RELATIONS = _W["relations"]
@@ -235,11 +81,9 @@ _POLITICS = _W["politics"]
 _HELD_EVIDENCE = _W["evidence"]
 _HOLDING = _W["holding"]
 # "… kami": words before which "kami" is not a place or person the writer names as theirs.
-_NOT_OWNER = frozenset(
-    {"di", "ke", "dari", "untuk", "buat", "dan", "atau", "kalau", "jika", "bagi"}
-)
+_NOT_OWNER = _V["not_owner"]
 # "laporkan ini", "report this": the thing just told.
-_THIS = frozenset({"ini", "itu", "this", "tersebut"})
+_THIS = _V["this"]
 _S = word_classes("intents.toml", "smalltalk")
 _APPRECIATION = _S["appreciation"]
 _NEGATORS = _S["negators"]
@@ -249,18 +93,13 @@ _INTENSIFIERS = _S["intensifiers"]
 # Words allowed around small talk without making it a question.
 _AROUND_SMALL_TALK = _FILLER | _ADDRESS | _PRESENCE | _INTENSIFIERS
 # Words that say nothing about what happened, around a wish to report.
-_NOT_CONTENT = frozenset(
-    {"saya", "aku", "kami", "kita", "gue", "gw", "ini", "itu", "nih", "ke", "di", "dan", "yang",
-     "ya", "dong", "sih", "deh", "tentang", "soal", "mengenai", "terkait", "secara", "tanpa",
-     "nama", "anonim", "sekarang", "segera", "disini", "sini", "bot", "kak", "min", "pak", "bu",
-     "ada", "kasus", "pelanggaran", "netralitas", "a", "the"}
-)  # fmt: skip
+_NOT_CONTENT = _V["not_content"]
 # Report nouns ("laporan", "pelapor") and the passive ("dilaporkan"): about the
 # process or the person reported, not about how to report.
-_REPORT_NOUNS = frozenset({"laporan", "pelapor", "terlapor", "dilaporkan", "dilapor", "diadukan"})
+_REPORT_NOUNS = _V["report_nouns"]
 # Terms that carry the wish to report, not what happened: left out when
 # matching a witness's message to the rule it breaks.
-REPORT_TERMS = frozenset({"lapor", "adu", "aduan", "tadi", "lihat", "barusan", "kemarin", "saksi"})
+REPORT_TERMS = _V["report_terms"]
 # With this many words about what happened, "mau lapor …" is a description.
 MIN_CONTENT_WORDS = 2
 
