@@ -141,6 +141,7 @@ class KnowledgeBase:
             ranked
             and self._confident(ranked, len(analysis.terms))
             and self._on_topic(analysis.terms, ranked[0])
+            and self._in_scope(analysis.terms)
         ):
             best = self.entries[ranked[0].index]
             match = Match(
@@ -186,6 +187,22 @@ class KnowledgeBase:
         (salary, recruitment, ...) and the best entry does not mention it."""
         off = self.normalizer.lex.offtopic
         return all(t in self._covers[best.index] for t in terms if t in off)
+
+    def _in_scope(self, terms: tuple[str, ...]) -> bool:
+        """False when the query is about a subject we do not cover (leave, pay, the
+        voter list) and names no neutrality concept: "cuti melahirkan" gets "I don't
+        know" even though an entry talks of leave to accompany a candidate. Nor do
+        we answer whom to vote for, how election jobs work for anyone, or what the
+        candidates' numbers and programmes are."""
+        lex = self.normalizer.lex
+        advice = lex.advice and all(group.intersection(terms) for group in lex.advice)
+        if advice and not lex.advice_unless.intersection(terms):
+            return False  # "siapa yang harus saya pilih": we never advise a vote
+        for topic, ours in ((lex.roles, lex.role_ours), lex.candidate_info):
+            if topic.intersection(terms) and not ours.intersection(terms):
+                return False  # "syarat jadi kpps", "nomor urut paslon": not ours
+        aside = lex.offtopic.intersection(terms) or lex.nearby.intersection(terms)
+        return not aside or bool(lex.neutrality.intersection(terms))
 
     def check(self, strict: bool = False) -> list[str]:
         """Defects, one line each; strict also lists phrasings a neighbour fits better."""

@@ -18,242 +18,88 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from knowledge.lexicon import word_classes
 from knowledge.normalize import MAX_INPUT_CHARS, MAX_TOKENS, fold, stem
 
+# Every word class lives in knowledge/lexicon/intents.toml; the comments here say what for.
+_V = word_classes("intents.toml", "words")
+
 # Verbs (as stems) that mean reporting a violation.
-_REPORT_STEMS = frozenset({"lapor", "adu", "aduan", "ngadu", "mengadu", "adukan"})
+_REPORT_STEMS = _V["report_stems"]
 # Someone wanting to do it now, not asking about it.
-_DESIRE = frozenset(
-    {"mau", "ingin", "hendak", "akan", "izin", "ijin", "pengin", "tolong", "bantu", "siap"}
-)
+_DESIRE = _V["desire"]
 # Words that turn a mention of reporting into a question about reporting.
-_QUESTION = frozenset(
-    {
-        "apa",
-        "apakah",
-        "bagaimana",
-        "cara",
-        "caranya",
-        "mana",
-        "kemana",
-        "dimana",
-        "siapa",
-        "kapan",
-        "berapa",
-        "syarat",
-        "syaratnya",
-        "prosedur",
-        "prosedurnya",
-        "bisa",
-        "bisakah",
-        "boleh",
-        "bolehkah",
-        "harus",
-        "perlu",
-        "wajib",
-        "tenggat",
-        "batas",
-        "lama",
-        "kenapa",
-        "mengapa",
-        "apabila",
-        "kalau",
-        "jika",
-        "bila",
-        "aman",
-        "anonim",
-        "rahasia",
-        "dirahasiakan",
-        "identitas",
-        "setelah",
-        "sesudah",
-        "diapakan",
-        "dilindungi",
-        "takut",
-        "akibat",
-        "proses",
-        "ditindaklanjuti",
-        "sanksi",
-        "hukuman",
-        "dihukum",
-        "kedaluwarsa",
-        "kadaluarsa",
-        "kadaluwarsa",
-        "aplikasi",
-        "situs",
-        "website",
-        "kanal",
-        "link",
-        "formulir",
-        "hotline",
-    }
-)
+_QUESTION = _V["question"]
 # Other reporting channels: "mau lapor ke bawaslu, caranya gimana" asks how to
 # use one of them, it does not start a tip with us.
-_CHANNELS = frozenset(
-    {"bawaslu", "panwaslu", "panwas", "bkn", "sbt", "sp4n", "kasn", "ombudsman", "gakkumdu"}
-)
+_CHANNELS = _V["channels"]
 # "buat lapor", "cara lapor", "tempat lapor": reporting named as a purpose or topic
-_PURPOSE = frozenset({"buat", "untuk", "cara", "tempat", "kanal", "saluran", "biar", "agar"})
-_CONDITIONAL = frozenset({"kalau", "jika", "bila", "apabila", "seandainya", "misal", "andai"})
+_PURPOSE = _V["purpose"]
+_CONDITIONAL = _V["conditional"]
 # Handing over evidence is a tip even without the word "lapor".
-_SEND = frozenset({"kirim", "mengirim", "kirimkan", "serahkan", "setor", "upload", "unggah"})
-_EVIDENCE = frozenset(
-    {"bukti", "foto", "video", "rekaman", "screenshot", "tangkapan", "dokumentasi", "ss"}
-)
-_SUBSCRIBE = frozenset(
-    {"langganan", "berlangganan", "pengingat", "ingatkan", "reminder", "notifikasi", "subscribe"}
-)
-_UNSUBSCRIBE = frozenset({"berhenti", "stop", "unsubscribe", "batal", "hentikan", "jangan"})
-_HELLO = frozenset(
-    {
-        "halo",
-        "assalamualaikum",
-        "salam",
-        "selamat",
-        "pagi",
-        "siang",
-        "sore",
-        "malam",
-        "permisi",
-        "hai",
-        "shalom",
-        "om",
-        "swastiastu",
-        "wr",
-        "wb",
-        "warahmatullahi",
-        "wabarakatuh",
-        "warahmatullah",
-        "waalaikumsalam",
-        "punten",
-        "sugeng",
-        "rahayu",
-    }
-)
-_THANKS = frozenset({"terimakasih", "banyak", "makasih", "tengkyu", "mantap", "oke", "siap", "sip"})
-_BYE = frozenset({"dadah", "bye", "sampai", "jumpa", "ketemu", "dah", "daah", "pamit"})
+_SEND = _V["send"]
+_EVIDENCE = _V["evidence"]
+_SUBSCRIBE = _V["subscribe"]
+_UNSUBSCRIBE = _V["unsubscribe"]
+_HELLO = _V["hello"]
+_THANKS = _V["thanks"]
+_BYE = _V["bye"]
 # Words allowed around a greeting without making it a question.
-_FILLER = frozenset(
-    {
-        "min",
-        "admin",
-        "kak",
-        "kakak",
-        "gan",
-        "sis",
-        "bro",
-        "pak",
-        "bapak",
-        "ibu",
-        "bu",
-        "mas",
-        "mbak",
-        "ya",
-        "yah",
-        "semua",
-        "semuanya",
-        "ok",
-        "boleh",
-        "nih",
-        "sih",
-        "dong",
-        "deh",
-        "bot",
-        "asnbot",
-        "juga",
-        "lagi",
-        "nanti",
-        "besok",
-        "yg",
-        "yang",
-        "atas",
-        "infonya",
-        "informasinya",
-        "jawabannya",
-        "bantuannya",
-        "penjelasannya",
-        "saya",
-        "kami",
-        "teman",
-        "kawan",
-        "sobat",
-        "bang",
-        "kalian",
-        "enggak",
-        "tidak",
-    }
-)
-
-
+_FILLER = _V["filler"]
 # "P" (a chat ping), "mulai", "menu", "tes": a person opening the conversation.
-_OPENERS = frozenset(
-    {"p", "ping", "mulai", "menu", "bantu", "bantuan", "start", "tes", "test", "oi", "hey", "hallo"}
-)
+_OPENERS = _V["openers"]
 # "izin bertanya", "mau tanya": announcing a question that has not come yet.
-_ANNOUNCE = frozenset(
-    {"tanya", "bertanya", "nanya", "pertanyaan", "izin", "ijin", "numpang", "mau", "ingin"}
-)
+_ANNOUNCE = _V["announce"]
 # "what does this bot do?", "bot ini bisa apa?", "kamu siapa?": about the bot itself.
-_ABOUT_SUBJECT = frozenset({"bot", "asnbot", "kamu", "anda", "layanan", "aplikasi"})
-_ABOUT_ASK = frozenset(
-    {"apa", "siapa", "fungsi", "fungsinya", "guna", "gunanya", "kegunaan", "cara", "ngapain"}
-)
-_ABOUT_OTHER = frozenset(
-    {"ini", "itu", "boleh", "bisa", "pakai", "memakai", "menggunakan", "fitur", "kerja", "bekerja",
-     "lakukan", "melakukan", "ya", "sih", "kah", "saja", "aja", "dong"}
-)  # fmt: skip
+_ABOUT_SUBJECT = _V["about_subject"]
+_ABOUT_ASK = _V["about_ask"]
+_ABOUT_OTHER = _V["about_other"]
 
 # Question form, for telling "tadi liat kades bagi sembako" (a statement of what
 # someone saw) from "kalau kades bagi sembako boleh?" (a question about the rule).
-_INTERROGATIVES = frozenset(
-    {"apa", "apakah", "bagaimana", "boleh", "bolehkah", "bisakah", "kenapa", "mengapa", "siapa",
-     "kapan", "berapa", "dimana", "kemana", "mana", "haruskah", "perlukah", "kah", "gimana",
-     "benarkah"}
-)  # fmt: skip
+_INTERROGATIVES = _V["interrogatives"]
 # "…, melanggar ga?", "…, aman kan": a yes/no question without a question word.
-_YES_NO_TAIL = frozenset({"enggak", "tidak", "nggak", "gak", "ga", "kah", "kan", "bukan", "ya"})
-_TAIL_FILLER = frozenset({"sih", "deh", "dong", "min", "kak", "pak", "bu", "nih", "ini"})
-# "saya pppk", "aku pns": the writer describes themself, not someone they saw.
-_FIRST_PERSON = frozenset({"saya", "aku", "gue", "gw", "kami", "i"})
-# Saw it, heard it, caught it on camera.
-_SEEN = frozenset(
-    {"lihat", "melihat", "saksikan", "menyaksikan", "nonton", "menonton", "kepergok", "ketahuan",
-     "memergoki", "pergoki", "dengar", "mendengar", "denger", "menemukan", "saw", "seen",
-     "witnessed", "merekam", "memotret", "saksi"}
-)  # fmt: skip
-# It already happened: "tadi", "kemarin", "minggu lalu".
-_PAST = frozenset({"tadi", "kemarin", "kemaren", "semalam", "barusan", "yesterday", "tadinya"})
-_PAST_UNITS = frozenset({"minggu", "pekan", "bulan", "hari", "tahun", "malam"})
-# Someone else did it: the people a witness reports on.
-_ACTORS = frozenset(
-    {"pak", "bapak", "ibu", "bu", "kepala", "kadis", "camat", "lurah", "kades", "sekdes", "sekda",
-     "guru", "dosen", "bidan", "perawat", "dokter", "pns", "asn", "pppk", "cpns", "honorer",
-     "pegawai", "pejabat", "atasan", "oknum", "kepsek", "perangkat", "staf", "kabag", "kabid",
-     "kasubag", "sekretaris", "tetangga", "rekan", "aparat", "aparatur", "direktur", "bupati",
-     "walikota", "gubernur", "penjabat", "pj"}
-)  # fmt: skip
-# What they did has to do with an election.
-_POLITICS = frozenset(
-    {"kampanye", "paslon", "caleg", "capres", "cawapres", "cabup", "cawabup", "cagub", "cawagub",
-     "cawalkot", "calon", "partai", "parpol", "sembako", "amplop", "baliho", "spanduk", "stiker",
-     "atribut", "timses", "relawan", "dukung", "dukungan", "mendukung", "memilih", "pilih",
-     "coblos", "mencoblos", "petahana", "deklarasi", "konvoi", "orasi", "politik", "pemilu",
-     "pilkada", "pilpres", "pileg", "kader", "pengurus", "simpatisan", "pemenangan", "jari"}
-)  # fmt: skip
+_YES_NO_TAIL = _V["yes_no_tail"]
+_TAIL_FILLER = _V["tail_filler"]
+# Telling an account of a violation (who, what, when, evidence).
+_W = word_classes("intents.toml", "witness")
+_FIRST_PERSON = _W["first_person"]
+_RELATIONS = _W["relations"]
+_COMMUNITY = _W["community"]
+_SEEN = _W["seen"]
+_PAST = _W["past"]
+_PAST_UNITS = _W["past_units"]
+_HABITUAL = _W["habitual"]
+_NOW = _W["now"]
+_TODAY_UNITS = _W["today_units"]
+_ACTION = _W["action"]
+_REQUEST = _W["request"]
+_PLACES = _W["places"]
+_THIRD_PERSON = _W["third_person"]
+_ACTORS = _W["actors"]
+_POLITICS = _W["politics"]
+_HELD_EVIDENCE = _W["evidence"]
+_HOLDING = _W["holding"]
+# "… kami": words before which "kami" is not a place or person the writer names as theirs.
+_NOT_OWNER = _V["not_owner"]
+# "laporkan ini", "report this": the thing just told.
+_THIS = _V["this"]
+_S = word_classes("intents.toml", "smalltalk")
+_APPRECIATION = _S["appreciation"]
+_NEGATORS = _S["negators"]
+_ADDRESS = _S["address"]
+_PRESENCE = _S["presence"]
+_INTENSIFIERS = _S["intensifiers"]
+# Words allowed around small talk without making it a question.
+_AROUND_SMALL_TALK = _FILLER | _ADDRESS | _PRESENCE | _INTENSIFIERS
 # Words that say nothing about what happened, around a wish to report.
-_NOT_CONTENT = frozenset(
-    {"saya", "aku", "kami", "kita", "gue", "gw", "ini", "itu", "nih", "ke", "di", "dan", "yang",
-     "ya", "dong", "sih", "deh", "tentang", "soal", "mengenai", "terkait", "secara", "tanpa",
-     "nama", "anonim", "sekarang", "segera", "disini", "sini", "bot", "kak", "min", "pak", "bu",
-     "ada", "kasus", "pelanggaran", "netralitas", "a", "the"}
-)  # fmt: skip
+_NOT_CONTENT = _V["not_content"]
 # Report nouns ("laporan", "pelapor") and the passive ("dilaporkan"): about the
 # process or the person reported, not about how to report.
-_REPORT_NOUNS = frozenset({"laporan", "pelapor", "terlapor", "dilaporkan", "dilapor", "diadukan"})
+_REPORT_NOUNS = _V["report_nouns"]
 # Terms that carry the wish to report, not what happened: left out when
 # matching a witness's message to the rule it breaks.
-REPORT_TERMS = frozenset({"lapor", "adu", "aduan", "tadi", "lihat", "barusan", "kemarin", "saksi"})
+REPORT_TERMS = _V["report_terms"]
 # With this many words about what happened, "mau lapor …" is a description.
 MIN_CONTENT_WORDS = 2
 
@@ -306,6 +152,10 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         elsewhere = asks and bool(wordset & _CHANNELS)
         if (wants and not elsewhere) or (verb_form and not asks and not purpose):
             return Intent("tip", report="witness" if _describes(words) else None)
+        if not elsewhere and _witnessed(words, report_at):
+            # "kadis nyuruh staf pasang spanduk cabup, fotonya ada. Lapor kemana?": asking
+            # how to report what they saw is a tip, told with the rule it breaks.
+            return Intent("tip", report="witness")
         if any(w not in _REPORT_NOUNS for w in (words[i] for i in report_at)):
             return Intent("question", report="how")
     if wordset & _SEND and wordset & _EVIDENCE and wordset & _DESIRE and not asks:
@@ -334,20 +184,59 @@ def _describes(words: tuple[str, ...]) -> bool:
     return len(content) >= MIN_CONTENT_WORDS
 
 
-def _witnessed(words: tuple[str, ...]) -> bool:
-    """Someone else did something political, and the writer saw it or it just happened."""
-    wordset = set(words)
-    past = bool(wordset & _PAST) or any(
-        a in _PAST_UNITS and b == "lalu" for a, b in itertools.pairwise(words)
-    )
-    cue = past or bool(wordset & _SEEN) or words[0] == "ada"
-    if not cue or not wordset & _ACTORS:
+def _witnessed(words: tuple[str, ...], report_at: list[int] | None = None) -> bool:
+    """Someone else did something political, and it really happened (not a rule
+    asked about): ``report_at`` are the positions of report words, if any."""
+    return _someone_else_acts(words) and _happened(words, report_at or [])
+
+
+def _someone_else_acts(words: tuple[str, ...]) -> bool:
+    """An actor other than the writer, and an election act; not a hypothetical."""
+    if not set(words) & _ACTORS or _about_oneself(words):
         return False
-    if any(a in _FIRST_PERSON and b in _ACTORS for a, b in itertools.pairwise(words)):
-        return False  # "sy p3k, kemarin like video caleg": about themself
     if any(w in _CONDITIONAL for w in words):
         return False  # "kalau saya lihat pns kampanye, harus gimana": a hypothetical
     return any(w in _POLITICS or stem(w) in _POLITICS for w in words)
+
+
+def _about_oneself(words: tuple[str, ...]) -> bool:
+    """ "sy p3k, kemarin like video caleg": the writer describes themself; "istri saya
+    guru", "adik saya pppk" and "my colleague" ("saya rekan") do not."""
+    for i, (a, b) in enumerate(itertools.pairwise(words)):
+        if a in _FIRST_PERSON and b in _ACTORS and b not in _RELATIONS:
+            if not (i > 0 and words[i - 1] in _RELATIONS):
+                return True
+    return False
+
+
+def _happened(words: tuple[str, ...], report_at: list[int]) -> bool:
+    """Signs of a real event: when ("tadi", "minggu lalu", "hari ini", "senin"), seen, a
+    habit ("tiap minggu"), "beliau", a scene ("di kantor …, …"), a request for action
+    ("mohon ditindak"), "kantor saya",
+    "ada … yang", a place or person named as the writer's ("camat kami"), evidence in
+    hand ("videonya saya simpan"), or "laporkan ini" ("bisa dilapor gak ini") after a
+    report word."""
+    wordset = set(words)
+    if wordset & (_PAST | _SEEN | _HABITUAL | _NOW | _THIRD_PERSON) or words[0] == "ada":
+        return True
+    if len(words) > 1 and words[0] == "di" and words[1] in _PLACES:
+        return True  # "di kantor dinas, kabid …": the scene is set
+    for a, b in itertools.pairwise(words):
+        if (a in _PAST_UNITS and b in ("lalu", "depan")) or (a in _TODAY_UNITS and b == "ini"):
+            return True  # "minggu lalu", "pagi ini", "minggu depan"
+        if a in _PLACES and b in _FIRST_PERSON:
+            return True  # "kantor saya", "sekolah kami"
+    for i, w in enumerate(words):
+        if w in _ACTION and set(words[max(0, i - 2) : i]) & _REQUEST:
+            return True  # "mohon segera ditindak"
+        if w == "ada" and "yang" in words[i + 2 : i + 5]:
+            return True  # "ada staf dinas yang …"
+        if w in _COMMUNITY and i > 0 and words[i - 1] not in _FIRST_PERSON | _NOT_OWNER:
+            return True  # "camat kami", "di kelurahan kami"
+    held = any(w.removesuffix("nya").removesuffix("nyo") in _HELD_EVIDENCE for w in words)
+    if held and wordset & _HOLDING:
+        return True
+    return any(set(words[i + 1 : i + 3]) & _THIS for i in report_at)
 
 
 def without_report_terms(terms: tuple[str, ...]) -> str:
@@ -366,18 +255,22 @@ def _small_talk(words: tuple[str, ...]) -> str | None:
     """ "hello"/"thanks"/"bye"/"about" when the message is nothing but small talk."""
     if _about_the_bot(words):
         return "about"
+    wordset = set(words)
+    negated = bool(wordset & _NEGATORS)
     kinds: list[str] = []
     for word in words:
-        if word in _THANKS:
-            kinds.append("thanks")
+        if word in _THANKS or (word in _APPRECIATION and not negated):
+            kinds.append("thanks")  # "oke paham, membantu sekali", never "kurang jelas"
         elif word in _BYE:
             kinds.append("bye")
         elif word in _HELLO or word in _OPENERS or word in _ANNOUNCE:
             kinds.append("hello")
-        elif word not in _FILLER:
+        elif word not in _AROUND_SMALL_TALK:
             return None
     if not kinds:
-        return None
+        # "kak?", "pak", "ada yang online?": calling someone, nothing asked yet.
+        calling = bool(wordset & _ADDRESS) or len(wordset & _PRESENCE) >= 2
+        return "hello" if calling else None
     for kind in ("thanks", "bye", "hello"):
         if kind in kinds:
             return kind

@@ -22,11 +22,28 @@ class Lexicon:
     leading: dict[str, str] = field(default_factory=dict)  # first word only: "who" -> "siapa"
     negations: frozenset[str] = frozenset()  # kept as "tidak"/"belum" unless a question particle
     negation_hosts: frozenset[str] = frozenset()  # "boleh gak": a negation after these asks
+    nearby: frozenset[str] = frozenset()  # subjects next to ours: answered with a neutrality term
+    neutrality: frozenset[str] = frozenset()  # terms that keep an off-topic word's question ours
+    # "siapa yang harus saya pilih": (choice, which, advice) words, all three asked
+    advice: tuple[frozenset[str], ...] = ()
+    advice_unless: frozenset[str] = frozenset()  # "boleh …?": whether one may advise
+    roles: frozenset[str] = frozenset()  # election jobs: ours only with a word of role_ours
+    role_ours: frozenset[str] = frozenset()
+    # facts about the candidates ("nomor urut", "visi misi"): ours only with candidate_info_ours
+    candidate_info: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 def _read(name: str) -> dict[str, object]:
     with (LEXICON_DIR / name).open("rb") as fh:
         return tomllib.load(fh)
+
+
+@cache
+def word_classes(name: str, table: str) -> dict[str, frozenset[str]]:
+    """The word lists of one table of a lexicon file: ``[witness] actors = [...]``."""
+    raw = _read(name).get(table, {})
+    assert isinstance(raw, dict)
+    return {str(k): frozenset(str(w) for w in v) for k, v in raw.items()}
 
 
 def _sastrawi_roots() -> set[str]:
@@ -46,14 +63,19 @@ def load_lexicon() -> Lexicon:
             words[key.lower()] = value.lower().replace("-", " ")
     slang = _read("slang.toml")
     english = _read("english.toml")
+    regional = _read("regional.toml")
     terms = _read("terms.toml")
-    # English first, then our slang: where both define a word ("like",
-    # "thanks"), the Indonesian chat meaning wins.
-    for table in (english.get("words", {}), slang.get("words", {})):
+    # English first, then regional words, then our slang: where two define a
+    # word ("like", "thanks"), the Indonesian chat meaning wins.
+    for table in (english.get("words", {}), regional.get("words", {}), slang.get("words", {})):
         assert isinstance(table, dict)
         words.update({str(k).lower(): str(v).lower() for k, v in table.items()})
     phrases: dict[str, str] = {}
-    for table in (english.get("phrases", {}), terms.get("phrases", {})):
+    for table in (
+        english.get("phrases", {}),
+        regional.get("phrases", {}),
+        terms.get("phrases", {}),
+    ):
         assert isinstance(table, dict)
         phrases.update({str(k).lower(): str(v).lower() for k, v in table.items()})
     protected_raw = terms.get("protected", {})
@@ -85,6 +107,19 @@ def load_lexicon() -> Lexicon:
         negations=frozenset(str(w) for w in neg_raw.get("words", [])),
         negation_hosts=frozenset(str(w) for w in neg_raw.get("hosts", [])),
         offtopic=frozenset(str(w) for w in off_raw.get("words", [])),
+        nearby=frozenset(str(w) for w in off_raw.get("nearby", [])),
+        neutrality=frozenset(str(w) for w in off_raw.get("neutrality", [])),
+        advice=tuple(
+            frozenset(str(w) for w in off_raw.get(f"advice_{k}", []))
+            for k in ("choice", "which", "words")
+        ),
+        advice_unless=frozenset(str(w) for w in off_raw.get("advice_unless", [])),
+        roles=frozenset(str(w) for w in off_raw.get("roles", [])),
+        role_ours=frozenset(str(w) for w in off_raw.get("role_ours", [])),
+        candidate_info=(
+            frozenset(str(w) for w in off_raw.get("candidate_info", [])),
+            frozenset(str(w) for w in off_raw.get("candidate_info_ours", [])),
+        ),
         synonyms=synonyms,
         words=words,
         phrases=tuple(sorted(phrases.items(), key=lambda kv: -len(kv[0]))),

@@ -183,3 +183,102 @@ def test_the_last_question_of_a_long_message() -> None:
     assert last_question(story, _norm.words) is None
     # A question sentence too long to read whole is no answerable question.
     assert last_question(story.replace(". ", ", ") + "boleh?", _norm.words) is None
+
+
+# --- a citizen's account: signs that it really happened -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a habit
+        "staf kelurahan tiap jumat share video cawalkot di grup dinas",
+        # a person or place named as the writer's own
+        "camat kami pakai aula kantor buat konsolidasi relawan paslon",
+        "A staff member at my office is collecting donations for a candidate",
+        # evidence in hand
+        "guru honorer pasang stiker caleg di motor dinas, videonya saya simpan",
+        # "ada … yang …"
+        "di kecamatan ini ada kabid yang ngumpulin honorer buat deklarasi dukung cagub",
+        # today, a weekday, now
+        "hari ini sekdes ikut konvoi partai",
+        "Rabu kemarin bu kabag pasang twibbon capres",
+        "This morning a civil servant in uniform was handing out campaign t-shirts",
+        # a request for action
+        "mohon segera ditindak, sekcam jadi timses caleg",
+        # someone close to the writer is not the writer
+        "adik saya pppk, minggu lalu disuruh atasannya jadi relawan paslon",
+        # a scene set, a particular person
+        "Di kantor dinas PU, kabid pasang foto bersama cabup di ruangannya.",
+        "beliau juga minta staf ikut rapat timses",
+        # planned, by an institution
+        "Dinas pendidikan mengerahkan guru ke acara caleg minggu depan",
+        "besok kades mau kumpulkan warga buat kampanye cabup",
+    ],
+)
+def test_an_account_of_what_happened_is_a_tip(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kepala puskesmas minta bidan ikut kampanye cabup. bisa dilapor gak ini?",
+        "lurah bagi kalender bergambar caleg ke warga, fotonya ada. lapor kemana ya?",
+    ],
+)
+def test_asking_where_to_report_what_happened_is_a_tip(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same words, asked about the rule or hypothetically: not a tip
+        ("istri saya guru, boleh ikut kampanye?", ("question", None)),
+        ("saya pppk, minggu lalu disuruh atasan jadi relawan paslon", ("question", None)),
+        ("kalau kepala desa kami kampanye, lapor kemana?", ("question", "how")),
+        ("gimana cara lapor kades yang kampanye", ("question", "how")),
+        ("lapor pns kampanye, apakah akan ditindak?", ("question", "how")),
+        ("guru honorer pasang stiker caleg", ("question", None)),
+        ("pns boleh dukung calon yang dia suka?", ("question", None)),
+        ("besok boleh ikut kampanye?", ("question", None)),
+        ("dinas boleh pasang baliho paslon?", ("question", None)),
+    ],
+)
+def test_the_same_words_asked_stay_questions(text: str, expected: tuple[str, str | None]) -> None:
+    assert report_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Javanese, Sundanese, Minang
+        ("Wonten pegawai kecamatan ingkang masang spanduk caleg, kulo badhe lapor", "tip"),
+        ("Aya guru PNS nu ngajak murid milih cabup, hoyong lapor", "tip"),
+        ("Ado pegawai kantor camat nan mambagi amplop untuak caleg, ambo nio malapor", "tip"),
+        ("piye carane lapor pns kampanye?", "question"),
+        ("Lapor ASN ora netral teng pundi?", "question"),
+    ],
+)
+def test_regional_words_read_as_indonesian(text: str, expected: str) -> None:
+    assert report_of(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("kak?", "hello"),
+        ("ada yang online?", "hello"),
+        ("oke paham, sangat membantu", "thanks"),
+        ("matur nuwun", "thanks"),
+        ("hatur nuhun kang", "thanks"),
+    ],
+)
+def test_calls_and_thanks_in_other_words_are_small_talk(text: str, kind: str) -> None:
+    assert intent_of(text) == ("greeting", kind)
+
+
+@pytest.mark.parametrize("text", ["kurang jelas", "belum paham", "ada yang bisa jelaskan cltn?"])
+def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
+    assert intent_of(text)[0] == "question"

@@ -43,7 +43,16 @@ SAMPLES = {
     LONG_NOTHING: "unknown",
     "resep rendang padang": "unknown",
     "": "unknown",
+    # issue 13: an account of what happened, in a regional language, asking where to report it
+    "guru honorer pasang stiker caleg di motor dinas, videonya saya simpan": "tip",
+    "lurah bagi kalender bergambar caleg ke warga, fotonya ada. lapor kemana ya?": "tip",
+    "Ado pegawai kantor camat nan mambagi amplop untuak caleg, ambo nio malapor": "tip",
+    "istri saya guru, boleh ikut kampanye?": "faq",
+    "kak?": "greeting",
+    "oke paham, sangat membantu": "greeting",
 }
+# A subject next to ours, and a vote to advise: no answer, at most "did you mean".
+NOT_OURS = ["pppk bisa cuti tahunan gak", "sebaiknya saya coblos siapa di pilkada?"]
 
 
 def _what_the_chat_did(app: App, out: list[Outgoing]) -> tuple[str, str | None]:
@@ -78,6 +87,14 @@ async def test_ask_json_and_the_chat_agree(app: App, question: str, intent: str)
     assert seen_intent == intent, [o.text[:80] for o in out]
     match = got["match"]
     assert (match["id"] if match else None) == seen_entry
+
+
+@pytest.mark.parametrize("question", NOT_OURS)
+async def test_out_of_scope_is_answered_by_neither(app: App, question: str) -> None:
+    got = answer_json(app.services.kb, question)
+    assert got["match"] is None and got["intent"] in ("unknown", "faq")
+    out = await app.dispatcher.handle(incoming(question, who="console:fresh"), numbered=True)
+    assert _what_the_chat_did(app, out) == ("unknown", None), [o.text[:80] for o in out]
 
 
 def test_a_long_message_is_matched_on_its_question_sentence() -> None:
