@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from handlers.markup import to_plain
 from handlers.tips.kit import kit
 from knowledge.regulations import read_citation
 from storage import kbstats
-from tests.conftest import REPO, TEST_SECRET, incoming
+from tests.conftest import REPO, cli_env, incoming
 
 LIKE = "min kalo asn nge-like postingan caleg boleh ga?"
 
@@ -122,11 +121,7 @@ async def test_small_talk_and_intents(app: App) -> None:
 
 def test_ask_json_reads_stdin_line_by_line_in_order(tmp_path: Path) -> None:
     questions = [LIKE, "makasih", "", "resep rendang padang", "<script>alert(1)</script>"]
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("ASNBOT_")},
-        "ASNBOT_STORAGE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
-        "ASNBOT_SECRET_KEY": TEST_SECRET,
-    }
+    env = cli_env(tmp_path)
     proc = subprocess.run(
         [sys.executable, "-m", "bot", "--config", str(REPO / "config.toml"), "ask", "--json", "-"],
         input="\n".join(questions) + "\n",
@@ -148,11 +143,7 @@ def test_ask_json_reads_stdin_line_by_line_in_order(tmp_path: Path) -> None:
 
 
 def test_gaps_command_lists_the_most_frequent_unanswered_questions(tmp_path: Path) -> None:
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("ASNBOT_")},
-        "ASNBOT_STORAGE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
-        "ASNBOT_SECRET_KEY": TEST_SECRET,
-    }
+    env = cli_env(tmp_path)
     base = [sys.executable, "-m", "bot", "--config", str(REPO / "config.toml")]
     # The reproduction first: a receipt code pasted, a tip typed without /lapor.
     chat = (

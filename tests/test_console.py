@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import re
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO, TEST_SECRET
+from tests.conftest import REPO, cli_env
 from tests.tips.helpers import jpeg_with_gps, png
 
 
 def run_chat(
     tmp_path: Path, stdin: bytes, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    env = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("ASNBOT_", "TELEGRAM", "TWILIO"))
-        },
-        "ASNBOT_STORAGE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
-        "ASNBOT_SECRET_KEY": TEST_SECRET,
-        **(env or {}),
-    }
+    env = cli_env(tmp_path) | (env or {})
     return subprocess.run(
         [sys.executable, "-m", "bot", "--config", str(REPO / "config.toml"), "chat", *args],
         input=stdin,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ from sqlalchemy import create_engine, inspect, text
 from bot.askpath import answer_json
 from bot.wiring import App
 from handlers.messages import Outgoing
-from tests.conftest import REPO, TEST_SECRET, incoming
+from tests.conftest import REPO, cli_env, incoming
 from tests.routing.helpers import RULE_WANTED, WITNESS
 
 LONG_QUESTION = "Saya guru PPPK di SMP negeri, tahun ini ada pilkada. " * 10 + RULE_WANTED
@@ -108,12 +107,7 @@ def test_a_long_message_is_matched_on_its_question_sentence() -> None:
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **{k: v for k, v in os.environ.items() if not k.startswith("ASNBOT_")},
-        "ASNBOT_STORAGE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
-        "ASNBOT_STORAGE_MEDIA_DIR": str(tmp_path / "media"),
-        "ASNBOT_SECRET_KEY": TEST_SECRET,
-    }
+    return cli_env(tmp_path) | {"ASNBOT_STORAGE_MEDIA_DIR": str(tmp_path / "media")}
 
 
 def _asnbot(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
