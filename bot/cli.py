@@ -93,14 +93,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
     settings = _settings(args)
     options = {"top": args.top, "max_chars": settings.chat.max_text_chars}
     if args.question == ["-"] and args.json:
-        return write_many(knowledge_base(), sys.stdin, sys.stdout, **options)
+        return write_many(knowledge_base(settings), sys.stdin, sys.stdout, **options)
     question = " ".join(args.question).strip()
     if not question or question == "-":
         raise CliError(
             'give a question, e.g. asnbot ask "boleh like status caleg?" (or --json - for stdin)'
         )
     if args.json:
-        write_json(knowledge_base(), question, sys.stdout, **options)
+        write_json(knowledge_base(settings), question, sys.stdout, **options)
         return 0
     app = _app(args, quiet=True)
     try:
@@ -120,8 +120,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 def cmd_knowledge_check(args: argparse.Namespace) -> int:
     from knowledge.verdicts import stale_entries
 
-    _settings(args)
-    kb = knowledge_base()
+    kb = knowledge_base(_settings(args))
     defects = kb.check()
     for line in defects:
         print(line)
@@ -147,12 +146,39 @@ def _iso_date(text: str) -> dt.date:
 def cmd_knowledge_eval(args: argparse.Namespace) -> int:
     from knowledge import evaluate
 
-    _settings(args)
+    settings = _settings(args)
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"{path}: no such file")
-    report = evaluate(knowledge_base(), path)
+    report = evaluate(knowledge_base(settings), path)
     print(json.dumps(report.to_json(), ensure_ascii=False) if args.json else report.format())
+    return 0
+
+
+def cmd_knowledge_build_cache(args: argparse.Namespace) -> int:
+    """Build the knowledge cache ahead (a deploy step), so no worker builds it at start."""
+    import time
+
+    from knowledge.base import DATA_DIR
+    from knowledge.cache import ensure
+    from knowledge.coverage import COVERAGE_FILE
+
+    settings = _settings(args)
+    if not settings.knowledge.cache_dir:
+        raise CliError("[knowledge] cache_dir is empty: the cache is switched off")
+    started = time.perf_counter()
+    try:
+        kb, built = ensure(
+            DATA_DIR, COVERAGE_FILE, Path(settings.knowledge.cache_dir), force=args.force
+        )
+    except (OSError, ValueError) as exc:
+        raise KnowledgeLoadError(f"knowledge base cannot be loaded: {exc}") from exc
+    seconds = time.perf_counter() - started
+    what = "built" if built else "already current"
+    print(
+        f"knowledge cache {what} in {settings.knowledge.cache_dir} "
+        f"({len(kb.entries)} entries, {seconds:.2f} s)"
+    )
     return 0
 
 
@@ -242,6 +268,12 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("file", help="questions.jsonl")
     q.add_argument("--json", action="store_true", help="print the report as JSON")
     q.set_defaults(func=cmd_knowledge_eval)
+    q = ksub.add_parser(
+        "build-cache", help="build the knowledge cache ahead of a start (a deploy step)"
+    )
+    _add_config(q)
+    q.add_argument("--force", action="store_true", help="rebuild even when the cache is current")
+    q.set_defaults(func=cmd_knowledge_build_cache)
     q = ksub.add_parser("gaps", help="the most frequent questions answered with low confidence")
     _add_config(q)
     q.add_argument("--limit", type=int, default=30)

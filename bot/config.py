@@ -96,6 +96,7 @@ class ConsoleSettings:
 @dataclass(frozen=True)
 class KnowledgeSettings:
     gap_retention_days: int = 90
+    cache_dir: str = "data/cache"
 
 
 # The [tips] section is the tip flow's own limits type: one definition, no copy.

@@ -253,7 +253,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             return 2
         print(MOVE_REMINDER, file=sys.stderr)
     settings = _settings(args, quiet=True)
-    kb = knowledge_base()
+    kb = knowledge_base(settings)
     try:
         items = read_items(path, kb)
     except ValueError as exc:

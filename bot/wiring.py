@@ -50,9 +50,11 @@ class KnowledgeLoadError(RuntimeError):
     """The knowledge base's data files cannot be read; the message names the problem."""
 
 
-def knowledge_base() -> KnowledgeBase:
+def knowledge_base(settings: Settings | None = None) -> KnowledgeBase:
+    """The packaged knowledge base, through ``[knowledge] cache_dir`` when settings are given."""
+    cache_dir = settings.knowledge.cache_dir if settings is not None else None
     try:
-        return load_knowledge_base()
+        return load_knowledge_base(cache_dir=cache_dir or None)
     except (OSError, ValueError) as exc:  # TOMLDecodeError is a ValueError
         raise KnowledgeLoadError(f"knowledge base cannot be loaded: {exc}") from exc
 
@@ -76,7 +78,7 @@ def build_app(
     db = open_database(settings)
     services = Services(
         db=db,
-        kb=knowledge_base(),
+        kb=knowledge_base(settings),
         renderer=default_renderer(),
         roles=RoleBook.build(
             settings.roles.admins, settings.roles.hr_officers, granted, settings.roles.hr_offices

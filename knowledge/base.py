@@ -15,6 +15,7 @@ from knowledge import matcher as m
 from knowledge.coverage import COVERAGE_FILE
 from knowledge.entries import Entry, load_entries
 from knowledge.intent import detect_intent, without_report_terms
+from knowledge.logreg import LogReg
 from knowledge.normalize import Normalizer
 from knowledge.regulations import Regulation, load_regulations
 
@@ -80,6 +81,17 @@ class Answer:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The costly part of a build: every entry's normalized phrasings, its normalized
+    question-and-answer text, and the trained softmax model (None when not trained).
+    knowledge/cache.py stores it on disk so a start need not redo it."""
+
+    phrasings: list[list[str]]
+    texts: list[str]
+    logreg: LogReg | None
+
+
 @dataclass
 class KnowledgeBase:
     entries: tuple[Entry, ...]
@@ -88,15 +100,22 @@ class KnowledgeBase:
     normalizer: Normalizer = field(default_factory=Normalizer)
     # The coverage map the lint checks this base against; None: no such check.
     coverage_file: Path | None = None
+    # From the on-disk cache (knowledge/cache.py); None: normalize and train here.
+    prepared: Prepared | None = None
 
     def __post_init__(self) -> None:
         self._by_id = {e.id: e for e in self.entries}
-        self.phrasings: list[list[str]] = [
-            [self.normalizer.normalize(t) for t in (e.question, *e.alternates)]
-            for e in self.entries
-        ]
-        texts = [self.normalizer.normalize(f"{e.question} {e.answer}") for e in self.entries]
-        self.matcher = m.Matcher(self.phrasings, texts)
+        if self.prepared is None:
+            self.phrasings: list[list[str]] = [
+                [self.normalizer.normalize(t) for t in (e.question, *e.alternates)]
+                for e in self.entries
+            ]
+            texts = [self.normalizer.normalize(f"{e.question} {e.answer}") for e in self.entries]
+            self.matcher = m.Matcher(self.phrasings, texts)
+        else:
+            self.phrasings, texts = self.prepared.phrasings, self.prepared.texts
+            self.matcher = m.Matcher(self.phrasings, texts, logreg=self.prepared.logreg)
+        self.prepared = Prepared(self.phrasings, texts, self.matcher.logreg)
         self._covers = [
             _off_topic_covered(text, items, self.normalizer.lex.offtopic)
             for text, items in zip(texts, self.phrasings, strict=True)
@@ -224,29 +243,44 @@ def _ms(start: float) -> float:
     return round((time.perf_counter() - start) * 1000.0, 3)
 
 
-def build_knowledge_base(data_dir: Path, coverage_file: Path | None = None) -> KnowledgeBase:
+def build_knowledge_base(
+    data_dir: Path, coverage_file: Path | None = None, prepared: Prepared | None = None
+) -> KnowledgeBase:
     entries, defects = load_entries(data_dir)
     return KnowledgeBase(
         entries=entries,
         regulations=load_regulations(),
         load_defects=defects,
         coverage_file=coverage_file,
+        prepared=prepared,
     )
 
 
 @cache
-def _default() -> KnowledgeBase:
-    return build_knowledge_base(DATA_DIR, COVERAGE_FILE)
+def _default(cache_dir: Path | None) -> KnowledgeBase:
+    return _load(DATA_DIR, COVERAGE_FILE, cache_dir)
+
+
+def _load(data_dir: Path, coverage_file: Path | None, cache_dir: Path | None) -> KnowledgeBase:
+    if cache_dir is None:
+        return build_knowledge_base(data_dir, coverage_file)
+    from knowledge.cache import load_or_build
+
+    return load_or_build(data_dir, coverage_file, cache_dir)
 
 
 def load_knowledge_base(
-    data_dir: Path | None = None, coverage_file: Path | None = None
+    data_dir: Path | None = None,
+    coverage_file: Path | None = None,
+    cache_dir: Path | str | None = None,
 ) -> KnowledgeBase:
     """The knowledge base; the packaged one is built once per process and shared.
 
     The packaged base is linted against knowledge/coverage.toml; another data
-    folder only against the coverage_file given.
+    folder only against the coverage_file given. With a cache_dir the costly
+    part of the build is read from there when it is current (knowledge/cache.py).
     """
+    cache_path = Path(cache_dir) if cache_dir else None
     if data_dir is None:
-        return _default()
-    return build_knowledge_base(Path(data_dir), coverage_file)
+        return _default(cache_path)
+    return _load(Path(data_dir), coverage_file, cache_path)

@@ -82,6 +82,22 @@ class LogReg:
             v_hat = v / (1 - _BETA2**step)
             w -= LEARNING_RATE * m_hat / (np.sqrt(v_hat) + _EPS)
 
+    @classmethod
+    def from_weights(cls, vocab: list[str], weights: np.ndarray) -> LogReg:
+        """A trained model back from its feature names (in row order) and weights,
+        as `vocabulary()` and `weights` gave them: the on-disk cache's way in."""
+        if weights.ndim != 2 or weights.shape[0] != len(vocab) or len(set(vocab)) != len(vocab):
+            raise ValueError("weights do not fit the vocabulary")
+        model = cls.__new__(cls)
+        model.vocab = {key: i for i, key in enumerate(vocab)}
+        model.classes = int(weights.shape[1])
+        model.weights = np.ascontiguousarray(weights, dtype=np.float32)
+        return model
+
+    def vocabulary(self) -> list[str]:
+        """Feature names in the order of the weights' rows."""
+        return sorted(self.vocab, key=self.vocab.__getitem__)
+
     def proba(self, text: str) -> np.ndarray:
         """P(entry | text); zeros when no word of the text is known (the bias alone
         would only say which entry has the most phrasings)."""

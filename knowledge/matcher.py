@@ -185,12 +185,14 @@ class Matcher:
         phrasings: list[list[str]],
         texts: list[str] | None = None,
         discriminative: bool = True,
+        logreg: LogReg | None = None,
     ) -> None:
         """phrasings[i]: normalized phrasings of entry i; texts[i]: its normalized answer.
 
         discriminative=False skips training the softmax model (its feature is
         then 0): leave_one_out builds one Matcher per phrasing and cannot
-        afford a second of training each.
+        afford a second of training each. `logreg`: the softmax model already
+        trained on these phrasings (from knowledge/cache.py), used instead of training.
         """
         choices: list[str] = []
         starts: list[int] = []
@@ -252,8 +254,13 @@ class Matcher:
         self._char = Postings(self._unit(ngrams(c, NGRAM)) for c in choices)
 
         # Softmax model over every phrasing, labelled with its entry.
-        self._logreg: LogReg | None = None
-        if discriminative and WEIGHTS["lr"] > 0 and 1 < self.size <= LOGREG_MAX_ENTRIES:
+        self._logreg: LogReg | None = logreg
+        if (
+            logreg is None
+            and discriminative
+            and WEIGHTS["lr"] > 0
+            and 1 < self.size <= LOGREG_MAX_ENTRIES
+        ):
             texts_, labels = [], []
             for i, items in enumerate(phrasings):
                 for t in items:
@@ -261,6 +268,11 @@ class Matcher:
                         texts_.append(t)
                         labels.append(i)
             self._logreg = LogReg(texts_, labels, self.size)
+
+    @property
+    def logreg(self) -> LogReg | None:
+        """The softmax model, None when it is not trained (small or huge bases)."""
+        return self._logreg
 
     def _bm25_row(self, tf: Counter[str], length: float) -> dict[str, float]:
         norm = BM25_K1 * (1 - BM25_B + BM25_B * length / max(self._avg_len, 1e-9))

@@ -1,0 +1,219 @@
+"""On-disk cache of the costly part of building the knowledge base.
+
+Normalizing every phrasing (the stemmer) and training the softmax model take
+seconds at each start; the rest of the build is cheap. Their result
+(``base.Prepared``) is stored in one ``.npz`` file: the model's weights as a
+float32 array and everything else as UTF-8 JSON in a uint8 array. No pickle:
+it is read with ``allow_pickle=False``, so a planted file cannot run code.
+
+The file is named by a key: a hash of every file of the knowledge package
+(its data: FAQ, lexicon, regulations and any other TOML; and its code), of the
+FAQ folder when it is another one, and of the library versions the result
+depends on. Changing any of them selects another file: invalidation needs no
+step of its own. It is written to a temporary file and moved into place with
+``os.replace``, so several workers starting at once read either nothing or a
+whole file; on a miss they build one at a time (a lock file), the later ones
+finding the first one's result. A file that cannot be read, or holds another
+key, is logged in one line and rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from knowledge.base import KnowledgeBase, Prepared, build_knowledge_base
+from knowledge.logreg import LogReg
+
+FORMAT = 1
+PACKAGE_DIR = Path(__file__).parent
+# Libraries whose version changes what is stored (stemmer, slang list, arrays).
+LIBRARIES = ("numpy", "rapidfuzz", "PySastrawi", "indoNLP")
+PREFIX = "kb-"
+KEEP = 3  # cache files kept per folder (a rolling deploy runs two versions at once)
+log = logging.getLogger(__name__)
+
+
+def _files(root: Path) -> Iterator[Path]:
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).parts
+        if path.is_file() and not any(p == "__pycache__" or p.startswith(".") for p in rel):
+            yield path
+
+
+def cache_key(data_dir: Path) -> str:
+    """Hash of what the prepared part is built from: files, code and library versions."""
+    h = hashlib.sha256()
+    h.update(f"format {FORMAT} python {sys.version_info[:2]}\n".encode())
+    for name in LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        h.update(f"{name} {version}\n".encode())
+    roots = [PACKAGE_DIR]
+    if not Path(data_dir).resolve().is_relative_to(PACKAGE_DIR.resolve()):
+        roots.append(Path(data_dir))
+    for i, root in enumerate(roots):
+        for path in _files(root):
+            h.update(f"{i} {path.relative_to(root).as_posix()}\n".encode())
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def cache_path(cache_dir: Path, key: str) -> Path:
+    return Path(cache_dir) / f"{PREFIX}{key[:32]}.npz"
+
+
+def load_or_build(
+    data_dir: Path, coverage_file: Path | None, cache_dir: Path, *, force: bool = False
+) -> KnowledgeBase:
+    """The knowledge base, its costly part read from cache_dir when current, else
+    built and stored there (force: built and stored whatever the cache holds)."""
+    return ensure(data_dir, coverage_file, cache_dir, force=force)[0]
+
+
+def ensure(
+    data_dir: Path, coverage_file: Path | None, cache_dir: Path, *, force: bool = False
+) -> tuple[KnowledgeBase, bool]:
+    """The knowledge base and whether it was built (False: read from the cache)."""
+    key = cache_key(data_dir)
+    path = cache_path(cache_dir, key)
+    kb = None if force else _try_read(data_dir, coverage_file, path, key)
+    if kb is not None:
+        return kb, False
+    with _build_lock(Path(cache_dir)):
+        # Another worker may have built it while this one waited for the lock.
+        kb = None if force else _try_read(data_dir, coverage_file, path, key, quiet=True)
+        if kb is not None:
+            return kb, False
+        kb = build_knowledge_base(data_dir, coverage_file)
+        _write(path, key, kb)
+    return kb, True
+
+
+def _try_read(
+    data_dir: Path, coverage_file: Path | None, path: Path, key: str, quiet: bool = False
+) -> KnowledgeBase | None:
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            prepared, ids = _decode(npz, key)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # truncated, foreign, from another version: rebuild
+        if not quiet:
+            log.warning(
+                "knowledge cache unreadable, rebuilding",
+                extra={"path": str(path), "reason": f"{type(exc).__name__}: {exc}"[:200]},
+            )
+        return None
+    kb = build_knowledge_base(data_dir, coverage_file, prepared)
+    if [e.id for e in kb.entries] != ids:
+        # The key covers every file, so this is a file from elsewhere.
+        log.warning(
+            "knowledge cache does not fit the entries, rebuilding", extra={"path": str(path)}
+        )
+        return None
+    return kb
+
+
+def _decode(npz: Any, key: str) -> tuple[Prepared, list[str]]:
+    if set(npz.files) != {"meta", "weights"}:
+        raise ValueError(f"unexpected members {sorted(npz.files)}")
+    raw = npz["meta"]
+    if raw.dtype != np.uint8 or raw.ndim != 1:
+        raise ValueError("meta is not UTF-8 bytes")
+    meta = json.loads(raw.tobytes().decode("utf-8"))
+    if meta.get("format") != FORMAT or meta.get("key") != key:
+        raise ValueError("written for other data or code")
+    ids, phrasings, texts = meta["entries"], meta["phrasings"], meta["texts"]
+    if not (len(ids) == len(phrasings) == len(texts)):
+        raise ValueError("entry lists differ in length")
+    if not all(isinstance(t, str) for t in texts) or not all(
+        isinstance(p, list) and all(isinstance(t, str) for t in p) for p in phrasings
+    ):
+        raise ValueError("phrasings are not lists of strings")
+    vocab = meta["logreg_vocab"]
+    logreg = None if vocab is None else LogReg.from_weights(vocab, npz["weights"])
+    if logreg is not None and logreg.classes != len(ids):
+        raise ValueError("model classes differ from the entries")
+    return Prepared(phrasings, texts, logreg), ids
+
+
+def _write(path: Path, key: str, kb: KnowledgeBase) -> None:
+    prepared = kb.prepared
+    assert prepared is not None  # KnowledgeBase always fills it
+    model = prepared.logreg
+    meta = {
+        "format": FORMAT,
+        "key": key,
+        "entries": [e.id for e in kb.entries],
+        "phrasings": prepared.phrasings,
+        "texts": prepared.texts,
+        "logreg_vocab": None if model is None else model.vocabulary(),
+    }
+    blob = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+    weights = np.zeros((0, 0), np.float32) if model is None else model.weights
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            np.savez(fh, meta=blob, weights=weights)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:  # a read-only folder: serve from memory, say so once
+        log.warning(
+            "knowledge cache not written", extra={"path": str(path), "reason": exc.strerror}
+        )
+        return
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    _prune(path)
+
+
+def _prune(keep: Path) -> None:
+    """Older cache files go; the newest KEEP stay (the one just written among them)."""
+    try:
+        files = sorted(
+            keep.parent.glob(f"{PREFIX}*.npz"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in [p for p in files if p != keep][KEEP - 1 :]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another worker pruned the same file
+
+
+@contextlib.contextmanager
+def _build_lock(cache_dir: Path) -> Iterator[None]:
+    """One builder at a time per cache folder; no lock (and no wait) where none can be taken."""
+    try:
+        import fcntl
+
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fh = (cache_dir / "build.lock").open("a")
+    except (ImportError, OSError):
+        yield
+        return
+    with fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
