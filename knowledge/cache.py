@@ -106,11 +106,12 @@ def ensure(
 def _try_read(
     data_dir: Path, coverage_file: Path | None, path: Path, key: str, quiet: bool = False
 ) -> KnowledgeBase | None:
-    try:
-        with np.load(path, allow_pickle=False) as npz:
-            prepared, ids = _decode(npz, key)
-    except FileNotFoundError:
+    if not path.is_file():
         return None
+    try:
+        # Our own handle: np.load leaks the one it opens when the file is not a zip.
+        with path.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
+            prepared, ids = _decode(npz, key)
     except Exception as exc:  # truncated, foreign, from another version: rebuild
         if not quiet:
             log.warning(

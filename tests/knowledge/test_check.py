@@ -206,7 +206,7 @@ def test_review_dates_warn_after_twelve_months_without_failing(data_dir: Path) -
 def test_knowledge_check_prints_warnings_and_exits_zero(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(cli, "knowledge_base", lambda: load_knowledge_base(data_dir))
+    monkeypatch.setattr(cli, "knowledge_base", lambda _settings=None: load_knowledge_base(data_dir))
     argv = ["--config", str(REPO / "config.toml"), "knowledge", "check"]
     assert cli.main([*argv, "--today", "2028-01-01"]) == 0
     out = capsys.readouterr().out
