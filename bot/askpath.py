@@ -19,20 +19,19 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.channels.console import read_lines
-from bot.consoleloop import chat_loop
-from bot.wiring import App
 from handlers import commands, wants
 from handlers.context import Limits
 from handlers.messages import Incoming, clean_text
 from handlers.router import NoRoute, Router
 from handlers.routes import build_router
-from handlers.tips import draft as drafts
 from knowledge import KnowledgeBase
-from storage import conversations
 from storage.conversations import State
+
+if TYPE_CHECKING:
+    from bot.wiring import App
 
 ASK_IDENTITY = "console:ask"
 # What the chat does for a route that is not free text, as ``intent``.
@@ -93,6 +92,11 @@ def write_many(kb: KnowledgeBase, stream: TextIO, out: TextIO, **options: Any) -
 
 async def ask_text(app: App, question: str) -> int:
     """The chat's reply to one message, printed; the throwaway conversation erased after."""
+    # The console loop, the scheduler and its senders: only the text path needs them.
+    from bot.consoleloop import chat_loop
+    from handlers.tips import draft as drafts
+    from storage import conversations
+
     try:
         return await chat_loop(app, ASK_IDENTITY, [question], intro=False)
     finally:

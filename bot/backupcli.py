@@ -11,10 +11,6 @@ from pathlib import Path
 
 from bot.config import ConfigError, Settings
 from bot.secretkey import resolve
-from bot.wiring import open_database
-from storage import backup as store
-from storage.db import Database
-from storage.keys import derive
 
 AddConfig = Callable[[argparse.ArgumentParser], None]
 PURPOSE = "backup-v1"
@@ -25,7 +21,11 @@ def _progress(line: str) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    # The database layer is imported when the command runs, not when the parser is built.
     from bot.cli import CliError, _settings
+    from bot.wiring import open_database
+    from storage import backup as store
+    from storage.keys import derive
 
     settings = _settings(args, quiet=True)
     secret = resolve(settings)
@@ -68,6 +68,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from bot.cli import CliError, _settings
+    from storage import backup as store
+    from storage.db import Database
+    from storage.keys import derive
 
     settings = _settings(args, quiet=True)
     source = Path(args.file)

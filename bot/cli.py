@@ -1,4 +1,8 @@
-"""``asnbot`` command line. User mistakes get one clear line and exit 2, never a traceback."""
+"""``asnbot`` command line. User mistakes get one clear line and exit 2, never a traceback.
+
+Each command imports what it uses when it runs: ``asnbot ask --json`` loads
+neither the database layer nor the channels (issue 15's memory target).
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,17 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot import logsetup, reminders_cli
 from bot.config import ConfigError, Settings, load_settings
-from bot.wiring import App, KnowledgeLoadError, build_app, knowledge_base, open_database
-from handlers.context import utc_now
+from bot.kbload import KnowledgeLoadError, knowledge_base
 from handlers.roles import Role
-from storage.db import DatabaseError
+from storage.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from bot.wiring import App
 
 log = logging.getLogger("asnbot")
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -45,6 +52,8 @@ def _settings(args: argparse.Namespace, quiet: bool = False) -> Settings:
 
 
 def _app(args: argparse.Namespace, quiet: bool = False, **kwargs: object) -> App:
+    from bot.wiring import build_app
+
     app = build_app(_settings(args, quiet), **kwargs)  # type: ignore[arg-type]
     if app.key.generated_at is not None:
         print(
@@ -110,6 +119,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from bot.wiring import open_database
+
     settings = _settings(args)
     db = open_database(settings)
     db.dispose()
@@ -118,6 +129,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_knowledge_check(args: argparse.Namespace) -> int:
+    from handlers.context import utc_now
     from knowledge.verdicts import stale_entries
 
     kb = knowledge_base(_settings(args))
@@ -184,7 +196,7 @@ def cmd_knowledge_build_cache(args: argparse.Namespace) -> int:
 
 def cmd_knowledge_gaps(args: argparse.Namespace) -> int:
     from bot.secretkey import resolve
-    from bot.wiring import build_tip_kit
+    from bot.wiring import build_tip_kit, open_database
     from storage import kbstats
 
     settings = _settings(args)

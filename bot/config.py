@@ -20,7 +20,7 @@ from typing import Any
 
 from handlers.reminders.calendar import Campaign, CampaignError, build, check_against
 from handlers.reminders.timing import Policy
-from handlers.tips.kit import TipLimits
+from handlers.tips.limits import TipLimits
 
 DEFAULT_CONFIG = Path("config.toml")
 

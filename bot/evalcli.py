@@ -242,7 +242,7 @@ def _display_name(path: Path) -> str:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from bot.cli import CliError, _settings
-    from bot.wiring import knowledge_base
+    from bot.kbload import knowledge_base
 
     path = Path(args.file) if args.file else BLIND_SET
     if not path.is_file():

@@ -20,11 +20,8 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-import psycopg
-from sqlalchemy import exc as sa_exc
-
 from handlers import logscope
-from storage.db import DatabaseError
+from storage.errors import DatabaseError
 
 _STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "taskName"}
 SCRUBBED = "[anon]"
@@ -89,22 +86,32 @@ class _Redactor(logging.Filter):
         return True
 
 
-_OUTAGE = (
-    sa_exc.OperationalError,
-    sa_exc.InterfaceError,
-    sa_exc.TimeoutError,
-    sa_exc.DisconnectionError,
-    DatabaseError,
-    sqlite3.OperationalError,
-    psycopg.OperationalError,
-)
+def _outage_types() -> tuple[type[BaseException], ...]:
+    """Database-unavailable errors. Only a library already imported can have raised
+    one, so none is imported for this (``asnbot ask`` never loads SQLAlchemy)."""
+    found: list[type[BaseException]] = [DatabaseError, sqlite3.OperationalError]
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is not None:
+        found += [
+            sa_exc.OperationalError,
+            sa_exc.InterfaceError,
+            sa_exc.TimeoutError,
+            sa_exc.DisconnectionError,
+        ]
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None:
+        found.append(psycopg.OperationalError)
+    return tuple(found)
+
+
 SUMMARY_EVERY = 60.0  # seconds
 
 
 def _outage(exc: BaseException | None) -> BaseException | None:
     """The database-unavailable error behind ``exc``, if that is what it is."""
+    kinds = _outage_types()
     for _ in range(5):
-        if exc is None or isinstance(exc, _OUTAGE):
+        if exc is None or isinstance(exc, kinds):
             return exc
         exc = exc.__cause__ or exc.__context__
     return None

@@ -12,20 +12,15 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import ConfigError
-from bot.secretkey import resolve
-from bot.wiring import App, open_database
-from handlers.admin.common import parse_filters
-from handlers.admin.reports import to_csv
-from handlers.localtime import stamp
-from handlers.tips import maintenance
-from handlers.tips.kit import kit
-from storage import rotation, tips
-from storage.keys import MIN_SECRET_CHARS
-from storage.media import MediaStore
-from storage.tips import OPEN
-from storage.vault import VaultError, open_vault
+
+if TYPE_CHECKING:
+    from bot.wiring import App
+
+# Each command imports the database layer and the tip machinery when it runs:
+# building the parser for any other command must not load them.
 
 AddConfig = Callable[[argparse.ArgumentParser], None]
 NEW_SECRET_ENV = "ASNBOT_NEW_SECRET_KEY"  # noqa: S105 - a variable name, not a secret
@@ -42,6 +37,12 @@ def _with_app(args: argparse.Namespace, work: Callable[[App], int]) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from handlers.admin.common import parse_filters
+    from handlers.localtime import stamp
+    from handlers.tips.kit import kit
+    from storage import tips
+    from storage.tips import OPEN
+
     def work(app: App) -> int:
         f = parse_filters(args.filters, OPEN)
         tk = kit(app.services)
@@ -61,6 +62,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from handlers.localtime import stamp
+    from handlers.tips.kit import kit
+    from storage import tips
+
     def work(app: App) -> int:
         from bot.cli import CliError
 
@@ -90,6 +95,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from handlers.admin.common import parse_filters
+    from handlers.admin.reports import to_csv
+    from handlers.tips.kit import kit
+    from storage import tips
+
     def work(app: App) -> int:
         f = parse_filters(args.filters, ())
         rows = asyncio.run(
@@ -109,6 +119,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
+    from handlers.tips import maintenance
+
     def work(app: App) -> int:
         n = asyncio.run(maintenance.purge_media(app.services, app.services.clock()))
         print(f"{n} photo file(s) deleted")
@@ -118,6 +130,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_nudge(args: argparse.Namespace) -> int:
+    from handlers.tips import maintenance
+
     def work(app: App) -> int:
         n = asyncio.run(maintenance.enqueue_sla_nudges(app.services, app.services.clock()))
         print(f"{n} reminder(s) queued for admins")
@@ -128,6 +142,12 @@ def cmd_nudge(args: argparse.Namespace) -> int:
 
 def cmd_rotate(args: argparse.Namespace) -> int:
     from bot.cli import CliError, _settings
+    from bot.secretkey import resolve
+    from bot.wiring import open_database
+    from storage import rotation
+    from storage.keys import MIN_SECRET_CHARS
+    from storage.media import MediaStore
+    from storage.vault import VaultError, open_vault
 
     settings = _settings(args)
     secret = resolve(settings).value

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.config import ConfigError, Settings
 from bot.delivery import OutboxPusher
+from bot.kbload import knowledge_base
 from bot.secretkey import SecretKey, resolve
 from handlers.campaigns import sync_from_config
 from handlers.context import Clock, Limits, Services, utc_now
@@ -21,7 +22,6 @@ from handlers.render import default_renderer
 from handlers.roles import Role, RoleBook
 from handlers.routes import build_router
 from handlers.tips.kit import EXTRA_KEY, TipKit
-from knowledge import KnowledgeBase, load_knowledge_base
 from storage import migrate, rotation
 from storage.db import Database
 from storage.images import ImageCleaner
@@ -44,19 +44,6 @@ class App:
         if isinstance(tips, TipKit):
             tips.cleaner.close()
         self.services.db.dispose()
-
-
-class KnowledgeLoadError(RuntimeError):
-    """The knowledge base's data files cannot be read; the message names the problem."""
-
-
-def knowledge_base(settings: Settings | None = None) -> KnowledgeBase:
-    """The packaged knowledge base, through ``[knowledge] cache_dir`` when settings are given."""
-    cache_dir = settings.knowledge.cache_dir if settings is not None else None
-    try:
-        return load_knowledge_base(cache_dir=cache_dir or None)
-    except (OSError, ValueError) as exc:  # TOMLDecodeError is a ValueError
-        raise KnowledgeLoadError(f"knowledge base cannot be loaded: {exc}") from exc
 
 
 def open_database(settings: Settings) -> Database:

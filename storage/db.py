@@ -23,12 +23,10 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.errors import DatabaseError
+
 T = TypeVar("T")
 P = ParamSpec("P")
-
-
-class DatabaseError(RuntimeError):
-    """The database cannot be reached or used; the message is safe to print."""
 
 
 def _sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 from handlers.context import Context, Services
+from handlers.tips.limits import TipLimits
 from storage.images import ImageCleaner
 from storage.media import MediaStore
 from storage.outbox import SEALED_CHAT, SEALED_CONTEXT
@@ -20,31 +20,6 @@ EXTRA_KEY = "tips"
 OUTBOX_CHAT = "outbox.chat"
 OUTBOX_CONTEXT = "outbox.context"
 ENC_PREFIX = SEALED_CHAT
-
-
-@dataclass(frozen=True)
-class TipLimits:
-    max_photos: int = 5
-    max_photo_bytes: int = 10_000_000
-    max_pixels: int = 24_000_000
-    max_dimension: int = 2048
-    max_text_chars: int = 20_000
-    draft_idle_minutes: int = 60
-    claim_idle_minutes: int = 120
-    media_retention_days: int = 90
-    status_attempts_per_hour: int = 10
-    sla_days: int = 7
-    page_size: int = 10
-    image_workers: int = 2
-    image_queue: int = 8
-
-    @property
-    def draft_idle(self) -> timedelta:
-        return timedelta(minutes=self.draft_idle_minutes)
-
-    @property
-    def claim_idle(self) -> timedelta:
-        return timedelta(minutes=self.claim_idle_minutes)
 
 
 @dataclass(frozen=True)
