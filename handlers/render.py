@@ -11,12 +11,13 @@ import tomllib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from handlers.markup import Trusted, literal
 from handlers.messages import Button, Outgoing, Reply
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOCALES = ("id", "en")
@@ -46,6 +47,8 @@ class Renderer:
     """One Jinja2 environment per locale, sharing the same folder layout."""
 
     def __init__(self, root: Path = TEMPLATES) -> None:
+        import jinja2  # here: importing handlers (asnbot ask --json) needs no Jinja2
+
         self._envs: dict[str, jinja2.Environment] = {}
         self._labels: dict[str, dict[str, str]] = {}
         for locale in LOCALES:

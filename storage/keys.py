@@ -9,9 +9,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 MIN_SECRET_CHARS = 32
 
 
@@ -19,6 +16,10 @@ def derive(secret: str, purpose: str, length: int = 32) -> bytes:
     """A key for one purpose ("pseudonym", "tips-v1", …); purposes never share keys."""
     if len(secret) < MIN_SECRET_CHARS:
         raise ValueError(f"the secret key must have at least {MIN_SECRET_CHARS} characters")
+    # Imported here: commands that never derive a key (asnbot ask) do not load cryptography.
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(
         algorithm=hashes.SHA256(),
         length=length,

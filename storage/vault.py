@@ -20,9 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from storage.db import Database
 from storage.keys import derive
 from storage.models import VaultState
@@ -50,11 +47,16 @@ class Vault:
     receipt_key: bytes
 
     def seal(self, data: bytes, purpose: str) -> bytes:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # loaded on first use
+
         nonce = os.urandom(_NONCE)
         body = AESGCM(self.key).encrypt(nonce, data, purpose.encode())
         return f"v{self.version}:".encode() + nonce + body
 
     def open(self, blob: bytes, purpose: str) -> bytes:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         head, sep, rest = blob.partition(b":")
         if not sep or head != f"v{self.version}".encode() or len(rest) <= _NONCE:
             raise VaultError(f"sealed with key {head[:8]!r}, this vault holds v{self.version}")
