@@ -47,10 +47,17 @@ def word_classes(name: str, table: str) -> dict[str, frozenset[str]]:
     return {str(k): frozenset(str(w) for w in v) for k, v in raw.items()}
 
 
-def _sastrawi_roots() -> set[str]:
+@cache
+def sastrawi_words() -> tuple[str, ...]:
+    """Sastrawi's root words as its stemmer reads them; one copy for the lexicon and
+    the stemmer (30,000 strings)."""
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-    return {w.strip() for w in StemmerFactory().get_words_from_file() if w.strip()}
+    return tuple(StemmerFactory().get_words_from_file())
+
+
+def _sastrawi_roots() -> set[str]:
+    return {w.strip() for w in sastrawi_words() if w.strip()}
 
 
 def _indonlp_slang() -> dict[str, str]:

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.lexicon import Lexicon, load_lexicon
+from knowledge.lexicon import Lexicon, load_lexicon, sastrawi_words
 
 MAX_INPUT_CHARS = 500
 MAX_TOKENS = 80
@@ -55,10 +55,9 @@ def fold(text: str) -> str:
 def _stemmer() -> object:
     from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
     from Sastrawi.Stemmer.Stemmer import Stemmer
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
     # Sastrawi's own CachedStemmer grows without bound; we cache below instead.
-    return Stemmer(ArrayDictionary(StemmerFactory().get_words_from_file()))
+    return Stemmer(ArrayDictionary(sastrawi_words()))
 
 
 @lru_cache(maxsize=STEM_CACHE_SIZE)

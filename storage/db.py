@@ -29,6 +29,18 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 
+def upsert_insert(is_sqlite: bool) -> Any:
+    """The dialect's ``insert`` (it has ON CONFLICT); only that dialect's module is
+    imported, so a SQLite process never loads PostgreSQL's (and ``asnbot ask`` neither)."""
+    if is_sqlite:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+    return pg_insert
+
+
 def _sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

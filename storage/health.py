@@ -8,11 +8,9 @@ fails exactly then.
 from __future__ import annotations
 
 from sqlalchemy import text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from storage.db import Database
+from storage.db import Database, upsert_insert
 from storage.models import HealthProbe
 
 PG_TIMEOUT_MS = 2000  # a PostgreSQL probe waits no longer than this for a lock
@@ -20,7 +18,7 @@ PG_TIMEOUT_MS = 2000  # a PostgreSQL probe waits no longer than this for a lock
 
 def probe_write(db: Database) -> bool:
     """True if the database took a write (and a commit) just now."""
-    insert = sqlite_insert if db.is_sqlite else pg_insert
+    insert = upsert_insert(db.is_sqlite)
     bump = insert(HealthProbe).values(id=1, writes=1)
     bump = bump.on_conflict_do_update(
         index_elements=["id"], set_={"writes": HealthProbe.writes + 1}

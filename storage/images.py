@@ -15,30 +15,43 @@ import threading
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from PIL import Image, UnidentifiedImageError
+if TYPE_CHECKING:
+    from PIL import Image
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
 JPEG_QUALITY = 85
 
-# Our own limit (``max_pixels``) is checked from the header before any pixel is
-# decoded. Pillow's own check is a last line behind it, and its warning is an
-# error: it would otherwise print to stderr and let the image through.
-Image.MAX_IMAGE_PIXELS = 64_000_000
-warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
+
+@cache
+def _pil() -> ModuleType:
+    """Pillow, imported with the first photo rather than at start (issue 15: memory).
+
+    Our own limit (``max_pixels``) is checked from the header before any pixel is
+    decoded. Pillow's own check is a last line behind it, and its warning is an
+    error: it would otherwise print to stderr and let the image through.
+    """
+    from PIL import Image as pil
+
+    pil.MAX_IMAGE_PIXELS = 64_000_000
+    warnings.filterwarnings("error", category=pil.DecompressionBombWarning)
+    return pil
+
 
 # ISO base media brands of HEIC/HEIF/AVIF: a real photo format we cannot read.
 _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
 # EXIF orientation -> the transpose that makes the picture upright (as ImageOps does).
 _UPRIGHT = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
+    2: "FLIP_LEFT_RIGHT",
+    3: "ROTATE_180",
+    4: "FLIP_TOP_BOTTOM",
+    5: "TRANSPOSE",
+    6: "ROTATE_270",
+    7: "TRANSVERSE",
+    8: "ROTATE_90",
 }
 _ORIENTATION = 0x0112
 
@@ -59,11 +72,12 @@ class CleanImage:
 
 
 def _open(data: bytes, max_pixels: int) -> Image.Image:
+    pil = _pil()
     try:
-        im = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        im = pil.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
+    except (pil.DecompressionBombError, pil.DecompressionBombWarning):
         raise ImageRejected("bomb") from None
-    except UnidentifiedImageError:
+    except pil.UnidentifiedImageError:
         if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
             raise ImageRejected("unsupported") from None
         raise ImageRejected("not_image") from None
@@ -86,6 +100,7 @@ def clean_image(data: bytes, *, max_bytes: int, max_pixels: int, max_dimension: 
     """
     if len(data) > max_bytes:
         raise ImageRejected("too_large")
+    pil = _pil()
     with _open(data, max_pixels) as probe:
         try:
             probe.verify()
@@ -103,17 +118,17 @@ def clean_image(data: bytes, *, max_bytes: int, max_pixels: int, max_dimension: 
                 im.close()  # frees the full-size pixels now, not at the end of the call
             flat = _flatten(small)
             del small
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        except (pil.DecompressionBombError, pil.DecompressionBombWarning):
             raise ImageRejected("bomb") from None
         except (OSError, ValueError, SyntaxError, EOFError):
             raise ImageRejected("corrupt") from None
     if orientation in _UPRIGHT:
-        flat = flat.transpose(_UPRIGHT[orientation])
+        flat = flat.transpose(pil.Transpose[_UPRIGHT[orientation]])
     # Pixels pasted into a new image, whose ``info`` is empty: nothing to leak.
-    bare = Image.new("RGB", flat.size)
+    bare = pil.new("RGB", flat.size)
     bare.paste(flat)
     del flat
-    bare.thumbnail((max_dimension, max_dimension), Image.Resampling.LANCZOS)
+    bare.thumbnail((max_dimension, max_dimension), pil.Resampling.LANCZOS)
     out = io.BytesIO()
     bare.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True)
     return CleanImage(out.getvalue(), bare.width, bare.height)
@@ -127,7 +142,8 @@ def _reduce(im: Image.Image, max_dimension: int) -> Image.Image:
     if im.mode in ("1", "P"):
         # These modes only resample by nearest neighbour (fine for the flat graphics
         # they hold); the LANCZOS thumbnail that follows smooths the rest.
-        return im.resize((im.width // factor, im.height // factor), Image.Resampling.NEAREST)
+        nearest = _pil().Resampling.NEAREST
+        return im.resize((im.width // factor, im.height // factor), nearest)
     if im.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):
         im = im.convert("RGB")
     return im.reduce(factor)
@@ -136,7 +152,7 @@ def _reduce(im: Image.Image, max_dimension: int) -> Image.Image:
 def _flatten(im: Image.Image) -> Image.Image:
     if im.mode in ("RGBA", "LA") or (im.mode == "P" and "transparency" in im.info):
         rgba = im.convert("RGBA")
-        white = Image.new("RGB", rgba.size, (255, 255, 255))
+        white = _pil().new("RGB", rgba.size, (255, 255, 255))
         white.paste(rgba, mask=rgba.getchannel("A"))
         return white
     return im.convert("RGB")

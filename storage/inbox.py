@@ -20,11 +20,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, bindparam, delete, exists, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import aliased
 
-from storage.db import Database, off_loop
+from storage.db import Database, off_loop, upsert_insert
 from storage.models import InboxItem
 
 PENDING, WORKING, DONE = "pending", "working", "done"
@@ -55,7 +53,7 @@ def _store(db: Database, channel: str, items: Sequence[NewItem], now: datetime) 
     """Stores what is not there yet; returns the dedupe keys that were new."""
     if not items:
         return set()
-    insert = sqlite_insert if db.is_sqlite else pg_insert
+    insert = upsert_insert(db.is_sqlite)
     stmt = (
         insert(InboxItem)
         .on_conflict_do_nothing(index_elements=["dedupe_key"])

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from storage.db import Database, off_loop
+from storage.db import Database, off_loop, upsert_insert
 from storage.grain import floor_hour
 from storage.models import KbGap, KbVote
 from storage.vault import Vault
@@ -67,7 +65,7 @@ def _record_gap(db: Database, vault: Vault, text: str, now: datetime) -> None:
     if not text:
         return
     day = gap_day(now)
-    insert = sqlite_insert if db.is_sqlite else pg_insert
+    insert = upsert_insert(db.is_sqlite)
     stmt = insert(KbGap).values(
         key=vault.keyed_hash(f"{GAP_PURPOSE}\x1f{text}"),
         text_enc=vault.seal_text(text, GAP_PURPOSE),

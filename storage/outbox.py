@@ -22,11 +22,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, delete, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from storage.db import Database, off_loop
+from storage.db import Database, off_loop, upsert_insert
 from storage.grain import floor_hour, next_hour
 from storage.models import OutboxMessage
 
@@ -98,7 +96,7 @@ def insert_new(s: Session, is_sqlite: bool, items: Sequence[NewMessage], now: da
     """Inserts in an open session what is not there yet; returns the new rows' dedupe keys."""
     if not items:
         return set()
-    insert = sqlite_insert if is_sqlite else pg_insert
+    insert = upsert_insert(is_sqlite)
     stmt = (
         insert(OutboxMessage)
         .on_conflict_do_nothing(index_elements=["dedupe_key"])

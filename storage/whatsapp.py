@@ -11,10 +11,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from storage.db import Database, off_loop
+from storage.db import Database, off_loop, upsert_insert
 from storage.grain import floor_hour
 from storage.models import WhatsAppWindow
 
@@ -28,7 +26,7 @@ def _aware(value: datetime | None) -> datetime | None:
 
 def _touch_window(db: Database, chat_key: str, now: datetime) -> None:
     now = floor_hour(now)
-    insert = sqlite_insert if db.is_sqlite else pg_insert
+    insert = upsert_insert(db.is_sqlite)
     stmt = insert(WhatsAppWindow).values(chat_key=chat_key, last_inbound_at=now)
     stmt = stmt.on_conflict_do_update(
         index_elements=["chat_key"], set_={"last_inbound_at": stmt.excluded.last_inbound_at}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 
-from PIL import Image, ImageDraw
-
 WIDTH, HEIGHT = 640, 320
 MARGIN = 40
 
 
 def bar_chart(bars: list[tuple[str, int]]) -> bytes:
     """One bar per (label, value); labels under the bars, values above."""
+    from PIL import Image, ImageDraw  # here: only /stats draws, no need to load Pillow at start
+
     im = Image.new("RGB", (WIDTH, HEIGHT), "white")
     draw = ImageDraw.Draw(im)
     top = max((v for _, v in bars), default=0) or 1
