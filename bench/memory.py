@@ -5,8 +5,9 @@ Side by side, each ``--runs`` times (medians printed):
 1. ``asnbot ask --json halo``: peak RSS (the child's ``ru_maxrss`` from
    ``wait4``) and wall time, with the knowledge cache warm; and once, the
    time to build the cache cold (``asnbot knowledge build-cache --force``).
-2. ``asnbot run`` in webhook mode (SQLite in a temporary folder) against the
-   test suite's fake Bot API: seconds from process start to the reply to its
+2. ``asnbot run`` in webhook mode (SQLite in a temporary folder, migrated
+   beforehand with ``asnbot db upgrade`` as a deploy does) against the test
+   suite's fake Bot API: seconds from process start to the reply to its
    first message, then RSS (``/proc/<pid>/status`` VmRSS) after 3 s idle,
    and VmHWM.
 3. The named peer, a bare python-telegram-bot echo bot (``bench/echobot.py``:
@@ -149,6 +150,7 @@ async def main(args: argparse.Namespace) -> None:
         folder = Path(tmp)
         env = _env(folder)
         bot = [sys.executable, "-m", "bot"]
+        _timed_child([*bot, "db", "upgrade"], env)
         build, build_peak = _timed_child([*bot, "knowledge", "build-cache", "--force"], env)
         print(f"knowledge cache built cold: {build:.2f} s, peak RSS {build_peak:.0f} MB")
         asks = [_timed_child([*bot, "ask", "--json", "halo"], env) for _ in range(args.runs)]

@@ -18,7 +18,6 @@ from starlette.routing import BaseRoute
 
 from bot.channels import console
 from bot.channels.telegram import telegram_component
-from bot.channels.whatsapp.component import whatsapp_component
 from bot.consoleloop import console_session
 from bot.scheduler import scheduler_component
 from bot.web import create_metrics_app, create_web_app
@@ -35,6 +34,15 @@ class Component(Protocol):
     async def start(self) -> None: ...
 
     async def stop(self) -> None: ...
+
+
+def whatsapp_component(app: App) -> Component | None:
+    """WhatsApp's component; Twilio's client is imported only where it is configured."""
+    if not app.settings.whatsapp_enabled:
+        return None
+    from bot.channels.whatsapp.component import whatsapp_component as build
+
+    return build(app)
 
 
 # Each factory returns its component when the settings enable it, else None.

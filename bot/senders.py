@@ -15,16 +15,25 @@ from bot.channels.base import Sender
 from bot.channels.console import ConsoleFiles
 from bot.channels.console_sender import ConsoleSender
 from bot.channels.telegram.send import telegram_sender
-from bot.channels.whatsapp.build import whatsapp_sender
 from bot.delivery import SENDERS
 from bot.wiring import App
 
 SenderFactory = Callable[[App], Sender | None]
 EXTRA_KEY = SENDERS  # services.extra[EXTRA_KEY]: {channel: Sender}, filled by components
 
+
 # Senders that work without their channel's component started (for run-due);
 # each returns None when its channel is not configured.
-SENDER_FACTORIES: list[SenderFactory] = [telegram_sender, whatsapp_sender]
+def whatsapp_if_configured(app: App) -> Sender | None:
+    """The WhatsApp sender; Twilio's client (14 MB) is imported only where it is configured."""
+    if not app.settings.whatsapp_enabled:
+        return None
+    from bot.channels.whatsapp.build import whatsapp_sender
+
+    return whatsapp_sender(app)
+
+
+SENDER_FACTORIES: list[SenderFactory] = [telegram_sender, whatsapp_if_configured]
 
 
 async def close_senders(senders: Mapping[str, Sender]) -> None:

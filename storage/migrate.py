@@ -1,17 +1,24 @@
-"""Apply Alembic migrations from code, so every command works on a fresh checkout."""
+"""Apply Alembic migrations from code, so every command works on a fresh checkout.
+
+Alembic (and Mako with it, 10 MB resident) is imported only when there is
+something to do: a database already at the heads the migration files declare
+is recognised from its ``alembic_version`` rows alone (``at_heads``).
+"""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from storage.db import Database, DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Workers starting together on one PostgreSQL migrate one after another, not in a race.
@@ -19,6 +26,8 @@ _LOCK = 0x6173_6E62_6F74_6D67  # "asnbotmg"
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
@@ -26,6 +35,12 @@ def _config() -> Config:
 
 def upgrade(db: Database, target: str = "heads") -> list[str]:
     """Migrate to every head (or ``target``); returns the revisions applied."""
+    if target == "heads" and at_heads(db):
+        return []
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     cfg = _config()
     try:
         with db.engine.begin() as conn:
@@ -41,6 +56,48 @@ def upgrade(db: Database, target: str = "heads") -> list[str]:
     return sorted(_lineage(script, after) - _lineage(script, before))
 
 
+def declared_heads(versions: Path = MIGRATIONS / "versions") -> frozenset[str] | None:
+    """The head revisions the migration files declare, read without importing them;
+    None when a file does not state its revision and parents as plain literals (then
+    only Alembic can tell)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in sorted(versions.glob("*.py")):
+        found: dict[str, object] = {}
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in tree.body:
+                target = node.target if isinstance(node, ast.AnnAssign) else None
+                if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                    target = node.targets[0]
+                if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                    found[target.id] = ast.literal_eval(node.value)  # type: ignore[arg-type]
+        except (OSError, SyntaxError, ValueError):
+            return None
+        revision, down = found.get("revision"), found.get("down_revision", ...)
+        if not isinstance(revision, str) or down is ...:
+            return None
+        downs = (down,) if isinstance(down, str) else down or ()
+        if not isinstance(downs, tuple | list) or not all(isinstance(d, str) for d in downs):
+            return None
+        revisions.add(revision)
+        parents.update(downs)
+    return frozenset(revisions - parents) if revisions else None
+
+
+def at_heads(db: Database) -> bool:
+    """True when the database stands exactly at the declared heads (nothing to apply)."""
+    heads = declared_heads()
+    if heads is None:
+        return False
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars()
+            return frozenset(rows) == heads
+    except SQLAlchemyError:  # no table yet (a new database): Alembic creates it
+        return False
+
+
 def _lineage(script: ScriptDirectory, heads: set[str]) -> set[str]:
     """Every revision at or below ``heads``: what a database at those heads has applied."""
     if not heads:
@@ -50,6 +107,8 @@ def _lineage(script: ScriptDirectory, heads: set[str]) -> set[str]:
 
 def upgrade_to(db: Database, revisions: tuple[str, ...]) -> None:
     """Migrate a new database to exactly these revisions (a restore's starting point)."""
+    from alembic import command
+
     cfg = _config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -58,6 +117,9 @@ def upgrade_to(db: Database, revisions: tuple[str, ...]) -> None:
 
 
 def pending(db: Database) -> bool:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(_config())
     with db.engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
