@@ -72,7 +72,9 @@ def _status(pid: int) -> dict[str, float]:
     return fields
 
 
-async def _first_answer(tg: FakeTelegram, url: str, started: float, chat: int) -> float:
+async def _first_answer(
+    tg: FakeTelegram, url: str, started: float, chat: int, proc: subprocess.Popen[bytes]
+) -> float:
     """Posts "halo" until the server takes it; seconds from `started` to the reply."""
     update = {"update_id": 9000 + chat, **make_message("halo", from_user=user(chat))}
     headers = {"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET}
@@ -84,7 +86,8 @@ async def _first_answer(tg: FakeTelegram, url: str, started: float, chat: int) -
                 ).is_success:
                     break
             except httpx.TransportError:
-                pass
+                if proc.poll() is not None:
+                    raise SystemExit(f"server exited ({proc.returncode})") from None
             await asyncio.sleep(0.005)
     await tg.wait_for("sendMessage", chat_id=chat, within=60.0)
     return time.monotonic() - started
@@ -96,7 +99,7 @@ async def _serve_and_measure(
     started = time.monotonic()
     proc = start()
     try:
-        first = await _first_answer(tg, url, started, chat)
+        first = await _first_answer(tg, url, started, chat, proc)
         await asyncio.sleep(IDLE_SECONDS)
         return first, _status(proc.pid)
     finally:

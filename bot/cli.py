@@ -21,6 +21,7 @@ from bot import logsetup, reminders_cli
 from bot.config import ConfigError, Settings, load_settings
 from bot.kbload import KnowledgeLoadError, knowledge_base
 from handlers.roles import Role
+from storage import malloc
 from storage.errors import DatabaseError
 
 if TYPE_CHECKING:
@@ -326,25 +327,8 @@ EXTENSIONS: list[
 ] = [_tips_commands, reminders_cli.add_commands, _backup_commands, _eval_commands]
 
 
-M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter number
-MMAP_THRESHOLD = 128 * 1024
-
-
-def _steady_malloc() -> None:
-    """Buffers of 128 KB and more are mapped and unmapped on their own, as glibc does
-    until the first such free makes it raise the bar (up to 32 MB): after that, the
-    temporaries of building the knowledge base stay in the heap for good. Measured:
-    `asnbot ask` peak RSS 100 -> 97 MB, a cold cache build ~10% slower."""
-    import ctypes
-
-    try:
-        ctypes.CDLL("libc.so.6").mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
-    except (OSError, AttributeError):  # not glibc: its own allocator, nothing to set
-        pass
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    _steady_malloc()
+    malloc.steady_mmap_threshold()
     parser = build_parser()
     args = parser.parse_args(argv)
     # A sub-command's --config wins over the global one; both are accepted.

@@ -26,6 +26,7 @@ import logging
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
@@ -98,8 +99,13 @@ def ensure(
         kb = None if force else _try_read(data_dir, coverage_file, path, key, quiet=True)
         if kb is not None:
             return kb, False
+        started = time.perf_counter()
         kb = build_knowledge_base(data_dir, coverage_file)
         _write(path, key, kb)
+    log.info(
+        "knowledge base built",
+        extra={"seconds": round(time.perf_counter() - started, 2), "path": str(path)},
+    )
     return kb, True
 
 

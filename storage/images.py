@@ -9,7 +9,6 @@ never trusted; the bytes decide.
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import io
 import threading
 import warnings
@@ -18,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache, partial
 from types import ModuleType
 from typing import TYPE_CHECKING
+
+from storage import malloc
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -198,7 +199,4 @@ def _clean_and_trim(data: bytes, **limits: int) -> CleanImage:
 
 def _release_memory() -> None:
     """Hands freed decoding buffers back to the system (glibc keeps them otherwise)."""
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to do
-        pass
+    malloc.trim()
