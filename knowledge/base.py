@@ -90,6 +90,8 @@ class Prepared:
     phrasings: list[list[str]]
     texts: list[str]
     logreg: LogReg | None
+    # The whole matcher, index included, when the cache could store it.
+    matcher: m.Matcher | None = None
 
 
 @dataclass
@@ -114,8 +116,10 @@ class KnowledgeBase:
             self.matcher = m.Matcher(self.phrasings, texts)
         else:
             self.phrasings, texts = self.prepared.phrasings, self.prepared.texts
-            self.matcher = m.Matcher(self.phrasings, texts, logreg=self.prepared.logreg)
-        self.prepared = Prepared(self.phrasings, texts, self.matcher.logreg)
+            self.matcher = self.prepared.matcher or m.Matcher(
+                self.phrasings, texts, logreg=self.prepared.logreg
+            )
+        self.prepared = Prepared(self.phrasings, texts, self.matcher.logreg, self.matcher)
         self._covers = [
             _off_topic_covered(text, items, self.normalizer.lex.offtopic)
             for text, items in zip(texts, self.phrasings, strict=True)

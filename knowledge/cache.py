@@ -34,10 +34,11 @@ from typing import Any
 
 import numpy as np
 
+from knowledge import snapshot
 from knowledge.base import KnowledgeBase, Prepared, build_knowledge_base
 from knowledge.logreg import LogReg
 
-FORMAT = 1
+FORMAT = 2
 PACKAGE_DIR = Path(__file__).parent
 # Libraries whose version changes what is stored (stemmer, slang list, arrays).
 LIBRARIES = ("numpy", "rapidfuzz", "PySastrawi", "indoNLP")
@@ -136,7 +137,7 @@ def _try_read(
 
 
 def _decode(npz: Any, key: str) -> tuple[Prepared, list[str]]:
-    if set(npz.files) != {"meta", "weights"}:
+    if not {"meta", "weights"} <= set(npz.files):
         raise ValueError(f"unexpected members {sorted(npz.files)}")
     raw = npz["meta"]
     if raw.dtype != np.uint8 or raw.ndim != 1:
@@ -151,6 +152,12 @@ def _decode(npz: Any, key: str) -> tuple[Prepared, list[str]]:
         isinstance(p, list) and all(isinstance(t, str) for t in p) for p in phrasings
     ):
         raise ValueError("phrasings are not lists of strings")
+    if meta.get("matcher") is not None:
+        arrays = {name: npz[name] for name in npz.files if name not in ("meta", "weights")}
+        matcher = snapshot.load(meta["matcher"], arrays)
+        if type(matcher) is not snapshot.Matcher or matcher.size != len(ids):
+            raise ValueError("the stored matcher does not fit the entries")
+        return Prepared(phrasings, texts, matcher.logreg, matcher), ids
     vocab = meta["logreg_vocab"]
     logreg = None if vocab is None else LogReg.from_weights(vocab, npz["weights"])
     if logreg is not None and logreg.classes != len(ids):
@@ -162,6 +169,13 @@ def _write(path: Path, key: str, kb: KnowledgeBase) -> None:
     prepared = kb.prepared
     assert prepared is not None  # KnowledgeBase always fills it
     model = prepared.logreg
+    try:
+        state, arrays = snapshot.dump(kb.matcher)
+    except snapshot.Unsupported as exc:  # the matcher changed shape: store the rest
+        log.info("knowledge cache without the index", extra={"reason": str(exc)})
+        state, arrays = None, {}
+    if state is not None:
+        model = None  # its weights are in the matcher's state
     meta = {
         "format": FORMAT,
         "key": key,
@@ -169,6 +183,7 @@ def _write(path: Path, key: str, kb: KnowledgeBase) -> None:
         "phrasings": prepared.phrasings,
         "texts": prepared.texts,
         "logreg_vocab": None if model is None else model.vocabulary(),
+        "matcher": state,
     }
     blob = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
     weights = np.zeros((0, 0), np.float32) if model is None else model.weights
@@ -177,7 +192,7 @@ def _write(path: Path, key: str, kb: KnowledgeBase) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            np.savez(fh, meta=blob, weights=weights)
+            np.savez(fh, meta=blob, weights=weights, **arrays)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
