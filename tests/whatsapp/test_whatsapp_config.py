@@ -12,6 +12,8 @@ from bot.channels.whatsapp.build import whatsapp_sender
 from bot.channels.whatsapp.component import WhatsAppComponent, whatsapp_component
 from bot.config import ConfigError, load_settings
 from bot.runner import COMPONENTS
+from bot.runner import whatsapp_component as runner_whatsapp
+from bot.senders import whatsapp_if_configured
 from bot.wiring import App, build_app
 from handlers.messages import Outgoing
 from tests.conftest import REPO, FakeClock
@@ -66,10 +68,14 @@ def test_bad_whatsapp_values_name_the_key(
     assert message in str(err.value) and "\n" not in str(err.value)
 
 
-def test_the_channel_starts_only_with_credentials_and_a_number(app: App) -> None:
-    assert whatsapp_component in COMPONENTS
-    assert whatsapp_component(app) is None  # the default config: no Twilio credentials
-    assert whatsapp_sender(app) is None
+def test_the_channel_starts_only_with_credentials_and_a_number(app: App, wa_app: App) -> None:
+    # The runner imports the channel (and Twilio's client) only when it is configured.
+    assert runner_whatsapp in COMPONENTS
+    assert runner_whatsapp(app) is None  # the default config: no Twilio credentials
+    assert whatsapp_component(app) is None
+    assert whatsapp_sender(app) is None and whatsapp_if_configured(app) is None
+    assert isinstance(runner_whatsapp(wa_app), WhatsAppComponent)
+    assert whatsapp_if_configured(wa_app) is not None
 
 
 async def test_a_command_without_the_web_server_can_push(
