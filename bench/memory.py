@@ -1,11 +1,12 @@
 """Memory and start-up benchmark (run by hand): ``python -m bench.memory``.
 
-Side by side, each ``--runs`` times (medians printed):
+Side by side (medians printed, then every run):
 
-1. ``asnbot ask --json halo``: peak RSS (the child's ``ru_maxrss`` from
-   ``wait4``) and wall time, with the knowledge cache warm; and once, the
-   time to build the cache cold (``asnbot knowledge build-cache --force``).
-2. ``asnbot run`` in webhook mode (SQLite in a temporary folder, migrated
+1. ``asnbot ask --json halo``, ``--ask-runs`` times: peak RSS (the child's
+   ``ru_maxrss`` from ``wait4``), wall and CPU time, with the knowledge cache
+   warm; and once, the time to build the cache cold (``asnbot knowledge
+   build-cache --force``).
+2. ``asnbot run`` in webhook mode, ``--runs`` times, (SQLite in a temporary folder, migrated
    beforehand with ``asnbot db upgrade`` as a deploy does) against the test
    suite's fake Bot API: seconds from process start to the reply to its
    first message, then RSS (``/proc/<pid>/status`` VmRSS) after 3 s idle,
@@ -51,8 +52,10 @@ def _env(folder: Path) -> dict[str, str]:
     }
 
 
-def _timed_child(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of one command run to its end."""
+def _timed_child(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS in MB, CPU seconds) of one command run to its end.
+    On a shared machine the CPU time (user + system) is what the wall time would
+    be on an idle one: the command runs on one thread."""
     started = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -60,7 +63,7 @@ def _timed_child(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def _status(pid: int) -> dict[str, float]:
@@ -154,11 +157,17 @@ async def main(args: argparse.Namespace) -> None:
         env = _env(folder)
         bot = [sys.executable, "-m", "bot"]
         _timed_child([*bot, "db", "upgrade"], env)
-        build, build_peak = _timed_child([*bot, "knowledge", "build-cache", "--force"], env)
-        print(f"knowledge cache built cold: {build:.2f} s, peak RSS {build_peak:.0f} MB")
-        asks = [_timed_child([*bot, "ask", "--json", "halo"], env) for _ in range(args.runs)]
-        print(f"asnbot ask --json halo, warm cache: wall s {_median([s for s, _ in asks])}")
-        print(f"asnbot ask --json halo, peak RSS MB {_median([m for _, m in asks])}")
+        build, build_peak, build_cpu = _timed_child(
+            [*bot, "knowledge", "build-cache", "--force"], env
+        )
+        print(
+            f"knowledge cache built cold: {build:.2f} s wall, {build_cpu:.2f} s CPU, "
+            f"peak RSS {build_peak:.0f} MB"
+        )
+        asks = [_timed_child([*bot, "ask", "--json", "halo"], env) for _ in range(args.ask_runs)]
+        print(f"asnbot ask --json halo, warm cache: wall s {_median([a[0] for a in asks])}")
+        print(f"asnbot ask --json halo, CPU s {_median([a[2] for a in asks])}")
+        print(f"asnbot ask --json halo, peak RSS MB {_median([a[1] for a in asks])}")
         async with FakeTelegram() as tg:
             rows = []
             for name, measure in (("asnbot run", _asnbot_run), ("PTB echo bot", _echo_bot)):
@@ -180,5 +189,6 @@ async def main(args: argparse.Namespace) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each server")
+    parser.add_argument("--ask-runs", type=int, default=5, help="runs of asnbot ask")
     asyncio.run(main(parser.parse_args()))
