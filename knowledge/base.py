@@ -14,6 +14,8 @@ from typing import Any
 from knowledge import matcher as m
 from knowledge.coverage import COVERAGE_FILE
 from knowledge.entries import Entry, load_entries
+from knowledge.framemap import RULE_TOPIC, FrameMap
+from knowledge.frames import NO_FRAME, Frame, FrameReader
 from knowledge.intent import detect_intent, without_report_terms
 from knowledge.normalize import Normalizer
 from knowledge.regulations import Regulation, load_regulations
@@ -22,6 +24,8 @@ DATA_DIR = Path(__file__).with_name("faq")
 # An off-topic word (salary, recruitment, ...) in a question is only answered by an
 # entry that mentions it in its question or answer, or in this many phrasings.
 OFFTOPIC_MIN_PHRASINGS = 2
+# How many of the words' best entries the frame may choose among.
+FRAME_DEPTH = 10
 _WORD = re.compile(r"[^\W\d_]+")
 log = logging.getLogger(__name__)
 
@@ -68,6 +72,7 @@ class Answer:
     # "witness": tells of a violation seen; "how": asks how to report. Either way
     # the chat offers an anonymous tip beside the answer.
     report: str | None = None
+    frame: Frame = NO_FRAME  # who does what, in what context, as understood
 
     def to_json(self) -> dict[str, Any]:
         """The shape of `asnbot ask --json` (INTERFACES.md)."""
@@ -76,6 +81,7 @@ class Answer:
             "intent": self.intent,
             "match": None if self.match is None else self.match.to_json(),
             "suggestions": [s.to_json() for s in self.suggestions],
+            "understood": None if self.frame.empty else self.frame.to_json(),
             "elapsed_ms": self.elapsed_ms,
         }
 
@@ -103,7 +109,18 @@ class KnowledgeBase:
         ]
 
     def entry(self, entry_id: str) -> Entry | None:
-        return self._by_id.get(entry_id)
+        found = self._by_id.get(entry_id)
+        if found is None and entry_id.startswith(RULE_TOPIC + "-"):
+            found = next((r for r in self.framemap.rules.values() if r.id == entry_id), None)
+        return found
+
+    @cached_property
+    def framemap(self) -> FrameMap:
+        """Concepts and frames: read on first use (a few hundred ms)."""
+        return FrameMap(FrameReader(self.normalizer))
+
+    def frame(self, text: str) -> Frame:
+        return self.framemap.reader.read(text)
 
     def normalize(self, text: str) -> str:
         return self.normalizer.normalize(text)
@@ -135,15 +152,21 @@ class KnowledgeBase:
         # A question keeps its words ("boleh jadi saksi?" is about being a witness).
         witness = intent.report == "witness" and intent.kind == "tip"
         wanted = without_report_terms(analysis.terms) if witness else normalized
-        ranked = self.matcher.rank(wanted, max(top, 2) + 1) if wanted else []
+        frame = self.framemap.reader.read(query, analysis)
+        depth = max(top, 2) + 1 if frame.activity is None else FRAME_DEPTH
+        ranked = self.matcher.rank(wanted, depth) if wanted else []
         match: Match | None = None
-        if (
-            ranked
+        in_scope = self._in_scope(analysis.terms)
+        confident = (
+            bool(ranked)
             and self._confident(ranked, len(analysis.terms))
             and self._on_topic(analysis.terms, ranked[0])
-            and self._in_scope(analysis.terms)
-        ):
-            best = self.entries[ranked[0].index]
+        )
+        picked = self._framed(ranked, frame, confident, analysis.terms) if in_scope else None
+        if picked is None and confident and in_scope:
+            picked = self.entries[ranked[0].index], ranked
+        if picked is not None:
+            best, ranked = picked
             match = Match(
                 best.id,
                 best.question,
@@ -152,7 +175,7 @@ class KnowledgeBase:
                 best.sources,
                 round(ranked[0].score, 3),
             )
-            ranked = ranked[1:]
+            ranked = [r for r in ranked if self.entries[r.index].id != best.id]
         suggestions = tuple(
             Suggestion(self.entries[r.index].id, self.entries[r.index].question, round(r.score, 3))
             for r in ranked
@@ -163,7 +186,41 @@ class KnowledgeBase:
         kind = "faq" if match is not None or suggestions else "unknown"
         if intent.kind == "tip":
             kind = "tip"
-        return Answer(query, normalized, kind, None, match, suggestions, _ms(start), intent.report)
+        return Answer(
+            query, normalized, kind, None, match, suggestions, _ms(start), intent.report, frame
+        )
+
+    def _framed(
+        self, ranked: list[m.Scored], frame: Frame, confident: bool, terms: tuple[str, ...]
+    ) -> tuple[Entry, list[m.Scored]] | None:
+        """The frame's pick, when it overrules or confirms the words' ranking.
+
+        An entry that declares the question's actor and activity wins over a
+        higher-ranked one that declares others; a clear actor and activity no
+        entry answers get the activity's general rule. An undeclared entry the
+        words are sure of stays (a question about sanctions names an act too).
+        """
+        fm = self.framemap
+        if frame.activity is None or not ranked:
+            return None
+        top = self.entries[ranked[0].index]
+        if fm.fits(top.id, frame):
+            sure = confident or ranked[0].score < m.SUGGEST_THRESHOLD
+            return None if sure or not self._on_topic(terms, ranked[0]) else (top, ranked)
+        if confident and not fm.conflicts(top.id, frame):
+            return None
+        for i, r in enumerate(ranked):
+            if (
+                r.score >= m.SUGGEST_THRESHOLD
+                and fm.fits(self.entries[r.index].id, frame)
+                and self._on_topic(terms, r)
+            ):
+                return self.entries[r.index], [r, *ranked[:i], *ranked[i + 1 :]]
+        rule = fm.rule_for(frame)
+        off = self.normalizer.lex.offtopic
+        if rule is None or any(t in off for t in terms):
+            return None
+        return rule, ranked
 
     @staticmethod
     def _confident(ranked: list[m.Scored], terms: int = 0) -> bool:
