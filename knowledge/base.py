@@ -201,13 +201,16 @@ class KnowledgeBase:
         words are sure of stays (a question about sanctions names an act too).
         """
         fm = self.framemap
-        if frame.activity is None or not ranked:
+        if frame.activity is None or not ranked or fm.stands_aside(frame):
             return None
         top = self.entries[ranked[0].index]
         if fm.fits(top.id, frame):
-            sure = confident or ranked[0].score < m.SUGGEST_THRESHOLD
+            # Words unsure, frame sure: answer only when the actor is named too.
+            sure = confident or not fm.decides_alone(frame) or ranked[0].score < m.SUGGEST_THRESHOLD
             return None if sure or not self._on_topic(terms, ranked[0]) else (top, ranked)
         if confident and not fm.conflicts(top.id, frame):
+            return None
+        if not confident and not fm.decides_alone(frame):
             return None
         for i, r in enumerate(ranked):
             if (

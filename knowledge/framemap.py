@@ -57,21 +57,50 @@ def rule_id(activity: str) -> str:
     return f"{RULE_TOPIC}-{activity.replace('_', '-')}"
 
 
+def _fits(d: Declaration, frame: Frame) -> bool:
+    act = frame.activity
+    if act is None:
+        return False
+    actor = frame.actor
+    if d.actors:
+        if actor is None or actor.id not in d.actors:
+            return False
+    elif actor is not None and actor.group != "asn":
+        return False
+    if actor is not None and actor.id in d.not_actors:
+        return False
+    if not all(frame.has(c) for c in d.contexts):
+        return False
+    if ANY in d.activities:
+        return act.id not in d.excepted
+    return act.id in d.activities
+
+
 class FrameMap:
     def __init__(self, reader: FrameReader, path: Path = FRAMES_FILE) -> None:
         self.reader = reader
         with path.open("rb") as fh:
             raw = tomllib.load(fh)
-        self.declared: dict[str, Declaration] = {
-            str(eid): Declaration(
-                _set(t, "activities"),
-                _set(t, "actors"),
-                _set(t, "not_actors"),
-                _set(t, "contexts"),
-                _set(t, "except"),
+        # [entry.X] declares one frame set; [[entry.X]] several, any of which fits.
+        self.declared: dict[str, tuple[Declaration, ...]] = {
+            str(eid): tuple(
+                Declaration(
+                    _set(t, "activities"),
+                    _set(t, "actors"),
+                    _set(t, "not_actors"),
+                    _set(t, "contexts"),
+                    _set(t, "except"),
+                )
+                for t in (tables if isinstance(tables, list) else [tables])
             )
-            for eid, t in raw.get("entry", {}).items()
+            for eid, tables in raw.get("entry", {}).items()
         }
+        # Contexts that make the frame step stand aside ("kena sanksi apa?" asks
+        # about the penalty, not whether the act is allowed).
+        self.abstain = _set(raw.get("settings", {}), "abstain_contexts")
+        # What a question must state before the frame alone decides its answer
+        # (the general rule, or an entry the words were unsure of).
+        self.decides = _set(raw.get("settings", {}), "decide_contexts")
         self.rules: dict[str, Entry] = {
             str(act): Entry(
                 id=rule_id(str(act)),
@@ -99,23 +128,15 @@ class FrameMap:
 
     def fits(self, entry_id: str, frame: Frame) -> bool:
         """Whether the entry declares that it answers this frame."""
-        d = self.declared.get(entry_id)
-        act = frame.activity
-        if d is None or act is None:
-            return False
-        actor = frame.actor
-        if d.actors:
-            if actor is None or actor.id not in d.actors:
-                return False
-        elif actor is not None and actor.group != "asn":
-            return False
-        if actor is not None and actor.id in d.not_actors:
-            return False
-        if not all(frame.has(c) for c in d.contexts):
-            return False
-        if ANY in d.activities:
-            return act.id not in d.excepted
-        return act.id in d.activities
+        return any(_fits(d, frame) for d in self.declared.get(entry_id, ()))
+
+    def stands_aside(self, frame: Frame) -> bool:
+        return any(c.id in self.abstain for c in frame.contexts)
+
+    def decides_alone(self, frame: Frame) -> bool:
+        """The question asks what ``decide_contexts`` say ("boleh …?"): the frame
+        may then answer where the words were unsure."""
+        return all(frame.has(c) for c in self.decides)
 
     def conflicts(self, entry_id: str, frame: Frame) -> bool:
         """The entry declares frames, and this one is not among them."""
@@ -123,7 +144,9 @@ class FrameMap:
 
     def rule_for(self, frame: Frame) -> Entry | None:
         """The activity's general rule, for those the civil-service rules bind."""
-        if frame.activity is None or (frame.actor is not None and frame.actor.group != "asn"):
+        if frame.activity is None or frame.actor is None or frame.actor.group != "asn":
+            return None
+        if not self.decides_alone(frame):
             return None
         return self.rules.get(frame.activity.id)
 
@@ -150,12 +173,14 @@ class FrameMap:
             for name in sorted(names - pool):
                 out.append(f"frames.toml ({where}): unknown {kind} {name!r}")
 
-        for eid, d in sorted(self.declared.items()):
+        for eid, decls in sorted(self.declared.items()):
             if eid not in entry_ids:
                 out.append(f"frames.toml (entry.{eid}): no such entry")
-            unknown(f"entry.{eid}", "activity", d.activities | d.excepted)
-            unknown(f"entry.{eid}", "actor", d.actors | d.not_actors)
-            unknown(f"entry.{eid}", "context", d.contexts)
+            for d in decls:
+                unknown(f"entry.{eid}", "activity", d.activities | d.excepted)
+                unknown(f"entry.{eid}", "actor", d.actors | d.not_actors)
+                unknown(f"entry.{eid}", "context", d.contexts)
+        unknown("settings", "context", self.abstain | self.decides)
         for act in sorted(self.rules):
             unknown(f"rule.{act}", "activity", frozenset({act}))
         for ask in self.asks:

@@ -39,6 +39,7 @@ class Concept:
     label_en: str
     priority: int = 0
     group: str = ""  # actors: "asn" for those the civil-service rules bind
+    shown: bool = True  # False: used for choosing, never said back to the person
 
     def label_for(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label
@@ -53,7 +54,8 @@ class Frame:
 
     @property
     def empty(self) -> bool:
-        return self.actor is None and self.activity is None and not self.contexts
+        shown = any(c.shown for c in self.contexts)
+        return self.actor is None and self.activity is None and not shown
 
     def has(self, context_id: str) -> bool:
         return any(c.id == context_id for c in self.contexts)
@@ -61,14 +63,14 @@ class Frame:
     def text(self, lang: str = "id") -> str:
         """ "PPPK · menjadi saksi paslon di TPS · di luar jam kerja"."""
         parts = [c.label_for(lang) for c in (self.actor, self.activity) if c is not None]
-        parts += [c.label_for(lang) for c in self.contexts]
+        parts += [c.label_for(lang) for c in self.contexts if c.shown]
         return SEPARATOR.join(parts)
 
     def to_json(self, lang: str = "id") -> dict[str, Any]:
         return {
             "actor": None if self.actor is None else self.actor.id,
             "activity": None if self.activity is None else self.activity.id,
-            "contexts": [c.id for c in self.contexts],
+            "contexts": [c.id for c in self.contexts if c.shown],
             "text": self.text(lang),
         }
 
@@ -95,6 +97,7 @@ def load_concepts(path: Path = CONCEPTS_FILE) -> dict[str, dict[str, tuple[Conce
                 str(table.get("label_en", table.get("label", cid))),
                 int(table.get("priority", 0)),
                 str(table.get("group", "")),
+                bool(table.get("shown", True)),
             )
             out[kind][str(cid)] = (concept, [str(w) for w in table.get("words", [])])
     return out
@@ -163,10 +166,7 @@ class FrameReader:
                 if any(claimed[i : i + n]):
                     continue
                 if all(
-                    q_words[i + j] == p_words[j]
-                    or (p_stems[j] and q_stems[i + j] == p_stems[j])
-                    or q_stems[i + j] == p_words[j]
-                    for j in range(n)
+                    _same(q_words[i + j], q_stems[i + j], p_words[j], p_stems[j]) for j in range(n)
                 ):
                     claimed[i : i + n] = [True] * n
                     hits.setdefault(concept, i)
@@ -191,6 +191,15 @@ class FrameReader:
             contexts,
             activities,
         )
+
+
+def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:
+    """One question word against one phrase word. Stems meet only where the
+    question's word is itself inflected or misspelt ("berkomentar", "komenrar"):
+    a plain "calon" is not "mencalonkan"."""
+    if q_word == p_word:
+        return True
+    return q_stem != q_word and bool(q_stem) and q_stem in (p_stem, p_word)
 
 
 @cache
