@@ -14,7 +14,7 @@ from typing import Any
 from knowledge import matcher as m
 from knowledge.coverage import COVERAGE_FILE
 from knowledge.entries import Entry, load_entries
-from knowledge.framemap import RULE_TOPIC, FrameMap
+from knowledge.framemap import FRAMES_FILE, RULE_TOPIC, FrameMap
 from knowledge.frames import NO_FRAME, Frame, FrameReader
 from knowledge.intent import detect_intent, without_report_terms
 from knowledge.normalize import Normalizer
@@ -26,6 +26,9 @@ DATA_DIR = Path(__file__).with_name("faq")
 OFFTOPIC_MIN_PHRASINGS = 2
 # How many of the words' best entries the frame may choose among.
 FRAME_DEPTH = 10
+# How far below the words' sure pick an entry that fits the frame may be and
+# still be chosen instead (tuned on the even half of the development set).
+FRAME_MARGIN = 0.15
 _WORD = re.compile(r"[^\W\d_]+")
 log = logging.getLogger(__name__)
 
@@ -94,6 +97,8 @@ class KnowledgeBase:
     normalizer: Normalizer = field(default_factory=Normalizer)
     # The coverage map the lint checks this base against; None: no such check.
     coverage_file: Path | None = None
+    # Which entries answer which frames (knowledge/frames.toml); None: none do.
+    frames_file: Path | None = None
 
     def __post_init__(self) -> None:
         self._by_id = {e.id: e for e in self.entries}
@@ -117,7 +122,7 @@ class KnowledgeBase:
     @cached_property
     def framemap(self) -> FrameMap:
         """Concepts and frames: read on first use (a few hundred ms)."""
-        return FrameMap(FrameReader(self.normalizer))
+        return FrameMap(FrameReader(self.normalizer), self.frames_file)
 
     def frame(self, text: str) -> Frame:
         return self.framemap.reader.read(text)
@@ -212,16 +217,19 @@ class KnowledgeBase:
             return None
         if not confident and not fm.decides_alone(frame):
             return None
+        # Words sure of a neighbour: only a close runner-up that fits may take over.
+        floor = ranked[0].score - FRAME_MARGIN if confident else m.SUGGEST_THRESHOLD
         for i, r in enumerate(ranked):
             if (
-                r.score >= m.SUGGEST_THRESHOLD
+                r.score >= max(floor, m.SUGGEST_THRESHOLD)
                 and fm.fits(self.entries[r.index].id, frame)
                 and self._on_topic(terms, r)
             ):
                 return self.entries[r.index], [r, *ranked[:i], *ranked[i + 1 :]]
         rule = fm.rule_for(frame)
         off = self.normalizer.lex.offtopic
-        if rule is None or any(t in off for t in terms):
+        # The general rule stands in for "I don't know", never for a sure answer.
+        if confident or rule is None or any(t in off for t in terms):
             return None
         return rule, ranked
 
@@ -284,29 +292,35 @@ def _ms(start: float) -> float:
     return round((time.perf_counter() - start) * 1000.0, 3)
 
 
-def build_knowledge_base(data_dir: Path, coverage_file: Path | None = None) -> KnowledgeBase:
+def build_knowledge_base(
+    data_dir: Path, coverage_file: Path | None = None, frames_file: Path | None = None
+) -> KnowledgeBase:
     entries, defects = load_entries(data_dir)
     return KnowledgeBase(
         entries=entries,
         regulations=load_regulations(),
         load_defects=defects,
         coverage_file=coverage_file,
+        frames_file=frames_file,
     )
 
 
 @cache
 def _default() -> KnowledgeBase:
-    return build_knowledge_base(DATA_DIR, COVERAGE_FILE)
+    return build_knowledge_base(DATA_DIR, COVERAGE_FILE, FRAMES_FILE)
 
 
 def load_knowledge_base(
-    data_dir: Path | None = None, coverage_file: Path | None = None
+    data_dir: Path | None = None,
+    coverage_file: Path | None = None,
+    frames_file: Path | None = None,
 ) -> KnowledgeBase:
     """The knowledge base; the packaged one is built once per process and shared.
 
-    The packaged base is linted against knowledge/coverage.toml; another data
-    folder only against the coverage_file given.
+    The packaged base is linted against knowledge/coverage.toml and answers
+    frames by knowledge/frames.toml; another data folder only uses the
+    coverage_file and frames_file given.
     """
     if data_dir is None:
         return _default()
-    return build_knowledge_base(Path(data_dir), coverage_file)
+    return build_knowledge_base(Path(data_dir), coverage_file, frames_file)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -77,10 +77,13 @@ def _fits(d: Declaration, frame: Frame) -> bool:
 
 
 class FrameMap:
-    def __init__(self, reader: FrameReader, path: Path = FRAMES_FILE) -> None:
+    def __init__(self, reader: FrameReader, path: Path | None = FRAMES_FILE) -> None:
+        """``path`` None: no entry declares a frame (a knowledge base of other data)."""
         self.reader = reader
-        with path.open("rb") as fh:
-            raw = tomllib.load(fh)
+        raw: dict[str, Any] = {}
+        if path is not None:
+            with path.open("rb") as fh:
+                raw = tomllib.load(fh)
         # [entry.X] declares one frame set; [[entry.X]] several, any of which fits.
         self.declared: dict[str, tuple[Declaration, ...]] = {
             str(eid): tuple(
@@ -139,8 +142,13 @@ class FrameMap:
         return all(frame.has(c) for c in self.decides)
 
     def conflicts(self, entry_id: str, frame: Frame) -> bool:
-        """The entry declares frames, and this one is not among them."""
-        return entry_id in self.declared and not self.fits(entry_id, frame)
+        """The entry declares frames, and answers none of the activities named
+        ("deklarasi … sambil acung jari" names two; an entry on either fits)."""
+        if entry_id not in self.declared:
+            return False
+        return not any(
+            self.fits(entry_id, replace(frame, activity=act)) for act in frame.activities
+        )
 
     def rule_for(self, frame: Frame) -> Entry | None:
         """The activity's general rule, for those the civil-service rules bind."""
