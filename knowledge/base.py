@@ -226,12 +226,27 @@ class KnowledgeBase:
                 and self._on_topic(terms, r)
             ):
                 return self.entries[r.index], [r, *ranked[:i], *ranked[i + 1 :]]
+        if frame.actor is not None and frame.actor.group != "asn":
+            # Outside the civil service the actor decides: that actor's own entry.
+            own = self._actor_entry(frame)
+            if own is not None:
+                return own, ranked
         rule = fm.rule_for(frame)
-        off = self.normalizer.lex.offtopic
-        # The general rule stands in for "I don't know", never for a sure answer.
-        if confident or rule is None or any(t in off for t in terms):
+        # The general rule stands in for "I don't know", never for a sure answer;
+        # an off-topic word ("tps") only where the rule itself speaks of it.
+        if confident or rule is None or not self._rule_on_topic(rule, terms):
             return None
         return rule, ranked
+
+    def _rule_on_topic(self, rule: Entry, terms: tuple[str, ...]) -> bool:
+        off = self.normalizer.lex.offtopic
+        own = set(self.normalize(f"{rule.question} {rule.answer}").split())
+        return all(t in own for t in terms if t in off)
+
+    def _actor_entry(self, frame: Frame) -> Entry | None:
+        """The entry declared for this actor and act (first in file order)."""
+        fits = [e for e in self.entries if self.framemap.fits(e.id, frame)]
+        return fits[0] if fits else None
 
     @staticmethod
     def _confident(ranked: list[m.Scored], terms: int = 0) -> bool:

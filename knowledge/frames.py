@@ -118,7 +118,9 @@ class FrameReader:
                 for phrase in words:
                     self._index(phrase, concept)
         # Longest phrases first: "tanpa atribut" claims its words before "atribut".
-        self._phrases.sort(key=lambda item: -len(item[0][0]))
+        # Same length: the more specific concept first ("pembawa acara" before
+        # "acara kampanye" in "pembawa acara kampanye").
+        self._phrases.sort(key=lambda item: (-len(item[0][0]), -item[1].priority))
 
     def _tokens(self, words: tuple[str, ...]) -> Tokens:
         """The words and, aligned with them, each word's stem ("" for a stopword)."""
