@@ -79,14 +79,16 @@ class Answer:
 
     def to_json(self) -> dict[str, Any]:
         """The shape of `asnbot ask --json` (INTERFACES.md)."""
-        return {
+        out: dict[str, Any] = {
             "query": self.query,
             "intent": self.intent,
             "match": None if self.match is None else self.match.to_json(),
             "suggestions": [s.to_json() for s in self.suggestions],
-            "understood": None if self.frame.empty else self.frame.to_json(),
-            "elapsed_ms": self.elapsed_ms,
         }
+        if self.match is not None and not self.frame.empty:
+            out["understood"] = self.frame.to_json()  # what was read: INTERFACES.md
+        out["elapsed_ms"] = self.elapsed_ms
+        return out
 
 
 @dataclass

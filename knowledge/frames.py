@@ -70,6 +70,8 @@ class Frame:
         return {
             "actor": None if self.actor is None else self.actor.id,
             "activity": None if self.activity is None else self.activity.id,
+            # INTERFACES.md names the list "context"; "contexts" is the same list.
+            "context": [c.id for c in self.contexts if c.shown],
             "contexts": [c.id for c in self.contexts if c.shown],
             "text": self.text(lang),
         }
