@@ -111,18 +111,15 @@ class FrameReader:
     def __init__(self, normalizer: Normalizer, path: Path = CONCEPTS_FILE) -> None:
         self.normalizer = normalizer
         self.concepts = load_concepts(path)
-        # first word -> [(phrase as (words, stems), concept)]; stems for inflections
-        self._phrases: list[tuple[Tokens, Concept]] = []
+        # a phrase's first word and first stem -> [(phrase as (words, stems), concept)]
+        self._phrases: dict[str, list[tuple[Tokens, Concept]]] = {}
         self._single: dict[str, Concept] = {}  # one-word concept words, for typos
         self._literal: dict[str, Concept] = {}  # slang words matched as typed
+        self._seen: set[tuple[Tokens, Concept]] = set()
         for table in self.concepts.values():
             for concept, words in table.values():
                 for phrase in words:
                     self._index(phrase, concept)
-        # Longest phrases first: "tanpa atribut" claims its words before "atribut".
-        # Same length: the more specific concept first ("pembawa acara" before
-        # "acara kampanye" in "pembawa acara kampanye").
-        self._phrases.sort(key=lambda item: (-len(item[0][0]), -item[1].priority))
 
     def _tokens(self, words: tuple[str, ...]) -> Tokens:
         """The words and, aligned with them, each word's stem ("" for a stopword)."""
@@ -138,8 +135,10 @@ class FrameReader:
             self._literal.setdefault(" ".join(literal), concept)
             return
         tokens = self._tokens(words)
-        if tokens[0] and (tokens, concept) not in self._phrases:
-            self._phrases.append((tokens, concept))
+        if tokens[0] and (tokens, concept) not in self._seen:
+            self._seen.add((tokens, concept))
+            for key in {tokens[0][0], tokens[1][0]} - {""}:
+                self._phrases.setdefault(key, []).append((tokens, concept))
         if len(tokens[0]) == 1 and len(tokens[0][0]) >= TYPO_MIN_CHARS:
             self._single.setdefault(tokens[0][0], concept)
 
@@ -163,17 +162,24 @@ class FrameReader:
                 )
                 if best is not None:
                     q_stems = (*q_stems[:i], best[0], *q_stems[i + 1 :])
+        found: set[tuple[int, int, Concept]] = set()
+        for i, keys in enumerate(zip(q_words, q_stems, strict=True)):
+            for key in set(keys) - {""}:
+                for (p_words, p_stems), concept in self._phrases.get(key, ()):
+                    n = len(p_words)
+                    if i + n <= len(q_words) and all(
+                        _same(q_words[i + j], q_stems[i + j], p_words[j], p_stems[j])
+                        for j in range(n)
+                    ):
+                        found.add((i, n, concept))
+        # Longest phrases claim their words first: "tanpa atribut" before "atribut";
+        # same length, the more specific concept ("pembawa acara" before "acara
+        # kampanye" in "pembawa acara kampanye").
         claimed = [False] * len(q_words)
-        for (p_words, p_stems), concept in self._phrases:
-            n = len(p_words)
-            for i in range(len(q_words) - n + 1):
-                if any(claimed[i : i + n]):
-                    continue
-                if all(
-                    _same(q_words[i + j], q_stems[i + j], p_words[j], p_stems[j]) for j in range(n)
-                ):
-                    claimed[i : i + n] = [True] * n
-                    hits.setdefault(concept, i)
+        for i, n, concept in sorted(found, key=lambda f: (-f[1], -f[2].priority, f[0])):
+            if not any(claimed[i : i + n]):
+                claimed[i : i + n] = [True] * n
+                hits.setdefault(concept, i)
         return hits
 
     def read(self, text: str, analysis: Analysis | None = None) -> Frame:
