@@ -22,7 +22,7 @@ from knowledge.frames import Frame, FrameReader
 FRAMES_FILE = Path(__file__).with_name("frames.toml")
 ANY = "*"
 RULE_TOPIC = "umum"  # general rules: Entry.topic, and their ids start "umum-"
-RULE_REVIEWED = dt.date(2026, 12, 5)
+RULE_REVIEWED = dt.date(2026, 12, 5)  # when frames.toml gives no [settings] reviewed
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +104,9 @@ class FrameMap:
         # What a question must state before the frame alone decides its answer
         # (the general rule, or an entry the words were unsure of).
         self.decides = _set(raw.get("settings", {}), "decide_contexts")
+        reviewed = raw.get("settings", {}).get("reviewed", RULE_REVIEWED)
+        if not isinstance(reviewed, dt.date):
+            reviewed = RULE_REVIEWED
         self.rules: dict[str, Entry] = {
             str(act): Entry(
                 id=rule_id(str(act)),
@@ -114,7 +117,7 @@ class FrameMap:
                 verdict=str(t["verdict"]),
                 sources=tuple(str(s) for s in t.get("sources", [])),
                 related=(),
-                reviewed=RULE_REVIEWED,
+                reviewed=reviewed,
             )
             for act, t in raw.get("rule", {}).items()
         }
