@@ -11,6 +11,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from knowledge import framepick
 from knowledge import matcher as m
 from knowledge.coverage import COVERAGE_FILE
 from knowledge.entries import Entry, load_entries
@@ -24,11 +25,6 @@ DATA_DIR = Path(__file__).with_name("faq")
 # An off-topic word (salary, recruitment, ...) in a question is only answered by an
 # entry that mentions it in its question or answer, or in this many phrasings.
 OFFTOPIC_MIN_PHRASINGS = 2
-# How many of the words' best entries the frame may choose among.
-FRAME_DEPTH = 10
-# How far below the words' sure pick an entry that fits the frame may be and
-# still be chosen instead (tuned on the even half of the development set).
-FRAME_MARGIN = 0.15
 _WORD = re.compile(r"[^\W\d_]+")
 log = logging.getLogger(__name__)
 
@@ -160,7 +156,7 @@ class KnowledgeBase:
         witness = intent.report == "witness" and intent.kind == "tip"
         wanted = without_report_terms(analysis.terms) if witness else normalized
         frame = self.framemap.reader.read(query, analysis)
-        depth = max(top, 2) + 1 if frame.activity is None else FRAME_DEPTH
+        depth = max(top, 2) + 1 if frame.activity is None else framepick.DEPTH
         ranked = self.matcher.rank(wanted, depth) if wanted else []
         match: Match | None = None
         in_scope = self._in_scope(analysis.terms)
@@ -169,7 +165,9 @@ class KnowledgeBase:
             and self._confident(ranked, len(analysis.terms))
             and self._on_topic(analysis.terms, ranked[0])
         )
-        picked = self._framed(ranked, frame, confident, analysis.terms) if in_scope else None
+        picked = None
+        if in_scope:
+            picked = framepick.pick(self, ranked, frame, confident, analysis.terms)
         if picked is None and confident and in_scope:
             picked = self.entries[ranked[0].index], ranked
         if picked is not None:
@@ -196,59 +194,6 @@ class KnowledgeBase:
         return Answer(
             query, normalized, kind, None, match, suggestions, _ms(start), intent.report, frame
         )
-
-    def _framed(
-        self, ranked: list[m.Scored], frame: Frame, confident: bool, terms: tuple[str, ...]
-    ) -> tuple[Entry, list[m.Scored]] | None:
-        """The frame's pick, when it overrules or confirms the words' ranking.
-
-        An entry that declares the question's actor and activity wins over a
-        higher-ranked one that declares others; a clear actor and activity no
-        entry answers get the activity's general rule. An undeclared entry the
-        words are sure of stays (a question about sanctions names an act too).
-        """
-        fm = self.framemap
-        if frame.activity is None or not ranked or fm.stands_aside(frame):
-            return None
-        top = self.entries[ranked[0].index]
-        if fm.fits(top.id, frame):
-            # Words unsure, frame sure: answer only when the actor is named too.
-            sure = confident or not fm.decides_alone(frame) or ranked[0].score < m.SUGGEST_THRESHOLD
-            return None if sure or not self._on_topic(terms, ranked[0]) else (top, ranked)
-        if confident and not fm.conflicts(top.id, frame):
-            return None
-        if not confident and not fm.decides_alone(frame):
-            return None
-        # Words sure of a neighbour: only a close runner-up that fits may take over.
-        floor = ranked[0].score - FRAME_MARGIN if confident else m.SUGGEST_THRESHOLD
-        for i, r in enumerate(ranked):
-            if (
-                r.score >= max(floor, m.SUGGEST_THRESHOLD)
-                and fm.fits(self.entries[r.index].id, frame)
-                and self._on_topic(terms, r)
-            ):
-                return self.entries[r.index], [r, *ranked[:i], *ranked[i + 1 :]]
-        if frame.actor is not None and frame.actor.group != "asn":
-            # Outside the civil service the actor decides: that actor's own entry.
-            own = self._actor_entry(frame)
-            if own is not None:
-                return own, ranked
-        rule = fm.rule_for(frame)
-        # The general rule stands in for "I don't know", never for a sure answer;
-        # an off-topic word ("tps") only where the rule itself speaks of it.
-        if confident or rule is None or not self._rule_on_topic(rule, terms):
-            return None
-        return rule, ranked
-
-    def _rule_on_topic(self, rule: Entry, terms: tuple[str, ...]) -> bool:
-        off = self.normalizer.lex.offtopic
-        own = set(self.normalize(f"{rule.question} {rule.answer}").split())
-        return all(t in own for t in terms if t in off)
-
-    def _actor_entry(self, frame: Frame) -> Entry | None:
-        """The entry declared for this actor and act (first in file order)."""
-        fits = [e for e in self.entries if self.framemap.fits(e.id, frame)]
-        return fits[0] if fits else None
 
     @staticmethod
     def _confident(ranked: list[m.Scored], terms: int = 0) -> bool:
