@@ -31,6 +31,13 @@ async def record_down_vote(ctx: Context, entry: Entry) -> None:
     await kbstats.record_gap(ctx.db, kit(ctx).vault, text, ctx.now())
 
 
+async def record_wrong_part(ctx: Context, entry: Entry, part: str) -> None:
+    """Which part of an answer a 👎 said was wrong (actor, activity, context, answer):
+    the entry and the part only, never who said it."""
+    text = f"[{entry.id}] salah: {part}"
+    await kbstats.record_gap(ctx.db, kit(ctx).vault, text, ctx.now())
+
+
 async def purge(services: Services, now: datetime) -> int:
     """Drops questions not asked again within the retention period (a daily job)."""
     return await kbstats.purge_gaps(services.db, now, services.limits.gap_retention_days)

@@ -77,6 +77,7 @@ COMMANDS: list[Route] = [
     button("faq:", ask.show_entry),
     button(law.PREFIX, law.show),
     button("fb:", ask.feedback),
+    button("fbw:", ask.wrong_part),  # after a 👎: which part was wrong
     button("tipoffer:", offer.button),  # "📝 Laporkan ini secara anonim" / "Tidak"
 ]
 

@@ -12,12 +12,14 @@ from knowledge.base import (
 )
 from knowledge.entries import Entry
 from knowledge.evaluate import EvalReport, evaluate
+from knowledge.frames import Frame
 from knowledge.regulations import Regulation
 
 __all__ = [
     "Answer",
     "Entry",
     "EvalReport",
+    "Frame",
     "KnowledgeBase",
     "Match",
     "Regulation",

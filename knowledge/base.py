@@ -11,9 +11,12 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from knowledge import framepick
 from knowledge import matcher as m
 from knowledge.coverage import COVERAGE_FILE
 from knowledge.entries import Entry, load_entries
+from knowledge.framemap import FRAMES_FILE, RULE_TOPIC, FrameMap
+from knowledge.frames import NO_FRAME, Frame, FrameReader
 from knowledge.intent import detect_intent, without_report_terms
 from knowledge.logreg import LogReg
 from knowledge.normalize import Normalizer
@@ -69,16 +72,20 @@ class Answer:
     # "witness": tells of a violation seen; "how": asks how to report. Either way
     # the chat offers an anonymous tip beside the answer.
     report: str | None = None
+    frame: Frame = NO_FRAME  # who does what, in what context, as understood
 
     def to_json(self) -> dict[str, Any]:
         """The shape of `asnbot ask --json` (INTERFACES.md)."""
-        return {
+        out: dict[str, Any] = {
             "query": self.query,
             "intent": self.intent,
             "match": None if self.match is None else self.match.to_json(),
             "suggestions": [s.to_json() for s in self.suggestions],
-            "elapsed_ms": self.elapsed_ms,
         }
+        if self.match is not None and not self.frame.empty:
+            out["understood"] = self.frame.to_json()  # what was read: INTERFACES.md
+        out["elapsed_ms"] = self.elapsed_ms
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +111,8 @@ class KnowledgeBase:
     coverage_file: Path | None = None
     # From the on-disk cache (knowledge/cache.py); None: normalize and train here.
     prepared: Prepared | None = None
+    # Which entries answer which frames (knowledge/frames.toml); None: none do.
+    frames_file: Path | None = None
 
     def __post_init__(self) -> None:
         self._by_id = {e.id: e for e in self.entries}
@@ -126,7 +135,18 @@ class KnowledgeBase:
         ]
 
     def entry(self, entry_id: str) -> Entry | None:
-        return self._by_id.get(entry_id)
+        found = self._by_id.get(entry_id)
+        if found is None and entry_id.startswith(RULE_TOPIC + "-"):
+            found = next((r for r in self.framemap.rules.values() if r.id == entry_id), None)
+        return found
+
+    @cached_property
+    def framemap(self) -> FrameMap:
+        """Concepts and frames: read on first use (a few hundred ms)."""
+        return FrameMap(FrameReader(self.normalizer), self.frames_file)
+
+    def frame(self, text: str) -> Frame:
+        return self.framemap.reader.read(text)
 
     def normalize(self, text: str) -> str:
         return self.normalizer.normalize(text)
@@ -158,15 +178,23 @@ class KnowledgeBase:
         # A question keeps its words ("boleh jadi saksi?" is about being a witness).
         witness = intent.report == "witness" and intent.kind == "tip"
         wanted = without_report_terms(analysis.terms) if witness else normalized
-        ranked = self.matcher.rank(wanted, max(top, 2) + 1) if wanted else []
+        frame = self.framemap.reader.read(query, analysis)
+        depth = max(top, 2) + 1 if frame.activity is None else framepick.DEPTH
+        ranked = self.matcher.rank(wanted, depth) if wanted else []
         match: Match | None = None
-        if (
-            ranked
+        in_scope = self._in_scope(analysis.terms)
+        confident = (
+            bool(ranked)
             and self._confident(ranked, len(analysis.terms))
             and self._on_topic(analysis.terms, ranked[0])
-            and self._in_scope(analysis.terms)
-        ):
-            best = self.entries[ranked[0].index]
+        )
+        picked = None
+        if in_scope:
+            picked = framepick.pick(self, ranked, frame, confident, analysis.terms)
+        if picked is None and confident and in_scope:
+            picked = self.entries[ranked[0].index], ranked
+        if picked is not None:
+            best, ranked = picked
             match = Match(
                 best.id,
                 best.question,
@@ -175,7 +203,7 @@ class KnowledgeBase:
                 best.sources,
                 round(ranked[0].score, 3),
             )
-            ranked = ranked[1:]
+            ranked = [r for r in ranked if self.entries[r.index].id != best.id]
         suggestions = tuple(
             Suggestion(self.entries[r.index].id, self.entries[r.index].question, round(r.score, 3))
             for r in ranked
@@ -186,7 +214,9 @@ class KnowledgeBase:
         kind = "faq" if match is not None or suggestions else "unknown"
         if intent.kind == "tip":
             kind = "tip"
-        return Answer(query, normalized, kind, None, match, suggestions, _ms(start), intent.report)
+        return Answer(
+            query, normalized, kind, None, match, suggestions, _ms(start), intent.report, frame
+        )
 
     @staticmethod
     def _confident(ranked: list[m.Scored], terms: int = 0) -> bool:
@@ -248,7 +278,10 @@ def _ms(start: float) -> float:
 
 
 def build_knowledge_base(
-    data_dir: Path, coverage_file: Path | None = None, prepared: Prepared | None = None
+    data_dir: Path,
+    coverage_file: Path | None = None,
+    prepared: Prepared | None = None,
+    frames_file: Path | None = None,
 ) -> KnowledgeBase:
     entries, defects = load_entries(data_dir)
     return KnowledgeBase(
@@ -257,34 +290,39 @@ def build_knowledge_base(
         load_defects=defects,
         coverage_file=coverage_file,
         prepared=prepared,
+        frames_file=frames_file,
     )
 
 
 @cache
 def _default(cache_dir: Path | None) -> KnowledgeBase:
-    return _load(DATA_DIR, COVERAGE_FILE, cache_dir)
+    return _load(DATA_DIR, COVERAGE_FILE, cache_dir, FRAMES_FILE)
 
 
-def _load(data_dir: Path, coverage_file: Path | None, cache_dir: Path | None) -> KnowledgeBase:
+def _load(
+    data_dir: Path, coverage_file: Path | None, cache_dir: Path | None, frames_file: Path | None
+) -> KnowledgeBase:
     if cache_dir is None:
-        return build_knowledge_base(data_dir, coverage_file)
+        return build_knowledge_base(data_dir, coverage_file, frames_file=frames_file)
     from knowledge.cache import load_or_build
 
-    return load_or_build(data_dir, coverage_file, cache_dir)
+    return load_or_build(data_dir, coverage_file, cache_dir, frames_file=frames_file)
 
 
 def load_knowledge_base(
     data_dir: Path | None = None,
     coverage_file: Path | None = None,
     cache_dir: Path | str | None = None,
+    frames_file: Path | None = None,
 ) -> KnowledgeBase:
     """The knowledge base; the packaged one is built once per process and shared.
 
-    The packaged base is linted against knowledge/coverage.toml; another data
-    folder only against the coverage_file given. With a cache_dir the costly
-    part of the build is read from there when it is current (knowledge/cache.py).
+    The packaged base is linted against knowledge/coverage.toml and answers
+    frames by knowledge/frames.toml; another data folder only uses the
+    coverage_file and frames_file given. With a cache_dir the costly part of
+    the build is read from there when it is current (knowledge/cache.py).
     """
     cache_path = Path(cache_dir) if cache_dir else None
     if data_dir is None:
         return _default(cache_path)
-    return _load(Path(data_dir), coverage_file, cache_path)
+    return _load(Path(data_dir), coverage_file, cache_path, frames_file)

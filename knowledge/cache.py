@@ -79,29 +79,43 @@ def cache_path(cache_dir: Path, key: str) -> Path:
 
 
 def load_or_build(
-    data_dir: Path, coverage_file: Path | None, cache_dir: Path, *, force: bool = False
+    data_dir: Path,
+    coverage_file: Path | None,
+    cache_dir: Path,
+    *,
+    force: bool = False,
+    frames_file: Path | None = None,
 ) -> KnowledgeBase:
     """The knowledge base, its costly part read from cache_dir when current, else
     built and stored there (force: built and stored whatever the cache holds)."""
-    return ensure(data_dir, coverage_file, cache_dir, force=force)[0]
+    return ensure(data_dir, coverage_file, cache_dir, force=force, frames_file=frames_file)[0]
 
 
 def ensure(
-    data_dir: Path, coverage_file: Path | None, cache_dir: Path, *, force: bool = False
+    data_dir: Path,
+    coverage_file: Path | None,
+    cache_dir: Path,
+    *,
+    force: bool = False,
+    frames_file: Path | None = None,
 ) -> tuple[KnowledgeBase, bool]:
     """The knowledge base and whether it was built (False: read from the cache)."""
     key = cache_key(data_dir)
     path = cache_path(cache_dir, key)
-    kb = None if force else _try_read(data_dir, coverage_file, path, key)
+    kb = None if force else _try_read(data_dir, coverage_file, path, key, frames_file=frames_file)
     if kb is not None:
         return kb, False
     with _build_lock(Path(cache_dir)):
         # Another worker may have built it while this one waited for the lock.
-        kb = None if force else _try_read(data_dir, coverage_file, path, key, quiet=True)
+        kb = (
+            None
+            if force
+            else _try_read(data_dir, coverage_file, path, key, quiet=True, frames_file=frames_file)
+        )
         if kb is not None:
             return kb, False
         started = time.perf_counter()
-        kb = build_knowledge_base(data_dir, coverage_file)
+        kb = build_knowledge_base(data_dir, coverage_file, frames_file=frames_file)
         _write(path, key, kb)
     log.info(
         "knowledge base built",
@@ -111,7 +125,12 @@ def ensure(
 
 
 def _try_read(
-    data_dir: Path, coverage_file: Path | None, path: Path, key: str, quiet: bool = False
+    data_dir: Path,
+    coverage_file: Path | None,
+    path: Path,
+    key: str,
+    quiet: bool = False,
+    frames_file: Path | None = None,
 ) -> KnowledgeBase | None:
     if not path.is_file():
         return None
@@ -126,7 +145,7 @@ def _try_read(
                 extra={"path": str(path), "reason": f"{type(exc).__name__}: {exc}"[:200]},
             )
         return None
-    kb = build_knowledge_base(data_dir, coverage_file, prepared)
+    kb = build_knowledge_base(data_dir, coverage_file, prepared, frames_file)
     if [e.id for e in kb.entries] != ids:
         # The key covers every file, so this is a file from elsewhere.
         log.warning(

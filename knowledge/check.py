@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from knowledge.coverage import check_coverage
+from knowledge.entries import VERDICTS
 from knowledge.regulations import cited_regulation
 from knowledge.verdicts import check_verdicts
 
@@ -33,7 +34,27 @@ def check(kb: KnowledgeBase, strict: bool = False) -> list[str]:
     defects += check_verdicts(kb.entries)
     defects += _check_self_match(kb, 0.0 if strict else SELF_MATCH_TOLERANCE)
     defects += _check_coverage(kb)
+    defects += _check_frames(kb)
     return defects
+
+
+def _check_frames(kb: KnowledgeBase) -> list[str]:
+    """frames.toml names real entries and concepts; its general rules cite known
+    regulations and open with their verdict, like entries."""
+    fm = kb.framemap
+    out = fm.check({e.id for e in kb.entries})
+    rules = list(fm.rules.values())
+    for rule in rules:
+        where = f"frames.toml (rule {rule.id})"
+        if rule.verdict not in VERDICTS:
+            out.append(f"{where}: unknown verdict {rule.verdict!r}")
+        if not rule.sources:
+            out.append(f"{where}: no legal basis")
+        for src in rule.sources:
+            if cited_regulation(src, kb.regulations) is None:
+                out.append(f"{where}: unknown citation {src!r} (not in regulations.toml)")
+    # check_verdicts names a file by topic; general rules live in frames.toml
+    return out + [d.replace("umum.toml", "frames.toml", 1) for d in check_verdicts(rules)]
 
 
 def _check_fields(kb: KnowledgeBase) -> list[str]:

@@ -15,6 +15,7 @@ import pytest
 from knowledge import KnowledgeBase, load_knowledge_base, snapshot
 from knowledge.base import DATA_DIR
 from knowledge.cache import cache_key, ensure
+from knowledge.framemap import FRAMES_FILE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "faq"
 QUESTIONS = Path(__file__).parents[1] / "eval" / "questions.jsonl"
@@ -46,7 +47,7 @@ def test_a_cache_hit_answers_every_evaluation_question_as_a_fresh_build(
     packaged_cache: Path,
 ) -> None:
     fresh = load_knowledge_base()
-    cached, built = ensure(DATA_DIR, None, packaged_cache)
+    cached, built = ensure(DATA_DIR, None, packaged_cache, frames_file=FRAMES_FILE)
     assert not built
     assert cached.matcher.logreg is not None  # loaded, not skipped
     questions = [json.loads(line)["question"] for line in QUESTIONS.read_text().splitlines()]
@@ -185,7 +186,7 @@ def test_a_matcher_the_codec_cannot_store_is_built_at_start_instead(
 
 
 def test_the_stored_matcher_is_used_as_it_was_built(packaged_cache: Path) -> None:
-    cached, built = ensure(DATA_DIR, None, packaged_cache)
+    cached, built = ensure(DATA_DIR, None, packaged_cache, frames_file=FRAMES_FILE)
     assert not built
     with np.load(_the_one_file(packaged_cache), allow_pickle=False) as npz:
         assert json.loads(npz["meta"].tobytes())["matcher"]["c"] == "Matcher"

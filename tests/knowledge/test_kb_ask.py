@@ -24,7 +24,9 @@ def test_answers_a_paraphrase(kb: KnowledgeBase) -> None:
 
 def test_json_shape(kb: KnowledgeBase) -> None:
     data = kb.ask("boleh gak asn pakai mobil dinas buat kampanye").to_json()
-    assert list(data) == ["query", "intent", "match", "suggestions", "elapsed_ms"]
+    # "understood" (what was read in the question) may come with a match
+    assert list(data) == ["query", "intent", "match", "suggestions", "understood", "elapsed_ms"]
+    assert list(data["understood"]) == ["actor", "activity", "context", "contexts", "text"]
     assert list(data["match"]) == ["id", "question", "answer", "verdict", "sources", "score"]
     assert isinstance(data["match"]["sources"], list)
     assert isinstance(data["suggestions"], list)

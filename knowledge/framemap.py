@@ -1,0 +1,205 @@
+"""Which entry answers which frame (knowledge/frames.toml), the general rule
+per activity, and where to ask back.
+
+The matcher ranks entries by words; ``FrameMap.choose`` then uses the frame
+as a strong signal: an entry that declares a different act or actor than the
+question names loses to one that declares them, and a clear actor and
+activity that no entry answers get that activity's general rule, never a
+neighbour's verdict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from knowledge.entries import Entry
+from knowledge.frames import Frame, FrameReader
+
+FRAMES_FILE = Path(__file__).with_name("frames.toml")
+ANY = "*"
+RULE_TOPIC = "umum"  # general rules: Entry.topic, and their ids start "umum-"
+RULE_REVIEWED = dt.date(2026, 12, 5)  # when frames.toml gives no [settings] reviewed
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    activities: frozenset[str]
+    actors: frozenset[str] = frozenset()  # empty: any "asn" actor, or none named
+    not_actors: frozenset[str] = frozenset()
+    contexts: frozenset[str] = frozenset()
+    excepted: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    label: str  # a label key
+    entry: str
+
+
+@dataclass(frozen=True, slots=True)
+class AskBack:
+    id: str
+    activities: frozenset[str]
+    knows: frozenset[str]  # actors or contexts that settle it
+    question: str  # a label key
+    options: tuple[Option, ...]
+
+
+def _set(raw: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(v) for v in raw.get(key, []))
+
+
+def rule_id(activity: str) -> str:
+    return f"{RULE_TOPIC}-{activity.replace('_', '-')}"
+
+
+def _fits(d: Declaration, frame: Frame) -> bool:
+    act = frame.activity
+    if act is None:
+        return False
+    actor = frame.actor
+    if d.actors:
+        if actor is None or actor.id not in d.actors:
+            return False
+    elif actor is not None and actor.group != "asn":
+        return False
+    if actor is not None and actor.id in d.not_actors:
+        return False
+    if not all(frame.has(c) for c in d.contexts):
+        return False
+    if ANY in d.activities:
+        return act.id not in d.excepted
+    return act.id in d.activities
+
+
+class FrameMap:
+    def __init__(self, reader: FrameReader, path: Path | None = FRAMES_FILE) -> None:
+        """``path`` None: no entry declares a frame (a knowledge base of other data)."""
+        self.reader = reader
+        raw: dict[str, Any] = {}
+        if path is not None:
+            with path.open("rb") as fh:
+                raw = tomllib.load(fh)
+        # [entry.X] declares one frame set; [[entry.X]] several, any of which fits.
+        self.declared: dict[str, tuple[Declaration, ...]] = {
+            str(eid): tuple(
+                Declaration(
+                    _set(t, "activities"),
+                    _set(t, "actors"),
+                    _set(t, "not_actors"),
+                    _set(t, "contexts"),
+                    _set(t, "except"),
+                )
+                for t in (tables if isinstance(tables, list) else [tables])
+            )
+            for eid, tables in raw.get("entry", {}).items()
+        }
+        # Contexts that make the frame step stand aside ("kena sanksi apa?" asks
+        # about the penalty, not whether the act is allowed).
+        self.abstain = _set(raw.get("settings", {}), "abstain_contexts")
+        # What a question must state before the frame alone decides its answer
+        # (the general rule, or an entry the words were unsure of).
+        self.decides = _set(raw.get("settings", {}), "decide_contexts")
+        reviewed = raw.get("settings", {}).get("reviewed", RULE_REVIEWED)
+        if not isinstance(reviewed, dt.date):
+            reviewed = RULE_REVIEWED
+        self.rules: dict[str, Entry] = {
+            str(act): Entry(
+                id=rule_id(str(act)),
+                topic=RULE_TOPIC,
+                question=str(t["question"]),
+                alternates=(),
+                answer=str(t["answer"]).strip(),
+                verdict=str(t["verdict"]),
+                sources=tuple(str(s) for s in t.get("sources", [])),
+                related=(),
+                reviewed=reviewed,
+            )
+            for act, t in raw.get("rule", {}).items()
+        }
+        self.asks = tuple(
+            AskBack(
+                str(aid),
+                _set(t, "activities"),
+                _set(t, "knows"),
+                str(t["question"]),
+                tuple(Option(str(o["label"]), str(o["entry"])) for o in t.get("options", [])),
+            )
+            for aid, t in raw.get("ask", {}).items()
+        )
+
+    def fits(self, entry_id: str, frame: Frame) -> bool:
+        """Whether the entry declares that it answers this frame."""
+        return any(_fits(d, frame) for d in self.declared.get(entry_id, ()))
+
+    def stands_aside(self, frame: Frame) -> bool:
+        return any(c.id in self.abstain for c in frame.contexts)
+
+    def decides_alone(self, frame: Frame) -> bool:
+        """The question asks what ``decide_contexts`` say ("boleh …?"): the frame
+        may then answer where the words were unsure."""
+        return all(frame.has(c) for c in self.decides)
+
+    def conflicts(self, entry_id: str, frame: Frame) -> bool:
+        """The entry declares frames, and answers none of the activities named
+        ("deklarasi … sambil acung jari" names two; an entry on either fits)."""
+        if entry_id not in self.declared:
+            return False
+        return not any(
+            self.fits(entry_id, replace(frame, activity=act)) for act in frame.activities
+        )
+
+    def rule_for(self, frame: Frame) -> Entry | None:
+        """The activity's general rule, for those the civil-service rules bind."""
+        if frame.activity is None or frame.actor is None or frame.actor.group != "asn":
+            return None
+        if not self.decides_alone(frame):
+            return None
+        return self.rules.get(frame.activity.id)
+
+    def ask_back(self, frame: Frame) -> AskBack | None:
+        """The one question to ask when the answer depends on a fact left out."""
+        if frame.activity is None:
+            return None
+        known = {c.id for c in frame.contexts}
+        if frame.actor is not None:
+            known.add(frame.actor.id)
+        for ask in self.asks:
+            if frame.activity.id in ask.activities and not ask.knows & known:
+                return ask
+        return None
+
+    def check(self, entry_ids: set[str]) -> list[str]:
+        """Defects of frames.toml: unknown entries and concepts, one line each."""
+        out: list[str] = []
+        kinds = self.reader.concepts
+
+        def unknown(where: str, kind: str, names: frozenset[str]) -> None:
+            known = set(kinds[kind])
+            pool = known | ({ANY} if kind == "activity" else set())
+            for name in sorted(names - pool):
+                out.append(f"frames.toml ({where}): unknown {kind} {name!r}")
+
+        for eid, decls in sorted(self.declared.items()):
+            if eid not in entry_ids:
+                out.append(f"frames.toml (entry.{eid}): no such entry")
+            for d in decls:
+                unknown(f"entry.{eid}", "activity", d.activities | d.excepted)
+                unknown(f"entry.{eid}", "actor", d.actors | d.not_actors)
+                unknown(f"entry.{eid}", "context", d.contexts)
+        unknown("settings", "context", self.abstain | self.decides)
+        for act in sorted(self.rules):
+            unknown(f"rule.{act}", "activity", frozenset({act}))
+        for ask in self.asks:
+            unknown(f"ask.{ask.id}", "activity", ask.activities)
+            both = set(kinds["actor"]) | set(kinds["context"])
+            for name in sorted(ask.knows - both):
+                out.append(f"frames.toml (ask.{ask.id}): unknown actor or context {name!r}")
+            for o in ask.options:
+                if o.entry not in entry_ids:
+                    out.append(f"frames.toml (ask.{ask.id}): no such entry {o.entry!r}")
+        return out

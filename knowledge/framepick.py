@@ -1,0 +1,76 @@
+"""The frame as a strong signal beside the words' scores: one small step after
+the matcher's ranking (``KnowledgeBase._ask``), kept apart from the matcher.
+
+An entry that declares the question's actor and activity wins over a
+neighbour that declares others; a clear actor and activity that no entry
+answers get the activity's general rule, never a neighbour's verdict. An
+undeclared entry the words are sure of stays (a question about sanctions
+names an act too).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from knowledge import matcher as m
+from knowledge.entries import Entry
+from knowledge.frames import Frame
+
+if TYPE_CHECKING:
+    from knowledge.base import KnowledgeBase
+
+# How many of the words' best entries the frame may choose among.
+DEPTH = 10
+# How far below the words' sure pick an entry that fits the frame may be and
+# still be chosen instead (tuned on the even half of the development set).
+MARGIN = 0.15
+
+Picked = tuple[Entry, list[m.Scored]]
+
+
+def pick(
+    kb: KnowledgeBase,
+    ranked: list[m.Scored],
+    frame: Frame,
+    confident: bool,
+    terms: tuple[str, ...],
+) -> Picked | None:
+    """The frame's choice and the ranking behind it, or None: the words decide."""
+    fm = kb.framemap
+    if frame.activity is None or not ranked or fm.stands_aside(frame):
+        return None
+    top = kb.entries[ranked[0].index]
+    if fm.fits(top.id, frame):
+        # Words unsure, frame sure: answered only when the question asks "boleh …?".
+        sure = confident or not fm.decides_alone(frame) or ranked[0].score < m.SUGGEST_THRESHOLD
+        return None if sure or not kb._on_topic(terms, ranked[0]) else (top, ranked)
+    if confident and not fm.conflicts(top.id, frame):
+        return None
+    if not confident and not fm.decides_alone(frame):
+        return None
+    # Words sure of a neighbour: only a close runner-up that fits may take over.
+    floor = ranked[0].score - MARGIN if confident else m.SUGGEST_THRESHOLD
+    for i, r in enumerate(ranked):
+        if (
+            r.score >= max(floor, m.SUGGEST_THRESHOLD)
+            and fm.fits(kb.entries[r.index].id, frame)
+            and kb._on_topic(terms, r)
+        ):
+            return kb.entries[r.index], [r, *ranked[:i], *ranked[i + 1 :]]
+    if frame.actor is not None and frame.actor.group != "asn":
+        # Outside the civil service the actor decides: that actor's own entry.
+        own = next((e for e in kb.entries if fm.fits(e.id, frame)), None)
+        if own is not None:
+            return own, ranked
+    rule = fm.rule_for(frame)
+    # The general rule stands in for "I don't know", never for a sure answer.
+    if confident or rule is None or not _rule_on_topic(kb, rule, terms):
+        return None
+    return rule, ranked
+
+
+def _rule_on_topic(kb: KnowledgeBase, rule: Entry, terms: tuple[str, ...]) -> bool:
+    """An off-topic word ("tps") only where the rule itself speaks of it."""
+    off = kb.normalizer.lex.offtopic
+    own = set(kb.normalize(f"{rule.question} {rule.answer}").split())
+    return all(t in own for t in terms if t in off)
