@@ -19,7 +19,7 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot import metrics
-from bot.channels.telegram.request import PooledRequest
+from bot.channels.telegram.request import AiohttpRequest
 from bot.channels.telegram.send import Delivery
 from bot.channels.telegram.translate import (
     CHANNEL,
@@ -52,7 +52,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         .base_url(tg.api_base_url)
         .base_file_url(tg.file_base_url)
         # One connection per send that may be in flight: replies to updates and pushes.
-        .request(PooledRequest(tg.concurrent_updates + settings.delivery.concurrency))
+        .request(AiohttpRequest(tg.concurrent_updates + settings.delivery.concurrency))
         .rate_limiter(
             AIORateLimiter(
                 overall_max_rate=tg.rate_per_second,
