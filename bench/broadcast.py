@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import multiprocessing
 import os
 import resource
@@ -90,7 +91,23 @@ def _people(db: Any, channel: str, n: int, now: datetime) -> None:
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    """The process's peak resident memory since start, or since ``_reset_peak``."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return (
+            int(next(ln for ln in status.splitlines() if ln.startswith("VmHWM")).split()[1]) / 1024
+        )
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _reset_peak() -> None:
+    """Start-up (training the knowledge base's scorer) peaks higher than anything after it;
+    Linux can forget that peak (clear_refs 5), so the broadcast's own is what is measured."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
 
 
 def _config(folder: Path, url: str, port: int, rate: float, batch: int, concurrency: int) -> Path:
@@ -134,6 +151,9 @@ async def _tick(sender: str, config: Path, port: int, n: int, rate: float) -> di
         }
     else:  # exactly what `asnbot reminders run-due` builds
         senders = {k: v for k, v in build_senders(app).items() if k == sender}
+    startup = _rss_mb()
+    gc.collect()
+    _reset_peak()
     before = _rss_mb()
     started = time.perf_counter()
     try:
@@ -155,6 +175,7 @@ async def _tick(sender: str, config: Path, port: int, n: int, rate: float) -> di
         "received": stats["delivered"],
         "duplicates": stats["duplicates"],
         "too_many": stats["too_many"],
+        "rss_startup_mb": startup,
         "rss_before_mb": before,
         "rss_peak_mb": _rss_mb(),
     }
@@ -243,8 +264,10 @@ def main() -> None:
             print(
                 f"  {label[name]:18} {_median(runs, 'per_second'):7,.0f} msg/s ({each}; target "
                 f"≥ 1,000), {min(r['received'] for r in runs):,} received, duplicates "
-                f"{max(r['duplicates'] for r in runs)}, peak RSS {_median(runs, 'rss_peak_mb'):.0f}"
-                f" MB (start-up {_median(runs, 'rss_before_mb'):.0f} MB; target ≤ 200)"
+                f"{max(r['duplicates'] for r in runs)}, peak RSS while sending "
+                f"{_median(runs, 'rss_peak_mb'):.0f} MB (target ≤ 200; "
+                f"{_median(runs, 'rss_before_mb'):.0f} MB before it, "
+                f"{_median(runs, 'rss_startup_mb'):.0f} MB peak at start-up)"
             )
     if args.only != "fast":
         print(
