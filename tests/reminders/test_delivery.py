@@ -10,18 +10,21 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from bot.channels.telegram import telegram_sender
 from bot.delivery import OutboxDispatcher
+from bot.wiring import build_app
 from handlers.render import default_renderer
 from storage import broadcasts, migrate, outbox, subscribers
 from storage.db import Database
 from storage.models import OutboxMessage
-from tests.conftest import REPO, TEST_SECRET, FakeClock
+from tests.conftest import REPO, TEST_SECRET, FakeClock, make_settings
 from tests.fakes.botapi import BotApiSender, FakeBotApi
 
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
@@ -91,6 +94,44 @@ async def test_blocked_users_become_inactive_and_retries_land_once(
     active = {s.chat for s in await subscribers.active_page(db)}
     assert "2" not in active and len(active) == 5
     db.dispose()
+
+
+async def test_the_production_sender_honours_429_and_marks_blocked_people_inactive(
+    api: FakeBotApi, sqlite_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    """python-telegram-bot's sender through the dispatcher: its rate limiter waits out a 429's
+    retry_after and sends again, 5xx are retried, a 403 makes the subscriber inactive."""
+    api.blocked = {"2"}
+    api.flaky = {"3": 2}  # two 500s, then fine
+    api.throttled = {"4": 1}  # one 429 with retry_after 1
+    base = make_settings(sqlite_url, tmp_path)
+    settings = replace(
+        base,
+        telegram=replace(
+            base.telegram, api_base_url=api.url.removesuffix("TEST"), retry_backoff_seconds=0.01
+        ),
+        secrets=replace(base.secrets, telegram_bot_token="123:TEST"),
+    )
+    app = build_app(settings, clock=clock)
+    db = app.services.db
+    await _people(db, 6)
+    await outbox.enqueue(db, _messages([str(i) for i in range(6)]), NOW)
+    sender = telegram_sender(app)
+    assert sender is not None
+    dispatcher = OutboxDispatcher(db, default_renderer(), {"telegram": sender}, FakeClock(NOW))
+    started = time.monotonic()
+    try:
+        report = await dispatcher.drain()
+    finally:
+        await sender.aclose()
+        app.close()
+    assert (report.sent, report.blocked, report.retried) == (5, 1, 0)
+    assert time.monotonic() - started >= 1.0, "the 429's retry_after was waited out"
+    assert dict(api.delivered) == {"0": 1, "1": 1, "3": 1, "4": 1, "5": 1}
+    assert api.too_many == 1
+    assert _statuses(db) == {"sent": 5, "blocked": 1}
+    active = {s.chat for s in await subscribers.active_page(db)}
+    assert "2" not in active and len(active) == 5
 
 
 async def test_a_message_that_keeps_failing_stops_after_max_attempts(
