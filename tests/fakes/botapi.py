@@ -1,10 +1,9 @@
 """A local HTTP server that answers ``sendMessage`` like Telegram's Bot API, and counts.
 
-Until the Telegram channel's own fake server and sender land, the outbox
-tests, the crash test and the benchmark use this pair: ``FakeBotApi`` (on
-127.0.0.1 only, in a thread or its own process) and ``BotApiSender`` (a
-minimal HTTP sender with Telegram's status mapping). To switch, point the
-real Telegram sender at any server that records what it received.
+``FakeBotApi`` (on 127.0.0.1 only, in a thread or its own process) answers
+python-telegram-bot (form posts, ``getMe``, a complete Message back) and
+``BotApiSender``, a minimal HTTP sender with Telegram's status mapping that
+the outbox tests and the broadcast bench keep as the peer of the real one.
 
 Behaviours: chats in ``blocked`` get 403 ("bot was blocked by the user"),
 ``flaky`` chats get that many 500s first, ``throttled`` chats that many
