@@ -1,10 +1,9 @@
 """A local HTTP server that answers ``sendMessage`` like Telegram's Bot API, and counts.
 
-Until the Telegram channel's own fake server and sender land, the outbox
-tests, the crash test and the benchmark use this pair: ``FakeBotApi`` (on
-127.0.0.1 only, in a thread or its own process) and ``BotApiSender`` (a
-minimal HTTP sender with Telegram's status mapping). To switch, point the
-real Telegram sender at any server that records what it received.
+``FakeBotApi`` (on 127.0.0.1 only, in a thread or its own process) answers
+python-telegram-bot (form posts, ``getMe``, a complete Message back) and
+``BotApiSender``, a minimal HTTP sender with Telegram's status mapping that
+the outbox tests and the broadcast bench keep as the peer of the real one.
 
 Behaviours: chats in ``blocked`` get 403 ("bot was blocked by the user"),
 ``flaky`` chats get that many 500s first, ``throttled`` chats that many
@@ -15,11 +14,13 @@ window over all chats, answering 429 beyond it.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Iterable
+from urllib.parse import parse_qsl
 
 from bot.channels.base import SendResult, SendStatus
 from handlers.markup import to_telegram_html
@@ -43,6 +44,7 @@ class FakeBotApi:
         self.texts: dict[str, list[str]] = {}
         self.too_many = 0  # 429s answered
         self.requests = 0
+        self._message_ids = itertools.count(1)
         self.first_at: float | None = None
         self.last_at: float | None = None
         self._window: deque[float] = deque()
@@ -60,10 +62,13 @@ class FakeBotApi:
     def _answer(self, path: str, body: bytes) -> tuple[int, dict[str, object]]:
         if path.endswith("/stats"):
             return 200, self.stats()
+        if path.endswith("/getMe"):  # python-telegram-bot's initialize()
+            return 200, {"ok": True, "result": _BOT}
         if not path.endswith("/sendMessage"):
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
         self.requests += 1
-        data = json.loads(body or b"{}")
+        # JSON from BotApiSender, a form from python-telegram-bot.
+        data = json.loads(body) if body.startswith(b"{") else dict(parse_qsl(body.decode()))
         chat = str(data.get("chat_id"))
         now = time.monotonic()
         if self.limit is not None:
@@ -90,8 +95,14 @@ class FakeBotApi:
         self.texts.setdefault(chat, []).append(str(data.get("text", "")))
         self.first_at = self.first_at or now
         self.last_at = now
-        message_id = sum(self.delivered.values())
-        return 200, {"ok": True, "result": {"message_id": message_id, "chat": {"id": chat}}}
+        message = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": _int(chat), "type": "group" if chat.startswith("-") else "private"},
+            "from": _BOT,
+            "text": data.get("text", ""),
+        }
+        return 200, {"ok": True, "result": message}
 
     def stats(self) -> dict[str, object]:
         return {
@@ -163,6 +174,13 @@ class FakeBotApi:
         if self._thread is not None:
             self._thread.join(5)
         loop.close()
+
+
+_BOT = {"id": 777000, "is_bot": True, "first_name": "ASN Bench Bot", "username": "asn_bench_bot"}
+
+
+def _int(chat: str) -> int | str:
+    return int(chat) if chat.lstrip("-").isdigit() else chat
 
 
 def _too_many() -> dict[str, object]:

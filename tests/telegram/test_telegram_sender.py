@@ -17,8 +17,13 @@ async def test_sent_message_reports_its_id(polling: Running) -> None:
     sender = telegram_sender(polling.app)
     assert sender is not None and sender.channel == "telegram" and sender.rate_per_second == 25
     result = await sender.send("42", REMINDER, kind="reminder")
-    assert result.status is SendStatus.SENT and result.provider_id
-    (sent,) = polling.tg.calls_to("sendMessage")
+    again = await sender.send("43", REMINDER, kind="reminder")
+    # The ids Telegram answered (read from the reply, no Message built): 1, then 2.
+    assert result.status is SendStatus.SENT and (result.provider_id, again.provider_id) == (
+        "1",
+        "2",
+    )
+    sent, _ = polling.tg.calls_to("sendMessage")
     assert sent.text == "<b>Pengingat:</b> jaga netralitas." and sent.payloads == ["menu:berhenti"]
 
 

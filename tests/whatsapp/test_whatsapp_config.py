@@ -84,7 +84,10 @@ async def test_a_command_without_the_web_server_can_push(
     """``asnbot reminders run-due`` builds the sender alone, with no component running."""
     sender = whatsapp_sender(wa_app)
     assert sender is not None
-    result = await sender.send(CITIZEN, Outgoing("Pengingat"), kind="reminder")
+    try:
+        result = await sender.send(CITIZEN, Outgoing("Pengingat"), kind="reminder")
+    finally:
+        await sender.aclose()  # as run-due's close_senders does
     assert result.status is SendStatus.SENT
     assert twilio_api.sent[0]["ContentSid"] == [REMINDER_TEMPLATE]
 

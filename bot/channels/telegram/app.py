@@ -19,6 +19,7 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot import metrics
+from bot.channels.telegram.request import AiohttpRequest
 from bot.channels.telegram.send import Delivery
 from bot.channels.telegram.translate import (
     CHANNEL,
@@ -50,6 +51,8 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         .token(settings.secrets.telegram_bot_token)
         .base_url(tg.api_base_url)
         .base_file_url(tg.file_base_url)
+        # One connection per send that may be in flight: replies to updates and pushes.
+        .request(AiohttpRequest(tg.concurrent_updates + settings.delivery.concurrency))
         .rate_limiter(
             AIORateLimiter(
                 overall_max_rate=tg.rate_per_second,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from twilio.http import HttpClient
+from twilio.http.async_http_client import AsyncTwilioHttpClient
 
 from bot.channels.whatsapp.media import MediaLinks
 from bot.channels.whatsapp.send import WhatsAppSender
@@ -34,7 +34,7 @@ def media_links(app: App) -> MediaLinks:
 
 
 def whatsapp_sender(
-    app: App, *, links: MediaLinks | None = None, http_client: HttpClient | None = None
+    app: App, *, links: MediaLinks | None = None, http_client: AsyncTwilioHttpClient | None = None
 ) -> WhatsAppSender | None:
     """The outbox sender for ``channel="whatsapp"``, or None when WhatsApp is not configured."""
     if not app.settings.whatsapp_enabled:

@@ -25,7 +25,7 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
-from twilio.http import HttpClient
+from twilio.http.async_http_client import AsyncTwilioHttpClient
 from twilio.request_validator import RequestValidator
 
 from bot import metrics
@@ -70,7 +70,7 @@ class WhatsAppComponent:
         self,
         app: App,
         *,
-        twilio_http: HttpClient | None = None,
+        twilio_http: AsyncTwilioHttpClient | None = None,
         media_http: httpx.AsyncClient | None = None,
     ) -> None:
         wa, secrets = app.settings.whatsapp, app.settings.secrets
@@ -115,6 +115,7 @@ class WhatsAppComponent:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._housekeeping
         await self.fetcher.aclose()
+        await self.sender.aclose()
 
     def media_url(self, data: bytes, mime: str) -> str:
         """A short-lived public URL for bytes we send (blocking: file I/O)."""

