@@ -74,6 +74,8 @@ class Figures:
     p99: float
     rss_idle: float  # MB, all the case's processes together
     rss_after: float
+    cpu: float  # ms of CPU (all the case's processes) per update in the burst
+    messages: float  # replies (messages sent) per update in the burst
 
 
 @dataclass
@@ -87,6 +89,14 @@ class Load:
 
 
 # --- processes ----------------------------------------------------------------
+
+
+def cpu_seconds(pids: Sequence[int]) -> float:
+    ticks = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mb(pids: Sequence[int]) -> float:
@@ -180,17 +190,20 @@ async def measure(load: Load, args: argparse.Namespace, first: int) -> Figures:
     await asyncio.sleep(1.0)  # start-up work (migrations, menus, scheduler) settles
     idle = rss_mb(load.pids)
     numbers = list(range(first, first + args.updates))
-    started = time.monotonic()
+    started, cpu = time.monotonic(), cpu_seconds(load.pids)
     await burst(load, numbers, args.connections)
     last = await all_answered(load.replies, {chat(n) for n in numbers})
     rate = args.updates / (last - started)
+    cpu = (cpu_seconds(load.pids) - cpu) * 1000 / args.updates
+    got = load.replies()
+    messages = sum(len(got[chat(n)]) for n in numbers) / args.updates
     probe = list(range(first + args.updates, first + args.updates + args.probe))
     sent = await paced(load, probe, args.probe_rate)
     await all_answered(load.replies, {chat(n) for n in probe})
     got = load.replies()
     latencies = sorted((min(got[chat(n)]) - sent[n]) * 1000 for n in probe)
     q = statistics.quantiles(latencies, n=100, method="inclusive")
-    return Figures(rate, q[49], q[98], idle, rss_mb(load.pids))
+    return Figures(rate, q[49], q[98], idle, rss_mb(load.pids), cpu, messages)
 
 
 def chat(n: int) -> str:
@@ -370,6 +383,8 @@ ROWS = (
     ("latency p99 (ms)", "p99", "{:.1f}", False),
     ("RSS idle (MB)", "rss_idle", "{:.0f}", False),
     ("RSS after load (MB)", "rss_after", "{:.0f}", False),
+    ("CPU per update (ms)", "cpu", "{:.1f}", False),
+    ("messages per update", "messages", "{:.2f}", False),
 )
 
 
@@ -377,6 +392,8 @@ def table(group: str, cases: list[Case]) -> None:
     done = [c for c in cases if c.group == group and c.runs]
     peer = next((c for c in done if c.peer), None)
     ours = [c for c in done if not c.peer]
+    if not done:
+        return
     heads = [c.name for c in done] + [f"{c.name} / {peer.name}" for c in ours if peer]
     print(f"{'':24}" + "".join(f"{h:>22}" for h in heads))
     for label, attr, fmt, _higher in ROWS:
@@ -403,8 +420,9 @@ async def main(args: argparse.Namespace) -> None:
         f"{args.probe} at {args.probe_rate:g}/s; {n}"
     )
     for group in ("telegram", "whatsapp"):
-        print(f"\n{group}")
-        table(group, cases)
+        if any(c.group == group and c.runs for c in cases):
+            print(f"\n{group}")
+            table(group, cases)
 
 
 if __name__ == "__main__":
