@@ -50,6 +50,10 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         .token(settings.secrets.telegram_bot_token)
         .base_url(tg.api_base_url)
         .base_file_url(tg.file_base_url)
+        # A Bot API that hangs costs a reply this long, then the send is retried (send.py).
+        .connect_timeout(tg.request_timeout_seconds)
+        .read_timeout(tg.request_timeout_seconds)
+        .write_timeout(tg.request_timeout_seconds)
         .rate_limiter(
             AIORateLimiter(
                 overall_max_rate=tg.rate_per_second,
