@@ -57,6 +57,7 @@ class TelegramSettings:
     max_retries: int = 3
     retry_backoff_seconds: float = 1.0
     concurrent_updates: int = 16
+    request_timeout_seconds: float = 10.0
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,7 @@ _POSITIVE = {
     "telegram.max_photo_bytes",
     "telegram.rate_per_second",
     "telegram.concurrent_updates",
+    "telegram.request_timeout_seconds",
     "whatsapp.max_media_bytes",
     "whatsapp.media_timeout_seconds",
     "whatsapp.media_url_ttl_seconds",

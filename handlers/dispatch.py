@@ -44,11 +44,12 @@ class Dispatcher:
                 return []  # group chatter not meant for us: never read, never stored
             msg = commands.parse(msg, bare_words=bare_words)
             async with conversation_lock(who), s.db.exclusive(who):
-                state = await conversations.load(s.db, who)
+                state, chosen = await conversations.load_with_locale(s.db, who)
+                fresh = _empty(state)
                 logscope.decide(msg, who, _in_tip(state.step))
                 if numbered:
                     msg = _pick_choice(msg, state)
-                locale = await self._locale(who, msg)
+                locale = s.renderer.locale(chosen or _hint(msg.locale, s.default_locale))
                 ctx = Context(s, who, s.roles.roles_of(msg.identity), state, locale, msg.channel)
                 ctx.reroute = lambda again: self._replies(again, ctx)
                 name, replies = await self._route(msg, ctx)
@@ -57,7 +58,8 @@ class Dispatcher:
                 if numbered:
                     shown = [o.buttons for o in out if o.buttons]
                     ctx.state.choices = [(b.payload, b.label) for b in shown[-1]] if shown else []
-                await conversations.save(s.db, who, ctx.state, s.clock())
+                if not (fresh and _empty(ctx.state)):  # nothing stored, nothing to store
+                    await conversations.save(s.db, who, ctx.state, s.clock())
             await self._push(ctx.push_now)
             ms = round((time.perf_counter() - started) * 1000, 1)
             log.info(
@@ -119,6 +121,10 @@ class Dispatcher:
 
 
 _TIP_ROUTES = ("step:tip", "tip-", "/lapor", "/kirim", "/status", "button:tip")
+
+
+def _empty(state: State) -> bool:
+    return state.step is None and not state.data and not state.choices
 
 
 def _in_tip(step: str | None) -> bool:

@@ -62,6 +62,8 @@ class Renderer:
                 trim_blocks=True,
                 lstrip_blocks=True,
                 keep_trailing_newline=False,
+                # Templates ship with the code: no stat() of the file on every render.
+                auto_reload=False,
             )
             env.filters["ribuan"] = lambda v, _l=locale: Trusted(_thousands(int(v), _l))
             env.filters["trusted"] = lambda v: Trusted(str(v))

@@ -38,17 +38,27 @@ class State:
         self.go(None)
 
 
+def _state_in(s: Session, who: str) -> State:
+    row = s.get(Conversation, who)
+    if row is None:
+        return State()
+    return State(
+        step=row.step,
+        data=dict(row.data or {}),
+        updated_at=row.updated_at,
+        choices=[(str(p), str(label)) for p, label in row.choices or []],
+    )
+
+
 def _load(db: Database, who: str) -> State:
     with db.read() as s:
-        row = s.get(Conversation, who)
-        if row is None:
-            return State()
-        return State(
-            step=row.step,
-            data=dict(row.data or {}),
-            updated_at=row.updated_at,
-            choices=[(str(p), str(label)) for p, label in row.choices or []],
-        )
+        return _state_in(s, who)
+
+
+def _load_with_locale(db: Database, who: str) -> tuple[State, str | None]:
+    """State and chosen language in one read: what every message needs first."""
+    with db.read() as s:
+        return _state_in(s, who), s.scalar(select(Profile.locale).where(Profile.who == who))
 
 
 def save_in(s: Session, who: str, state: State, now: datetime) -> None:
@@ -95,6 +105,7 @@ def _forget(db: Database, who: str) -> None:
 
 
 load = off_loop(_load)
+load_with_locale = off_loop(_load_with_locale)
 save = off_loop(_save)
 get_locale = off_loop(_get_locale)
 set_locale = off_loop(_set_locale)

@@ -12,6 +12,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import threading
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -82,6 +83,12 @@ class Database:
         writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._writers = sessionmaker(writer, expire_on_commit=False)
         self._locks: Engine | None = None  # PostgreSQL only, made on first use
+        # SQLite takes one writer at a time; a writer that finds the lock taken waits in
+        # SQLite's busy handler, which sleeps 1, 2, 5 … up to 100 ms between looks. Writers
+        # of this process queue here instead and start the moment the previous one ends
+        # (measured under a webhook burst: the busy waits were a fifth of the samples).
+        # Reentrant, so a nested write fails as before rather than hanging.
+        self._write_turn: threading.RLock | None = threading.RLock() if self.is_sqlite else None
 
     @asynccontextmanager
     async def exclusive(self, key: str, wait_seconds: float = 30.0) -> AsyncIterator[None]:
@@ -137,8 +144,9 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A writer transaction: BEGIN IMMEDIATE on SQLite, so it never deadlocks."""
-        with self._writers() as session, session.begin():
-            yield session
+        with self._write_turn or contextlib.nullcontext(), self._writers() as session:
+            with session.begin():
+                yield session
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn(*args)`` (which opens its own transaction) off the event loop."""

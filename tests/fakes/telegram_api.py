@@ -8,7 +8,9 @@ Start it with the ``fake_telegram`` fixture (``tests/telegram/conftest.py``) or:
 Feed updates to polling with ``tg.push_update(make_message(...))``; wait for the
 bot's answers with ``await tg.wait_for("sendMessage")``; make the next call of
 a method fail with ``tg.fail_next("sendMessage", 403)`` (or 429 with
-``retry_after``, or 500); serve a file with ``tg.add_file(file_id, data)``.
+``retry_after``, or 500); make it hang with ``tg.hang_next("sendMessage", seconds)``
+(a call whose client gave up meanwhile is not delivered: it lands in
+``tg.abandoned``, not ``tg.calls``); serve a file with ``tg.add_file(file_id, data)``.
 """
 
 from __future__ import annotations
@@ -101,6 +103,7 @@ class FakeTelegram:
     calls: list[Call] = field(default_factory=list)
     downloads: list[str] = field(default_factory=list)
     webhook: dict[str, Any] = field(default_factory=dict)
+    abandoned: list[Call] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.port = 0
@@ -108,6 +111,7 @@ class FakeTelegram:
         self._next_update_id = itertools.count(1000)
         self._next_message_id = itertools.count(1)
         self._failures: dict[str, deque[Failure]] = defaultdict(deque)
+        self._hangs: dict[tuple[str, str | None], deque[float]] = defaultdict(deque)
         self._files: dict[str, _File] = {}
         self._changed = asyncio.Condition()
         self._closing = False
@@ -197,6 +201,19 @@ class FakeTelegram:
         for _ in range(times):
             self._failures[method].append(Failure(status, text, retry_after))
 
+    def hang_next(
+        self, method: str, seconds: float, *, chat_id: str | int | None = None, times: int = 1
+    ) -> None:
+        """The next ``times`` calls of ``method`` (to ``chat_id``) wait ``seconds`` first."""
+        key = (method, None if chat_id is None else str(chat_id))
+        self._hangs[key].extend([seconds] * times)
+
+    def _hang_for(self, method: str, params: dict[str, Any]) -> float:
+        for key in ((method, str(params.get("chat_id"))), (method, None)):
+            if self._hangs.get(key):
+                return self._hangs[key].popleft()
+        return 0.0
+
     def add_file(self, file_id: str, data: bytes, *, size: int | None = None) -> None:
         """Serve ``data`` for ``file_id``; ``size`` is what getFile declares (default: real)."""
         path = f"photos/{file_id}.jpg"
@@ -276,6 +293,13 @@ class FakeTelegram:
             return _error(401, "Unauthorized")
         method = request.path_params["method"]
         params = await self._params(request)
+        hang = self._hang_for(method, params)
+        if hang:
+            await asyncio.sleep(hang)
+            if await request.is_disconnected():  # the bot gave up waiting: nothing happened
+                self.abandoned.append(Call(method, params, time.monotonic()))
+                await self._notify()
+                return _error(504, "Gateway Timeout")
         if method != "getUpdates":
             self.calls.append(Call(method, params, time.monotonic()))
             await self._notify()

@@ -127,12 +127,18 @@ class FakeTwilioApi:
     """Messages API + media: what api.twilio.com answers, recorded.
 
     ``errors`` maps a recipient to the error Twilio would give for it;
-    ``body_errors`` maps words of a message body to the error for that message only.
+    ``body_errors`` maps words of a message body to the error for that message only;
+    ``hangs`` maps a recipient to how long each of its next messages hangs (then 503:
+    not accepted, listed in ``abandoned``, never in ``sent``); ``media_hangs`` maps a
+    media name to how long its download hangs.
     """
 
     def __init__(self) -> None:
         self.errors: dict[str, Answer] = {}
         self.body_errors: dict[str, Answer] = {}
+        self.hangs: dict[str, list[float]] = {}
+        self.media_hangs: dict[str, float] = {}
+        self.abandoned: list[Recorded] = []
         self.media: dict[str, bytes] = {}
         self.server = LocalServer(self._handle)
 
@@ -142,7 +148,12 @@ class FakeTwilioApi:
 
     @property
     def sent(self) -> list[dict[str, list[str]]]:
-        return [r.form for r in self.server.requests if r.path.endswith("/Messages.json")]
+        gone = {id(r) for r in self.abandoned}
+        return [
+            r.form
+            for r in self.server.requests
+            if r.path.endswith("/Messages.json") and id(r) not in gone
+        ]
 
     @property
     def media_requests(self) -> list[Recorded]:
@@ -153,6 +164,11 @@ class FakeTwilioApi:
             return twilio_error(401, 20003, "Authenticate")
         if rec.method == "POST" and rec.path == f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages.json":
             to = rec.form["To"][0]
+            if self.hangs.get(to):
+                self.abandoned.append(rec)
+                hang = twilio_error(503, 20500, "Service Unavailable")
+                hang.delay = self.hangs[to].pop(0)
+                return hang
             if to in self.errors:
                 return self.errors[to]
             body = rec.form.get("Body", [""])[0]
@@ -169,7 +185,8 @@ class FakeTwilioApi:
         if rec.path.startswith("/cdn/"):
             name = rec.path.removeprefix("/cdn/")
             if name in self.media:
-                return Answer(200, self.media[name], {"Content-Type": "image/jpeg"})
+                delay = self.media_hangs.get(name, 0.0)
+                return Answer(200, self.media[name], {"Content-Type": "image/jpeg"}, delay)
         return Answer(404, b"not found")
 
     def media_url(self, name: str) -> str:

@@ -52,7 +52,16 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         .base_url(tg.api_base_url)
         .base_file_url(tg.file_base_url)
         # One connection per send that may be in flight: replies to updates and pushes.
-        .request(AiohttpRequest(tg.concurrent_updates + settings.delivery.concurrency))
+        # A Bot API that hangs costs a reply request_timeout_seconds, then the send is
+        # retried (send.py).
+        .request(
+            AiohttpRequest(
+                tg.concurrent_updates + settings.delivery.concurrency,
+                read_timeout=tg.request_timeout_seconds,
+                write_timeout=tg.request_timeout_seconds,
+                connect_timeout=tg.request_timeout_seconds,
+            )
+        )
         .rate_limiter(
             AIORateLimiter(
                 overall_max_rate=tg.rate_per_second,
