@@ -28,9 +28,10 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # (blind.jsonl, 356 items: fully correct 62.0%, out of scope 75.9%, tips 44.7%,
 # greetings 54.5%, dilarang answered boleh 1), raised after the routing work
 # (out of scope 88.9%, tips 60.5%, greetings 68.2%), after the frame layer
-# (fully correct 66.5%) and the knowledge round on the dev misses (66.1% alone).
-# Raise them as accuracy improves; never lower them to let a change through.
-FULLY_CORRECT_FLOOR = 0.63
+# (fully correct 66.5%) and the knowledge round on the dev misses (66.1% alone),
+# and after both together (71.1%). Raise them as accuracy improves; never lower
+# them to let a change through.
+FULLY_CORRECT_FLOOR = 0.68
 OUT_OF_SCOPE_FLOOR = 0.85
 TIP_FLOOR = 0.55
 GREETING_FLOOR = 0.63
