@@ -10,9 +10,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from twilio.http.http_client import TwilioHttpClient
 
 from bot.channels.whatsapp.component import WhatsAppComponent
+from bot.channels.whatsapp.send import SharedSession
 from bot.config import Settings
 from bot.delivery import OutboxDispatcher
 from bot.wiring import App
@@ -42,7 +42,7 @@ def wa_settings(sqlite_url: str, tmp_path: Path, twilio_api: FakeTwilioApi) -> S
 
 @pytest.fixture
 async def component(wa_app: App) -> AsyncIterator[WhatsAppComponent]:
-    comp = WhatsAppComponent(wa_app, twilio_http=TwilioHttpClient(timeout=TIMEOUT))
+    comp = WhatsAppComponent(wa_app, twilio_http=SharedSession(timeout=TIMEOUT))
     await comp.start()
     yield comp
     await comp.stop()
