@@ -11,9 +11,9 @@ Side by side (medians printed, then every run):
    suite's fake Bot API: seconds from process start to the reply to its
    first message, then RSS (``/proc/<pid>/status`` VmRSS) after 3 s idle,
    and VmHWM.
-3. The named peer, a bare python-telegram-bot echo bot (``bench/echobot.py``:
-   ``Application`` + Starlette/uvicorn feeding ``update_queue``), measured the
-   same way.
+3. The named peer, a bare python-telegram-bot echo bot (``Application`` +
+   Starlette/uvicorn feeding ``update_queue``; ``bench/webhook_peers.py
+   telegram``, the same one bench/webhook.py runs), measured the same way.
 
 Nothing leaves 127.0.0.1.
 """
@@ -132,13 +132,9 @@ async def _asnbot_run(folder: Path, tg: FakeTelegram, chat: int) -> tuple[float,
 
 async def _echo_bot(folder: Path, tg: FakeTelegram, chat: int) -> tuple[float, dict[str, float]]:
     port = free_port()
-    env = {
-        **_env(folder),
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "ECHO_WEBHOOK_SECRET": WEBHOOK_SECRET,
-    }
-    argv = [sys.executable, "-m", "bench.echobot", "--api", tg.base_url]
-    argv += ["--file-api", tg.file_base_url, "--port", str(port)]
+    env = _env(folder)
+    argv = [sys.executable, "-m", "bench.webhook_peers", "telegram", "--api", tg.base_url]
+    argv += ["--token", TOKEN, "--secret", WEBHOOK_SECRET, "--port", str(port)]
 
     def start() -> subprocess.Popen[bytes]:
         return subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL)
