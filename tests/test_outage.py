@@ -26,7 +26,7 @@ async def test_an_outage_is_one_short_line_per_failure(quick_app: App, sqlite_ur
     blocker.execute("BEGIN IMMEDIATE")  # every write now fails after the busy timeout
     try:
         for n in range(20):
-            # /lapor opens a draft, so it must write (a plain "halo" from a stranger no longer does).
+            # /lapor opens a draft, so it writes (a stranger's plain "halo" no longer does).
             (reply,) = await quick_app.dispatcher.handle(incoming("/lapor", who=f"console:{n}"))
             assert "Maaf" in reply.text  # each person still gets an apology
     finally:
