@@ -127,8 +127,12 @@ def load_lexicon() -> Lexicon:
     assert isinstance(off_raw, dict)
     neg_raw = terms.get("negation", {})
     assert isinstance(neg_raw, dict)
-    lead_raw = english.get("leading", {})
-    assert isinstance(lead_raw, dict)
+    # first-word meanings: English "who" (= siapa), Balinese "tiang" (= saya)
+    lead_raw: dict[str, object] = {}
+    for source in (english, regional):
+        table = source.get("leading", {})
+        assert isinstance(table, dict)
+        lead_raw.update(table)
     return Lexicon(
         leading={str(k).lower(): str(v).lower() for k, v in lead_raw.items()},
         negations=frozenset(str(w) for w in neg_raw.get("words", [])),

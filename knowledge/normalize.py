@@ -29,6 +29,20 @@ _LONG_NUMBER = re.compile(r"\d{5,}")
 _RUN3 = re.compile(r"([a-z])\1{2,}")
 _RUN2 = re.compile(r"([a-z])\1")
 _NGE = re.compile(r"^(?:nge|ng)(?=[a-z]{3,}$)")
+# Laughter and its keyboard variants ("wkwkwk", "awokwok", "hahaha", "xixixi"):
+# never a word, whatever its length.
+_LAUGH = re.compile(r"^(?:a?w?(?:wk|wok)+w?|(?:ha|he|hi|hu|xi|ck|kw)(?:ha|he|hi|hu|xi|ck|kw)+h?)$")
+# Regional suffixes the stemmer does not know, tried on a word neither the
+# vocabulary nor the stemmer knows: Sundanese "-keun" and Javanese "-ake"/"-ke"
+# (= -kan: "masangkeun", "nglaporke"), Javanese "-ne" (= -nya: "sanksine")
+# and Sundanese "-na" (= -nya: "sanksina", "aturanna"). Javanese "-e" after a
+# consonant ("kantore") is left out: English "mobile", "secure", "raise"
+# would lose their "e" to it.
+_REGIONAL_SUFFIXES = ("keun", "ake", "ke", "ne", "na")
+_REGIONAL_BASE_MIN = 4
+# Sundanese nga- ("ngadukung") only before a root this long: "ngajari" is
+# "ajari", not "jari"; "ngaruh" is not "ruh".
+_NGA_ROOT_MIN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +134,7 @@ class Normalizer:
         text = _HTML_TAG.sub(" ", _URL.sub(" ", text))
         text = _LONG_NUMBER.sub(" ", _REDUP.sub(r"\1 \1", text))
         tokens = _NON_WORD.sub(" ", text).split()[:MAX_TOKENS]
-        tokens = [d for d in map(self._deelongate, tokens) if d]
+        tokens = [d for d in map(self._deelongate, tokens) if d and not _LAUGH.match(d)]
         if tokens and tokens[0] in self.lex.leading:
             tokens[0] = self.lex.leading[tokens[0]]
         text = self._phrases(" ".join(tokens))
@@ -133,8 +147,8 @@ class Normalizer:
         return tuple(out)
 
     def _colloquial(self, word: str) -> str:
-        """Jakarta-style forms the stemmer does not know: ngumpulin, nyuruh,
-        nunda, ditetapin, cabupnya.
+        """Jakarta-style and regional forms the stemmer does not know: ngumpulin,
+        nyuruh, nunda, ditetapin, cabupnya, sanksine, masangkeun, ngadukung.
 
         Tries the usual sound changes (ny- -> s/c, ng- -> k or nothing,
         n- -> t, -in and -nya -> nothing) and keeps the first candidate that
@@ -147,6 +161,38 @@ class Normalizer:
         for suffix in ("in", "nya"):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 bases.append(word[: -len(suffix)])
+        found = self._sound_changes(word, bases)
+        if found is not None:
+            return found
+        for base in bases[1:]:
+            if stem(base) in vocab and stem(base) != base:
+                return base
+        if stem(word) != word and stem(word) in vocab:
+            return word  # "pelaksana", "berpose": the stemmer knows it
+        return self._regional(word)
+
+    def _regional(self, word: str) -> str:
+        """Regional suffixes and nga- (see _REGIONAL_SUFFIXES), on a word
+        nothing else knows: "sanksine", "masangkeun", "nglaporke", "ngadukung"."""
+        bases = [word]
+        for suffix in _REGIONAL_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= _REGIONAL_BASE_MIN:
+                bases.append(word[: -len(suffix)])
+        found = self._sound_changes(word, bases, nga=True)
+        if found is not None:
+            return found
+        for base in bases[1:]:
+            root = stem(base)
+            # only a stem the base begins with ("aturan" -> "atur", "dilapor" ->
+            # "lapor"): "pertamina" less "-na" is not "tam"
+            if root in self.lex.vocabulary and root != base and base.removeprefix("di").startswith(root):
+                return base
+        return word
+
+    def _sound_changes(self, word: str, bases: list[str], nga: bool = False) -> str | None:
+        """The first known word among the bases' Jakarta-style (and, with
+        ``nga``, Sundanese) prefix changes, mapped as the lexicon maps it."""
+        vocab = self.lex.vocabulary
         for base in bases:
             options = [base]
             if base.startswith("nge"):
@@ -159,13 +205,14 @@ class Normalizer:
                 options += [base[2:], "k" + base[2:]]
             elif base.startswith("n"):
                 options.append("t" + base[1:])
+            if nga and base.startswith("nga") and len(base) - 3 >= _NGA_ROOT_MIN:
+                options.append(base[3:])  # Sundanese nga- before a consonant: "ngadukung"
             for cand in options:
                 if cand != word and len(cand) >= 3 and cand in vocab:
-                    return self.lex.words.get(cand, cand)
-        for base in bases[1:]:
-            if stem(base) in vocab and stem(base) != base:
-                return base
-        return word
+                    mapped = self.lex.words.get(cand, cand)
+                    if mapped:  # never to nothing ("was" is a dropped English word)
+                        return mapped
+        return None
 
     def _question_particle(self, words: tuple[str, ...], i: int) -> bool:
         """Whether the negation words[i] asks rather than negates: "boleh gak",
