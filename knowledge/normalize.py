@@ -185,7 +185,8 @@ class Normalizer:
             root = stem(base)
             # only a stem the base begins with ("aturan" -> "atur", "dilapor" ->
             # "lapor"): "pertamina" less "-na" is not "tam"
-            if root in self.lex.vocabulary and root != base and base.removeprefix("di").startswith(root):
+            known = root in self.lex.vocabulary and root != base
+            if known and base.removeprefix("di").startswith(root):
                 return base
         return word
 
