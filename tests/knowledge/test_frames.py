@@ -89,6 +89,144 @@ def test_contexts(reader: FrameReader, question: str, context: str) -> None:
     assert reader.read(question).has(context)
 
 
+@pytest.mark.parametrize(
+    ("question", "actor", "activity", "context"),
+    [
+        # Javanese (ngoko and krama)
+        (
+            "Mas, aku pegawe kelurahan. Oleh ora pasang spanduk caleg nang ngarep omah?",
+            "asn",
+            "banner",
+            "asks_permission",
+        ),
+        (
+            "Kulo bidan desa, angsal mboten tumut kampanye dinten Minggu?",
+            "guru",
+            "attend_rally",
+            "outside_hours",
+        ),
+        (
+            "Lek, aku abdi negara. Gak popo ta melu rombongan kampanye bupati?",
+            "asn",
+            "attend_rally",
+            "asks_permission",
+        ),
+        (
+            "pak carik dadi timses caleg, sanksine opo?",
+            "perangkat_desa",
+            "campaign_team",
+            "sanction",
+        ),
+        # Sundanese
+        (
+            "Teh, abdi PNS. Kenging teu masang baliho calon di payun bumi?",
+            "pns",
+            "banner",
+            "asks_permission",
+        ),
+        (
+            "Akang guru honor, meunang teu ngiring kampanye pas libur?",
+            "honorer",
+            "attend_rally",
+            "outside_hours",
+        ),
+        # Betawi
+        (
+            "Bang, aye mantri puskesmas. Ape boleh aye foto bareng caleg?",
+            "guru",
+            "photo",
+            "asks_permission",
+        ),
+        ("ente pns kok bagi amplop pas kampanye", "pns", "give_goods", "campaign_period"),
+        # Minang
+        (
+            "Ambo PNS, lai buliah ambo ikuik kampanye hari Minggu?",
+            "pns",
+            "attend_rally",
+            "outside_hours",
+        ),
+        (
+            "Uni guru PNS, buliah pasang stiker caleg di oto pribadi?",
+            "guru",
+            "banner",
+            "asks_permission",
+        ),
+        # Batak / Medan
+        (
+            "Lae, aku PNS. Boleh nya aku pake kaos partai pas kampanye?",
+            "pns",
+            "attributes",
+            "campaign_period",
+        ),
+        (
+            "Bah, aku guru honor. Bisa nya aku jadi saksi partai?",
+            "honorer",
+            "witness",
+            "asks_permission",
+        ),
+        # Bugis / Makassar
+        (
+            "Daeng, sa pegawai kecamatan. Bisa ji ka ikut kampanye caleg?",
+            "asn",
+            "attend_rally",
+            "asks_permission",
+        ),
+        (
+            "Tabe, saya guru PNS. Boleh ji kah salam dua jari sama calon gubernur?",
+            "guru",
+            "photo",
+            "asks_permission",
+        ),
+        # Banjar
+        (
+            "Ulun PNS, kawa lah ulun umpat kampanye hari sabtu?",
+            "pns",
+            "attend_rally",
+            "outside_hours",
+        ),
+        ("pambakal kada boleh jadi timses kah?", "kades", "campaign_team", "asks_permission"),
+        # Balinese
+        (
+            "Tiang PNS, dados ngiring kampanye calon bupati?",
+            "pns",
+            "attend_rally",
+            "asks_permission",
+        ),
+        ("perbekel nyidaang jadi jurkam paslon?", "kades", "speaker", "asks_permission"),
+        # Manado
+        ("Torang PNS, boleh ato nyanda iko kampanye?", "pns", "attend_rally", "asks_permission"),
+        ("hukum tua boleh kase sembako dari caleg?", "kades", "give_goods", "asks_permission"),
+        # Ambon, Papua
+        (
+            "Beta guru honor, bole ikut kampanye ka seng?",
+            "honorer",
+            "attend_rally",
+            "asks_permission",
+        ),
+        ("Sa PNS, bisa ka sa ngeshare postingan caleg?", "pns", "share", "asks_permission"),
+        # chat
+        ("pns ngampanyein paslon di grup wa gpp kah wkwkwk", "pns", "urge", "asks_permission"),
+        ("bu guru pns ndak papa kah foto bareng caleg", "guru", "photo", "asks_permission"),
+        ("kmrn asn blm cuti udh ikut kampanye gmn dong", "asn", "attend_rally", "no_leave"),
+    ],
+)
+def test_actor_activity_and_context_in_each_regional_flavour(
+    reader: FrameReader, question: str, actor: str, activity: str, context: str
+) -> None:
+    frame = reader.read(question)
+    assert frame.actor is not None and frame.actor.id == actor, frame
+    assert frame.activity is not None and frame.activity.id == activity, frame
+    assert any(c.id == context for c in frame.contexts), frame
+
+
+def test_promoting_is_not_every_word_of_campaigning(reader: FrameReader) -> None:
+    """ "mengkampanyekan calon" promotes a candidate; "berkampanye" and
+    "kampanyenya" are only about campaigning."""
+    assert reader.read("pns mengkampanyekan calon bupati").activity.id == "urge"  # type: ignore[union-attr]
+    assert reader.read("bolehkah calon berkampanye di kampus").activity is None
+    assert reader.read("kampanyenya dari tanggal berapa").activity is None
+
+
 def test_a_longer_phrase_claims_its_words(reader: FrameReader) -> None:
     """ "tanpa atribut" is a context; its "atribut" is not the act of wearing one."""
     frame = reader.read("bolehkah asn hadir kampanye tanpa atribut")

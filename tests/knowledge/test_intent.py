@@ -257,6 +257,8 @@ def test_the_same_words_asked_stay_questions(text: str, expected: tuple[str, str
         ("Wonten pegawai kecamatan ingkang masang spanduk caleg, kulo badhe lapor", "tip"),
         ("Aya guru PNS nu ngajak murid milih cabup, hoyong lapor", "tip"),
         ("Ado pegawai kantor camat nan mambagi amplop untuak caleg, ambo nio malapor", "tip"),
+        ("Kemarin beta lihat guru PNS bagi sembako caleg, beta mau lapor", "tip"),
+        ("Ado guru PNS nan mandukuang caleg, ambo caliak kapatang, ambo nio malapor", "tip"),
         ("piye carane lapor pns kampanye?", "question"),
         ("Lapor ASN ora netral teng pundi?", "question"),
     ],
@@ -273,6 +275,14 @@ def test_regional_words_read_as_indonesian(text: str, expected: str) -> None:
         ("oke paham, sangat membantu", "thanks"),
         ("matur nuwun", "thanks"),
         ("hatur nuhun kang", "thanks"),
+        # regional greetings and address words
+        ("sampurasun", "hello"),
+        ("horas lae", "hello"),
+        ("tabe daeng", "hello"),
+        ("kulonuwun", "hello"),
+        ("nuwun sewu", "hello"),
+        ("om swastiastu", "hello"),
+        ("makasih banyak bah", "thanks"),
     ],
 )
 def test_calls_and_thanks_in_other_words_are_small_talk(text: str, kind: str) -> None:

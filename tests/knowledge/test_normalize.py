@@ -102,3 +102,60 @@ def test_long_numbers_are_dropped(norm: Normalizer) -> None:
 def test_words_the_stemmer_would_turn_into_other_words(text: str, kept: str, lost: str) -> None:
     words = load_knowledge_base().normalize(text).split()
     assert kept in words and lost not in words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Javanese: "oleh" next to a negation or a verb is "boleh"; "ora popo" asks too
+        ("aku pegawe, oleh melu kampanye ora?", "pegawai boleh ikut kampanye"),
+        ("kulo guru, angsal mboten tumut deklarasi?", "guru boleh ikut deklarasi"),
+        ("ora popo ta aku nyoblos?", "tidak apa coblos"),
+        ("sanksine opo nek pns melu", "sanksi apa pns ikut"),
+        # Sundanese
+        (
+            "abdi pns, kenging teu ngiring kampanye dinten minggu",
+            "pns boleh ikut kampanye hari minggu",
+        ),
+        ("sanksina naon, sabaraha taun?", "sanksi apa berapa tahun"),
+        ("ngadukung calon teh meunang henteu", "dukung calon boleh"),
+        ("masangkeun spanduk", "pasang spanduk"),
+        # Betawi
+        ("aye pns, ape boleh ente pasang stiker?", "pns apa boleh pasang stiker"),
+        # Minang
+        ("ambo pns, lai buliah ambo ikuik kampanye?", "pns boleh ikut kampanye"),
+        # Medan, Makassar
+        ("bah lae, pns boleh nya jadi saksi", "pns boleh saksi"),
+        ("daeng, bisa ji ka pns ikut kampanye?", "bisa pns ikut kampanye"),
+        # Banjar, Balinese
+        ("ulun pns, kawa lah umpat kampanye", "pns bisa ikut kampanye"),
+        ("tiang pns, nyidaang ngiring kampanye?", "pns bisa ikut kampanye"),
+        # Manado, Ambon, Papua
+        ("torang pns, boleh ato nyanda iko kampanye?", "pns boleh ikut kampanye"),
+        ("beta pns bole ikut kampanye ka seng", "pns boleh ikut kampanye"),
+        ("sa pns bisa pi kampanye?", "pns bisa pergi kampanye"),
+        # chat: laughter of any length is no word
+        ("pns ikut kampanye wkwkwkwk hahaha", "pns ikut kampanye"),
+    ],
+)
+def test_regional_flavours(norm: Normalizer, text: str, expected: str) -> None:
+    assert norm.normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Indonesian words the regional rules must leave alone
+        ("pelaksana kampanye", "laksana kampanye"),  # not "-na" off "pelaksa"
+        ("pegawai pertamina", "pegawai pertamina"),  # not "tam"
+        ("does bawaslu have a mobile app", "bawaslu mobile aplikasi"),  # not "mobil"
+        ("kampanye di alun alun", "kampanye alun"),  # Minang "alun" (= belum) is not mapped
+        ("guru ngajari murid", "guru ngajari murid"),  # nga- + "jari" is not a finger
+        ("sanksi moral gak ngaruh", "sanksi moral tidak ngaruh"),
+        ("pasang spanduk di tiang listrik", "pasang spanduk tiang listrik"),  # "tiang" opens only
+        ("ditetapkan oleh kpu", "tetap kpu"),  # "oleh" alone is "by"
+        ("kasi pemerintahan kecamatan", "atasan pemerintahan camat"),  # a section head
+    ],
+)
+def test_regional_rules_leave_indonesian_alone(norm: Normalizer, text: str, expected: str) -> None:
+    assert norm.normalize(text) == expected
