@@ -32,6 +32,7 @@ class Lexicon:
     role_ours: frozenset[str] = frozenset()
     # facts about the candidates ("nomor urut", "visi misi"): ours only with candidate_info_ours
     candidate_info: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    javanese: frozenset[str] = frozenset()  # words that make "oleh" read as "boleh"
 
 
 def _read(name: str) -> dict[str, object]:
@@ -133,7 +134,10 @@ def load_lexicon() -> Lexicon:
         table = source.get("leading", {})
         assert isinstance(table, dict)
         lead_raw.update(table)
+    oleh_raw = regional.get("oleh", {})
+    assert isinstance(oleh_raw, dict)
     return Lexicon(
+        javanese=frozenset(str(w) for w in oleh_raw.get("javanese", [])),
         leading={str(k).lower(): str(v).lower() for k, v in lead_raw.items()},
         negations=frozenset(str(w) for w in neg_raw.get("words", [])),
         negation_hosts=frozenset(str(w) for w in neg_raw.get("hosts", [])),

@@ -35,10 +35,10 @@ _LAUGH = re.compile(r"^(?:a?w?(?:wk|wok)+w?|(?:ha|he|hi|hu|xi|ck|kw)(?:ha|he|hi|
 # Regional suffixes the stemmer does not know, tried on a word neither the
 # vocabulary nor the stemmer knows: Sundanese "-keun" and Javanese "-ake"/"-ke"
 # (= -kan: "masangkeun", "nglaporke"), Javanese "-ne" (= -nya: "sanksine")
-# and Sundanese "-na" (= -nya: "sanksina", "aturanna"). Javanese "-e" after a
+# Sundanese "-na" and Minang "-nyo" (= -nya: "sanksina", "kampanyenyo"). Javanese "-e" after a
 # consonant ("kantore") is left out: English "mobile", "secure", "raise"
 # would lose their "e" to it.
-_REGIONAL_SUFFIXES = ("keun", "ake", "ke", "ne", "na")
+_REGIONAL_SUFFIXES = ("keun", "ake", "ke", "ne", "na", "nyo")
 _REGIONAL_BASE_MIN = 4
 # Sundanese nga- ("ngadukung") only before a root this long: "ngajari" is
 # "ajari", not "jari"; "ngaruh" is not "ruh".
@@ -137,6 +137,8 @@ class Normalizer:
         tokens = [d for d in map(self._deelongate, tokens) if d and not _LAUGH.match(d)]
         if tokens and tokens[0] in self.lex.leading:
             tokens[0] = self.lex.leading[tokens[0]]
+        if "oleh" in tokens and not self.lex.javanese.isdisjoint(tokens):
+            tokens = self._javanese_oleh(tokens)
         text = self._phrases(" ".join(tokens))
         text = " ".join(self._map_word(t) for t in text.split())
         text = self._phrases(text)
@@ -145,6 +147,15 @@ class Normalizer:
             if not out or out[-1] != tok:  # "anak anak" -> "anak"
                 out.append(tok)
         return tuple(out)
+
+    @staticmethod
+    def _javanese_oleh(tokens: list[str]) -> list[str]:
+        """In a Javanese question "oleh" is "boleh" ("aku oleh ngeterke bojo
+        kampanye ora?"), except after a passive verb ("ditegur oleh atasan")."""
+        return [
+            "boleh" if t == "oleh" and (i == 0 or not tokens[i - 1].startswith("di")) else t
+            for i, t in enumerate(tokens)
+        ]
 
     def _colloquial(self, word: str) -> str:
         """Jakarta-style and regional forms the stemmer does not know: ngumpulin,
@@ -181,6 +192,13 @@ class Normalizer:
         found = self._sound_changes(word, bases, nga=True)
         if found is not None:
             return found
+        for base in bases:
+            # Minang ma- is Indonesian me-: "mambantu", "mancalon"
+            if base.startswith("ma") and len(base) >= 6:
+                cand = "me" + base[2:]
+                root = stem(cand)
+                if root != cand and root in self.lex.vocabulary:
+                    return cand
         for base in bases[1:]:
             root = stem(base)
             # only a stem the base begins with ("aturan" -> "atur", "dilapor" ->

@@ -112,6 +112,7 @@ def test_words_the_stemmer_would_turn_into_other_words(text: str, kept: str, los
         ("kulo guru, angsal mboten tumut deklarasi?", "guru boleh ikut deklarasi"),
         ("ora popo ta aku nyoblos?", "tidak apa coblos"),
         ("sanksine opo nek pns melu", "sanksi apa pns ikut"),
+        ("aku oleh ngeterke bojo kampanye ora?", "boleh antar bojo kampanye"),
         # Sundanese
         (
             "abdi pns, kenging teu ngiring kampanye dinten minggu",
@@ -124,6 +125,7 @@ def test_words_the_stemmer_would_turn_into_other_words(text: str, kept: str, los
         ("aye pns, ape boleh ente pasang stiker?", "pns apa boleh pasang stiker"),
         # Minang
         ("ambo pns, lai buliah ambo ikuik kampanye?", "pns boleh ikut kampanye"),
+        ("dunsanak mancalon, buliah mambantu kampanyenyo?", "saudara calon boleh bantu kampanye"),
         # Medan, Makassar
         ("bah lae, pns boleh nya jadi saksi", "pns boleh saksi"),
         ("daeng, bisa ji ka pns ikut kampanye?", "bisa pns ikut kampanye"),
@@ -155,6 +157,7 @@ def test_regional_flavours(norm: Normalizer, text: str, expected: str) -> None:
         ("pasang spanduk di tiang listrik", "pasang spanduk tiang listrik"),  # "tiang" opens only
         ("ditetapkan oleh kpu", "tetap kpu"),  # "oleh" alone is "by"
         ("kasi pemerintahan kecamatan", "atasan pemerintahan camat"),  # a section head
+        ("aku ditegur oleh atasan, piye iki", "tegur atasan bagaimana"),  # passive "oleh"
     ],
 )
 def test_regional_rules_leave_indonesian_alone(norm: Normalizer, text: str, expected: str) -> None:
