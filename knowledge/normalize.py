@@ -119,7 +119,7 @@ class Normalizer:
                 return cand
         return candidates[0]
 
-    def _map_word(self, word: str) -> str:
+    def _map_word(self, word: str, prev: str = "") -> str:
         words = self.lex.words
         if word in words:
             return words[word]
@@ -127,6 +127,14 @@ class Normalizer:
         bare = _NGE.sub("", word)
         if bare != word and bare in words:
             return words[bare]
+        # Jakarta's passive di-...-in on a chat verb the lexicon knows
+        # ("dilaporin", "disaranin", "dikumpulin"), unless negated: "gak
+        # dipasangin" (not put up) is no "boleh gak pasangin".
+        if word.startswith("di") and word.endswith("in") and word not in self.lex.vocabulary:
+            mapped = words.get(word[2:], "")
+            negated = words.get(prev, prev) in self.lex.negations
+            if len(word) >= 7 and mapped and not negated:
+                return mapped
         return word
 
     def words(self, text: str) -> tuple[str, ...]:
@@ -140,7 +148,8 @@ class Normalizer:
         if "oleh" in tokens and not self.lex.javanese.isdisjoint(tokens):
             tokens = self._javanese_oleh(tokens)
         text = self._phrases(" ".join(tokens))
-        text = " ".join(self._map_word(t) for t in text.split())
+        raw = text.split()
+        text = " ".join(self._map_word(t, raw[i - 1] if i else "") for i, t in enumerate(raw))
         text = self._phrases(text)
         out: list[str] = []
         for tok in text.split():
@@ -197,7 +206,8 @@ class Normalizer:
             if base.startswith("ma") and len(base) >= 6:
                 cand = "me" + base[2:]
                 root = stem(cand)
-                if root != cand and root in self.lex.vocabulary:
+                # a root of 4 letters or more: "mantau" is Jakarta "memantau", not "tau"
+                if root != cand and len(root) >= 4 and root in self.lex.vocabulary:
                     return cand
         for base in bases[1:]:
             root = stem(base)

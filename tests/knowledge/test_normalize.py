@@ -136,7 +136,9 @@ def test_words_the_stemmer_would_turn_into_other_words(text: str, kept: str, los
         ("torang pns, boleh ato nyanda iko kampanye?", "pns boleh ikut kampanye"),
         ("beta pns bole ikut kampanye ka seng", "pns boleh ikut kampanye"),
         ("sa pns bisa pi kampanye?", "pns bisa pergi kampanye"),
-        # chat: laughter of any length is no word
+        # chat: Jakarta's passive di-...-in; laughter of any length is no word
+        ("pns yg kampanye bisa dilaporin?", "pns kampanye bisa lapor"),
+        ("gak dilaporin kok", "tidak lapor"),
         ("pns ikut kampanye wkwkwkwk hahaha", "pns ikut kampanye"),
     ],
 )
@@ -162,3 +164,10 @@ def test_regional_flavours(norm: Normalizer, text: str, expected: str) -> None:
 )
 def test_regional_rules_leave_indonesian_alone(norm: Normalizer, text: str, expected: str) -> None:
     assert norm.normalize(text) == expected
+
+
+def test_a_negated_passive_keeps_its_form(norm: Normalizer) -> None:
+    """ "gak dilaporin" (not reported) keeps the passive, so the "not posted"
+    kind of context still reads it; "bisa dilaporin" is the act."""
+    assert norm.words("gak dilaporin") == ("enggak", "dilaporin")
+    assert norm.words("bisa dilaporin") == ("bisa", "laporkan")
