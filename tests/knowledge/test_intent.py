@@ -283,6 +283,12 @@ def test_regional_words_read_as_indonesian(text: str, expected: str) -> None:
         ("nuwun sewu", "hello"),
         ("om swastiastu", "hello"),
         ("makasih banyak bah", "thanks"),
+        ("wilujeng wengi", "hello"),
+        ("om swastiastu bli", "hello"),
+        ("horas amang", "hello"),
+        ("salam sejahtera", "hello"),
+        ("matur suwun sanget", "thanks"),
+        ("nuhun", "thanks"),
     ],
 )
 def test_calls_and_thanks_in_other_words_are_small_talk(text: str, kind: str) -> None:
