@@ -206,6 +206,7 @@ def test_contexts(reader: FrameReader, question: str, context: str) -> None:
         ("Sa PNS, bisa ka sa ngeshare postingan caleg?", "pns", "share", "asks_permission"),
         # chat
         ("pns ngampanyein paslon di grup wa gpp kah wkwkwk", "pns", "urge", "asks_permission"),
+        ("asn melu kampenye caleg pas libur, oleh ora?", "asn", "attend_rally", "outside_hours"),
         ("bu guru pns ndak papa kah foto bareng caleg", "guru", "photo", "asks_permission"),
         ("kmrn asn blm cuti udh ikut kampanye gmn dong", "asn", "attend_rally", "no_leave"),
     ],
