@@ -258,6 +258,8 @@ def test_the_same_words_asked_stay_questions(text: str, expected: tuple[str, str
         ("Aya guru PNS nu ngajak murid milih cabup, hoyong lapor", "tip"),
         ("Ado pegawai kantor camat nan mambagi amplop untuak caleg, ambo nio malapor", "tip"),
         ("Kemarin beta lihat guru PNS bagi sembako caleg, beta mau lapor", "tip"),
+        ("Aku arep nglaporke PNS sing kampanye nang deso", "tip"),
+        ("Tiang jagi ngelaporang pegawai kantor camat sane kampanye", "tip"),
         ("Ado guru PNS nan mandukuang caleg, ambo caliak kapatang, ambo nio malapor", "tip"),
         ("piye carane lapor pns kampanye?", "question"),
         ("Lapor ASN ora netral teng pundi?", "question"),
