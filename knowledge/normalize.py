@@ -32,12 +32,12 @@ _NGE = re.compile(r"^(?:nge|ng)(?=[a-z]{3,}$)")
 # Laughter and its keyboard variants ("wkwkwk", "awokwok", "hahaha", "xixixi"):
 # never a word, whatever its length.
 _LAUGH = re.compile(r"^(?:a?w?(?:wk|wok)+w?|(?:ha|he|hi|hu|xi|ck|kw)(?:ha|he|hi|hu|xi|ck|kw)+h?)$")
-# Regional suffixes the stemmer does not know, tried on a word neither the
-# vocabulary nor the stemmer knows: Sundanese "-keun" and Javanese "-ake"/"-ke"
-# (= -kan: "masangkeun", "nglaporke"), Javanese "-ne" (= -nya: "sanksine")
-# Sundanese "-na" and Minang "-nyo" (= -nya: "sanksina", "kampanyenyo"). Javanese "-e" after a
-# consonant ("kantore") is left out: English "mobile", "secure", "raise"
-# would lose their "e" to it.
+# Regional suffixes, tried on a word neither the vocabulary nor the stemmer
+# knows: Sundanese "-keun" and Javanese "-ake"/"-ke" (= -kan: "masangkeun",
+# "nglaporke"); Javanese "-ne", Sundanese "-na" and Minang "-nyo" (= -nya:
+# "sanksine", "sanksina", "kampanyenyo"). Javanese "-e" after a consonant
+# ("kantore") is left out: English "mobile", "secure", "raise" would lose
+# their "e" to it (regional.toml lists the common "-e" words).
 _REGIONAL_SUFFIXES = ("keun", "ake", "ke", "ne", "na", "nyo")
 _REGIONAL_BASE_MIN = 4
 # Sundanese nga- ("ngadukung") only before a root this long: "ngajari" is
