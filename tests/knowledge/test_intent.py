@@ -300,3 +300,31 @@ def test_calls_and_thanks_in_other_words_are_small_talk(text: str, kind: str) ->
 @pytest.mark.parametrize("text", ["kurang jelas", "belum paham", "ada yang bisa jelaskan cltn?"])
 def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
     assert intent_of(text)[0] == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sampurasun, Teh",  # Sundanese
+        "Punten kang, bade naros",
+        "Sugeng enjing Bu",  # Javanese
+        "sugeng siang mas, arep takon",
+        "Horas ito, boleh bertanya?",  # Batak
+        "Tabe daeng",  # Bugis/Makassar
+        "tabik pun",  # Lampung
+        "Om swastiastu bli",  # Balinese
+        "misi mas mo nanya",
+        "selamat sore, saya mau konsultasi",
+        "ada orang di sini?",
+        "halo bisa bantu?",
+    ],
+)
+def test_regional_and_clipped_greetings_open_the_conversation(text: str) -> None:
+    assert intent_of(text) == ("greeting", "hello")
+
+
+@pytest.mark.parametrize(
+    "text", ["visi misi cabup", "kades pasang spanduk di sini", "pns bisa jadi kpps?", "bisa?"]
+)
+def test_greeting_words_inside_a_question_leave_it_a_question(text: str) -> None:
+    assert intent_of(text)[0] != "greeting"
