@@ -260,6 +260,11 @@ def test_the_same_words_asked_stay_questions(text: str, expected: tuple[str, str
         ("Kemarin beta lihat guru PNS bagi sembako caleg, beta mau lapor", "tip"),
         ("Aku arep nglaporke PNS sing kampanye nang deso", "tip"),
         ("Tiang jagi ngelaporang pegawai kantor camat sane kampanye", "tip"),
+        (
+            "Wingi pak carik ngempalaken warga lajeng nyuwun milih calon, matur dhateng sinten?",
+            "tip",
+        ),
+        ("Aya guru PNS nu ngajak murid milih calon, abdi hoyong ngawartosan ieu", "tip"),
         ("Ado guru PNS nan mandukuang caleg, ambo caliak kapatang, ambo nio malapor", "tip"),
         ("piye carane lapor pns kampanye?", "question"),
         ("Lapor ASN ora netral teng pundi?", "question"),
