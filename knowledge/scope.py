@@ -55,11 +55,12 @@ class Scope:
         return frozenset(self.normalizer.analyze(text).terms)
 
     @cached_property
-    def classes(self) -> dict[str, frozenset[str]]:
+    def classes(self) -> dict[str, tuple[frozenset[str], ...]]:
+        """Each class's words as cues: "kepala dinas" asks for both of its terms."""
         raw = self._raw.get("classes", {})
         assert isinstance(raw, dict)
         return {
-            name: frozenset(t for w in words for t in self._terms(str(w)))
+            name: tuple(t for t in (self._terms(str(w)) for w in words) if t)
             for name, words in raw.items()
         }
 
@@ -86,10 +87,10 @@ class Scope:
         return None
 
     def _kept(self, topic: Topic, terms: frozenset[str], frame: Frame) -> bool:
-        shown = {name for name, words in self.classes.items() if words & terms}
+        shown = {name for name, cues in self.classes.items() if any(c <= terms for c in cues)}
         if any(a.id not in topic.not_activities for a in frame.activities):
             shown.add("activity")
-        if frame.actor is not None:
+        if frame.actor is not None or "officials" in shown:
             shown.add("actor")
         if frame.has(ASKS_PERMISSION):
             shown.add("asks")
