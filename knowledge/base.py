@@ -187,6 +187,10 @@ class KnowledgeBase:
         frame = self.framemap.reader.read(query, analysis)
         depth = max(top, 2) + 1 if frame.activity is None else framepick.DEPTH
         ranked = self.matcher.rank(wanted, depth) if wanted else []
+        # An entry that declares it never answers this kind of question (frames.toml
+        # [never]) leaves the ranking: its verdict is not this question's.
+        fm = self.framemap
+        ranked = [r for r in ranked if not fm.excludes(self.entries[r.index].id, frame)]
         match: Match | None = None
         # A subject we know we do not cover vetoes even a sure neighbour's verdict.
         in_scope = self._in_scope(analysis.terms) and (
