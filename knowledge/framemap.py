@@ -175,8 +175,13 @@ class FrameMap:
     def specificity(self, entry_id: str, frame: Frame) -> int:
         """How many stated contexts the entry's fitting declaration asks for (-1: none
         fits): "tanpa mundur" is answered by the entry written for it before the
-        general entry on running."""
-        fitting = [d for d in self.declared.get(entry_id, ()) if _fits(d, frame)]
+        general entry on running. A declaration for any act ("*": "outside working
+        hours, whatever the act") is no more specific than the act's own entry."""
+        fitting = [
+            d
+            for d in self.declared.get(entry_id, ())
+            if _fits(d, frame) and ANY not in d.activities
+        ]
         return max((len(d.contexts) for d in fitting), default=-1)
 
     def excludes(self, entry_id: str, frame: Frame) -> bool:
