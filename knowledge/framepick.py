@@ -72,7 +72,10 @@ def pick(
             return kb.entries[r.index], [r, *ranked[:i], *ranked[i + 1 :]]
     if frame.actor is not None and frame.actor.group != "asn":
         # Outside the civil service the actor decides: that actor's own entry.
-        own = next((e for e in kb.entries if fm.fits(e.id, frame)), None)
+        own = next(
+            (e for e in kb.entries if fm.fits(e.id, frame) and not fm.excludes(e.id, frame)),
+            None,
+        )
         if own is not None:
             return own, ranked
     rule = fm.rule_for(frame)

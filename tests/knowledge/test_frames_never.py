@@ -30,6 +30,10 @@ NO = [
     "asn boleh ikut kampanye cagub pas hari libur?",
     # one's own act in the family group
     "pns boleh share poster paslon ke grup wa keluarga besar?",
+    # retiring soon is not retired (knowledge-sources Part 3 §9)
+    "saya pns, pensiun tahun depan, sekarang boleh jadi timses cagub?",
+    "Mas, kulo PNS arep pensiun, oleh dadi relawan caleg?",
+    "I'm a PNS about to retire, can I join my friend's campaign team?",
 ]
 
 
@@ -45,6 +49,8 @@ YES = [
     ("asn boleh datang ke kampanye cuma buat dengar visi misi?", "boleh-hadir-kampanye-pasif"),
     ("Apakah karyawan BUMN tetap boleh nyoblos di pemilu?", "boleh-memilih"),
     ("pns yang mau nyaleg harus mundur kapan?", None),  # any entry on running, not a no
+    ("pensiunan guru pns boleh jadi timses caleg?", "cakupan-pensiunan"),
+    ("pensiun bulan depan, setelah itu boleh ikut kampanye kan?", "cakupan-pensiunan"),
 ]
 
 
