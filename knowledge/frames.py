@@ -215,6 +215,11 @@ def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:
     a plain "calon" is not "mencalonkan"."""
     if q_word == p_word:
         return True
+    base = q_word.removesuffix("nya")
+    if base != q_word and base == q_stem:
+        # A possessive, not an inflection: "calonnya" is a plain "calon", not
+        # "mencalonkan" ("kalau calonnya kakak sendiri" names no one running).
+        return base == p_word
     return q_stem != q_word and bool(q_stem) and q_stem in (p_stem, p_word)
 
 

@@ -30,6 +30,13 @@ NO = [
     "asn boleh ikut kampanye cagub pas hari libur?",
     # one's own act in the family group
     "pns boleh share poster paslon ke grup wa keluarga besar?",
+    # a call to vote that names a candidate is no neutral call
+    "pppk boleh ngajak warga nyoblos paslon 2 lewat ig?",
+    "Bolehkah ASN membuat status ajakan memilih calon tertentu di WhatsApp?",
+    # the candidate's spouse asking is not the civil servant's non-ASN spouse
+    "pns boleh jadi timses kalau suami saya calonnya?",
+    # a convoy is taking part
+    "asn boleh ikut konvoi paslon asal ga pakai atribut?",
     # retiring soon is not retired (knowledge-sources Part 3 §9)
     "saya pns, pensiun tahun depan, sekarang boleh jadi timses cagub?",
     "Mas, kulo PNS arep pensiun, oleh dadi relawan caleg?",
@@ -50,6 +57,7 @@ YES = [
     ("Apakah karyawan BUMN tetap boleh nyoblos di pemilu?", "boleh-memilih"),
     ("pns yang mau nyaleg harus mundur kapan?", None),  # any entry on running, not a no
     ("pensiunan guru pns boleh jadi timses caleg?", "cakupan-pensiunan"),
+    ("asn boleh ngajak warga ke tps asal ga nyebut calon?", "medsos-ajakan-memilih-netral"),
     ("pensiun bulan depan, setelah itu boleh ikut kampanye kan?", "cakupan-pensiunan"),
 ]
 
@@ -93,3 +101,11 @@ def test_unless_lifts_the_exclusion(kb: KnowledgeBase) -> None:
     passive = kb.frame("pns ikut kampanye tapi cuma nonton pasif boleh?")
     assert fm.excludes("boleh-hadir-kampanye-pasif", joined)
     assert not fm.excludes("boleh-hadir-kampanye-pasif", passive)
+
+
+def test_a_possessive_is_not_an_inflection(kb: KnowledgeBase) -> None:
+    """ "kalau calonnya kakak sendiri" names a relative who runs, not running oneself."""
+    frame = kb.frame("pppk boleh like foto paslon kalau calonnya kakak sendiri?")
+    assert "run_for_office" not in {a.id for a in frame.activities}
+    assert frame.has("family")
+    assert "run_for_office" in {a.id for a in kb.frame("pns boleh mencalonkan diri?").activities}
