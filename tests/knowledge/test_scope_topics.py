@@ -65,6 +65,12 @@ OUT_OF_SCOPE = [
     "janji kampanye paslon 2 soal guru honorer apa aja",
     "partai apa aja yang gabung koalisi paslon 1",
     "bedanya tugas kpu sama bawaslu apa ya",
+    # "honor" beside an election job is its pay, not an honorer
+    "honor anggota kpps pilkada nanti brp min?",
+    "Berapa honor petugas linmas di TPS?",
+    # results, and voting from a hospital bed
+    "kapan penetapan pemenang pilgub sama KPU?",
+    "pasien rawat inap bisa nyoblos lewat tps keliling ga?",
 ]
 
 
