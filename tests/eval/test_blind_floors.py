@@ -30,10 +30,10 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # (out of scope 88.9%, tips 60.5%, greetings 68.2%), after the frame layer
 # (fully correct 66.5%) and the knowledge round on the dev misses (66.1% alone),
 # and after both together (71.1%); after the out-of-scope topics (scope.toml) and
-# frames.toml [never] (fully correct 72.3%, out of scope 92.6%, dilarang answered
+# frames.toml [never] (fully correct 72.7%, out of scope 96.3%, dilarang answered
 # boleh 0). Raise them as accuracy improves; never lower them to let a change through.
 FULLY_CORRECT_FLOOR = 0.70
-OUT_OF_SCOPE_FLOOR = 0.90
+OUT_OF_SCOPE_FLOOR = 0.94
 TIP_FLOOR = 0.55
 GREETING_FLOOR = 0.63
 DILARANG_AS_BOLEH_MAX = 1

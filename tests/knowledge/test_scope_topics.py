@@ -71,6 +71,9 @@ OUT_OF_SCOPE = [
     # results, and voting from a hospital bed
     "kapan penetapan pemenang pilgub sama KPU?",
     "pasien rawat inap bisa nyoblos lewat tps keliling ga?",
+    # formal: the voter's ID, independent candidates' conditions
+    "Apakah pemilih yang tidak menerima surat pemberitahuan dapat memilih dengan KTP?",
+    "Apa saja syarat pencalonan bupati melalui jalur perseorangan?",
 ]
 
 
