@@ -35,6 +35,9 @@ NO = [
     "Bolehkah ASN membuat status ajakan memilih calon tertentu di WhatsApp?",
     # the candidate's spouse asking is not the civil servant's non-ASN spouse
     "pns boleh jadi timses kalau suami saya calonnya?",
+    # accompanying a candidate spouse needs CLTN, not annual leave
+    "pns dampingi suami kampanye pakai jatah cuti tahunan, boleh?",
+    "Can a PNS use annual leave to accompany her husband at his campaign?",
     # a convoy is taking part
     "asn boleh ikut konvoi paslon asal ga pakai atribut?",
     # retiring soon is not retired (knowledge-sources Part 3 §9)
