@@ -21,6 +21,7 @@ from knowledge.intent import detect_intent, without_report_terms
 from knowledge.logreg import LogReg
 from knowledge.normalize import Normalizer
 from knowledge.regulations import Regulation, load_regulations
+from knowledge.scope import Scope
 
 DATA_DIR = Path(__file__).with_name("faq")
 # An off-topic word (salary, recruitment, ...) in a question is only answered by an
@@ -145,6 +146,11 @@ class KnowledgeBase:
         """Concepts and frames: read on first use (a few hundred ms)."""
         return FrameMap(FrameReader(self.normalizer), self.frames_file)
 
+    @cached_property
+    def scope(self) -> Scope:
+        """The out-of-scope topics (knowledge/lexicon/scope.toml), read on first use."""
+        return Scope(self.normalizer)
+
     def frame(self, text: str) -> Frame:
         return self.framemap.reader.read(text)
 
@@ -181,8 +187,15 @@ class KnowledgeBase:
         frame = self.framemap.reader.read(query, analysis)
         depth = max(top, 2) + 1 if frame.activity is None else framepick.DEPTH
         ranked = self.matcher.rank(wanted, depth) if wanted else []
+        # An entry that declares it never answers this kind of question (frames.toml
+        # [never]) leaves the ranking: its verdict is not this question's.
+        fm = self.framemap
+        ranked = [r for r in ranked if not fm.excludes(self.entries[r.index].id, frame)]
         match: Match | None = None
-        in_scope = self._in_scope(analysis.terms)
+        # A subject we know we do not cover vetoes even a sure neighbour's verdict.
+        in_scope = self._in_scope(analysis.terms) and (
+            self.scope.vetoing(analysis.terms, frame) is None
+        )
         confident = (
             bool(ranked)
             and self._confident(ranked, len(analysis.terms))

@@ -35,6 +35,7 @@ def check(kb: KnowledgeBase, strict: bool = False) -> list[str]:
     defects += _check_self_match(kb, 0.0 if strict else SELF_MATCH_TOLERANCE)
     defects += _check_coverage(kb)
     defects += _check_frames(kb)
+    defects += kb.scope.check()
     return defects
 
 

@@ -35,6 +35,19 @@ class Declaration:
 
 
 @dataclass(frozen=True, slots=True)
+class Never:
+    """Where an entry must never answer, whatever its words score: a question that
+    names one of these activities, contexts or actors asks about something the
+    entry's verdict does not cover ("dampingi suami" is allowed with CLTN, "share
+    poster suami" during it is not), unless it also states one of `unless`."""
+
+    activities: frozenset[str] = frozenset()
+    contexts: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()  # contexts that lift the exclusion
+
+
+@dataclass(frozen=True, slots=True)
 class Option:
     label: str  # a label key
     entry: str
@@ -121,6 +134,12 @@ class FrameMap:
             )
             for act, t in raw.get("rule", {}).items()
         }
+        self.never: dict[str, Never] = {
+            str(eid): Never(
+                _set(t, "activities"), _set(t, "contexts"), _set(t, "actors"), _set(t, "unless")
+            )
+            for eid, t in raw.get("never", {}).items()
+        }
         self.asks = tuple(
             AskBack(
                 str(aid),
@@ -151,6 +170,29 @@ class FrameMap:
             return False
         return not any(
             self.fits(entry_id, replace(frame, activity=act)) for act in frame.activities
+        )
+
+    def specificity(self, entry_id: str, frame: Frame) -> int:
+        """How many stated contexts the entry's fitting declaration asks for (-1: none
+        fits): "tanpa mundur" is answered by the entry written for it before the
+        general entry on running. A declaration for any act ("*": "outside working
+        hours, whatever the act") is no more specific than the act's own entry."""
+        fitting = [
+            d
+            for d in self.declared.get(entry_id, ())
+            if _fits(d, frame) and ANY not in d.activities
+        ]
+        return max((len(d.contexts) for d in fitting), default=-1)
+
+    def excludes(self, entry_id: str, frame: Frame) -> bool:
+        """The entry declares that it never answers a question like this one."""
+        never = self.never.get(entry_id)
+        if never is None or any(frame.has(c) for c in never.unless):
+            return False
+        return (
+            any(a.id in never.activities for a in frame.activities)
+            or any(frame.has(c) for c in never.contexts)
+            or (frame.actor is not None and frame.actor.id in never.actors)
         )
 
     def rule_for(self, frame: Frame) -> Entry | None:
@@ -191,6 +233,12 @@ class FrameMap:
                 unknown(f"entry.{eid}", "activity", d.activities | d.excepted)
                 unknown(f"entry.{eid}", "actor", d.actors | d.not_actors)
                 unknown(f"entry.{eid}", "context", d.contexts)
+        for eid, never in sorted(self.never.items()):
+            if eid not in entry_ids:
+                out.append(f"frames.toml (never.{eid}): no such entry")
+            unknown(f"never.{eid}", "activity", never.activities)
+            unknown(f"never.{eid}", "context", never.contexts | never.unless)
+            unknown(f"never.{eid}", "actor", never.actors)
         unknown("settings", "context", self.abstain | self.decides)
         for act in sorted(self.rules):
             unknown(f"rule.{act}", "activity", frozenset({act}))

@@ -40,6 +40,19 @@ def pick(
     if frame.activity is None or not ranked or fm.stands_aside(frame):
         return None
     top = kb.entries[ranked[0].index]
+    # An entry written for a context the question states ("tanpa mundur", "karena
+    # tugas") wins over the general entry on the same act when the words rank it
+    # close enough.
+    own = fm.specificity(top.id, frame)
+    floor = max(ranked[0].score - MARGIN, m.SUGGEST_THRESHOLD)
+    for i, r in enumerate(ranked[1:], start=1):
+        entry = kb.entries[r.index]
+        if (
+            r.score >= floor
+            and fm.specificity(entry.id, frame) > max(own, 0)
+            and kb._on_topic(terms, r)
+        ):
+            return entry, [r, *ranked[:i], *ranked[i + 1 :]]
     if fm.fits(top.id, frame):
         # Words unsure, frame sure: answered only when the question asks "boleh …?".
         sure = confident or not fm.decides_alone(frame) or ranked[0].score < m.SUGGEST_THRESHOLD
@@ -59,7 +72,10 @@ def pick(
             return kb.entries[r.index], [r, *ranked[:i], *ranked[i + 1 :]]
     if frame.actor is not None and frame.actor.group != "asn":
         # Outside the civil service the actor decides: that actor's own entry.
-        own = next((e for e in kb.entries if fm.fits(e.id, frame)), None)
+        own = next(
+            (e for e in kb.entries if fm.fits(e.id, frame) and not fm.excludes(e.id, frame)),
+            None,
+        )
         if own is not None:
             return own, ranked
     rule = fm.rule_for(frame)

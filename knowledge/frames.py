@@ -40,6 +40,9 @@ class Concept:
     priority: int = 0
     group: str = ""  # actors: "asn" for those the civil-service rules bind
     shown: bool = True  # False: used for choosing, never said back to the person
+    # True: its words count even where a longer or likelier concept claimed them
+    # ("ikut kampanye" is attending a rally and, as well, taking part).
+    overlaps: bool = False
 
     def label_for(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label
@@ -100,6 +103,7 @@ def load_concepts(path: Path = CONCEPTS_FILE) -> dict[str, dict[str, tuple[Conce
                 int(table.get("priority", 0)),
                 str(table.get("group", "")),
                 bool(table.get("shown", True)),
+                bool(table.get("overlaps", False)),
             )
             out[kind][str(cid)] = (concept, [str(w) for w in table.get("words", [])])
     return out
@@ -177,7 +181,9 @@ class FrameReader:
         # kampanye" in "pembawa acara kampanye").
         claimed = [False] * len(q_words)
         for i, n, concept in sorted(found, key=lambda f: (-f[1], -f[2].priority, f[0])):
-            if not any(claimed[i : i + n]):
+            if concept.overlaps:
+                hits.setdefault(concept, i)  # seen, and claims nothing
+            elif not any(claimed[i : i + n]):
                 claimed[i : i + n] = [True] * n
                 hits.setdefault(concept, i)
         return hits
@@ -209,6 +215,11 @@ def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:
     a plain "calon" is not "mencalonkan"."""
     if q_word == p_word:
         return True
+    base = q_word.removesuffix("nya")
+    if base != q_word and base == q_stem:
+        # A possessive, not an inflection: "calonnya" is a plain "calon", not
+        # "mencalonkan" ("kalau calonnya kakak sendiri" names no one running).
+        return base == p_word
     return q_stem != q_word and bool(q_stem) and q_stem in (p_stem, p_word)
 
 

@@ -29,12 +29,13 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # greetings 54.5%, dilarang answered boleh 1), raised after the routing work
 # (out of scope 88.9%, tips 60.5%, greetings 68.2%), after the frame layer
 # (fully correct 66.5%) and the knowledge round on the dev misses (66.1% alone),
-# and after both together (71.1%), and after the regional and chat lexicon
-# (fully correct 73.1%, regional 45% -> 70%; tips 63.2%, greetings 72.7%, left
-# where they were: one item is 2.6 and 4.5 points there). Raise them as accuracy
-# improves; never lower them to let a change through.
+# and after both together (71.1%), after the regional and chat lexicon
+# (fully correct 73.1%, regional 45% -> 70%), and after the out-of-scope topics
+# (scope.toml) and frames.toml [never] (alone: fully correct 72.7%, out of scope
+# 96.3%, dilarang answered boleh 0). Raise them as accuracy improves; never lower
+# them to let a change through.
 FULLY_CORRECT_FLOOR = 0.71
-OUT_OF_SCOPE_FLOOR = 0.85
+OUT_OF_SCOPE_FLOOR = 0.94
 TIP_FLOOR = 0.55
 GREETING_FLOOR = 0.63
 DILARANG_AS_BOLEH_MAX = 1
