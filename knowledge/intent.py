@@ -76,7 +76,11 @@ _ACTION = _W["action"]
 _REQUEST = _W["request"]
 _PLACES = _W["places"]
 _THIRD_PERSON = _W["third_person"]
+_ABOUT_RULES = _W["about_rules"]
+_PARTICULAR = _W["particular"]
+_OWNERS = _W["owners"]
 _ACTORS = _W["actors"]
+_ROLES = _ACTORS - _W["statuses"]
 _POLITICS = _W["politics"]
 _HELD_EVIDENCE = _W["evidence"]
 _HOLDING = _W["holding"]
@@ -102,6 +106,10 @@ _REPORT_NOUNS = _V["report_nouns"]
 REPORT_TERMS = _V["report_terms"]
 # With this many words about what happened, "mau lapor …" is a description.
 MIN_CONTENT_WORDS = 2
+# A statement (no question in it) this long in which someone else does something
+# political tells what happened: "Kepala dinas memaksa bawahannya menghadiri kampanye
+# cabup" is an account, "camat ikut kampanye" (a topic typed as a search) is not.
+MIN_ACCOUNT_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,17 +160,27 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         elsewhere = asks and bool(wordset & _CHANNELS)
         if (wants and not elsewhere) or (verb_form and not asks and not purpose):
             return Intent("tip", report="witness" if _describes(words) else None)
-        if not elsewhere and _witnessed(words, report_at):
-            # "kadis nyuruh staf pasang spanduk cabup, fotonya ada. Lapor kemana?": asking
-            # how to report what they saw is a tip, told with the rule it breaks.
+        if _witnessed(words, report_at) or (
+            not purpose and _someone_else_acts(words) and _particular(words)
+        ):
+            # "kadis nyuruh staf pasang spanduk cabup, fotonya ada. Lapor kemana?",
+            # "tetangga saya pns posting dukungan capres, bisa diadukan ke bawaslu?":
+            # asking how (or where) to report what they saw is a tip, told with the
+            # rule it breaks. "cara lapor oknum pns kampanye" without a sign that it
+            # happened stays a question about reporting.
             return Intent("tip", report="witness")
         if any(w not in _REPORT_NOUNS for w in (words[i] for i in report_at)):
             return Intent("question", report="how")
     if wordset & _SEND and wordset & _EVIDENCE and wordset & _DESIRE and not asks:
         return Intent("tip", report="witness" if _describes(words) else None)
-    if _witnessed(words):
+    if _someone_else_acts(words):
         questioning = reads_as_question(words, asked)
-        return Intent("question" if questioning else "tip", report="witness")
+        if _happened(words, []):
+            return Intent("question" if questioning else "tip", report="witness")
+        if not questioning and (_particular(words) or _tells(words)):
+            # Told, not asked: "oknum lurah ngarahin warga coblos no 1", "kepala dinas
+            # memaksa bawahannya menghadiri kampanye cabup petahana".
+            return Intent("tip", report="witness")
     return Intent("question")
 
 
@@ -209,6 +227,29 @@ def _about_oneself(words: tuple[str, ...]) -> bool:
     return False
 
 
+def _tells(words: tuple[str, ...]) -> bool:
+    """A statement long enough to say what someone in a role did, and that neither
+    asks (no question word, no "gak sih") nor talks about the rules ("harus netral")."""
+    return (
+        len(words) >= MIN_ACCOUNT_WORDS
+        and bool(set(words) & _ROLES)
+        and not asks_something(words)
+        and not set(words) & _ABOUT_RULES
+    )
+
+
+def _particular(words: tuple[str, ...]) -> bool:
+    """A particular person is meant: "oknum camat", "beliau", or a relation beside its
+    owner ("tetangga saya", "atasan kami", "guru anak saya", and English "my
+    neighbour", read "saya tetangga")."""
+    if set(words) & _PARTICULAR:
+        return True
+    return any(
+        (a in _RELATIONS and b in _OWNERS) or (a in _OWNERS and b in _RELATIONS)
+        for a, b in itertools.pairwise(words)
+    )
+
+
 def _happened(words: tuple[str, ...], report_at: list[int]) -> bool:
     """Signs of a real event: when ("tadi", "minggu lalu", "hari ini", "senin"), seen, a
     habit ("tiap minggu"), "beliau", a scene ("di kantor …, …"), a request for action
@@ -221,9 +262,11 @@ def _happened(words: tuple[str, ...], report_at: list[int]) -> bool:
         return True
     if len(words) > 1 and words[0] == "di" and words[1] in _PLACES:
         return True  # "di kantor dinas, kabid …": the scene is set
-    for a, b in itertools.pairwise(words):
+    for i, (a, b) in enumerate(itertools.pairwise(words)):
         if (a in _PAST_UNITS and b in ("lalu", "depan")) or (a in _TODAY_UNITS and b == "ini"):
             return True  # "minggu lalu", "pagi ini", "minggu depan"
+        if a in _PAST_UNITS and b == "yang" and words[i + 2 : i + 3] == ("lalu",):
+            return True  # "tiga hari yang lalu"
         if a in _PLACES and b in _FIRST_PERSON:
             return True  # "kantor saya", "sekolah kami"
     for i, w in enumerate(words):
