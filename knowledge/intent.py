@@ -77,6 +77,9 @@ _REQUEST = _W["request"]
 _PLACES = _W["places"]
 _THIRD_PERSON = _W["third_person"]
 _ABOUT_RULES = _W["about_rules"]
+_AS_ONESELF = _W["as_oneself"]
+_SPEECH = _W["speech"]
+_WHAT_TO_DO = _W["what_to_do"]
 _PARTICULAR = _W["particular"]
 _OWNERS = _W["owners"]
 _ACTORS = _W["actors"]
@@ -176,7 +179,9 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     if _someone_else_acts(words):
         questioning = reads_as_question(words, asked)
         if _happened(words, []):
-            return Intent("question" if questioning else "tip", report="witness")
+            # "… kemarin, apa yang harus saya lakukan?" asks for action on what they saw.
+            asking = questioning and not set(words) & _WHAT_TO_DO
+            return Intent("question" if asking else "tip", report="witness")
         if not questioning and (_particular(words) or _tells(words)):
             # Told, not asked: "oknum lurah ngarahin warga coblos no 1", "kepala dinas
             # memaksa bawahannya menghadiri kampanye cabup petahana".
@@ -212,8 +217,11 @@ def _someone_else_acts(words: tuple[str, ...]) -> bool:
     """An actor other than the writer, and an election act; not a hypothetical."""
     if not set(words) & _ACTORS or _about_oneself(words):
         return False
-    if any(w in _CONDITIONAL for w in words):
-        return False  # "kalau saya lihat pns kampanye, harus gimana": a hypothetical
+    for i, w in enumerate(words):
+        # "kalau saya lihat pns kampanye, harus gimana": a hypothetical; "kades bilang
+        # kalau gak pilih no 2 …" tells what someone said.
+        if w in _CONDITIONAL and not set(words[max(0, i - 3) : i]) & _SPEECH:
+            return False
     return any(w in _POLITICS or stem(w) in _POLITICS for w in words)
 
 
@@ -224,7 +232,11 @@ def _about_oneself(words: tuple[str, ...]) -> bool:
         if a in _FIRST_PERSON and b in _ACTORS and b not in _RELATIONS:
             if not (i > 0 and words[i - 1] in _RELATIONS):
                 return True
-    return False
+    # "sebagai asn saya …", "selaku kepala sekolah, saya …"
+    return any(
+        w in _AS_ONESELF and words[i + 1 : i + 2] and words[i + 1] in _ACTORS
+        for i, w in enumerate(words)
+    ) and bool(set(words) & _FIRST_PERSON)
 
 
 def _tells(words: tuple[str, ...]) -> bool:

@@ -282,3 +282,92 @@ def test_calls_and_thanks_in_other_words_are_small_talk(text: str, kind: str) ->
 @pytest.mark.parametrize("text", ["kurang jelas", "belum paham", "ada yang bisa jelaskan cltn?"])
 def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
     assert intent_of(text)[0] == "question"
+
+
+# --- a citizen's account in every register ----------------------------------
+# Someone else (a role, "oknum …", "tetangga saya"), an act seen or done, often a wish
+# to report: a tip, however it is written.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # formal
+        "Saya menyaksikan sendiri Kepala Bidang Perencanaan membagikan kaos bergambar calon "
+        "gubernur kepada para honorer di aula dinas.",
+        "Dengan hormat, kami warga RT 04 ingin mengadukan Lurah yang mengarahkan warga untuk "
+        "memilih pasangan calon tertentu saat pembagian bantuan sosial.",
+        "Oknum camat terlihat menghadiri deklarasi pasangan calon dengan mengenakan seragam "
+        "dinas pada Sabtu lalu.",
+        "Kepala Dinas Kesehatan memaksa bawahannya menghadiri kampanye calon bupati petahana.",
+        "Kepala desa membagi-bagikan sembako berlogo partai kepada warga menjelang pemungutan "
+        "suara.",
+        "kasi pemerintahan pasang baliho caleg dua hari yang lalu, lapor ke mana?",
+        "Mohon ditindaklanjuti, Kabag Umum Setda menggunakan kendaraan dinas untuk mengangkut "
+        "atribut partai.",
+        "Saya hendak menyampaikan pengaduan terkait kepala puskesmas yang mengarahkan tenaga "
+        "kesehatan memilih calon tertentu.",
+        # chat
+        "td pagi pak kades bagi2 amplop ke warga, katanya dari caleg no 3",
+        "barusan liat oknum pns pake mobil dinas plat merah nganter spanduk caleg",
+        "pak camat ketahuan ikut rapat timses paslon semalem",
+        "tetangga sy yg PNS kepergok bagi2 stiker capres di pasar",
+        "oknum lurah ngarahin warga buat coblos no 1 waktu bagi bansos",
+        "pak kades kita bilang kalo ga pilih no 2 bansosnya dicabut",
+        "min, kepala dinas kami maksa semua staf ikut apel dukungan cabup, gmn cara lapornya",
+        # typing in a hurry
+        "kmren sy liat kpl desa bgi2 sembako ada stkr calegnya",
+        "guru PNS d skolah anak sy nyuruh murid pasang stiker capres",
+        "ada oknum asn kampanye di sekolah, gmna cra lpor nya",
+        "pak camt ikt kmpanye cabup pk seragam dinas tdi sore",
+        # English
+        "I saw the village head handing out rice packages with a candidate's sticker on them "
+        "this morning.",
+        "My neighbour who is a civil servant keeps posting campaign material for a candidate "
+        "on Facebook. Where can I complain?",
+        "A teacher at my kid's school told the students to ask their parents to vote for "
+        "candidate 2.",
+        "The district head forced his staff to attend a campaign rally last Saturday.",
+        "Caught the head of the health office at a party event wearing his uniform.",
+        "Spotted a civil servant distributing envelopes of money on behalf of a legislative "
+        "candidate.",
+        "There's a civil servant in my neighbourhood who hands out money to voters for a "
+        "party. What should I do?",
+        "A health office official posted a photo with the candidate doing the two-finger pose.",
+        # Javanese, Sundanese, Betawi, Minang
+        "Wingi aku ndelok pak lurah mbagi amplop nang warga kanggo caleg",
+        "Mau isuk bapake kepala desa ngumpulke warga, dikon milih paslon nomer siji",
+        "Kamari abdi nempo pa kades ngabagikeun sembako nu aya gambar caleg",
+        "Kang, guru PNS di sakola abdi masang stiker capres dina motor dinas",
+        "Kemarén aye liat pak RT yang PNS bagiin amplop caleg, gimane lapornye?",
+        "Uda, patang ambo caliak pak wali nagari mambagi-bagi baju caleg",
+    ],
+)
+def test_accounts_in_every_register_are_tips(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a civil servant asking about themself
+        "saya PNS, boleh ikut kampanye suami saya?",
+        "kalau aku ASN posting dukungan capres di IG pribadi, kena sanksi ga?",
+        "kemarin saya datang ke kampanye caleg, apakah saya melanggar?",
+        "Sebagai ASN saya ikut pelatihan saksi partai kemarin",
+        "saya guru PNS, tadi disuruh kepsek ikut apel dukungan paslon, harus gimana?",
+        "I am a teacher at a public school, can I attend a campaign rally?",
+        # the rule asked, in statement form too
+        "pak kades boleh bagi sembako pas masa kampanye?",
+        "Apakah kepala desa yang membagikan sembako bergambar calon melanggar aturan?",
+        "Kepala desa ikut kampanye kena sanksi apa",
+        "bidan desa pppk harus netral ga waktu pilkada",
+        "pppk ikut memilih di pilkada gak sih, atau harus golput biar netral",
+        "asn bantuin anaknya yang timses pasang tenda buat acara kampanye",
+        "is writing 'good luck sir' under a candidate's facebook post a violation for a "
+        "state employee",
+        "Bagaimana cara melaporkan ASN yang tidak netral?",
+    ],
+)
+def test_questions_near_an_account_are_not_tips(text: str) -> None:
+    assert report_of(text)[0] == "question"
