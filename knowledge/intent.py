@@ -78,8 +78,10 @@ _PLACES = _W["places"]
 _THIRD_PERSON = _W["third_person"]
 _ABOUT_RULES = _W["about_rules"]
 _AS_ONESELF = _W["as_oneself"]
+_PRESSING = _W["pressing"]
 _SPEECH = _W["speech"]
 _WHAT_TO_DO = _W["what_to_do"]
+_RULE_ASKED = _W["rule_asked"]
 _PARTICULAR = _W["particular"]
 _OWNERS = _W["owners"]
 _ACTORS = _W["actors"]
@@ -113,6 +115,9 @@ MIN_CONTENT_WORDS = 2
 # political tells what happened: "Kepala dinas memaksa bawahannya menghadiri kampanye
 # cabup" is an account, "camat ikut kampanye" (a topic typed as a search) is not.
 MIN_ACCOUNT_WORDS = 8
+# "camat kami kampanye pakai mobil dinas, lapor kemana?": this many words before the
+# report word tell what happened.
+MIN_TOLD_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +168,10 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         elsewhere = asks and bool(wordset & _CHANNELS)
         if (wants and not elsewhere) or (verb_form and not asks and not purpose):
             return Intent("tip", report="witness" if _describes(words) else None)
-        if _witnessed(words, report_at) or (
-            not purpose and _someone_else_acts(words) and _particular(words)
+        if (
+            _witnessed(words, report_at)
+            or (not purpose and _someone_else_acts(words) and _particular(words))
+            or (verb_form and _told_before(_clause_before(words, first)))
         ):
             # "kadis nyuruh staf pasang spanduk cabup, fotonya ada. Lapor kemana?",
             # "tetangga saya pns posting dukungan capres, bisa diadukan ke bawaslu?":
@@ -179,8 +186,10 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     if _someone_else_acts(words):
         questioning = reads_as_question(words, asked)
         if _happened(words, []):
-            # "… kemarin, apa yang harus saya lakukan?" asks for action on what they saw.
-            asking = questioning and not set(words) & _WHAT_TO_DO
+            # "… kemarin, apa yang harus saya lakukan?", "fotonya mau saya kirim kemana?"
+            # ask for action on what they saw; "itu boleh dia lakukan?" asks the rule.
+            for_action = set(words) & _WHAT_TO_DO and not set(words) & _RULE_ASKED
+            asking = questioning and not for_action
             return Intent("question" if asking else "tip", report="witness")
         if not questioning and (_particular(words) or _tells(words)):
             # Told, not asked: "oknum lurah ngarahin warga coblos no 1", "kepala dinas
@@ -220,9 +229,16 @@ def _someone_else_acts(words: tuple[str, ...]) -> bool:
     for i, w in enumerate(words):
         # "kalau saya lihat pns kampanye, harus gimana": a hypothetical; "kades bilang
         # kalau gak pilih no 2 …" tells what someone said.
-        if w in _CONDITIONAL and not set(words[max(0, i - 3) : i]) & _SPEECH:
+        if w in _CONDITIONAL and not set(words[max(0, i - 5) : i]) & _SPEECH:
             return False
-    return any(w in _POLITICS or stem(w) in _POLITICS for w in words)
+    return any(_political(w) for w in words)
+
+
+def _political(word: str) -> bool:
+    """An election word, also with "-nya" ("calegnya", "timsesnya") or inflected."""
+    return (
+        word in _POLITICS or word.removesuffix("nya") in _POLITICS or stem(word) in _POLITICS
+    )
 
 
 def _about_oneself(words: tuple[str, ...]) -> bool:
@@ -231,7 +247,10 @@ def _about_oneself(words: tuple[str, ...]) -> bool:
     for i, (a, b) in enumerate(itertools.pairwise(words)):
         if a in _FIRST_PERSON and b in _ACTORS and b not in _RELATIONS:
             if not (i > 0 and words[i - 1] in _RELATIONS):
-                return True
+                # "pak camat maksa kami pns kecamatan datang …": the writer is the one
+                # someone else pressed, not the one who acts.
+                if not (i > 0 and words[i - 1] in _PRESSING):
+                    return True
     # "sebagai asn saya …", "selaku kepala sekolah, saya …"
     return any(
         w in _AS_ONESELF and words[i + 1 : i + 2] and words[i + 1] in _ACTORS
@@ -239,13 +258,41 @@ def _about_oneself(words: tuple[str, ...]) -> bool:
     ) and bool(set(words) & _FIRST_PERSON)
 
 
+def _clause_before(words: tuple[str, ...], first: int) -> tuple[str, ...]:
+    """The words before the report word at ``first``, without the question that leads
+    to it ("…, baa caro malapor": "bagaimana cara" is not part of the account)."""
+    end = first
+    while end > 0 and (
+        words[end - 1] in _QUESTION
+        or words[end - 1] in _INTERROGATIVES
+        or words[end - 1] in _PURPOSE
+        or words[end - 1] in _DESIRE
+        or words[end - 1] in _FIRST_PERSON
+    ):
+        end -= 1
+    return words[:end]
+
+
+def _told_before(before: tuple[str, ...]) -> bool:
+    """The words before "lapor" tell, in a clause of their own, that someone else did
+    it: "kapalo dinas ikuik kampanye pakai baju dinas, baa caro malapor?". "cara lapor
+    kades yang kampanye" and "pns yang kampanye bisa dilaporkan?" name a kind of
+    person (the actor in a "yang" clause, or after "lapor"), not what happened."""
+    return (
+        len(before) >= MIN_TOLD_WORDS
+        and "yang" not in before
+        and _someone_else_acts(before)
+        and not asks_something(before)
+    )
+
+
 def _tells(words: tuple[str, ...]) -> bool:
-    """A statement long enough to say what someone in a role did, and that neither
-    asks (no question word, no "gak sih") nor talks about the rules ("harus netral")."""
+    """A statement long enough to say what someone in a role did, that does not talk
+    about the rules ("harus netral", "kena sanksi") or ask in chat ("gak sih"). Other
+    question words are left to ``reads_as_question``: "pegawai wajib hadir" tells."""
     return (
         len(words) >= MIN_ACCOUNT_WORDS
         and bool(set(words) & _ROLES)
-        and not asks_something(words)
         and not set(words) & _ABOUT_RULES
     )
 
@@ -281,6 +328,8 @@ def _happened(words: tuple[str, ...], report_at: list[int]) -> bool:
             return True  # "tiga hari yang lalu"
         if a in _PLACES and b in _FIRST_PERSON:
             return True  # "kantor saya", "sekolah kami"
+    if any(w.endswith("ku") and w[:-2] in _PLACES for w in words):
+        return True  # "kantorku", "tempatku"
     for i, w in enumerate(words):
         if w in _ACTION and set(words[max(0, i - 2) : i]) & _REQUEST:
             return True  # "mohon segera ditindak"

@@ -341,6 +341,20 @@ def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
         "Kang, guru PNS di sakola abdi masang stiker capres dina motor dinas",
         "Kemarén aye liat pak RT yang PNS bagiin amplop caleg, gimane lapornye?",
         "Uda, patang ambo caliak pak wali nagari mambagi-bagi baju caleg",
+        "Uni, kapalo dinas awak ikuik kampanye pakai baju dinas, baa caro malapor?",
+        "Bang, kemaren aye liat lurah bagiin duit ke warga buat caleg, kudu lapor ke mane?",
+        "Kulo ningali Pak Lurah nderek kampanye ngagem seragam dinas",
+        "Dulur, kades ing deso ku ngumpulke perangkat desa kon dadi timses cabup",
+        # a threat told, someone pressed, help asked, evidence to send
+        "Ada pendamping PKH yang ngancam KPM bansosnya dicabut kalo ga nyoblos paslon 3",
+        "tolong, pak camat maksa kami pns kecamatan datang ke acara cabup malam ini",
+        "ini ada bukti foto pak sekcam ikut konvoi kampanye kemarin, mau sy kirim kemana?",
+        "ada yg bisa bantu? camat di tempatku kampanye terang2an pake mobil dinas",
+        "Woi min, aparat desa tempatku pada pake kaos paslon pas kerja, lapor dmn nih",
+        "Pak Bupati pake acara dinas buat sosialisasi dirinya sendiri yg nyalon lagi, pegawai "
+        "wajib hadir",
+        "A civil servant from the local health agency is actively campaigning for a candidate "
+        "on TikTok, I have screenshots.",
     ],
 )
 def test_accounts_in_every_register_are_tips(text: str) -> None:
@@ -367,6 +381,15 @@ def test_accounts_in_every_register_are_tips(text: str) -> None:
         "is writing 'good luck sir' under a candidate's facebook post a violation for a "
         "state employee",
         "Bagaimana cara melaporkan ASN yang tidak netral?",
+        # the writer is the civil servant, whoever else is named
+        "tetangga yang baru mau nyalon minta pasang spanduk di pagar rumah saya, saya pns",
+        "kapus nyuruh bidan2 dateng ke rumah paslon tiap kamis malem buat pertemuan. sy "
+        "bidan honorer, boleh ikut dtg?",
+        # what was done is asked about, not what to do about it
+        "Kepala sekolah kami (PNS) ngumpulin guru-guru dan minta kami semua pilih caleg "
+        "tertentu. Itu boleh dia lakukan?",
+        "foto rame rame di nikahan ada cabupnya, asn boleh unggah?",
+        "screenshot postingan pns dukung caleg cukup buat bukti laporan?",
     ],
 )
 def test_questions_near_an_account_are_not_tips(text: str) -> None:
