@@ -236,9 +236,7 @@ def _someone_else_acts(words: tuple[str, ...]) -> bool:
 
 def _political(word: str) -> bool:
     """An election word, also with "-nya" ("calegnya", "timsesnya") or inflected."""
-    return (
-        word in _POLITICS or word.removesuffix("nya") in _POLITICS or stem(word) in _POLITICS
-    )
+    return word in _POLITICS or word.removesuffix("nya") in _POLITICS or stem(word) in _POLITICS
 
 
 def _about_oneself(words: tuple[str, ...]) -> bool:
