@@ -79,9 +79,16 @@ _THIRD_PERSON = _W["third_person"]
 _ABOUT_RULES = _W["about_rules"]
 _AS_ONESELF = _W["as_oneself"]
 _PRESSING = _W["pressing"]
+_SELF_FILLERS = _W["self_fillers"]
 _SPEECH = _W["speech"]
 _WHAT_TO_DO = _W["what_to_do"]
 _RULE_ASKED = _W["rule_asked"]
+_UNSURE = _W["unsure"]
+_TOLD_SUBJECT = _W["told_subject"]
+_SAFETY = _W["safety"]
+_DILEMMA = _W["dilemma"]
+# The last words of a message: where a question after an account is asked.
+QUESTION_TAIL = 6
 _PARTICULAR = _W["particular"]
 _OWNERS = _W["owners"]
 _ACTORS = _W["actors"]
@@ -189,7 +196,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             # "… kemarin, apa yang harus saya lakukan?", "fotonya mau saya kirim kemana?"
             # ask for action on what they saw; "itu boleh dia lakukan?" asks the rule.
             for_action = set(words) & _WHAT_TO_DO and not set(words) & _RULE_ASKED
-            asking = questioning and not for_action
+            asking = questioning and not for_action and not _asks_about_the_account(words)
             return Intent("question" if asking else "tip", report="witness")
         if not questioning and (_particular(words) or _tells(words)):
             # Told, not asked: "oknum lurah ngarahin warga coblos no 1", "kepala dinas
@@ -242,8 +249,14 @@ def _political(word: str) -> bool:
 def _about_oneself(words: tuple[str, ...]) -> bool:
     """ "sy p3k, kemarin like video caleg": the writer describes themself; "istri saya
     guru", "adik saya pppk" and "my colleague" ("saya rekan") do not."""
-    for i, (a, b) in enumerate(itertools.pairwise(words)):
-        if a in _FIRST_PERSON and b in _ACTORS and b not in _RELATIONS:
+    for i, a in enumerate(words):
+        if a not in _FIRST_PERSON:
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= 2 and words[j] in _SELF_FILLERS:
+            j += 1  # "sy kan pns", "saya ini guru"
+        b = words[j] if j < len(words) else ""
+        if b in _ACTORS and b not in _RELATIONS:
             if not (i > 0 and words[i - 1] in _RELATIONS):
                 # "pak camat maksa kami pns kecamatan datang …": the writer is the one
                 # someone else pressed, not the one who acts.
@@ -254,6 +267,21 @@ def _about_oneself(words: tuple[str, ...]) -> bool:
         w in _AS_ONESELF and words[i + 1 : i + 2] and words[i + 1] in _ACTORS
         for i, w in enumerate(words)
     ) and bool(set(words) & _FIRST_PERSON)
+
+
+def _asks_about_the_account(words: tuple[str, ...]) -> bool:
+    """An account with a sure sign that it happened (seen, when, evidence, whose: not
+    just "sedang" or "jumat"), ending with a question about what was told ("tadi liat
+    pak camat kampanye pakai mobil dinas, itu boleh?") or about the teller's safety;
+    not the writer's own dilemma ("kabid kami minta staf nyetor, harus ikut?")."""
+    if not _happened(tuple(w for w in words if w not in _UNSURE), []):
+        return False
+    tail = set(words[-QUESTION_TAIL:])
+    if tail & _DILEMMA:
+        return False
+    return bool(tail & _TOLD_SUBJECT and tail & (_RULE_ASKED | _YES_NO_TAIL)) or bool(
+        tail & _SAFETY and tail & _FIRST_PERSON
+    )
 
 
 def _clause_before(words: tuple[str, ...], first: int) -> tuple[str, ...]:

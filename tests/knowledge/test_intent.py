@@ -96,8 +96,10 @@ def report_of(text: str) -> tuple[str, str | None]:
         ("kmrn sore kepsek ngumpulin guru buat dukung cabup", "tip"),
         ("barusan liat bu lurah pasang baliho caleg", "tip"),
         ("yesterday I saw a civil servant at a campaign rally", "tip"),
-        # Seen, but asked as a question: answered, with the offer beside it.
-        ("tadi liat pak camat pakai mobil dinas kampanye, itu boleh?", "question"),
+        # Seen, and asked whether it is allowed: still a tip (the rule comes with it).
+        ("tadi liat pak camat pakai mobil dinas kampanye, itu boleh?", "tip"),
+        # Asked about something less sure to have been seen: answered, with the offer.
+        ("pak camat pakai mobil dinas tiap jumat buat kampanye, itu boleh?", "question"),
     ],
 )
 def test_witnessed_violations(text: str, expected: str) -> None:
@@ -390,7 +392,23 @@ def test_accounts_in_every_register_are_tips(text: str) -> None:
         "tertentu. Itu boleh dia lakukan?",
         "foto rame rame di nikahan ada cabupnya, asn boleh unggah?",
         "screenshot postingan pns dukung caleg cukup buat bukti laporan?",
+        # the writer's own dilemma after what their superior did
+        "kabid kami minta tiap staf nyetor 100 ribu buat kampanye calon petahana, harus ikut?",
+        "kemarin kadis ngumpulin kami di aula, suruh dukung cabup, boleh saya tolak?",
     ],
 )
 def test_questions_near_an_account_are_not_tips(text: str) -> None:
     assert report_of(text)[0] == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tadi pagi liat pak lurah bagi amplop ke warga, itu melanggar kan?",
+        "kemarin oknum guru PNS pasang baliho caleg di sekolah, dia bisa kena sanksi ga?",
+        "I saw the village head at a party rally yesterday, is that allowed?",
+        "td liat bu camat ikut konvoi paslon, kalo sy lapor identitas sy aman ga?",
+    ],
+)
+def test_an_account_that_asks_about_what_was_told_is_a_tip(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
