@@ -80,6 +80,7 @@ _ABOUT_RULES = _W["about_rules"]
 _AS_ONESELF = _W["as_oneself"]
 _PRESSING = _W["pressing"]
 _SELF_FILLERS = _W["self_fillers"]
+_PRESSED = _W["pressed"]
 _SPEECH = _W["speech"]
 _WHAT_TO_DO = _W["what_to_do"]
 _RULE_ASKED = _W["rule_asked"]
@@ -179,6 +180,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             _witnessed(words, report_at)
             or (not purpose and _someone_else_acts(words) and _particular(words))
             or (verb_form and _told_before(_clause_before(words, first)))
+            or (verb_form and _pressed_to_report(words))
         ):
             # "kadis nyuruh staf pasang spanduk cabup, fotonya ada. Lapor kemana?",
             # "tetangga saya pns posting dukungan capres, bisa diadukan ke bawaslu?":
@@ -233,12 +235,26 @@ def _someone_else_acts(words: tuple[str, ...]) -> bool:
     """An actor other than the writer, and an election act; not a hypothetical."""
     if not set(words) & _ACTORS or _about_oneself(words):
         return False
-    for i, w in enumerate(words):
-        # "kalau saya lihat pns kampanye, harus gimana": a hypothetical; "kades bilang
-        # kalau gak pilih no 2 …" tells what someone said.
-        if w in _CONDITIONAL and not set(words[max(0, i - 5) : i]) & _SPEECH:
-            return False
-    return any(_political(w) for w in words)
+    return not _hypothetical(words) and any(_political(w) for w in words)
+
+
+def _hypothetical(words: tuple[str, ...]) -> bool:
+    """ "kalau saya lihat pns kampanye, harus gimana": a hypothetical; "kades bilang
+    kalau gak pilih no 2 …" tells what someone said."""
+    return any(
+        w in _CONDITIONAL and not set(words[max(0, i - 5) : i]) & _SPEECH
+        for i, w in enumerate(words)
+    )
+
+
+def _pressed_to_report(words: tuple[str, ...]) -> bool:
+    """A civil servant pressed into an election act, who asks how to report it:
+    "saya asn, dipaksa atasan milih paslon 2, bisa lapor kemana?"."""
+    return (
+        bool(set(words) & _PRESSED)
+        and not _hypothetical(words)
+        and any(_political(w) for w in words)
+    )
 
 
 def _political(word: str) -> bool:

@@ -408,6 +408,10 @@ def test_questions_near_an_account_are_not_tips(text: str) -> None:
         "kemarin oknum guru PNS pasang baliho caleg di sekolah, dia bisa kena sanksi ga?",
         "I saw the village head at a party rally yesterday, is that allowed?",
         "td liat bu camat ikut konvoi paslon, kalo sy lapor identitas sy aman ga?",
+        # a civil servant pressed into it, asking how to report it
+        "Saya ASN, dipaksa atasan milih calon tertentu, bisa lapor ke mana?",
+        "I'm a civil servant and my boss forced us to attend a campaign rally. How can I "
+        "report him safely?",
     ],
 )
 def test_an_account_that_asks_about_what_was_told_is_a_tip(text: str) -> None:
