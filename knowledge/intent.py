@@ -181,12 +181,15 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             or (not purpose and _someone_else_acts(words) and _particular(words))
             or (verb_form and _told_before(_clause_before(words, first)))
             or (verb_form and _pressed_to_report(words))
+            or (_someone_else_acts(words) and bool(set(words) & _ROLES))
         ):
             # "kadis nyuruh staf pasang spanduk cabup, fotonya ada. Lapor kemana?",
-            # "tetangga saya pns posting dukungan capres, bisa diadukan ke bawaslu?":
-            # asking how (or where) to report what they saw is a tip, told with the
-            # rule it breaks. "cara lapor oknum pns kampanye" without a sign that it
-            # happened stays a question about reporting.
+            # "tetangga saya pns posting dukungan capres, bisa diadukan ke bawaslu?",
+            # "gimana cara lapor kades yang kampanye": asking how (or where) to report
+            # what someone in a role did is a tip, told with the rule it breaks (the
+            # blind set's method says so too: tests/eval/blind/SOURCES.md, "Tips vs
+            # faq"). "cara lapor asn yang tidak netral" (a status, no act named) and
+            # "berapa lama batas lapor" stay questions about reporting.
             return Intent("tip", report="witness")
         if any(w not in _REPORT_NOUNS for w in (words[i] for i in report_at)):
             return Intent("question", report="how")

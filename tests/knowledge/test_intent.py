@@ -240,7 +240,9 @@ def test_asking_where_to_report_what_happened_is_a_tip(text: str) -> None:
         ("istri saya guru, boleh ikut kampanye?", ("question", None)),
         ("saya pppk, minggu lalu disuruh atasan jadi relawan paslon", ("question", None)),
         ("kalau kepala desa kami kampanye, lapor kemana?", ("question", "how")),
-        ("gimana cara lapor kades yang kampanye", ("question", "how")),
+        # asking how to report what someone in a role did is a tip (blind SOURCES.md)
+        ("gimana cara lapor kades yang kampanye", ("tip", "witness")),
+        ("gimana cara lapor asn yang tidak netral", ("question", "how")),
         ("lapor pns kampanye, apakah akan ditindak?", ("question", "how")),
         ("guru honorer pasang stiker caleg", ("question", None)),
         ("pns boleh dukung calon yang dia suka?", ("question", None)),
