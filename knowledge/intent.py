@@ -93,7 +93,8 @@ QUESTION_TAIL = 6
 _PARTICULAR = _W["particular"]
 _OWNERS = _W["owners"]
 _ACTORS = _W["actors"]
-_ROLES = _ACTORS - _W["statuses"]
+_STATUSES = _W["statuses"]
+_ROLES = _ACTORS - _STATUSES
 _POLITICS = _W["politics"]
 _HELD_EVIDENCE = _W["evidence"]
 _HOLDING = _W["holding"]
@@ -136,10 +137,17 @@ class Intent:
 
 
 def _is_report_word(word: str) -> bool:
+    if word in _REPORT_STEMS or word.startswith("report"):
+        return True
+    # Jakarta forms the stemmer does not know: "ngelaporinnya", "laporinnya", "ngaduin".
+    base = word.removesuffix("nya").removesuffix("in")
+    bare = base.removeprefix("nge") if base.startswith("nge") else base
     return (
-        word in _REPORT_STEMS
-        or (len(word) > 4 and stem(word) in _REPORT_STEMS)
-        or (word.startswith("report"))
+        any(
+            len(form) > 4 and (form in _REPORT_STEMS or stem(form) in _REPORT_STEMS)
+            for form in {word, base, bare}
+        )
+        or bare in _REPORT_STEMS
     )
 
 
@@ -207,6 +215,15 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             # Told, not asked: "oknum lurah ngarahin warga coblos no 1", "kepala dinas
             # memaksa bawahannya menghadiri kampanye cabup petahana".
             return Intent("tip", report="witness")
+    if (
+        _pressed_to_report(words)
+        and _happened(words, [])
+        and not reads_as_question(words, asked)
+        and not _about_oneself(words)
+    ):
+        # Pressure told without naming who: "di kantor kami ada iuran wajib buat baliho
+        # cabup, yang nolak diancam dimutasi".
+        return Intent("tip", report="witness")
     return Intent("question")
 
 
@@ -245,14 +262,14 @@ def _hypothetical(words: tuple[str, ...]) -> bool:
     """ "kalau saya lihat pns kampanye, harus gimana": a hypothetical; "kades bilang
     kalau gak pilih no 2 …" tells what someone said."""
     return any(
-        w in _CONDITIONAL and not set(words[max(0, i - 5) : i]) & _SPEECH
+        w in _CONDITIONAL and not set(words[max(0, i - 5) : i]) & (_SPEECH | _PRESSING)
         for i, w in enumerate(words)
     )
 
 
 def _pressed_to_report(words: tuple[str, ...]) -> bool:
-    """A civil servant pressed into an election act, who asks how to report it:
-    "saya asn, dipaksa atasan milih paslon 2, bisa lapor kemana?"."""
+    """Someone pressed into an election act, which is worth reporting: "saya asn,
+    dipaksa atasan milih paslon 2, bisa lapor kemana?", "… yang nolak diancam"."""
     return (
         bool(set(words) & _PRESSED)
         and not _hypothetical(words)
@@ -275,8 +292,12 @@ def _about_oneself(words: tuple[str, ...]) -> bool:
         while j < len(words) and j - i <= 2 and words[j] in _SELF_FILLERS:
             j += 1  # "sy kan pns", "saya ini guru"
         b = words[j] if j < len(words) else ""
+        before = words[i - 1] if i > 0 else ""
+        # "istri saya guru", "kades kami pns": whose, not who ("di kampung, saya pns"
+        # has lost its comma, so a place before the writer is not read as whose)
+        owned = before in (_RELATIONS | _ACTORS) - _ADDRESS
         if b in _ACTORS and b not in _RELATIONS:
-            if not (i > 0 and words[i - 1] in _RELATIONS):
+            if not owned:
                 # "pak camat maksa kami pns kecamatan datang …": the writer is the one
                 # someone else pressed, not the one who acts.
                 if not (i > 0 and words[i - 1] in _PRESSING):
@@ -296,10 +317,20 @@ def _asks_about_the_account(words: tuple[str, ...]) -> bool:
     if not _happened(tuple(w for w in words if w not in _UNSURE), []):
         return False
     tail = set(words[-QUESTION_TAIL:])
-    if tail & _DILEMMA:
+    if tail & _DILEMMA or _writer_pressed(words):
         return False
     return bool(tail & _TOLD_SUBJECT and tail & (_RULE_ASKED | _YES_NO_TAIL)) or bool(
         tail & _SAFETY and tail & _FIRST_PERSON
+    )
+
+
+def _writer_pressed(words: tuple[str, ...]) -> bool:
+    """ "kepsek minta kami semua pilih caleg …", "saya disuruh …": the writer is among
+    those pressed, so a question after it is their own."""
+    return any(
+        (w in _PRESSING and set(words[i + 1 : i + 3]) & _FIRST_PERSON)
+        or (w in _PRESSED and i > 0 and words[i - 1] in _FIRST_PERSON)
+        for i, w in enumerate(words)
     )
 
 
@@ -337,9 +368,15 @@ def _tells(words: tuple[str, ...]) -> bool:
     question words are left to ``reads_as_question``: "pegawai wajib hadir" tells."""
     return (
         len(words) >= MIN_ACCOUNT_WORDS
-        and bool(set(words) & _ROLES)
+        and (bool(set(words) & _ROLES) or _at_work(words))
         and not set(words) & _ABOUT_RULES
     )
+
+
+def _at_work(words: tuple[str, ...]) -> bool:
+    """A status named with its workplace: "pegawai puskesmas", "pns dinas pu",
+    "asn di kantor pertanahan" (English "a civil servant at the land office")."""
+    return any(w in _STATUSES and set(words[i + 1 : i + 4]) & _PLACES for i, w in enumerate(words))
 
 
 def _particular(words: tuple[str, ...]) -> bool:

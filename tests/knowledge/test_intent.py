@@ -359,6 +359,14 @@ def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
         "wajib hadir",
         "A civil servant from the local health agency is actively campaigning for a candidate "
         "on TikTok, I have screenshots.",
+        # a status named with its workplace; pressure told without naming who
+        "pegawai puskesmas bagiin kalender caleg ke pasien waktu pelayanan",
+        "A civil servant at the land office is running a WhatsApp group for a candidate's "
+        "volunteers.",
+        "Di kantor kami ada iuran wajib buat cetak baliho calon bupati, yang nolak diancam "
+        "dimutasi.",
+        "Pak kades nyuruh warga milih paslon 1, yen ora bansose dicabut. Wingi kedaden.",
+        "nama sy dicatut jd pendukung caleg, sy asn, gmn ngelaporinnya",
     ],
 )
 def test_accounts_in_every_register_are_tips(text: str) -> None:
