@@ -367,6 +367,9 @@ def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
         "dimutasi.",
         "Pak kades nyuruh warga milih paslon 1, yen ora bansose dicabut. Wingi kedaden.",
         "nama sy dicatut jd pendukung caleg, sy asn, gmn ngelaporinnya",
+        # a tip's heading, a request to look into it
+        "Pelanggaran netralitas di Dinas Pendidikan: kabid ikut jadi timses caleg partai.",
+        "Tolong cek akun FB pak camat, isinya kampanye caleg semua",
     ],
 )
 def test_accounts_in_every_register_are_tips(text: str) -> None:
