@@ -168,7 +168,8 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     small = _small_talk(words)
     if small is not None:
         return Intent("greeting", small)
-    if wordset & _SUBSCRIBE and not wordset & _UNSUBSCRIBE:
+    if wordset & _SUBSCRIBE and not wordset & _UNSUBSCRIBE and not _someone_else_acts(words):
+        # "tolong ingatkan pak camat yang ikut kampanye" is about someone else's act
         return Intent("subscribe")
     asks = asks_something(words)
     report_at = [i for i, w in enumerate(words) if _is_report_word(w)]

@@ -57,6 +57,13 @@ def test_subscribe(text: str) -> None:
     assert intent_of(text)[0] == "subscribe"
 
 
+def test_reminding_someone_who_campaigned_is_not_a_subscription() -> None:
+    assert report_of("tolong ingatkan pak camat kami yang ikut kampanye caleg kemarin") == (
+        "tip",
+        "witness",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
