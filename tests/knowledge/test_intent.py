@@ -377,6 +377,10 @@ def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
         # a tip's heading, a request to look into it
         "Pelanggaran netralitas di Dinas Pendidikan: kabid ikut jadi timses caleg partai.",
         "Tolong cek akun FB pak camat, isinya kampanye caleg semua",
+        # a party or a ticket named instead of "partai"/"capres"; village and poll workers
+        "kemarin sekdes pasang foto prabowo gibran gede di balai desa",
+        "anggota BPD ngajak warga dukung golkar tadi malam di masjid",
+        "petugas KPPS di TPS kami nyuruh pemilih coblos nomor 2",
     ],
 )
 def test_accounts_in_every_register_are_tips(text: str) -> None:
