@@ -254,7 +254,9 @@ def _witnessed(words: tuple[str, ...], report_at: list[int] | None = None) -> bo
 
 def _someone_else_acts(words: tuple[str, ...]) -> bool:
     """An actor other than the writer, and an election act; not a hypothetical."""
-    if not set(words) & _ACTORS or _about_oneself(words):
+    # "lurahnya", "pegawainya", "kepala desanya": the actor with "-nya"
+    named = {w.removesuffix("nya") for w in words}
+    if not named & _ACTORS or _about_oneself(words):
         return False
     return not _hypothetical(words) and any(_political(w) for w in words)
 
@@ -369,7 +371,7 @@ def _tells(words: tuple[str, ...]) -> bool:
     question words are left to ``reads_as_question``: "pegawai wajib hadir" tells."""
     return (
         len(words) >= MIN_ACCOUNT_WORDS
-        and (bool(set(words) & _ROLES) or _at_work(words))
+        and (bool({w.removesuffix("nya") for w in words} & _ROLES) or _at_work(words))
         and not set(words) & _ABOUT_RULES
     )
 

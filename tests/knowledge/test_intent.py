@@ -381,6 +381,9 @@ def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
         "kemarin sekdes pasang foto prabowo gibran gede di balai desa",
         "anggota BPD ngajak warga dukung golkar tadi malam di masjid",
         "petugas KPPS di TPS kami nyuruh pemilih coblos nomor 2",
+        # the actor with "-nya", a status at a named workplace
+        "lurahnya ikut bagi2 kaos paslon ke warga pas senam pagi minggu",
+        "Beberapa ASN di Pemkab ikut kumpul di posko pemenangan cabup",
     ],
 )
 def test_accounts_in_every_register_are_tips(text: str) -> None:
