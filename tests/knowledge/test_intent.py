@@ -384,6 +384,7 @@ def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
         # the actor with "-nya", a status at a named workplace
         "lurahnya ikut bagi2 kaos paslon ke warga pas senam pagi minggu",
         "Beberapa ASN di Pemkab ikut kumpul di posko pemenangan cabup",
+        "Diduga Kepala Dinas PU terlibat kampanye cabup",
     ],
 )
 def test_accounts_in_every_register_are_tips(text: str) -> None:
