@@ -356,6 +356,9 @@ def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
         "Bang, kemaren aye liat lurah bagiin duit ke warga buat caleg, kudu lapor ke mane?",
         "Kulo ningali Pak Lurah nderek kampanye ngagem seragam dinas",
         "Dulur, kades ing deso ku ngumpulke perangkat desa kon dadi timses cabup",
+        "Akang, kamari kapala desa ngiring deklarasi dukung paslon, abdi bade lapor",
+        "Wingi aku nyekseni dhewe pak carik ngejak warga milih caleg",
+        "Uda, kapalo dinas awak manyuruah pegawai mamasang baliho cagub patang",
         # a threat told, someone pressed, help asked, evidence to send
         "Ada pendamping PKH yang ngancam KPM bansosnya dicabut kalo ga nyoblos paslon 3",
         "tolong, pak camat maksa kami pns kecamatan datang ke acara cabup malam ini",
