@@ -331,6 +331,7 @@ def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
         "guru PNS d skolah anak sy nyuruh murid pasang stiker capres",
         "ada oknum asn kampanye di sekolah, gmna cra lpor nya",
         "pak camt ikt kmpanye cabup pk seragam dinas tdi sore",
+        "pjbt kcamatan bagi2 amplp dr clg no 5 kmrn",
         # English
         "I saw the village head handing out rice packages with a candidate's sticker on them "
         "this morning.",
