@@ -141,9 +141,10 @@ async def _tick(sender: str, config: Path, port: int, n: int, rate: float) -> di
     app = build_app(load_settings(config))
     now = datetime.now(UTC)
     _people(app.services.db, SENDERS[sender], n, now)
+    # Urgent: sent at once even in the subscribers' quiet hours, so the bench runs at any hour.
     await broadcasts.create(
         app.services.db, "bench", "officer", "console", "console:hr", None,
-        "Apel netralitas ASN Senin 08.00", "id", now, now,
+        "Apel netralitas ASN Senin 08.00", "id", now, now, urgent=True,
     )  # fmt: skip
     if sender == "peer":
         senders: dict[str, Any] = {

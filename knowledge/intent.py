@@ -109,7 +109,7 @@ _ADDRESS = _S["address"]
 _PRESENCE = _S["presence"]
 _INTENSIFIERS = _S["intensifiers"]
 # Words allowed around small talk without making it a question.
-_AROUND_SMALL_TALK = _FILLER | _ADDRESS | _PRESENCE | _INTENSIFIERS
+_AROUND_SMALL_TALK = _FILLER | _ADDRESS | _PRESENCE | _INTENSIFIERS | _S["around"]
 # Words that say nothing about what happened, around a wish to report.
 _NOT_CONTENT = _V["not_content"]
 # Report nouns ("laporan", "pelapor") and the passive ("dilaporkan"): about the

@@ -448,3 +448,31 @@ def test_questions_near_an_account_are_not_tips(text: str) -> None:
 )
 def test_an_account_that_asks_about_what_was_told_is_a_tip(text: str) -> None:
     assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sampurasun, Teh",  # Sundanese
+        "Punten kang, bade naros",
+        "Sugeng enjing Bu",  # Javanese
+        "sugeng siang mas, arep takon",
+        "Horas ito, boleh bertanya?",  # Batak
+        "Tabe daeng",  # Bugis/Makassar
+        "tabik pun",  # Lampung
+        "Om swastiastu bli",  # Balinese
+        "misi mas mo nanya",
+        "selamat sore, saya mau konsultasi",
+        "ada orang di sini?",
+        "halo bisa bantu?",
+    ],
+)
+def test_regional_and_clipped_greetings_open_the_conversation(text: str) -> None:
+    assert intent_of(text) == ("greeting", "hello")
+
+
+@pytest.mark.parametrize(
+    "text", ["visi misi cabup", "kades pasang spanduk di sini", "pns bisa jadi kpps?", "bisa?"]
+)
+def test_greeting_words_inside_a_question_leave_it_a_question(text: str) -> None:
+    assert intent_of(text)[0] != "greeting"
