@@ -97,6 +97,12 @@ _STATUSES = _W["statuses"]
 _ROLES = _ACTORS - _STATUSES
 _POLITICS = _W["politics"]
 _HELD_EVIDENCE = _W["evidence"]
+_TELL = _V["tell"]
+_GIVE = _V["give"]
+_KNOW = _V["know"]
+_WHERE = _V["where"]
+_WHOM = _V["whom"]
+_TO = _V["to"]
 _HOLDING = _W["holding"]
 # "… kami": words before which "kami" is not a place or person the writer names as theirs.
 _NOT_OWNER = _V["not_owner"]
@@ -172,7 +178,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         # "tolong ingatkan pak camat yang ikut kampanye" is about someone else's act
         return Intent("subscribe")
     asks = asks_something(words)
-    report_at = [i for i, w in enumerate(words) if _is_report_word(w)]
+    report_at = sorted({i for i, w in enumerate(words) if _is_report_word(w)} | _telling_at(words))
     if report_at:
         first = report_at[0]
         before = words[max(0, first - 3) : first]
@@ -226,6 +232,25 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         # cabup, yang nolak diancam dimutasi".
         return Intent("tip", report="witness")
     return Intent("question")
+
+
+def _telling_at(words: tuple[str, ...]) -> set[int]:
+    """Where telling someone stands for reporting: a telling verb with "to whom" or
+    "where" beside it ("sa mau kasih tahu ini ke siapa?", "kula kedah matur dhateng
+    sinten?", "ka mana abdi kedah ngawartosan ieu?")."""
+    found = set()
+    for i, w in enumerate(words):
+        telling = w in _TELL or (w in _GIVE and words[i + 1 : i + 2] and words[i + 1] in _KNOW)
+        if telling and any(_to_whom(words, j) for j in range(max(0, i - 4), i + 5)):
+            found.add(i)
+    return found
+
+
+def _to_whom(words: tuple[str, ...], j: int) -> bool:
+    """ "kemana", "ke siapa", "dhateng sinten": where or to whom (not "paslon mana")."""
+    if j >= len(words):
+        return False
+    return words[j] in _WHERE or (words[j] in _WHOM and j > 0 and words[j - 1] in _TO)
 
 
 def _describes(words: tuple[str, ...]) -> bool:

@@ -389,6 +389,16 @@ def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
         "lurahnya ikut bagi2 kaos paslon ke warga pas senam pagi minggu",
         "Beberapa ASN di Pemkab ikut kumpul di posko pemenangan cabup",
         "Diduga Kepala Dinas PU terlibat kampanye cabup",
+        # telling someone, to whom or where, stands for reporting
+        "Kemarin sekcam ngumpulin guru honorer buat deklarasi cagub, aku harus kasih tau ke "
+        "siapa?",
+        "Pak lurah mbagekne beras kanggo caleg wingi, kula kedah matur dhateng sinten?",
+        "Kamari pa camat ngiring konvoi partai, abdi kedah ngawartosan ka saha?",
+        "My neighbour's husband works at the district office and handed out campaign shirts "
+        "to his staff. Who should I contact?",
+        # evidence received, and what to do with it
+        "Aku dapet terusan chat dari kabid, isinya nyuruh staf pilih cabup no 1. Harus aku "
+        "apain ini?",
     ],
 )
 def test_accounts_in_every_register_are_tips(text: str) -> None:
@@ -424,6 +434,8 @@ def test_accounts_in_every_register_are_tips(text: str) -> None:
         "tertentu. Itu boleh dia lakukan?",
         "foto rame rame di nikahan ada cabupnya, asn boleh unggah?",
         "screenshot postingan pns dukung caleg cukup buat bukti laporan?",
+        "can a public school teacher tell parents which candidate to vote for",
+        "guru pns boleh kasih tau murid paslon mana yang bagus?",
         # the writer's own dilemma after what their superior did
         "kabid kami minta tiap staf nyetor 100 ribu buat kampanye calon petahana, harus ikut?",
         "kemarin kadis ngumpulin kami di aula, suruh dukung cabup, boleh saya tolak?",
