@@ -390,8 +390,7 @@ def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
         "Beberapa ASN di Pemkab ikut kumpul di posko pemenangan cabup",
         "Diduga Kepala Dinas PU terlibat kampanye cabup",
         # telling someone, to whom or where, stands for reporting
-        "Kemarin sekcam ngumpulin guru honorer buat deklarasi cagub, aku harus kasih tau ke "
-        "siapa?",
+        "Kemarin sekcam ngumpulin guru honorer buat deklarasi cagub, aku harus kasih tau ke siapa?",
         "Pak lurah mbagekne beras kanggo caleg wingi, kula kedah matur dhateng sinten?",
         "Kamari pa camat ngiring konvoi partai, abdi kedah ngawartosan ka saha?",
         "My neighbour's husband works at the district office and handed out campaign shirts "
