@@ -29,11 +29,12 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # greetings 54.5%, dilarang answered boleh 1), raised after the routing work
 # (out of scope 88.9%, tips 60.5%, greetings 68.2%), after the frame layer
 # (fully correct 66.5%) and the knowledge round on the dev misses (66.1% alone),
-# and after both together (71.1%). Raise them as accuracy improves; never lower
-# them to let a change through.
+# and after both together (71.1%), and after the tip detection was generalised
+# beyond the dev wording (tips 86.8%). Raise them as accuracy improves; never
+# lower them to let a change through.
 FULLY_CORRECT_FLOOR = 0.68
 OUT_OF_SCOPE_FLOOR = 0.85
-TIP_FLOOR = 0.55
+TIP_FLOOR = 0.84
 GREETING_FLOOR = 0.63
 DILARANG_AS_BOLEH_MAX = 1
 
