@@ -88,6 +88,7 @@ _UNSURE = _W["unsure"]
 _TOLD_SUBJECT = _W["told_subject"]
 _SAFETY = _W["safety"]
 _DILEMMA = _W["dilemma"]
+_DOCUMENTS = _W["documents"]
 # The last words of a message: where a question after an account is asked.
 QUESTION_TAIL = 6
 _PARTICULAR = _W["particular"]
@@ -347,8 +348,20 @@ def _asks_about_the_account(words: tuple[str, ...]) -> bool:
     tail = set(words[-QUESTION_TAIL:])
     if tail & _DILEMMA or _writer_pressed(words):
         return False
+    if _saw_it(words):
+        return True  # "tadi aku liat sendiri", "I saw it yesterday": whatever is asked
     return bool(tail & _TOLD_SUBJECT and tail & (_RULE_ASKED | _YES_NO_TAIL)) or bool(
         tail & _SAFETY and tail & _FIRST_PERSON
+    )
+
+
+def _saw_it(words: tuple[str, ...]) -> bool:
+    """The writer says they saw it ("saya lihat langsung", "aku liat sendiri", "I saw"),
+    and not in a document ("saya lihat di aturannya …")."""
+    if set(words) & _DOCUMENTS:
+        return False
+    return any(
+        w in _FIRST_PERSON and set(words[i + 1 : i + 3]) & _SEEN for i, w in enumerate(words)
     )
 
 

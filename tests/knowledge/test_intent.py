@@ -434,6 +434,7 @@ def test_accounts_in_every_register_are_tips(text: str) -> None:
         "foto rame rame di nikahan ada cabupnya, asn boleh unggah?",
         "screenshot postingan pns dukung caleg cukup buat bukti laporan?",
         "can a public school teacher tell parents which candidate to vote for",
+        "saya lihat di aturannya pns dilarang kampanye, kalau cuma hadir boleh?",
         "guru pns boleh kasih tau murid paslon mana yang bagus?",
         # the writer's own dilemma after what their superior did
         "kabid kami minta tiap staf nyetor 100 ribu buat kampanye calon petahana, harus ikut?",
@@ -451,6 +452,10 @@ def test_questions_near_an_account_are_not_tips(text: str) -> None:
         "kemarin oknum guru PNS pasang baliho caleg di sekolah, dia bisa kena sanksi ga?",
         "I saw the village head at a party rally yesterday, is that allowed?",
         "td liat bu camat ikut konvoi paslon, kalo sy lapor identitas sy aman ga?",
+        # the writer says they saw it, whatever they ask and wherever they ask it
+        "emang boleh ya kades bagi2 amplop pas kampanye? tadi aku liat sendiri",
+        "Is it legal for the village head to hand out money for a candidate? I saw it "
+        "yesterday.",
         # a civil servant pressed into it, asking how to report it
         "Saya ASN, dipaksa atasan milih calon tertentu, bisa lapor ke mana?",
         "I'm a civil servant and my boss forced us to attend a campaign rally. How can I "
