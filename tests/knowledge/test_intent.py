@@ -454,8 +454,7 @@ def test_questions_near_an_account_are_not_tips(text: str) -> None:
         "td liat bu camat ikut konvoi paslon, kalo sy lapor identitas sy aman ga?",
         # the writer says they saw it, whatever they ask and wherever they ask it
         "emang boleh ya kades bagi2 amplop pas kampanye? tadi aku liat sendiri",
-        "Is it legal for the village head to hand out money for a candidate? I saw it "
-        "yesterday.",
+        "Is it legal for the village head to hand out money for a candidate? I saw it yesterday.",
         # a civil servant pressed into it, asking how to report it
         "Saya ASN, dipaksa atasan milih calon tertentu, bisa lapor ke mana?",
         "I'm a civil servant and my boss forced us to attend a campaign rally. How can I "
