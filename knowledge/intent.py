@@ -89,6 +89,7 @@ _TOLD_SUBJECT = _W["told_subject"]
 _SAFETY = _W["safety"]
 _DILEMMA = _W["dilemma"]
 _DOCUMENTS = _W["documents"]
+_NEGATION = _W["otherwise"]
 # The last words of a message: where a question after an account is asked.
 QUESTION_TAIL = 6
 _PARTICULAR = _W["particular"]
@@ -289,9 +290,12 @@ def _someone_else_acts(words: tuple[str, ...]) -> bool:
 
 def _hypothetical(words: tuple[str, ...]) -> bool:
     """ "kalau saya lihat pns kampanye, harus gimana": a hypothetical; "kades bilang
-    kalau gak pilih no 2 …" tells what someone said."""
+    kalau gak pilih no 2 …" tells what someone said, and "… nyuruh pegawai milih paslon
+    2, kalau tidak dimutasi" a threat ("otherwise"), not a supposition."""
     return any(
-        w in _CONDITIONAL and not set(words[max(0, i - 5) : i]) & (_SPEECH | _PRESSING)
+        w in _CONDITIONAL
+        and not set(words[max(0, i - 5) : i]) & (_SPEECH | _PRESSING)
+        and not (i > 2 and words[i + 1 : i + 2] and words[i + 1] in _NEGATION)
         for i, w in enumerate(words)
     )
 

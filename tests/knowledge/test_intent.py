@@ -377,6 +377,7 @@ def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
         "Di kantor kami ada iuran wajib buat cetak baliho calon bupati, yang nolak diancam "
         "dimutasi.",
         "Pak kades nyuruh warga milih paslon 1, yen ora bansose dicabut. Wingi kedaden.",
+        "Atasan saya menyuruh semua pegawai memilih paslon 2 kemarin, kalau tidak akan dimutasi.",
         "nama sy dicatut jd pendukung caleg, sy asn, gmn ngelaporinnya",
         # a tip's heading, a request to look into it
         "Pelanggaran netralitas di Dinas Pendidikan: kabid ikut jadi timses caleg partai.",
