@@ -296,6 +296,9 @@ def _hypothetical(words: tuple[str, ...]) -> bool:
         w in _CONDITIONAL
         and not set(words[max(0, i - 5) : i]) & (_SPEECH | _PRESSING)
         and not (i > 2 and words[i + 1 : i + 2] and words[i + 1] in _NEGATION)
+        # "kalau saya laporin pak camat …, identitas saya aman?": the condition is the
+        # reporting, not what happened
+        and not any(_is_report_word(x) for x in words[i + 1 : i + 3])
         for i, w in enumerate(words)
     )
 
