@@ -89,6 +89,7 @@ _TOLD_SUBJECT = _W["told_subject"]
 _SAFETY = _W["safety"]
 _DILEMMA = _W["dilemma"]
 _DOCUMENTS = _W["documents"]
+_HOW = _W["how"]
 _NEGATION = _W["otherwise"]
 # The last words of a message: where a question after an account is asked.
 QUESTION_TAIL = 6
@@ -357,7 +358,7 @@ def _asks_about_the_account(words: tuple[str, ...]) -> bool:
         return False
     if _saw_it(words):
         return True  # "tadi aku liat sendiri", "I saw it yesterday": whatever is asked
-    return bool(tail & _TOLD_SUBJECT and tail & (_RULE_ASKED | _YES_NO_TAIL)) or bool(
+    return bool(tail & _TOLD_SUBJECT and tail & (_RULE_ASKED | _YES_NO_TAIL | _HOW)) or bool(
         tail & _SAFETY and tail & _FIRST_PERSON
     )
 

@@ -453,6 +453,7 @@ def test_questions_near_an_account_are_not_tips(text: str) -> None:
         "kemarin oknum guru PNS pasang baliho caleg di sekolah, dia bisa kena sanksi ga?",
         "I saw the village head at a party rally yesterday, is that allowed?",
         "td liat bu camat ikut konvoi paslon, kalo sy lapor identitas sy aman ga?",
+        "kmrn ada acara di balai desa, kades sama perangkat pake kaos paslon semua. gmn nih",
         # the condition is the reporting, not what happened
         "Kalau saya laporin pak camat yang kampanye kemarin, identitas saya aman ga?",
         # the writer says they saw it, whatever they ask and wherever they ask it
