@@ -29,7 +29,9 @@ from knowledge.witness import (
     is_report_word,
     names_a_role,
     particular,
+    presents,
     pressed_to_report,
+    presses,
     someone_else_acts,
     telling_at,
     tells,
@@ -175,7 +177,9 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
                 questioning and not asks_for_action(words) and not asks_about_the_account(words)
             )
             return Intent("question" if asking else "tip", report="witness")
-        if not questioning and (particular(words) or tells(words)):
+        if not questioning and (
+            particular(words) or tells(words) or presses(words) or presents(words)
+        ):
             # Told, not asked: "oknum lurah ngarahin warga coblos no 1", "kepala dinas
             # memaksa bawahannya menghadiri kampanye cabup petahana".
             return Intent("tip", report="witness")

@@ -84,6 +84,7 @@ _TOLD_SUBJECT = _W["told_subject"]
 _HOW = _W["how"]
 _SAFETY = _W["safety"]
 _DILEMMA = _W["dilemma"]
+_PRESENTING = _W["presenting"]
 
 # A statement (no question in it) this long in which someone else does something
 # political tells what happened: "Kepala dinas memaksa bawahannya menghadiri kampanye
@@ -279,6 +280,17 @@ def told_before(before: tuple[str, ...]) -> bool:
     )
 
 
+def presses(words: tuple[str, ...]) -> bool:
+    """Someone in a role pressing others toward an election act, told in a few words:
+    "kepsek suruh murid coblos 01", "camat maksa lurah dukung cabup"."""
+    return names_a_role(words) and bool(set(words) & _PRESSING)
+
+
+def presents(words: tuple[str, ...]) -> bool:
+    """ "pns kampanye di fb nih min": news brought to the bot, not a question."""
+    return bool(set(words) & _PRESENTING)
+
+
 def tells(words: tuple[str, ...]) -> bool:
     """A statement long enough to say what someone in a role did, that does not talk
     about the rules ("harus netral", "kena sanksi") or ask in chat ("gak sih"). Other
@@ -316,8 +328,11 @@ def happened(words: tuple[str, ...], report_at: list[int]) -> bool:
     hand ("videonya saya simpan"), or "laporkan ini" ("bisa dilapor gak ini") after a
     report word."""
     wordset = set(words)
-    if wordset & (_PAST | _SEEN | _HABITUAL | _NOW | _THIRD_PERSON) or words[0] == "ada":
+    if wordset & (_PAST | _SEEN | _HABITUAL | _NOW | _THIRD_PERSON):
         return True
+    opening = [w for w in words[:3] if w not in _ADDRESS]
+    if opening and opening[0] == "ada":
+        return True  # "ada pns …", "min, ada lurah …"
     if len(words) > 1 and words[0] == "di" and words[1] in _PLACES:
         return True  # "di kantor dinas, kabid …": the scene is set
     for i, (a, b) in enumerate(itertools.pairwise(words)):

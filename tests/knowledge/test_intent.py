@@ -390,6 +390,11 @@ def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
         "lurahnya ikut bagi2 kaos paslon ke warga pas senam pagi minggu",
         "Beberapa ASN di Pemkab ikut kumpul di posko pemenangan cabup",
         "Diduga Kepala Dinas PU terlibat kampanye cabup",
+        # short news brought to the bot
+        "pns kampanye di fb nih min",
+        "min ada pns nyebar stiker caleg",
+        "kepsek suruh murid coblos 01",
+        "Ketua RT kami PNS dan terang-terangan jadi koordinator relawan capres di kampung.",
         # telling someone, to whom or where, stands for reporting
         "Kemarin sekcam ngumpulin guru honorer buat deklarasi cagub, aku harus kasih tau ke siapa?",
         "Pak lurah mbagekne beras kanggo caleg wingi, kula kedah matur dhateng sinten?",
