@@ -7,6 +7,7 @@ no conversation state. The chat acts on it (``handlers.freetext``) and
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -87,7 +88,11 @@ def _long(text: str, kb: KnowledgeBase, top: int, max_chars: int) -> Want:
     and a story of a violation is offered as a tip; a verdict never comes from a
     fragment the matcher happened to read."""
     tail = text[-max_chars:]
-    told = any(detect_intent(kb.normalizer.words(s)).kind == "tip" for s in sentences(tail))
+    parts = sentences(tail)
+    # Who and what are often told in two sentences ("Kemarin ada rapat di kantor desa.
+    # Pak kades minta warga pilih paslon 2."): each sentence and each pair is read.
+    spans = [*parts, *(f"{a} {b}" for a, b in itertools.pairwise(parts))]
+    told = any(detect_intent(kb.normalizer.words(s)).kind == "tip" for s in spans)
     question = last_question(tail, kb.normalizer.words)
     answer = kb.ask(question, top=top) if question else None
     answered = answer is not None and answer.intent == "faq" and answer.match is not None

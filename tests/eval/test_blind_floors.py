@@ -30,13 +30,14 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # (out of scope 88.9%, tips 60.5%, greetings 68.2%), after the frame layer
 # (fully correct 66.5%) and the knowledge round on the dev misses (66.1% alone),
 # and after both together (71.1%), after the regional and chat lexicon
-# (fully correct 73.1%, regional 45% -> 70%), and after the out-of-scope topics
+# (fully correct 73.1%, regional 45% -> 70%), after the out-of-scope topics
 # (scope.toml) and frames.toml [never] (alone: fully correct 72.7%, out of scope
-# 96.3%, dilarang answered boleh 0). Raise them as accuracy improves; never lower
-# them to let a change through.
+# 96.3%, dilarang answered boleh 0), and after the tip detection was generalised
+# beyond the dev wording (alone: tips 86.8%). Raise them as accuracy improves;
+# never lower them to let a change through.
 FULLY_CORRECT_FLOOR = 0.71
 OUT_OF_SCOPE_FLOOR = 0.94
-TIP_FLOOR = 0.55
+TIP_FLOOR = 0.84
 GREETING_FLOOR = 0.63
 DILARANG_AS_BOLEH_MAX = 1
 

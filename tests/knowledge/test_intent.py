@@ -57,6 +57,13 @@ def test_subscribe(text: str) -> None:
     assert intent_of(text)[0] == "subscribe"
 
 
+def test_reminding_someone_who_campaigned_is_not_a_subscription() -> None:
+    assert report_of("tolong ingatkan pak camat kami yang ikut kampanye caleg kemarin") == (
+        "tip",
+        "witness",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -96,8 +103,10 @@ def report_of(text: str) -> tuple[str, str | None]:
         ("kmrn sore kepsek ngumpulin guru buat dukung cabup", "tip"),
         ("barusan liat bu lurah pasang baliho caleg", "tip"),
         ("yesterday I saw a civil servant at a campaign rally", "tip"),
-        # Seen, but asked as a question: answered, with the offer beside it.
-        ("tadi liat pak camat pakai mobil dinas kampanye, itu boleh?", "question"),
+        # Seen, and asked whether it is allowed: still a tip (the rule comes with it).
+        ("tadi liat pak camat pakai mobil dinas kampanye, itu boleh?", "tip"),
+        # Asked about something less sure to have been seen: answered, with the offer.
+        ("pak camat pakai mobil dinas tiap jumat buat kampanye, itu boleh?", "question"),
     ],
 )
 def test_witnessed_violations(text: str, expected: str) -> None:
@@ -238,7 +247,9 @@ def test_asking_where_to_report_what_happened_is_a_tip(text: str) -> None:
         ("istri saya guru, boleh ikut kampanye?", ("question", None)),
         ("saya pppk, minggu lalu disuruh atasan jadi relawan paslon", ("question", None)),
         ("kalau kepala desa kami kampanye, lapor kemana?", ("question", "how")),
-        ("gimana cara lapor kades yang kampanye", ("question", "how")),
+        # asking how to report what someone in a role did is a tip (blind SOURCES.md)
+        ("gimana cara lapor kades yang kampanye", ("tip", "witness")),
+        ("gimana cara lapor asn yang tidak netral", ("question", "how")),
         ("lapor pns kampanye, apakah akan ditindak?", ("question", "how")),
         ("guru honorer pasang stiker caleg", ("question", None)),
         ("pns boleh dukung calon yang dia suka?", ("question", None)),
@@ -305,6 +316,185 @@ def test_calls_and_thanks_in_other_words_are_small_talk(text: str, kind: str) ->
 @pytest.mark.parametrize("text", ["kurang jelas", "belum paham", "ada yang bisa jelaskan cltn?"])
 def test_a_complaint_or_a_question_is_not_thanks(text: str) -> None:
     assert intent_of(text)[0] == "question"
+
+
+# --- a citizen's account in every register ----------------------------------
+# Someone else (a role, "oknum …", "tetangga saya"), an act seen or done, often a wish
+# to report: a tip, however it is written.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # formal
+        "Saya menyaksikan sendiri Kepala Bidang Perencanaan membagikan kaos bergambar calon "
+        "gubernur kepada para honorer di aula dinas.",
+        "Dengan hormat, kami warga RT 04 ingin mengadukan Lurah yang mengarahkan warga untuk "
+        "memilih pasangan calon tertentu saat pembagian bantuan sosial.",
+        "Oknum camat terlihat menghadiri deklarasi pasangan calon dengan mengenakan seragam "
+        "dinas pada Sabtu lalu.",
+        "Kepala Dinas Kesehatan memaksa bawahannya menghadiri kampanye calon bupati petahana.",
+        "Kepala desa membagi-bagikan sembako berlogo partai kepada warga menjelang pemungutan "
+        "suara.",
+        "kasi pemerintahan pasang baliho caleg dua hari yang lalu, lapor ke mana?",
+        "Mohon ditindaklanjuti, Kabag Umum Setda menggunakan kendaraan dinas untuk mengangkut "
+        "atribut partai.",
+        "Saya hendak menyampaikan pengaduan terkait kepala puskesmas yang mengarahkan tenaga "
+        "kesehatan memilih calon tertentu.",
+        # chat
+        "td pagi pak kades bagi2 amplop ke warga, katanya dari caleg no 3",
+        "barusan liat oknum pns pake mobil dinas plat merah nganter spanduk caleg",
+        "pak camat ketahuan ikut rapat timses paslon semalem",
+        "tetangga sy yg PNS kepergok bagi2 stiker capres di pasar",
+        "oknum lurah ngarahin warga buat coblos no 1 waktu bagi bansos",
+        "pak kades kita bilang kalo ga pilih no 2 bansosnya dicabut",
+        "min, kepala dinas kami maksa semua staf ikut apel dukungan cabup, gmn cara lapornya",
+        # typing in a hurry
+        "kmren sy liat kpl desa bgi2 sembako ada stkr calegnya",
+        "guru PNS d skolah anak sy nyuruh murid pasang stiker capres",
+        "ada oknum asn kampanye di sekolah, gmna cra lpor nya",
+        "pak camt ikt kmpanye cabup pk seragam dinas tdi sore",
+        "pjbt kcamatan bagi2 amplp dr clg no 5 kmrn",
+        # English
+        "I saw the village head handing out rice packages with a candidate's sticker on them "
+        "this morning.",
+        "My neighbour who is a civil servant keeps posting campaign material for a candidate "
+        "on Facebook. Where can I complain?",
+        "A teacher at my kid's school told the students to ask their parents to vote for "
+        "candidate 2.",
+        "The district head forced his staff to attend a campaign rally last Saturday.",
+        "Caught the head of the health office at a party event wearing his uniform.",
+        "Spotted a civil servant distributing envelopes of money on behalf of a legislative "
+        "candidate.",
+        "There's a civil servant in my neighbourhood who hands out money to voters for a "
+        "party. What should I do?",
+        "A health office official posted a photo with the candidate doing the two-finger pose.",
+        # Javanese, Sundanese, Betawi, Minang
+        "Wingi aku ndelok pak lurah mbagi amplop nang warga kanggo caleg",
+        "Mau isuk bapake kepala desa ngumpulke warga, dikon milih paslon nomer siji",
+        "Kamari abdi nempo pa kades ngabagikeun sembako nu aya gambar caleg",
+        "Kang, guru PNS di sakola abdi masang stiker capres dina motor dinas",
+        "Kemarén aye liat pak RT yang PNS bagiin amplop caleg, gimane lapornye?",
+        "Uda, patang ambo caliak pak wali nagari mambagi-bagi baju caleg",
+        "Uni, kapalo dinas awak ikuik kampanye pakai baju dinas, baa caro malapor?",
+        "Bang, kemaren aye liat lurah bagiin duit ke warga buat caleg, kudu lapor ke mane?",
+        "Kulo ningali Pak Lurah nderek kampanye ngagem seragam dinas",
+        "Dulur, kades ing deso ku ngumpulke perangkat desa kon dadi timses cabup",
+        "Akang, kamari kapala desa ngiring deklarasi dukung paslon, abdi bade lapor",
+        "Wingi aku nyekseni dhewe pak carik ngejak warga milih caleg",
+        "Uda, kapalo dinas awak manyuruah pegawai mamasang baliho cagub patang",
+        # a threat told, someone pressed, help asked, evidence to send
+        "Ada pendamping PKH yang ngancam KPM bansosnya dicabut kalo ga nyoblos paslon 3",
+        "tolong, pak camat maksa kami pns kecamatan datang ke acara cabup malam ini",
+        "ini ada bukti foto pak sekcam ikut konvoi kampanye kemarin, mau sy kirim kemana?",
+        "ada yg bisa bantu? camat di tempatku kampanye terang2an pake mobil dinas",
+        "Woi min, aparat desa tempatku pada pake kaos paslon pas kerja, lapor dmn nih",
+        "Pak Bupati pake acara dinas buat sosialisasi dirinya sendiri yg nyalon lagi, pegawai "
+        "wajib hadir",
+        "A civil servant from the local health agency is actively campaigning for a candidate "
+        "on TikTok, I have screenshots.",
+        # a status named with its workplace; pressure told without naming who
+        "pegawai puskesmas bagiin kalender caleg ke pasien waktu pelayanan",
+        "A civil servant at the land office is running a WhatsApp group for a candidate's "
+        "volunteers.",
+        "Di kantor kami ada iuran wajib buat cetak baliho calon bupati, yang nolak diancam "
+        "dimutasi.",
+        "Pak kades nyuruh warga milih paslon 1, yen ora bansose dicabut. Wingi kedaden.",
+        "Atasan saya menyuruh semua pegawai memilih paslon 2 kemarin, kalau tidak akan dimutasi.",
+        "nama sy dicatut jd pendukung caleg, sy asn, gmn ngelaporinnya",
+        # a tip's heading, a request to look into it
+        "Pelanggaran netralitas di Dinas Pendidikan: kabid ikut jadi timses caleg partai.",
+        "Tolong cek akun FB pak camat, isinya kampanye caleg semua",
+        # a party or a ticket named instead of "partai"/"capres"; village and poll workers
+        "kemarin sekdes pasang foto prabowo gibran gede di balai desa",
+        "anggota BPD ngajak warga dukung golkar tadi malam di masjid",
+        "petugas KPPS di TPS kami nyuruh pemilih coblos nomor 2",
+        # the actor with "-nya", a status at a named workplace
+        "lurahnya ikut bagi2 kaos paslon ke warga pas senam pagi minggu",
+        "Beberapa ASN di Pemkab ikut kumpul di posko pemenangan cabup",
+        "Diduga Kepala Dinas PU terlibat kampanye cabup",
+        # short news brought to the bot
+        "pns kampanye di fb nih min",
+        "min ada pns nyebar stiker caleg",
+        "kepsek suruh murid coblos 01",
+        "Ketua RT kami PNS dan terang-terangan jadi koordinator relawan capres di kampung.",
+        # telling someone, to whom or where, stands for reporting
+        "Kemarin sekcam ngumpulin guru honorer buat deklarasi cagub, aku harus kasih tau ke siapa?",
+        "Pak lurah mbagekne beras kanggo caleg wingi, kula kedah matur dhateng sinten?",
+        "Kamari pa camat ngiring konvoi partai, abdi kedah ngawartosan ka saha?",
+        "My neighbour's husband works at the district office and handed out campaign shirts "
+        "to his staff. Who should I contact?",
+        # evidence received, and what to do with it
+        "Aku dapet terusan chat dari kabid, isinya nyuruh staf pilih cabup no 1. Harus aku "
+        "apain ini?",
+    ],
+)
+def test_accounts_in_every_register_are_tips(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a civil servant asking about themself
+        "saya PNS, boleh ikut kampanye suami saya?",
+        "kalau aku ASN posting dukungan capres di IG pribadi, kena sanksi ga?",
+        "kemarin saya datang ke kampanye caleg, apakah saya melanggar?",
+        "Sebagai ASN saya ikut pelatihan saksi partai kemarin",
+        "saya guru PNS, tadi disuruh kepsek ikut apel dukungan paslon, harus gimana?",
+        "I am a teacher at a public school, can I attend a campaign rally?",
+        # the rule asked, in statement form too
+        "pak kades boleh bagi sembako pas masa kampanye?",
+        "Apakah kepala desa yang membagikan sembako bergambar calon melanggar aturan?",
+        "Kepala desa ikut kampanye kena sanksi apa",
+        "bidan desa pppk harus netral ga waktu pilkada",
+        "pppk ikut memilih di pilkada gak sih, atau harus golput biar netral",
+        "asn bantuin anaknya yang timses pasang tenda buat acara kampanye",
+        "is writing 'good luck sir' under a candidate's facebook post a violation for a "
+        "state employee",
+        "Bagaimana cara melaporkan ASN yang tidak netral?",
+        # the writer is the civil servant, whoever else is named
+        "tetangga yang baru mau nyalon minta pasang spanduk di pagar rumah saya, saya pns",
+        "kapus nyuruh bidan2 dateng ke rumah paslon tiap kamis malem buat pertemuan. sy "
+        "bidan honorer, boleh ikut dtg?",
+        # what was done is asked about, not what to do about it
+        "Kepala sekolah kami (PNS) ngumpulin guru-guru dan minta kami semua pilih caleg "
+        "tertentu. Itu boleh dia lakukan?",
+        "foto rame rame di nikahan ada cabupnya, asn boleh unggah?",
+        "screenshot postingan pns dukung caleg cukup buat bukti laporan?",
+        "can a public school teacher tell parents which candidate to vote for",
+        "saya lihat di aturannya pns dilarang kampanye, kalau cuma hadir boleh?",
+        "guru pns boleh kasih tau murid paslon mana yang bagus?",
+        # the writer's own dilemma after what their superior did
+        "kabid kami minta tiap staf nyetor 100 ribu buat kampanye calon petahana, harus ikut?",
+        "kemarin kadis ngumpulin kami di aula, suruh dukung cabup, boleh saya tolak?",
+    ],
+)
+def test_questions_near_an_account_are_not_tips(text: str) -> None:
+    assert report_of(text)[0] == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tadi pagi liat pak lurah bagi amplop ke warga, itu melanggar kan?",
+        "kemarin oknum guru PNS pasang baliho caleg di sekolah, dia bisa kena sanksi ga?",
+        "I saw the village head at a party rally yesterday, is that allowed?",
+        "td liat bu camat ikut konvoi paslon, kalo sy lapor identitas sy aman ga?",
+        "kmrn ada acara di balai desa, kades sama perangkat pake kaos paslon semua. gmn nih",
+        # the condition is the reporting, not what happened
+        "Kalau saya laporin pak camat yang kampanye kemarin, identitas saya aman ga?",
+        # the writer says they saw it, whatever they ask and wherever they ask it
+        "emang boleh ya kades bagi2 amplop pas kampanye? tadi aku liat sendiri",
+        "Is it legal for the village head to hand out money for a candidate? I saw it yesterday.",
+        # a civil servant pressed into it, asking how to report it
+        "Saya ASN, dipaksa atasan milih calon tertentu, bisa lapor ke mana?",
+        "I'm a civil servant and my boss forced us to attend a campaign rally. How can I "
+        "report him safely?",
+    ],
+)
+def test_an_account_that_asks_about_what_was_told_is_a_tip(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
 
 
 @pytest.mark.parametrize(

@@ -106,6 +106,18 @@ def test_a_long_message_is_matched_on_its_question_sentence() -> None:
     assert answer_json(kb, LONG_NOTHING)["match"] is None
 
 
+def test_a_long_account_told_over_two_sentences_is_a_tip() -> None:
+    from knowledge import load_knowledge_base
+
+    # Who is in one sentence, the election act in the next: neither is a tip alone.
+    story = (
+        "Saya warga biasa dan sudah lama tinggal di desa ini bersama keluarga saya. " * 5
+        + "Kemarin sore kepala desa kami mengumpulkan semua ketua RT di balai desa. "
+        + "Di sana dia minta semua warga memilih paslon nomor 2."
+    )
+    assert answer_json(load_knowledge_base(), story)["intent"] == "tip"
+
+
 def _env(tmp_path: Path) -> dict[str, str]:
     return cli_env(tmp_path) | {"ASNBOT_STORAGE_MEDIA_DIR": str(tmp_path / "media")}
 

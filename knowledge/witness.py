@@ -1,0 +1,363 @@
+"""A citizen's account of a violation, told apart from a question about the rule.
+
+The intent step (``knowledge.intent``) asks this module whether a message tells
+what someone else did: an actor other than the writer ("pak kades", "oknum
+camat", "tetangga saya yang pns", "my neighbour"), an election act, and a sign
+that it really happened (seen, when, evidence in hand, whose) — or, short of
+those, a statement long enough to say what someone in a role did. It also finds
+the words that stand for reporting ("lapor", "ngadu", "kasih tau ke siapa").
+Every word class lives in ``knowledge/lexicon/intents.toml``; the comments here
+say what for.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from knowledge.lexicon import word_classes
+from knowledge.normalize import stem
+
+_V = word_classes("intents.toml", "words")
+_W = word_classes("intents.toml", "witness")
+_S = word_classes("intents.toml", "smalltalk")
+
+# Reporting, and the question words around it (see knowledge/intent.py).
+_REPORT_STEMS = _V["report_stems"]
+_DESIRE = _V["desire"]
+_QUESTION = _V["question"]
+_PURPOSE = _V["purpose"]
+_CONDITIONAL = _V["conditional"]
+_INTERROGATIVES = _V["interrogatives"]
+_YES_NO_TAIL = _V["yes_no_tail"]
+# Telling someone, to whom or where: "kasih tau ke siapa", "matur dhateng sinten".
+_TELL = _V["tell"]
+_GIVE = _V["give"]
+_KNOW = _V["know"]
+_WHERE = _V["where"]
+_WHOM = _V["whom"]
+_TO = _V["to"]
+# "… kami": words before which "kami" is not a place or person the writer names as theirs.
+_NOT_OWNER = _V["not_owner"]
+# "laporkan ini", "report this": the thing just told.
+_THIS = _V["this"]
+_ADDRESS = _S["address"]
+
+# Who: the writer, the people close to them, the people a citizen reports on.
+_FIRST_PERSON = _W["first_person"]
+_RELATIONS = _W["relations"]
+_COMMUNITY = _W["community"]
+_OWNERS = _W["owners"]
+_SELF_FILLERS = _W["self_fillers"]
+_AS_ONESELF = _W["as_oneself"]
+_ACTORS = _W["actors"]
+_STATUSES = _W["statuses"]
+# Someone in a role ("kepala dinas", "guru"), not just a status ("asn", "pns").
+ROLES = _ACTORS - _STATUSES
+_PARTICULAR = _W["particular"]
+_THIRD_PERSON = _W["third_person"]
+_PLACES = _W["places"]
+# What: an election act, pressure on someone, what was said.
+_POLITICS = _W["politics"]
+_PRESSING = _W["pressing"]
+_PRESSED = _W["pressed"]
+_SPEECH = _W["speech"]
+_NEGATION = _W["otherwise"]
+# That it happened: seen, when, a habit, a request for action, evidence in hand.
+_SEEN = _W["seen"]
+_PAST = _W["past"]
+_PAST_UNITS = _W["past_units"]
+_HABITUAL = _W["habitual"]
+_NOW = _W["now"]
+_TODAY_UNITS = _W["today_units"]
+_ACTION = _W["action"]
+_REQUEST = _W["request"]
+_HELD_EVIDENCE = _W["evidence"]
+_HOLDING = _W["holding"]
+_UNSURE = _W["unsure"]
+_DOCUMENTS = _W["documents"]
+# What a question after an account asks: about the rules, about what was told, the
+# teller's safety, what to do, or the writer's own dilemma.
+_ABOUT_RULES = _W["about_rules"]
+_WHAT_TO_DO = _W["what_to_do"]
+_RULE_ASKED = _W["rule_asked"]
+_TOLD_SUBJECT = _W["told_subject"]
+_HOW = _W["how"]
+_SAFETY = _W["safety"]
+_DILEMMA = _W["dilemma"]
+_PRESENTING = _W["presenting"]
+
+# A statement (no question in it) this long in which someone else does something
+# political tells what happened: "Kepala dinas memaksa bawahannya menghadiri kampanye
+# cabup" is an account, "camat ikut kampanye" (a topic typed as a search) is not.
+MIN_ACCOUNT_WORDS = 8
+# "camat kami kampanye pakai mobil dinas, lapor kemana?": this many words before the
+# report word tell what happened.
+MIN_TOLD_WORDS = 5
+# The last words of a message: where a question after an account is asked.
+QUESTION_TAIL = 6
+
+
+def names_a_role(words: tuple[str, ...]) -> bool:
+    """Someone in a role is named ("kades", "kepala sekolah"), not only "asn"."""
+    return bool(set(words) & ROLES)
+
+
+def asks_for_action(words: tuple[str, ...]) -> bool:
+    """ "… kemarin, apa yang harus saya lakukan?", "fotonya mau saya kirim kemana?" ask
+    for action on what was seen; "itu boleh dia lakukan?" asks the rule."""
+    return bool(set(words) & _WHAT_TO_DO) and not set(words) & _RULE_ASKED
+
+
+def is_report_word(word: str) -> bool:
+    """ "lapor", "melaporkan", "ngadu", "report", "ngelaporinnya": a word for reporting."""
+    if word in _REPORT_STEMS or word.startswith("report"):
+        return True
+    # Jakarta forms the stemmer does not know: "ngelaporinnya", "laporinnya", "ngaduin".
+    base = word.removesuffix("nya").removesuffix("in")
+    bare = base.removeprefix("nge") if base.startswith("nge") else base
+    return (
+        any(
+            len(form) > 4 and (form in _REPORT_STEMS or stem(form) in _REPORT_STEMS)
+            for form in {word, base, bare}
+        )
+        or bare in _REPORT_STEMS
+    )
+
+
+def telling_at(words: tuple[str, ...]) -> set[int]:
+    """Where telling someone stands for reporting: a telling verb with "to whom" or
+    "where" beside it ("sa mau kasih tahu ini ke siapa?", "kula kedah matur dhateng
+    sinten?", "ka mana abdi kedah ngawartosan ieu?")."""
+    found = set()
+    for i, w in enumerate(words):
+        telling = w in _TELL or (w in _GIVE and words[i + 1 : i + 2] and words[i + 1] in _KNOW)
+        if telling and any(_to_whom(words, j) for j in range(max(0, i - 4), i + 5)):
+            found.add(i)
+    return found
+
+
+def _to_whom(words: tuple[str, ...], j: int) -> bool:
+    """ "kemana", "ke siapa", "dhateng sinten": where or to whom (not "paslon mana")."""
+    if j >= len(words):
+        return False
+    return words[j] in _WHERE or (words[j] in _WHOM and j > 0 and words[j - 1] in _TO)
+
+
+def witnessed(words: tuple[str, ...], report_at: list[int] | None = None) -> bool:
+    """Someone else did something political, and it really happened (not a rule
+    asked about): ``report_at`` are the positions of report words, if any."""
+    return someone_else_acts(words) and happened(words, report_at or [])
+
+
+def someone_else_acts(words: tuple[str, ...]) -> bool:
+    """An actor other than the writer, and an election act; not a hypothetical."""
+    # "lurahnya", "pegawainya", "kepala desanya": the actor with "-nya"
+    named = {w.removesuffix("nya") for w in words}
+    if not named & _ACTORS or about_oneself(words):
+        return False
+    return not _hypothetical(words) and any(_political(w) for w in words)
+
+
+def _hypothetical(words: tuple[str, ...]) -> bool:
+    """ "kalau saya lihat pns kampanye, harus gimana": a hypothetical; "kades bilang
+    kalau gak pilih no 2 …" tells what someone said, and "… nyuruh pegawai milih paslon
+    2, kalau tidak dimutasi" a threat ("otherwise"), not a supposition."""
+    return any(
+        w in _CONDITIONAL
+        and not set(words[max(0, i - 5) : i]) & (_SPEECH | _PRESSING)
+        and not (i > 2 and words[i + 1 : i + 2] and words[i + 1] in _NEGATION)
+        # "kalau saya laporin pak camat …, identitas saya aman?": the condition is the
+        # reporting, not what happened
+        and not any(is_report_word(x) for x in words[i + 1 : i + 3])
+        for i, w in enumerate(words)
+    )
+
+
+def pressed_to_report(words: tuple[str, ...]) -> bool:
+    """Someone pressed into an election act, which is worth reporting: "saya asn,
+    dipaksa atasan milih paslon 2, bisa lapor kemana?", "… yang nolak diancam"."""
+    return (
+        bool(set(words) & _PRESSED)
+        and not _hypothetical(words)
+        and any(_political(w) for w in words)
+    )
+
+
+def _political(word: str) -> bool:
+    """An election word, also with "-nya" ("calegnya", "timsesnya") or inflected."""
+    return word in _POLITICS or word.removesuffix("nya") in _POLITICS or stem(word) in _POLITICS
+
+
+def about_oneself(words: tuple[str, ...]) -> bool:
+    """ "sy p3k, kemarin like video caleg": the writer describes themself; "istri saya
+    guru", "adik saya pppk" and "my colleague" ("saya rekan") do not."""
+    for i, a in enumerate(words):
+        if a not in _FIRST_PERSON:
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= 2 and words[j] in _SELF_FILLERS:
+            j += 1  # "sy kan pns", "saya ini guru"
+        b = words[j] if j < len(words) else ""
+        before = words[i - 1] if i > 0 else ""
+        # "istri saya guru", "kades kami pns": whose, not who ("di kampung, saya pns"
+        # has lost its comma, so a place before the writer is not read as whose)
+        owned = before in (_RELATIONS | _ACTORS) - _ADDRESS
+        if b in _ACTORS and b not in _RELATIONS:
+            if not owned:
+                # "pak camat maksa kami pns kecamatan datang …": the writer is the one
+                # someone else pressed, not the one who acts.
+                if not (i > 0 and words[i - 1] in _PRESSING):
+                    return True
+    # "sebagai asn saya …", "selaku kepala sekolah, saya …"
+    return any(
+        w in _AS_ONESELF and words[i + 1 : i + 2] and words[i + 1] in _ACTORS
+        for i, w in enumerate(words)
+    ) and bool(set(words) & _FIRST_PERSON)
+
+
+def asks_about_the_account(words: tuple[str, ...]) -> bool:
+    """An account with a sure sign that it happened (seen, when, evidence, whose: not
+    just "sedang" or "jumat"), ending with a question about what was told ("tadi liat
+    pak camat kampanye pakai mobil dinas, itu boleh?") or about the teller's safety;
+    not the writer's own dilemma ("kabid kami minta staf nyetor, harus ikut?")."""
+    if not happened(tuple(w for w in words if w not in _UNSURE), []):
+        return False
+    tail = set(words[-QUESTION_TAIL:])
+    if tail & _DILEMMA or _writer_pressed(words):
+        return False
+    if _saw_it(words):
+        return True  # "tadi aku liat sendiri", "I saw it yesterday": whatever is asked
+    return bool(tail & _TOLD_SUBJECT and tail & (_RULE_ASKED | _YES_NO_TAIL | _HOW)) or bool(
+        tail & _SAFETY and tail & _FIRST_PERSON
+    )
+
+
+def _saw_it(words: tuple[str, ...]) -> bool:
+    """The writer says they saw it ("saya lihat langsung", "aku liat sendiri", "I saw"),
+    and not in a document ("saya lihat di aturannya …")."""
+    if set(words) & _DOCUMENTS:
+        return False
+    return any(
+        w in _FIRST_PERSON and set(words[i + 1 : i + 3]) & _SEEN for i, w in enumerate(words)
+    )
+
+
+def _writer_pressed(words: tuple[str, ...]) -> bool:
+    """ "kepsek minta kami semua pilih caleg …", "saya disuruh …": the writer is among
+    those pressed, so a question after it is their own."""
+    return any(
+        (w in _PRESSING and set(words[i + 1 : i + 3]) & _FIRST_PERSON)
+        or (w in _PRESSED and i > 0 and words[i - 1] in _FIRST_PERSON)
+        for i, w in enumerate(words)
+    )
+
+
+def clause_before(words: tuple[str, ...], first: int) -> tuple[str, ...]:
+    """The words before the report word at ``first``, without the question that leads
+    to it ("…, baa caro malapor": "bagaimana cara" is not part of the account)."""
+    end = first
+    while end > 0 and (
+        words[end - 1] in _QUESTION
+        or words[end - 1] in _INTERROGATIVES
+        or words[end - 1] in _PURPOSE
+        or words[end - 1] in _DESIRE
+        or words[end - 1] in _FIRST_PERSON
+    ):
+        end -= 1
+    return words[:end]
+
+
+def told_before(before: tuple[str, ...]) -> bool:
+    """The words before "lapor" tell, in a clause of their own, that someone else did
+    it: "kapalo dinas ikuik kampanye pakai baju dinas, baa caro malapor?". "cara lapor
+    kades yang kampanye" and "pns yang kampanye bisa dilaporkan?" name a kind of
+    person (the actor in a "yang" clause, or after "lapor"), not what happened."""
+    return (
+        len(before) >= MIN_TOLD_WORDS
+        and "yang" not in before
+        and someone_else_acts(before)
+        and not asks_something(before)
+    )
+
+
+def presses(words: tuple[str, ...]) -> bool:
+    """Someone in a role pressing others toward an election act, told in a few words:
+    "kepsek suruh murid coblos 01", "camat maksa lurah dukung cabup"."""
+    return names_a_role(words) and bool(set(words) & _PRESSING)
+
+
+def presents(words: tuple[str, ...]) -> bool:
+    """ "pns kampanye di fb nih min": news brought to the bot, not a question."""
+    return bool(set(words) & _PRESENTING)
+
+
+def tells(words: tuple[str, ...]) -> bool:
+    """A statement long enough to say what someone in a role did, that does not talk
+    about the rules ("harus netral", "kena sanksi") or ask in chat ("gak sih"). Other
+    question words are left to ``reads_as_question``: "pegawai wajib hadir" tells."""
+    return (
+        len(words) >= MIN_ACCOUNT_WORDS
+        and (bool({w.removesuffix("nya") for w in words} & ROLES) or _at_work(words))
+        and not set(words) & _ABOUT_RULES
+    )
+
+
+def _at_work(words: tuple[str, ...]) -> bool:
+    """A status named with its workplace: "pegawai puskesmas", "pns dinas pu",
+    "asn di kantor pertanahan" (English "a civil servant at the land office")."""
+    return any(w in _STATUSES and set(words[i + 1 : i + 4]) & _PLACES for i, w in enumerate(words))
+
+
+def particular(words: tuple[str, ...]) -> bool:
+    """A particular person is meant: "oknum camat", "beliau", or a relation beside its
+    owner ("tetangga saya", "atasan kami", "guru anak saya", and English "my
+    neighbour", read "saya tetangga")."""
+    if set(words) & _PARTICULAR:
+        return True
+    return any(
+        (a in _RELATIONS and b in _OWNERS) or (a in _OWNERS and b in _RELATIONS)
+        for a, b in itertools.pairwise(words)
+    )
+
+
+def happened(words: tuple[str, ...], report_at: list[int]) -> bool:
+    """Signs of a real event: when ("tadi", "minggu lalu", "hari ini", "senin"), seen, a
+    habit ("tiap minggu"), "beliau", a scene ("di kantor …, …"), a request for action
+    ("mohon ditindak"), "kantor saya",
+    "ada … yang", a place or person named as the writer's ("camat kami"), evidence in
+    hand ("videonya saya simpan"), or "laporkan ini" ("bisa dilapor gak ini") after a
+    report word."""
+    wordset = set(words)
+    if wordset & (_PAST | _SEEN | _HABITUAL | _NOW | _THIRD_PERSON):
+        return True
+    opening = [w for w in words[:3] if w not in _ADDRESS]
+    if opening and opening[0] == "ada":
+        return True  # "ada pns …", "min, ada lurah …"
+    if len(words) > 1 and words[0] == "di" and words[1] in _PLACES:
+        return True  # "di kantor dinas, kabid …": the scene is set
+    for i, (a, b) in enumerate(itertools.pairwise(words)):
+        if (a in _PAST_UNITS and b in ("lalu", "depan")) or (a in _TODAY_UNITS and b == "ini"):
+            return True  # "minggu lalu", "pagi ini", "minggu depan"
+        if a in _PAST_UNITS and b == "yang" and words[i + 2 : i + 3] == ("lalu",):
+            return True  # "tiga hari yang lalu"
+        if a in _PLACES and b in _FIRST_PERSON:
+            return True  # "kantor saya", "sekolah kami"
+    if any(w.endswith("ku") and w[:-2] in _PLACES for w in words):
+        return True  # "kantorku", "tempatku"
+    for i, w in enumerate(words):
+        if w in _ACTION and set(words[max(0, i - 2) : i]) & _REQUEST:
+            return True  # "mohon segera ditindak"
+        if w == "ada" and "yang" in words[i + 2 : i + 5]:
+            return True  # "ada staf dinas yang …"
+        if w in _COMMUNITY and i > 0 and words[i - 1] not in _FIRST_PERSON | _NOT_OWNER:
+            return True  # "camat kami", "di kelurahan kami"
+    held = any(w.removesuffix("nya").removesuffix("nyo") in _HELD_EVIDENCE for w in words)
+    if held and wordset & _HOLDING:
+        return True
+    return any(set(words[i + 1 : i + 3]) & _THIS for i in report_at)
+
+
+def asks_something(words: tuple[str, ...]) -> bool:
+    """Whether the words ask (a question word: "boleh", "bagaimana", "kalau", …);
+    a message that asks nothing and is not small talk reads as a report."""
+    return any(w in _QUESTION or w.removesuffix("nya") in _QUESTION for w in words)
