@@ -33,13 +33,15 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # (fully correct 73.1%, regional 45% -> 70%), after the out-of-scope topics
 # (scope.toml) and frames.toml [never] (alone: fully correct 72.7%, out of scope
 # 96.3%, dilarang answered boleh 0), and after the tip detection was generalised
-# beyond the dev wording (alone: tips 86.8%). Raise them as accuracy improves;
+# beyond the dev wording (alone: tips 86.8%); all three together: fully correct
+# 75.2%, out of scope 96.3%, tips 86.8%, greetings 72.7%, dilarang answered boleh
+# 0 (the target, held from now on). Raise them as accuracy improves;
 # never lower them to let a change through.
-FULLY_CORRECT_FLOOR = 0.71
+FULLY_CORRECT_FLOOR = 0.73
 OUT_OF_SCOPE_FLOOR = 0.94
 TIP_FLOOR = 0.84
-GREETING_FLOOR = 0.63
-DILARANG_AS_BOLEH_MAX = 1
+GREETING_FLOOR = 0.68
+DILARANG_AS_BOLEH_MAX = 0
 
 
 @pytest.fixture(scope="module")
