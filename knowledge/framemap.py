@@ -117,6 +117,11 @@ class FrameMap:
         # What a question must state before the frame alone decides its answer
         # (the general rule, or an entry the words were unsure of).
         self.decides = _set(raw.get("settings", {}), "decide_contexts")
+        # Contexts that say the question wants information ("kena sanksi apa?",
+        # "kenapa dilarang?"), and how far below a yes/no entry an info entry may
+        # rank and still answer it.
+        self.info = _set(raw.get("settings", {}), "info_contexts")
+        self.info_margin = float(raw.get("settings", {}).get("info_margin", 0.0))
         reviewed = raw.get("settings", {}).get("reviewed", RULE_REVIEWED)
         if not isinstance(reviewed, dt.date):
             reviewed = RULE_REVIEWED
@@ -157,6 +162,9 @@ class FrameMap:
 
     def stands_aside(self, frame: Frame) -> bool:
         return any(c.id in self.abstain for c in frame.contexts)
+
+    def asks_info(self, frame: Frame) -> bool:
+        return any(c.id in self.info for c in frame.contexts)
 
     def decides_alone(self, frame: Frame) -> bool:
         """The question asks what ``decide_contexts`` say ("boleh …?"): the frame
