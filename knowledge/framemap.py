@@ -241,13 +241,15 @@ class FrameMap:
                 unknown(f"entry.{eid}", "activity", d.activities | d.excepted)
                 unknown(f"entry.{eid}", "actor", d.actors | d.not_actors)
                 unknown(f"entry.{eid}", "context", d.contexts)
+        # A general rule may declare where it never answers, like an entry.
+        rule_ids = {r.id for r in self.rules.values()}
         for eid, never in sorted(self.never.items()):
-            if eid not in entry_ids:
+            if eid not in entry_ids and eid not in rule_ids:
                 out.append(f"frames.toml (never.{eid}): no such entry")
             unknown(f"never.{eid}", "activity", never.activities)
             unknown(f"never.{eid}", "context", never.contexts | never.unless)
             unknown(f"never.{eid}", "actor", never.actors)
-        unknown("settings", "context", self.abstain | self.decides)
+        unknown("settings", "context", self.abstain | self.decides | self.info)
         for act in sorted(self.rules):
             unknown(f"rule.{act}", "activity", frozenset({act}))
         for ask in self.asks:

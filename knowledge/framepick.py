@@ -81,7 +81,12 @@ def pick(
             return own, ranked
     rule = fm.rule_for(frame)
     # The general rule stands in for "I don't know", never for a sure answer.
-    if confident or rule is None or not _rule_on_topic(kb, rule, terms):
+    if (
+        confident
+        or rule is None
+        or fm.excludes(rule.id, frame)
+        or not _rule_on_topic(kb, rule, terms)
+    ):
         return None
     return rule, ranked
 
