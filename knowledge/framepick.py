@@ -122,6 +122,8 @@ def prefer_info(
             r.score >= floor
             and entry.verdict == "info"
             and entry.id != best.id
+            # an info entry written for other acts ("when to resign") is no answer
+            and not fm.conflicts(entry.id, frame)
             and kb._on_topic(terms, r)
         ):
             return entry, [r, *ranked[:i], *ranked[i + 1 :]]
