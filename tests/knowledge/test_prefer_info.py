@@ -65,3 +65,26 @@ def test_taking_part_never_gets_the_rule_on_attending(kb: KnowledgeBase, questio
     answer = kb.ask(question)
     assert answer.match is None or answer.match.id != rule_id("attend_rally"), question
     assert answer.match is None or answer.match.verdict == "dilarang", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sy kepsek, aula sekolah mau dipinjam caleg partai tertentu aja, boleh?",
+        "may a headmaster lend the school hall only to one candidate?",
+        "cagub kampanye di aula sekolah negeri boleh gak?",
+    ],
+)
+def test_a_hall_for_one_side_or_in_pilkada_stays_forbidden(
+    kb: KnowledgeBase, question: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None, question
+    assert answer.match.verdict == "dilarang", (question, answer.match.id)
+
+
+def test_a_hall_for_all_sides_in_pemilu_is_allowed_with_conditions(kb: KnowledgeBase) -> None:
+    answer = kb.ask("kepala kantor boleh izinkan semua caleg pakai aula bergantian tanpa atribut?")
+    assert answer.match is not None
+    assert answer.match.id == "pemilu-kampanye-kampus-fasilitas"
+    assert answer.match.verdict == "boleh_bersyarat"
