@@ -207,6 +207,7 @@ class KnowledgeBase:
         if picked is None and confident and in_scope:
             picked = self.entries[ranked[0].index], ranked
         if picked is not None:
+            picked = framepick.prefer_info(self, query, picked, frame, analysis.terms)
             best, ranked = picked
             match = Match(
                 best.id,

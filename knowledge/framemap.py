@@ -117,6 +117,11 @@ class FrameMap:
         # What a question must state before the frame alone decides its answer
         # (the general rule, or an entry the words were unsure of).
         self.decides = _set(raw.get("settings", {}), "decide_contexts")
+        # Contexts that say the question wants information ("kena sanksi apa?",
+        # "kenapa dilarang?"), and how far below a yes/no entry an info entry may
+        # rank and still answer it.
+        self.info = _set(raw.get("settings", {}), "info_contexts")
+        self.info_margin = float(raw.get("settings", {}).get("info_margin", 0.0))
         reviewed = raw.get("settings", {}).get("reviewed", RULE_REVIEWED)
         if not isinstance(reviewed, dt.date):
             reviewed = RULE_REVIEWED
@@ -157,6 +162,9 @@ class FrameMap:
 
     def stands_aside(self, frame: Frame) -> bool:
         return any(c.id in self.abstain for c in frame.contexts)
+
+    def asks_info(self, frame: Frame) -> bool:
+        return any(c.id in self.info for c in frame.contexts)
 
     def decides_alone(self, frame: Frame) -> bool:
         """The question asks what ``decide_contexts`` say ("boleh …?"): the frame
@@ -233,13 +241,15 @@ class FrameMap:
                 unknown(f"entry.{eid}", "activity", d.activities | d.excepted)
                 unknown(f"entry.{eid}", "actor", d.actors | d.not_actors)
                 unknown(f"entry.{eid}", "context", d.contexts)
+        # A general rule may declare where it never answers, like an entry.
+        rule_ids = {r.id for r in self.rules.values()}
         for eid, never in sorted(self.never.items()):
-            if eid not in entry_ids:
+            if eid not in entry_ids and eid not in rule_ids:
                 out.append(f"frames.toml (never.{eid}): no such entry")
             unknown(f"never.{eid}", "activity", never.activities)
             unknown(f"never.{eid}", "context", never.contexts | never.unless)
             unknown(f"never.{eid}", "actor", never.actors)
-        unknown("settings", "context", self.abstain | self.decides)
+        unknown("settings", "context", self.abstain | self.decides | self.info)
         for act in sorted(self.rules):
             unknown(f"rule.{act}", "activity", frozenset({act}))
         for ask in self.asks:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from knowledge import matcher as m
 from knowledge.entries import Entry
 from knowledge.frames import Frame
+from knowledge.verdicts import asks_permission
 
 if TYPE_CHECKING:
     from knowledge.base import KnowledgeBase
@@ -80,7 +81,12 @@ def pick(
             return own, ranked
     rule = fm.rule_for(frame)
     # The general rule stands in for "I don't know", never for a sure answer.
-    if confident or rule is None or not _rule_on_topic(kb, rule, terms):
+    if (
+        confident
+        or rule is None
+        or fm.excludes(rule.id, frame)
+        or not _rule_on_topic(kb, rule, terms)
+    ):
         return None
     return rule, ranked
 
@@ -90,3 +96,35 @@ def _rule_on_topic(kb: KnowledgeBase, rule: Entry, terms: tuple[str, ...]) -> bo
     off = kb.normalizer.lex.offtopic
     own = set(kb.normalize(f"{rule.question} {rule.answer}").split())
     return all(t in own for t in terms if t in off)
+
+
+def prefer_info(
+    kb: KnowledgeBase,
+    query: str,
+    picked: Picked,
+    frame: Frame,
+    terms: tuple[str, ...],
+) -> Picked:
+    """A question that wants information about an act ("kena sanksi apa?",
+    "kenapa dilarang?", "what happens if …") is answered by an info entry the
+    words rank close to the yes/no entry chosen: the sanction or process entry
+    says what was asked, and its verdict does not answer a question nobody asked.
+    A question that also asks "boleh …?" keeps its yes/no answer; no info entry
+    close enough: the chosen entry stays (its answer still names the breach)."""
+    best, ranked = picked
+    fm = kb.framemap
+    if best.verdict == "info" or not fm.asks_info(frame) or asks_permission(query):
+        return picked
+    floor = max(ranked[0].score - fm.info_margin, m.SUGGEST_THRESHOLD)
+    for i, r in enumerate(ranked):
+        entry = kb.entries[r.index]
+        if (
+            r.score >= floor
+            and entry.verdict == "info"
+            and entry.id != best.id
+            # an info entry written for other acts ("when to resign") is no answer
+            and not fm.conflicts(entry.id, frame)
+            and kb._on_topic(terms, r)
+        ):
+            return entry, [r, *ranked[:i], *ranked[i + 1 :]]
+    return picked
