@@ -23,6 +23,7 @@ from knowledge.witness import (
     about_oneself,
     asks_about_the_account,
     asks_for_action,
+    asks_for_the_pressed,
     asks_something,
     clause_before,
     happened,
@@ -32,6 +33,7 @@ from knowledge.witness import (
     presents,
     pressed_to_report,
     presses,
+    sets_the_scene,
     someone_else_acts,
     telling_at,
     tells,
@@ -177,8 +179,16 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
                 questioning and not asks_for_action(words) and not asks_about_the_account(words)
             )
             return Intent("question" if asking else "tip", report="witness")
+        if asks_for_the_pressed(words):
+            # "kapus nyuruh bidan ikut kampanye caleg, bidan pns wajib nurut?": what
+            # someone did to others, asked on their behalf.
+            return Intent("tip", report="witness")
         if not questioning and (
-            particular(words) or tells(words) or presses(words) or presents(words)
+            particular(words)
+            or tells(words)
+            or presses(words)
+            or presents(words)
+            or sets_the_scene(words)
         ):
             # Told, not asked: "oknum lurah ngarahin warga coblos no 1", "kepala dinas
             # memaksa bawahannya menghadiri kampanye cabup petahana".

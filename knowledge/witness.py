@@ -56,6 +56,10 @@ ROLES = _ACTORS - _STATUSES
 _PARTICULAR = _W["particular"]
 _THIRD_PERSON = _W["third_person"]
 _PLACES = _W["places"]
+_HERE = _W["here"]
+_SCENE = _W["scene_words"]
+_MEDIA = _W["media"]
+_OUTRAGE = _W["outrage"]
 # What: an election act, pressure on someone, what was said.
 _POLITICS = _W["politics"]
 _PRESSING = _W["pressing"]
@@ -95,6 +99,9 @@ MIN_ACCOUNT_WORDS = 8
 MIN_TOLD_WORDS = 5
 # The last words of a message: where a question after an account is asked.
 QUESTION_TAIL = 6
+# A chat account this short can still tell what someone did when it says where
+# ("guru pns pose 2 jari di ig", "kades pake kaos caleg pas posyandu").
+MIN_SCENE_WORDS = 5
 
 
 def names_a_role(words: tuple[str, ...]) -> bool:
@@ -132,6 +139,11 @@ def telling_at(words: tuple[str, ...]) -> set[int]:
     for i, w in enumerate(words):
         telling = w in _TELL or (w in _GIVE and words[i + 1 : i + 2] and words[i + 1] in _KNOW)
         if telling and any(_to_whom(words, j) for j in range(max(0, i - 4), i + 5)):
+            found.add(i)
+        # "…, ini ke mana ya?", "ini ke siapa?": where to take what was just told, at
+        # the end of the message (not "pns ini ke mana saja boleh …").
+        tail = i >= len(words) - QUESTION_TAIL
+        if tail and w in _THIS and i > 0 and any(_to_whom(words, j) for j in (i + 1, i + 2)):
             found.add(i)
     return found
 
@@ -286,6 +298,50 @@ def presses(words: tuple[str, ...]) -> bool:
     return names_a_role(words) and bool(set(words) & _PRESSING)
 
 
+def sets_the_scene(words: tuple[str, ...]) -> bool:
+    """A short account that says where or when it was done: a role, then "di ig",
+    "di grup wa", "pas posyandu", "di masjid" ("guru pns pose 2 jari di ig")."""
+    if len(words) < MIN_SCENE_WORDS or not names_a_role(
+        tuple(w.removesuffix("nya") for w in words)
+    ):
+        return False
+    if any(w in _ABOUT_RULES and not exclaims(words, i) for i, w in enumerate(words)):
+        return False
+    return any(
+        w in _SCENE and set(words[i + 1 : i + 3]) & (_PLACES | _MEDIA)
+        for i, w in enumerate(words)
+        if i > 1
+    )
+
+
+def asks_for_the_pressed(words: tuple[str, ...]) -> bool:
+    """Someone in a role pressed others, and the question at the end is about those
+    others' duty, not the writer's: "kapus nyuruh bidan ikut kampanye caleg, bidan pns
+    wajib nurut?". The writer named anywhere ("sy bidan honorer, boleh ikut?") makes
+    it their own dilemma."""
+    if set(words) & _FIRST_PERSON or not presses(words) or _hypothetical(words):
+        return False
+    cut = len(words) - QUESTION_TAIL
+    told, tail = words[: max(cut, 0)], words[max(cut, 0) :]
+    pressed = {
+        x.removesuffix("nya")
+        for i, w in enumerate(told)
+        if w in _PRESSING
+        for x in told[i + 1 : i + 3]
+    } & _ACTORS
+    return (
+        bool(pressed)
+        and any(_political(w) for w in words)
+        and bool(set(tail) & pressed)
+        and bool(set(tail) & _DILEMMA)
+    )
+
+
+def exclaims(words: tuple[str, ...], i: int) -> bool:
+    """ "parah sih", "gila sih": "sih" after an outrage word exclaims, it asks nothing."""
+    return i > 0 and words[i - 1] in _OUTRAGE
+
+
 def presents(words: tuple[str, ...]) -> bool:
     """ "pns kampanye di fb nih min": news brought to the bot, not a question."""
     return bool(set(words) & _PRESENTING)
@@ -298,7 +354,7 @@ def tells(words: tuple[str, ...]) -> bool:
     return (
         len(words) >= MIN_ACCOUNT_WORDS
         and (bool({w.removesuffix("nya") for w in words} & ROLES) or _at_work(words))
-        and not set(words) & _ABOUT_RULES
+        and not any(w in _ABOUT_RULES and not exclaims(words, i) for i, w in enumerate(words))
     )
 
 
@@ -335,6 +391,8 @@ def happened(words: tuple[str, ...], report_at: list[int]) -> bool:
         return True  # "ada pns …", "min, ada lurah …"
     if len(words) > 1 and words[0] == "di" and words[1] in _PLACES:
         return True  # "di kantor dinas, kabid …": the scene is set
+    if wordset & _HERE:
+        return True  # "kepsek di sini …", "disini kades …": the writer's own place
     for i, (a, b) in enumerate(itertools.pairwise(words)):
         if (a in _PAST_UNITS and b in ("lalu", "depan")) or (a in _TODAY_UNITS and b == "ini"):
             return True  # "minggu lalu", "pagi ini", "minggu depan"
@@ -342,6 +400,8 @@ def happened(words: tuple[str, ...], report_at: list[int]) -> bool:
             return True  # "tiga hari yang lalu"
         if a in _PLACES and b in _FIRST_PERSON:
             return True  # "kantor saya", "sekolah kami"
+        if a in _PLACES and b == "ini" and i > 0:
+            return True  # "di sekolah ini", "kantor ini tiap apel …": where the writer is
     if any(w.endswith("ku") and w[:-2] in _PLACES for w in words):
         return True  # "kantorku", "tempatku"
     for i, w in enumerate(words):

@@ -523,3 +523,59 @@ def test_regional_and_clipped_greetings_open_the_conversation(text: str) -> None
 )
 def test_greeting_words_inside_a_question_leave_it_a_question(text: str) -> None:
     assert intent_of(text)[0] != "greeting"
+
+
+# --- tips in chat register ---------------------------------------------------
+# Short, unpunctuated, with "min"/"gan"/"guys", outrage ("parah sih", "ga bener nih"),
+# calls to spread it ("tolong diviralkan"), the writer's own place ("di sini", "sekolah
+# ini"), and a question after the account about where to take it or about the people
+# pressed: still an account of what someone did.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "guru pns pose 2 jari di ig",
+        "kades pake kaos caleg pas posyandu",
+        "parah sih pak lurah bagi2 amplop caleg no 2",
+        "viral guru pns joget2 di panggung kampanye capres",
+        "min di grup wa dinas kabid nyebar poster paslon 1",
+        "tolong diviralkan kepsek maksa guru dukung caleg",
+        "kepsek di sini nyuruh murid bilang ke ortu pilih no 3 ga bener nih",
+        "di sekolah ini guru2 pns pada pasang twibbon capres",
+        "kantor ini tiap apel kadisnya kampanye cagub",
+        "gan pak kades kampanye terang2an di masjid ini gmn",
+        "bidan pns di desa kami jadi timses caleg 😡",
+        "guys sekdes pasang baliho caleg di depan kantor desa parah",
+        "kades bagi sembako ada stiker paslon, mau kasih tahu ke siapa?",
+        "pak camat ikut deklarasi cabup, ini ke mana ya?",
+        "kepala puskesmas nyuruh bidan ikut kampanye caleg, bidan pns wajib nurut?",
+        "lurah pasang foto bareng cagub di baliho kelurahan ga bener nih min",
+        "pns dishub pake seragam dinas di acara partai, tolong diviralkan",
+        "kadis upload dukungan caleg di fb min parah",
+        "guru sd pns ngajak wali murid coblos caleg no 4 di grup wa kelas",
+    ],
+)
+def test_accounts_in_chat_register_are_tips(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kalo guru pns pose 2 jari boleh ga?",
+        "saya pns like status caleg gmn",
+        "guru pns pose 2 jari di ig boleh ga",
+        "pns ikut kampanye gmn hukumnya",
+        "asn boleh ga dateng kampanye",
+        "sy pppk foto sama caleg kena sanksi ga min",
+        "kades boleh ga jadi timses",
+        "pns like postingan capres melanggar ga sih",
+        "gan kalo asn share berita paslon gmn",
+        "aku guru honorer ikut kampanye gapapa kan",
+        "camat ikut kampanye",
+        "pns kampanye sanksinya apa",
+    ],
+)
+def test_chat_questions_that_look_like_accounts_stay_questions(text: str) -> None:
+    assert report_of(text)[0] == "question"
