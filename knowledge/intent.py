@@ -26,6 +26,9 @@ from knowledge.witness import (
     asks_for_the_pressed,
     asks_something,
     clause_before,
+    complains,
+    condemns,
+    contrasts,
     happened,
     is_report_word,
     names_a_role,
@@ -172,6 +175,11 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         return Intent("tip", report="witness" if _describes(words) else None)
     if someone_else_acts(words):
         questioning = reads_as_question(words, asked)
+        if asks_for_the_pressed(words) or complains(words) or condemns(words):
+            # "kapus nyuruh bidan ikut kampanye caleg, bidan pns wajib nurut?" (what
+            # someone did to others, asked on their behalf), "camat kita kok ikut
+            # deklarasi ya" (a complaint), "…, ini ga bener kan" (judged wrong).
+            return Intent("tip", report="witness")
         if happened(words, []):
             # "… kemarin, apa yang harus saya lakukan?", "tadi liat pak camat kampanye,
             # itu boleh?": asking what to do about it, or about what was told, is a tip.
@@ -179,16 +187,13 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
                 questioning and not asks_for_action(words) and not asks_about_the_account(words)
             )
             return Intent("question" if asking else "tip", report="witness")
-        if asks_for_the_pressed(words):
-            # "kapus nyuruh bidan ikut kampanye caleg, bidan pns wajib nurut?": what
-            # someone did to others, asked on their behalf.
-            return Intent("tip", report="witness")
         if not questioning and (
             particular(words)
             or tells(words)
             or presses(words)
             or presents(words)
             or sets_the_scene(words)
+            or contrasts(words)
         ):
             # Told, not asked: "oknum lurah ngarahin warga coblos no 1", "kepala dinas
             # memaksa bawahannya menghadiri kampanye cabup petahana".

@@ -60,6 +60,13 @@ _HERE = _W["here"]
 _SCENE = _W["scene_words"]
 _MEDIA = _W["media"]
 _OUTRAGE = _W["outrage"]
+_COMPLAINT = _W["complaint"]
+_CONTRAST = _W["contrast"]
+_WRONG = _W["wrong"]
+# Chat particles that ask when they end a clause ("boleh gak", "gak sih").
+_PARTICLES = frozenset({"sih", "ya", "kah", "kan"})
+# Words a chat "enggak" tags as a question: "bisa gak", "apa enggak", "masalah gak".
+_TAGGED = frozenset({"bisa", "apa", "apakah", "masalah", "benar", "betul"})
 # What: an election act, pressure on someone, what was said.
 _POLITICS = _W["politics"]
 _PRESSING = _W["pressing"]
@@ -305,7 +312,7 @@ def sets_the_scene(words: tuple[str, ...]) -> bool:
         tuple(w.removesuffix("nya") for w in words)
     ):
         return False
-    if any(w in _ABOUT_RULES and not exclaims(words, i) for i, w in enumerate(words)):
+    if talks_rules(words):
         return False
     return any(
         w in _SCENE and set(words[i + 1 : i + 3]) & (_PLACES | _MEDIA)
@@ -337,6 +344,57 @@ def asks_for_the_pressed(words: tuple[str, ...]) -> bool:
     )
 
 
+def talks_rules(words: tuple[str, ...], ignore: frozenset[str] = frozenset()) -> bool:
+    """Words about the rules or chat question particles ("harus netral", "gak sih"),
+    not counting "sih" after outrage ("parah sih") or a plain "not" inside a clause
+    ("yang enggak datang …", "kalau enggak milih …")."""
+    return any(
+        w in _ABOUT_RULES and w not in ignore and not exclaims(words, i) and not _negates(words, i)
+        for i, w in enumerate(words)
+    )
+
+
+def _negates(words: tuple[str, ...], i: int) -> bool:
+    """ "enggak" before what is denied ("enggak dapat bansos"), not a chat question tag
+    ("boleh enggak", "… enggak sih", "… melanggar enggak")."""
+    if words[i] not in _NEGATION or i >= len(words) - 2:
+        return False
+    asked_before = i > 0 and words[i - 1] in _RULE_ASKED | _TAGGED
+    return words[i + 1] not in _PARTICLES and not asked_before
+
+
+def complains(words: tuple[str, ...]) -> bool:
+    """ "kok bisa kepala dinas jadi jurkam cagub", "knp pns di kelurahan pada pake pin
+    partai": a complaint about what someone in a role (or at a named office) did,
+    not a question about the rules ("kenapa pns dilarang kampanye")."""
+    return (
+        bool(set(words) & _COMPLAINT)
+        and (names_a_role(words) or _at_work(words))
+        and not talks_rules(words, _COMPLAINT | _PARTICLES)
+        and not _hypothetical(words)
+    )
+
+
+def contrasts(words: tuple[str, ...]) -> bool:
+    """ "sekdes nyalon caleg tapi belum mundur", "kades kampanye padahal pns": what
+    someone in a role did, set against what they should have done."""
+    if not names_a_role(words) or talks_rules(words):
+        return False
+    return "padahal" in words or any(
+        w in _CONTRAST and words[i + 1 : i + 2] and words[i + 1] in _NEGATION | {"belum"}
+        for i, w in enumerate(words)
+    )
+
+
+def condemns(words: tuple[str, ...]) -> bool:
+    """ "…, ini ga bener kan", "tidak pantas", "parah": what was told judged wrong; with
+    someone in a role acting and the writer not among those pressed, an account."""
+    judged = bool(set(words) & _OUTRAGE) or any(
+        a in _NEGATION and b in _WRONG for a, b in itertools.pairwise(words)
+    )
+    return judged and names_a_role(words) and not set(words) & _FIRST_PERSON
+
+
 def exclaims(words: tuple[str, ...], i: int) -> bool:
     """ "parah sih", "gila sih": "sih" after an outrage word exclaims, it asks nothing."""
     return i > 0 and words[i - 1] in _OUTRAGE
@@ -354,7 +412,7 @@ def tells(words: tuple[str, ...]) -> bool:
     return (
         len(words) >= MIN_ACCOUNT_WORDS
         and (bool({w.removesuffix("nya") for w in words} & ROLES) or _at_work(words))
-        and not any(w in _ABOUT_RULES and not exclaims(words, i) for i, w in enumerate(words))
+        and not talks_rules(words)
     )
 
 

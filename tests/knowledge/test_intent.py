@@ -579,3 +579,54 @@ def test_accounts_in_chat_register_are_tips(text: str) -> None:
 )
 def test_chat_questions_that_look_like_accounts_stay_questions(text: str) -> None:
     assert report_of(text)[0] == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a threat told in chat ("klo ga milih …" is what was said, not a supposition)
+        "ASN dinsos ngancem penerima bansos klo ga milih paslon 2",
+        "lurah bilang yg ga dateng kampanye ga dapet bansos",
+        # a complaint ("kok", "knp", "masa") about what someone in a role did
+        "camat kita kok ikut deklarasi ya",
+        "knp pns di kelurahan pada pake pin partai",
+        "kok bisa kepala dinas jadi jurkam cagub",
+        # set against what they should have done, judged wrong
+        "sekdes nyalon caleg tapi belum mundur",
+        "kadisdik wajibin guru dateng deklarasi capres, ini ga bener kan",
+        # more chat accounts
+        "pak rt yg pns ngumpulin ktp warga buat dukungan calon independen",
+        "kepsek anakku posting dukung capres di story wa",
+        "tlg dicek min kades pake dana desa buat kampanye",
+        "min kadis ikut kampanye cagub pke baju dinas, ini gmn",
+        "ada kepala desa bagi duit ke warga buat pilih caleg, ini gimana min",
+        "mau info aja min, kasi kesra kelurahan bagi2 sembako caleg",
+        "dosen pns di kampus ngajak mhs pilih caleg partainya",
+    ],
+)
+def test_complaints_and_threats_told_in_chat_are_tips(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kenapa pns dilarang kampanye",
+        "kok pns ga boleh ikut kampanye sih",
+        "kenapa kades harus netral",
+        "dosen pns boleh ngajak mhs milih?",
+        "pns jadi admin grup relawan boleh ga",
+        "kades nyalon caleg harus mundur ga",
+        "camat pidato dukung cabup boleh?",
+        "guru pns ikut konvoi caleg gmn hukumnya min",
+        "kalo kades upload foto bareng caleg melanggar ga",
+        "sy guru pns diwajibin kepsek dateng deklarasi, harus dateng ga?",
+        "kepala desa boleh bagi sembako pas kampanye ga sih",
+        "apakah pns boleh pose 2 jari di instagram",
+        "kalau di sini pns ikut kampanye kena sanksi ga",
+        "saya kades, boleh pasang foto bareng caleg di fb?",
+        "pns kampanye itu ga etis kan?",
+    ],
+)
+def test_chat_questions_about_the_rules_stay_questions(text: str) -> None:
+    assert report_of(text)[0] == "question"
