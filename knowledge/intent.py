@@ -41,6 +41,7 @@ from knowledge.witness import (
     telling_at,
     tells,
     told_before,
+    unhurried,
     witnessed,
 )
 
@@ -133,6 +134,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     """``asked``: the raw text had a question mark (the words have lost it)."""
     if not words:
         return Intent("question")
+    words = unhurried(words)  # "kpla desa", "lrah nyruh wrga plih": vowels dropped in haste
     wordset = set(words)
     small = _small_talk(words)
     if small is not None:

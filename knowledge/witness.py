@@ -13,6 +13,7 @@ say what for.
 from __future__ import annotations
 
 import itertools
+from functools import cache
 
 from knowledge.lexicon import word_classes
 from knowledge.normalize import stem
@@ -109,6 +110,67 @@ QUESTION_TAIL = 6
 # A chat account this short can still tell what someone did when it says where
 # ("guru pns pose 2 jari di ig", "kades pake kaos caleg pas posyandu").
 MIN_SCENE_WORDS = 5
+
+
+# Chat typed in a hurry drops vowels ("kpla desa", "camt", "lrah nyruh wrga plih"): a
+# word nothing knows is read as the one word of these classes it is that word without
+# some vowels, when it keeps at least this many consonants and its first and last letter.
+MIN_TYPO_CONSONANTS = 3
+MAX_DROPPED_VOWELS = 2
+_VOWELS = frozenset("aeiou")
+
+
+@cache
+def _typo_index() -> dict[tuple[str, str, str], frozenset[str]]:
+    known = _ACTORS | _POLITICS | _PLACES | _PRESSING | _PRESSED | _SEEN | _PAST
+    index: dict[tuple[str, str, str], set[str]] = {}
+    for word in known:
+        skeleton = "".join(c for c in word if c not in _VOWELS)
+        index.setdefault((word[0], word[-1], skeleton), set()).add(word)
+    return {key: frozenset(found) for key, found in index.items()}
+
+
+def _class_of(word: str) -> int:
+    classes = (_ACTORS, _POLITICS, _PLACES, _PRESSING, _PRESSED, _SEEN, _PAST)
+    return next(i for i, c in enumerate(classes) if word in c)
+
+
+def _known(word: str) -> bool:
+    return any(word in c for c in (_ACTORS, _POLITICS, _PLACES, _PRESSING, _PRESSED, _SEEN))
+
+
+def unhurried(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with vowel-dropped forms of the actor, place and election words read
+    whole: "kpla desa" → "kepala desa", "camt ikt deklrasi" → "camat ikt deklarasi"."""
+    out = []
+    for w in words:
+        skeleton = "".join(c for c in w if c not in _VOWELS)
+        if len(skeleton) < MIN_TYPO_CONSONANTS or not w.isalpha() or _known(w):
+            out.append(w)
+            continue
+        found = [
+            c
+            for c in _typo_index().get((w[0], w[-1], skeleton), frozenset())
+            if 0 < len(c) - len(w) <= MAX_DROPPED_VOWELS and _drops_vowels(w, c)
+        ]
+        # "kpla" is "kepala" and Sundanese "kapala" alike: one class, one reading
+        same = len({_class_of(c) for c in found}) == 1
+        out.append(sorted(found)[0] if found and same else w)
+    return tuple(out)
+
+
+def _drops_vowels(short: str, full: str) -> bool:
+    """``short`` is ``full`` with some vowels left out, nothing else changed."""
+    rest = iter(full)
+    for ch in short:
+        for f in rest:
+            if f == ch:
+                break
+            if f not in _VOWELS:
+                return False
+        else:
+            return False
+    return all(f in _VOWELS for f in rest)
 
 
 def names_a_role(words: tuple[str, ...]) -> bool:
@@ -301,8 +363,13 @@ def told_before(before: tuple[str, ...]) -> bool:
 
 def presses(words: tuple[str, ...]) -> bool:
     """Someone in a role pressing others toward an election act, told in a few words:
-    "kepsek suruh murid coblos 01", "camat maksa lurah dukung cabup"."""
-    return names_a_role(words) and bool(set(words) & _PRESSING)
+    "kepsek suruh murid coblos 01", "camat maksa lurah dukung cabup", or in the passive
+    with the role after it ("guru2 disuruh kepsek upload twibbon capres")."""
+    if not names_a_role(words):
+        return False
+    return bool(set(words) & _PRESSING) or any(
+        w in _PRESSED and set(words[i + 1 : i + 3]) & ROLES for i, w in enumerate(words)
+    )
 
 
 def sets_the_scene(words: tuple[str, ...]) -> bool:

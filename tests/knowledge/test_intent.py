@@ -630,3 +630,55 @@ def test_complaints_and_threats_told_in_chat_are_tips(text: str) -> None:
 )
 def test_chat_questions_about_the_rules_stay_questions(text: str) -> None:
     assert report_of(text)[0] == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # vowels dropped in haste
+        "kpla desa bgiin bras ke wrga sblm coblosan",
+        "camt ikt deklrasi cabup kmrn sore",
+        "lrah nyruh wrga plih no 1",
+        "gru pns d sklh ank sy pasng stikr capres di kls",
+        # regional
+        "kades di kampuang awak ikuik kampanye",
+        "pak lurah neng deso ku bagi amplop kanggo caleg",
+        "pak camat teh ngiring kampanye make baju dinas",
+        # pressed by someone in a role, told in the passive
+        "guru2 disuruh kepsek upload twibbon capres",
+        "sekcam joget di kampanye cabup pake baju dinas 😂",
+    ],
+)
+def test_hurried_and_regional_chat_accounts_are_tips(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pns bole ikt kmpanye ga",
+        "kpla desa blh jd timses?",
+        "gru pns blh pasang stikr capres di rumah?",
+        "pns oleh melu kampanye ora?",
+        "pns teh kenging ngiring kampanye?",
+        "asn joget di kampanye melanggar ga",
+        "saya guru disuruh kepsek upload twibbon capres, harus ikut?",
+    ],
+)
+def test_hurried_and_regional_questions_stay_questions(text: str) -> None:
+    assert report_of(text)[0] == "question"
+
+
+def test_vowel_dropped_words_are_read_whole() -> None:
+    from knowledge.witness import ROLES, unhurried
+
+    assert unhurried(("desa", "camt", "lrah", "plih", "pns", "mobl")) == (
+        "desa",
+        "camat",
+        "lurah",
+        "pilih",
+        "pns",
+        "mobl",
+    )
+    # "kpla" is "kepala" or Sundanese "kapala": either way someone in a role
+    assert unhurried(("kpla",))[0] in ROLES
