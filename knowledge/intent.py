@@ -22,6 +22,7 @@ from knowledge.normalize import MAX_INPUT_CHARS, MAX_TOKENS, fold
 from knowledge.witness import (
     about_oneself,
     asks_about_the_account,
+    asks_after_a_scene,
     asks_for_action,
     asks_for_the_pressed,
     asks_something,
@@ -177,7 +178,12 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         return Intent("tip", report="witness" if _describes(words) else None)
     if someone_else_acts(words):
         questioning = reads_as_question(words, asked)
-        if asks_for_the_pressed(words) or complains(words) or condemns(words):
+        if (
+            asks_for_the_pressed(words)
+            or complains(words)
+            or condemns(words)
+            or asks_after_a_scene(words)
+        ):
             # "kapus nyuruh bidan ikut kampanye caleg, bidan pns wajib nurut?" (what
             # someone did to others, asked on their behalf), "camat kita kok ikut
             # deklarasi ya" (a complaint), "…, ini ga bener kan" (judged wrong).

@@ -62,6 +62,9 @@ _SCENE = _W["scene_words"]
 _MEDIA = _W["media"]
 _OUTRAGE = _W["outrage"]
 _COMPLAINT = _W["complaint"]
+_SHOULD = _W["should"]
+# Not the people pressed: "nyuruh kami …", "minta ini", "ajak untuk …"
+_NOT_PRESSED = _FIRST_PERSON | _THIS | _NOT_OWNER | frozenset({"yang", "semua", "para"})
 _CONTRAST = _W["contrast"]
 _WRONG = _W["wrong"]
 # Chat particles that ask when they end a clause ("boleh gak", "gak sih").
@@ -304,6 +307,8 @@ def asks_about_the_account(words: tuple[str, ...]) -> bool:
     if not happened(tuple(w for w in words if w not in _UNSURE), []):
         return False
     tail = set(words[-QUESTION_TAIL:])
+    if tail & _SHOULD and tail & (_RULE_ASKED | _YES_NO_TAIL):
+        return True  # "…, harusnya ga boleh kan?": what was told judged against the rule
     if tail & _DILEMMA or _writer_pressed(words):
         return False
     if _saw_it(words):
@@ -395,20 +400,26 @@ def asks_for_the_pressed(words: tuple[str, ...]) -> bool:
     it their own dilemma."""
     if set(words) & _FIRST_PERSON or not presses(words) or _hypothetical(words):
         return False
-    cut = len(words) - QUESTION_TAIL
-    told, tail = words[: max(cut, 0)], words[max(cut, 0) :]
-    pressed = {
-        x.removesuffix("nya")
-        for i, w in enumerate(told)
-        if w in _PRESSING
-        for x in told[i + 1 : i + 3]
-    } & _ACTORS
-    return (
-        bool(pressed)
-        and any(_political(w) for w in words)
-        and bool(set(tail) & pressed)
-        and bool(set(tail) & _DILEMMA)
-    )
+    # the people pressed: the words after the pressing verb ("bidan", "lurah", "rt rw",
+    # "warga"), named again later as the subject of the question, with a duty after it
+    for i, w in enumerate(words):
+        if w not in _PRESSING:
+            continue
+        pressed = {x.removesuffix("nya") for x in words[i + 1 : i + 3]} - _NOT_PRESSED
+        for j in range(i + 4, len(words)):
+            if words[j].removesuffix("nya") in pressed and set(words[j + 1 :]) & _DILEMMA:
+                return any(_political(x) for x in words)
+    return False
+
+
+def asks_after_a_scene(words: tuple[str, ...]) -> bool:
+    """ "guru pns pose 2 jari di tiktok, ini gimana ya min?": a short account that says
+    where, then "ini gimana" (what to make of it; "itu boleh?" stays a question)."""
+    for i in range(len(words) - 1, max(len(words) - QUESTION_TAIL, 0) - 1, -1):
+        if words[i] in _TOLD_SUBJECT and set(words[i + 1 :]) & _HOW:
+            # "ini gimana hukumnya?" asks the rule
+            return sets_the_scene(words[:i]) and not talks_rules(words[i + 1 :], _PARTICLES)
+    return False
 
 
 def talks_rules(words: tuple[str, ...], ignore: frozenset[str] = frozenset()) -> bool:

@@ -682,3 +682,36 @@ def test_vowel_dropped_words_are_read_whole() -> None:
     )
     # "kpla" is "kepala" or Sundanese "kapala": either way someone in a role
     assert unhurried(("kpla",))[0] in ROLES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own place, then where to take it
+        "pak kepsek sekolah ini suka posting dukung caleg, mau kasih tahu ke siapa?",
+        "di kantor ini kabidnya ngajak staf ke kampanye, ini ke mana ya?",
+        "guru pns di sekolah ini ikut kampanye, info ke siapa ya",
+        "bu bidan pns di sini jadi tim sukses caleg, harusnya ga boleh kan?",
+        # a short account that says where, then "ini gimana"
+        "guru pns pose 2 jari di tiktok, ini gimana ya min?",
+        # a question about the duty of the people pressed, not the writer's
+        "camat ngumpulin lurah buat dukung cabup, lurahnya harus ikut ga?",
+        "kades nyuruh rt rw ngumpulin ktp buat caleg, rt wajib nurut?",
+        "kades minta warga ikut kampanye, warga wajib ikut?",
+    ],
+)
+def test_questions_after_a_chat_account_keep_it_a_tip(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "guru pns pose 2 jari di ig, itu gimana hukumnya?",
+        "guru pns pose 2 jari di ig, itu boleh?",
+        "kepsek nyuruh kami ikut kampanye, kami wajib ikut?",
+        "pns dilarang kampanye, harusnya boleh kan?",
+    ],
+)
+def test_rule_questions_after_a_chat_scene_stay_questions(text: str) -> None:
+    assert report_of(text)[0] == "question"
