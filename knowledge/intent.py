@@ -26,6 +26,7 @@ from knowledge.witness import (
     asks_for_action,
     asks_for_the_pressed,
     asks_something,
+    asks_what_to_do,
     clause_before,
     complains,
     condemns,
@@ -183,6 +184,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             or complains(words)
             or condemns(words)
             or asks_after_a_scene(words)
+            or asks_what_to_do(words)
         ):
             # "kapus nyuruh bidan ikut kampanye caleg, bidan pns wajib nurut?" (what
             # someone did to others, asked on their behalf), "camat kita kok ikut

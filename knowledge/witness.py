@@ -63,6 +63,9 @@ _MEDIA = _W["media"]
 _OUTRAGE = _W["outrage"]
 _COMPLAINT = _W["complaint"]
 _SHOULD = _W["should"]
+_MUST = frozenset({"harus", "mesti", "sebaiknya", "musti", "perlu"})
+# "gimana ini", "piye iki", "kumaha ieu" (the regional forms reach here as "ini")
+_THIS_HERE = frozenset({"ini", "nih"})
 # Not the people pressed: "nyuruh kami …", "minta ini", "ajak untuk …"
 _NOT_PRESSED = _FIRST_PERSON | _THIS | _NOT_OWNER | frozenset({"yang", "semua", "para"})
 _CONTRAST = _W["contrast"]
@@ -233,10 +236,16 @@ def witnessed(words: tuple[str, ...], report_at: list[int] | None = None) -> boo
     return someone_else_acts(words) and happened(words, report_at or [])
 
 
+def _mine(word: str) -> str:
+    """ "lurahku", "kadesku": the actor the writer calls theirs, without "-ku"."""
+    base = word.removesuffix("ku")
+    return base if base != word and base in _ACTORS else word
+
+
 def someone_else_acts(words: tuple[str, ...]) -> bool:
     """An actor other than the writer, and an election act; not a hypothetical."""
-    # "lurahnya", "pegawainya", "kepala desanya": the actor with "-nya"
-    named = {w.removesuffix("nya") for w in words}
+    # "lurahnya", "pegawainya", "kepala desanya": the actor with "-nya"; "lurahku"
+    named = {w.removesuffix("nya") for w in words} | {_mine(w) for w in words}
     if not named & _ACTORS or about_oneself(words):
         return False
     return not _hypothetical(words) and any(_political(w) for w in words)
@@ -414,12 +423,33 @@ def asks_for_the_pressed(words: tuple[str, ...]) -> bool:
 
 def asks_after_a_scene(words: tuple[str, ...]) -> bool:
     """ "guru pns pose 2 jari di tiktok, ini gimana ya min?": a short account that says
-    where, then "ini gimana" (what to make of it; "itu boleh?" stays a question)."""
-    for i in range(len(words) - 1, max(len(words) - QUESTION_TAIL, 0) - 1, -1):
-        if words[i] in _TOLD_SUBJECT and set(words[i + 1 :]) & _HOW:
-            # "ini gimana hukumnya?" asks the rule
-            return sets_the_scene(words[:i]) and not talks_rules(words[i + 1 :], _PARTICLES)
+    where, then "ini gimana" (what to make of it; "itu boleh?" stays a question);
+    "pak camat ikut kampanye, gimana ini?" ("kumaha ieu", "piye iki"): someone in a
+    role did it, and "this" is asked about."""
+    tail_from = max(len(words) - QUESTION_TAIL, 0)
+    for i in range(len(words) - 1, tail_from - 1, -1):
+        if words[i] not in _TOLD_SUBJECT:
+            continue
+        around = set(words[max(i - 1, tail_from) : i + 3])
+        if not around & _HOW or talks_rules(words[i + 1 :], _PARTICLES):
+            continue  # "ini gimana hukumnya?" asks the rule
+        if words[i] in _THIS_HERE and words[i - 1] in _HOW:
+            account = words[: i - 1]
+            if names_a_role(account) and not talks_rules(account):
+                return True
+        return sets_the_scene(words[:i])
     return False
+
+
+def asks_what_to_do(words: tuple[str, ...]) -> bool:
+    """ "pak camat ikut kampanye, aku kudu piye?", "saya harus gimana": the writer asks
+    what to do about what someone else did (not pressed into it themself)."""
+    return not _writer_pressed(words) and any(
+        w in _FIRST_PERSON
+        and set(words[i + 1 : i + 3]) & _MUST
+        and set(words[i + 2 : i + 4]) & _HOW
+        for i, w in enumerate(words)
+    )
 
 
 def talks_rules(words: tuple[str, ...], ignore: frozenset[str] = frozenset()) -> bool:
@@ -427,9 +457,19 @@ def talks_rules(words: tuple[str, ...], ignore: frozenset[str] = frozenset()) ->
     not counting "sih" after outrage ("parah sih") or a plain "not" inside a clause
     ("yang enggak datang …", "kalau enggak milih …")."""
     return any(
-        w in _ABOUT_RULES and w not in ignore and not exclaims(words, i) and not _negates(words, i)
+        w in _ABOUT_RULES
+        and w not in ignore
+        and not exclaims(words, i)
+        and not _negates(words, i)
+        and not _points_out(words, i)
         for i, w in enumerate(words)
     )
+
+
+def _points_out(words: tuple[str, ...], i: int) -> bool:
+    """ "…, dia kan pns": "kan" after "dia" mid-sentence says "mind you", it asks nothing
+    ("… melanggar kan" at the end does)."""
+    return words[i] == "kan" and 0 < i < len(words) - 1 and words[i - 1] in _TOLD_SUBJECT
 
 
 def _negates(words: tuple[str, ...], i: int) -> bool:
@@ -538,8 +578,10 @@ def happened(words: tuple[str, ...], report_at: list[int]) -> bool:
             return True  # "kantor saya", "sekolah kami"
         if a in _PLACES and b == "ini" and i > 0:
             return True  # "di sekolah ini", "kantor ini tiap apel …": where the writer is
-    if any(w.endswith("ku") and w[:-2] in _PLACES for w in words):
-        return True  # "kantorku", "tempatku"
+        if a in ROLES and b == "ini" and i < len(words) - 2:
+            return True  # "kades ini bagi duit …": the one the writer points at
+    if any(w.endswith("ku") and w[:-2] in _PLACES | ROLES for w in words):
+        return True  # "kantorku", "tempatku", "lurahku"
     for i, w in enumerate(words):
         if w in _ACTION and set(words[max(0, i - 2) : i]) & _REQUEST:
             return True  # "mohon segera ditindak"

@@ -715,3 +715,34 @@ def test_questions_after_a_chat_account_keep_it_a_tip(text: str) -> None:
 )
 def test_rule_questions_after_a_chat_scene_stay_questions(text: str) -> None:
     assert report_of(text)[0] == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sekdes pasang baliho caleg di rumahnya, dia kan pns",
+        "lurahku melu kampanye caleg nganggo klambi dinas",
+        "kades iki mbagi duit nggo caleg, piye iki?",
+        "pak camat teh milu kampanye, kumaha ieu?",
+        "pak camat ikut kampanye, aku kudu piye?",
+        "pak kepling kami bagi-bagi kaos caleg, macam mana ini?",
+        "kepala desa ikut kampanye bagaimana ini",
+    ],
+)
+def test_regional_and_chat_asides_keep_an_account_a_tip(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pak camat ikut kampanye, itu gimana?",
+        "kades ikut kampanye, gimana ini aturannya?",
+        "kalau pak camat ikut kampanye, saya harus gimana?",
+        "saya pns, kades ikut kampanye, saya harus gimana?",
+        "pns ikut kampanye gimana ini",
+        "pns itu kan dilarang kampanye",
+    ],
+)
+def test_rule_questions_with_chat_asides_stay_questions(text: str) -> None:
+    assert report_of(text)[0] == "question"
