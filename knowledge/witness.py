@@ -63,6 +63,10 @@ _MEDIA = _W["media"]
 _OUTRAGE = _W["outrage"]
 _COMPLAINT = _W["complaint"]
 _SHOULD = _W["should"]
+# The writer's own stake: "bingung", "takut karir sy", "boleh nolak?"
+_OWN_STAKE = frozenset(
+    {"bingung", "karir", "karier", "takut", "tolak", "nolak", "menolak", "nurut", "terima"}
+)
 _MUST = frozenset({"harus", "mesti", "sebaiknya", "musti", "perlu"})
 # "gimana ini", "piye iki", "kumaha ieu" (the regional forms reach here as "ini")
 _THIS_HERE = frozenset({"ini", "nih"})
@@ -340,9 +344,10 @@ def _saw_it(words: tuple[str, ...]) -> bool:
 def _writer_pressed(words: tuple[str, ...]) -> bool:
     """ "kepsek minta kami semua pilih caleg …", "saya disuruh …": the writer is among
     those pressed, so a question after it is their own."""
+    us = _FIRST_PERSON | _COMMUNITY  # "kmrn kita disuruh ikut …"
     return any(
-        (w in _PRESSING and set(words[i + 1 : i + 3]) & _FIRST_PERSON)
-        or (w in _PRESSED and i > 0 and words[i - 1] in _FIRST_PERSON)
+        (w in _PRESSING and set(words[i + 1 : i + 3]) & us)
+        or (w in _PRESSED and i > 0 and words[i - 1] in us)
         for i, w in enumerate(words)
     )
 
@@ -444,7 +449,9 @@ def asks_after_a_scene(words: tuple[str, ...]) -> bool:
 def asks_what_to_do(words: tuple[str, ...]) -> bool:
     """ "pak camat ikut kampanye, aku kudu piye?", "saya harus gimana": the writer asks
     what to do about what someone else did (not pressed into it themself)."""
-    return not _writer_pressed(words) and any(
+    if _writer_pressed(words) or set(words) & _OWN_STAKE:
+        return False  # "kita disuruh ikut …, sy bingung harus gmn takut karir sy"
+    return any(
         w in _FIRST_PERSON
         and set(words[i + 1 : i + 3]) & _MUST
         and set(words[i + 2 : i + 4]) & _HOW
@@ -485,8 +492,10 @@ def complains(words: tuple[str, ...]) -> bool:
     """ "kok bisa kepala dinas jadi jurkam cagub", "knp pns di kelurahan pada pake pin
     partai": a complaint about what someone in a role (or at a named office) did,
     not a question about the rules ("kenapa pns dilarang kampanye")."""
+    # "kenapa tni polri gak nyoblos tapi pns": why some may not, a question of the rules
     return (
         bool(set(words) & _COMPLAINT)
+        and not set(words) & _NEGATION
         and (names_a_role(words) or _at_work(words))
         and not talks_rules(words, _COMPLAINT | _PARTICLES)
         and not _hypothetical(words)

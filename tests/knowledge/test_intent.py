@@ -727,6 +727,7 @@ def test_rule_questions_after_a_chat_scene_stay_questions(text: str) -> None:
         "pak camat ikut kampanye, aku kudu piye?",
         "pak kepling kami bagi-bagi kaos caleg, macam mana ini?",
         "kepala desa ikut kampanye bagaimana ini",
+        "tolg min ada asn dinas kesehatan ikut kampanye pake seragam, foto ada, sy hrs gmn",
     ],
 )
 def test_regional_and_chat_asides_keep_an_account_a_tip(text: str) -> None:
@@ -742,6 +743,10 @@ def test_regional_and_chat_asides_keep_an_account_a_tip(text: str) -> None:
         "saya pns, kades ikut kampanye, saya harus gimana?",
         "pns ikut kampanye gimana ini",
         "pns itu kan dilarang kampanye",
+        # why some may not: the rules; the writer pressed, with their own stake
+        "kenapa tni polri gak nyoblos tapi pns",
+        "kmrn kita disuruh kabid ikut ke acara paslon pakai bus kantor, sy bingung harus "
+        "gmn takut karir sy",
     ],
 )
 def test_rule_questions_with_chat_asides_stay_questions(text: str) -> None:
