@@ -145,25 +145,6 @@ def _class_of(word: str) -> int:
     return next(i for i, c in enumerate(classes) if word in c)
 
 
-# One slip of the finger in a long word (a letter left out, two swapped): "kampnaye",
-# "kampaye", "deklarsi", "sembkao". Short words are left alone ("kades"/"kader").
-MIN_SLIP_LETTERS = 6
-
-
-@cache
-def _slip_index() -> dict[str, frozenset[str]]:
-    known = _ACTORS | _POLITICS | _PLACES | _PRESSING | _PRESSED | _SEEN | _PAST
-    index: dict[str, set[str]] = {}
-    for word in known:
-        if len(word) <= MIN_SLIP_LETTERS:
-            continue
-        slips = {word[:i] + word[i + 1 :] for i in range(1, len(word))}
-        slips |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
-        for slip in slips - {word}:
-            index.setdefault(slip, set()).add(word)
-    return {slip: frozenset(found) for slip, found in index.items()}
-
-
 def _known(word: str) -> bool:
     return any(word in c for c in (_ACTORS, _POLITICS, _PLACES, _PRESSING, _PRESSED, _SEEN))
 
@@ -182,8 +163,6 @@ def unhurried(words: tuple[str, ...]) -> tuple[str, ...]:
             for c in _typo_index().get((w[0], w[-1], skeleton), frozenset())
             if 0 < len(c) - len(w) <= MAX_DROPPED_VOWELS and _drops_vowels(w, c)
         ]
-        if not found and len(w) >= MIN_SLIP_LETTERS:
-            found = list(_slip_index().get(w, ()))  # "kampnaye", "kampaye", "deklarsi"
         # "kpla" is "kepala" and Sundanese "kapala" alike: one class, one reading
         same = len({_class_of(c) for c in found}) == 1
         out.append(sorted(found)[0] if found and same else w)

@@ -751,19 +751,3 @@ def test_regional_and_chat_asides_keep_an_account_a_tip(text: str) -> None:
 )
 def test_rule_questions_with_chat_asides_stay_questions(text: str) -> None:
     assert report_of(text)[0] == "question"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "pak camat ikut kampnaye cabup kmrn",
-        "kades bagi sembkao bergambar clon tdi pagi",
-        "guru pns ikt deklarsi capres kemarin",
-    ],
-)
-def test_one_slip_in_a_long_election_word_still_reads(text: str) -> None:
-    assert report_of(text) == ("tip", "witness")
-
-
-def test_a_slipped_word_in_a_question_leaves_it_a_question() -> None:
-    assert report_of("pns blh ikut kampnaye?")[0] == "question"
