@@ -22,9 +22,15 @@ from knowledge.normalize import MAX_INPUT_CHARS, MAX_TOKENS, fold
 from knowledge.witness import (
     about_oneself,
     asks_about_the_account,
+    asks_after_a_scene,
     asks_for_action,
+    asks_for_the_pressed,
     asks_something,
+    asks_what_to_do,
     clause_before,
+    complains,
+    condemns,
+    contrasts,
     happened,
     is_report_word,
     names_a_role,
@@ -32,10 +38,12 @@ from knowledge.witness import (
     presents,
     pressed_to_report,
     presses,
+    sets_the_scene,
     someone_else_acts,
     telling_at,
     tells,
     told_before,
+    unhurried,
     witnessed,
 )
 
@@ -128,6 +136,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     """``asked``: the raw text had a question mark (the words have lost it)."""
     if not words:
         return Intent("question")
+    words = unhurried(words)  # "kpla desa", "lrah nyruh wrga plih": vowels dropped in haste
     wordset = set(words)
     small = _small_talk(words)
     if small is not None:
@@ -170,6 +179,17 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         return Intent("tip", report="witness" if _describes(words) else None)
     if someone_else_acts(words):
         questioning = reads_as_question(words, asked)
+        if (
+            asks_for_the_pressed(words)
+            or complains(words)
+            or condemns(words)
+            or asks_after_a_scene(words)
+            or asks_what_to_do(words)
+        ):
+            # "kapus nyuruh bidan ikut kampanye caleg, bidan pns wajib nurut?" (what
+            # someone did to others, asked on their behalf), "camat kita kok ikut
+            # deklarasi ya" (a complaint), "…, ini ga bener kan" (judged wrong).
+            return Intent("tip", report="witness")
         if happened(words, []):
             # "… kemarin, apa yang harus saya lakukan?", "tadi liat pak camat kampanye,
             # itu boleh?": asking what to do about it, or about what was told, is a tip.
@@ -178,7 +198,12 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             )
             return Intent("question" if asking else "tip", report="witness")
         if not questioning and (
-            particular(words) or tells(words) or presses(words) or presents(words)
+            particular(words)
+            or tells(words)
+            or presses(words)
+            or presents(words)
+            or sets_the_scene(words)
+            or contrasts(words)
         ):
             # Told, not asked: "oknum lurah ngarahin warga coblos no 1", "kepala dinas
             # memaksa bawahannya menghadiri kampanye cabup petahana".

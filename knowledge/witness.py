@@ -13,6 +13,7 @@ say what for.
 from __future__ import annotations
 
 import itertools
+from functools import cache
 
 from knowledge.lexicon import word_classes
 from knowledge.normalize import stem
@@ -56,6 +57,27 @@ ROLES = _ACTORS - _STATUSES
 _PARTICULAR = _W["particular"]
 _THIRD_PERSON = _W["third_person"]
 _PLACES = _W["places"]
+_HERE = _W["here"]
+_SCENE = _W["scene_words"]
+_MEDIA = _W["media"]
+_OUTRAGE = _W["outrage"]
+_COMPLAINT = _W["complaint"]
+_SHOULD = _W["should"]
+# The writer's own stake: "bingung", "takut karir sy", "boleh nolak?"
+_OWN_STAKE = frozenset(
+    {"bingung", "karir", "karier", "takut", "tolak", "nolak", "menolak", "nurut", "terima"}
+)
+_MUST = frozenset({"harus", "mesti", "sebaiknya", "musti", "perlu"})
+# "gimana ini", "piye iki", "kumaha ieu" (the regional forms reach here as "ini")
+_THIS_HERE = frozenset({"ini", "nih"})
+# Not the people pressed: "nyuruh kami …", "minta ini", "ajak untuk …"
+_NOT_PRESSED = _FIRST_PERSON | _THIS | _NOT_OWNER | frozenset({"yang", "semua", "para"})
+_CONTRAST = _W["contrast"]
+_WRONG = _W["wrong"]
+# Chat particles that ask when they end a clause ("boleh gak", "gak sih").
+_PARTICLES = frozenset({"sih", "ya", "kah", "kan"})
+# Words a chat "enggak" tags as a question: "bisa gak", "apa enggak", "masalah gak".
+_TAGGED = frozenset({"bisa", "apa", "apakah", "masalah", "benar", "betul"})
 # What: an election act, pressure on someone, what was said.
 _POLITICS = _W["politics"]
 _PRESSING = _W["pressing"]
@@ -95,6 +117,70 @@ MIN_ACCOUNT_WORDS = 8
 MIN_TOLD_WORDS = 5
 # The last words of a message: where a question after an account is asked.
 QUESTION_TAIL = 6
+# A chat account this short can still tell what someone did when it says where
+# ("guru pns pose 2 jari di ig", "kades pake kaos caleg pas posyandu").
+MIN_SCENE_WORDS = 5
+
+
+# Chat typed in a hurry drops vowels ("kpla desa", "camt", "lrah nyruh wrga plih"): a
+# word nothing knows is read as the one word of these classes it is that word without
+# some vowels, when it keeps at least this many consonants and its first and last letter.
+MIN_TYPO_CONSONANTS = 3
+MAX_DROPPED_VOWELS = 2
+_VOWELS = frozenset("aeiou")
+
+
+@cache
+def _typo_index() -> dict[tuple[str, str, str], frozenset[str]]:
+    known = _ACTORS | _POLITICS | _PLACES | _PRESSING | _PRESSED | _SEEN | _PAST
+    index: dict[tuple[str, str, str], set[str]] = {}
+    for word in known:
+        skeleton = "".join(c for c in word if c not in _VOWELS)
+        index.setdefault((word[0], word[-1], skeleton), set()).add(word)
+    return {key: frozenset(found) for key, found in index.items()}
+
+
+def _class_of(word: str) -> int:
+    classes = (_ACTORS, _POLITICS, _PLACES, _PRESSING, _PRESSED, _SEEN, _PAST)
+    return next(i for i, c in enumerate(classes) if word in c)
+
+
+def _known(word: str) -> bool:
+    return any(word in c for c in (_ACTORS, _POLITICS, _PLACES, _PRESSING, _PRESSED, _SEEN))
+
+
+def unhurried(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with vowel-dropped forms of the actor, place and election words read
+    whole: "kpla desa" → "kepala desa", "camt ikt deklrasi" → "camat ikt deklarasi"."""
+    out = []
+    for w in words:
+        skeleton = "".join(c for c in w if c not in _VOWELS)
+        if len(skeleton) < MIN_TYPO_CONSONANTS or not w.isalpha() or _known(w):
+            out.append(w)
+            continue
+        found = [
+            c
+            for c in _typo_index().get((w[0], w[-1], skeleton), frozenset())
+            if 0 < len(c) - len(w) <= MAX_DROPPED_VOWELS and _drops_vowels(w, c)
+        ]
+        # "kpla" is "kepala" and Sundanese "kapala" alike: one class, one reading
+        same = len({_class_of(c) for c in found}) == 1
+        out.append(sorted(found)[0] if found and same else w)
+    return tuple(out)
+
+
+def _drops_vowels(short: str, full: str) -> bool:
+    """``short`` is ``full`` with some vowels left out, nothing else changed."""
+    rest = iter(full)
+    for ch in short:
+        for f in rest:
+            if f == ch:
+                break
+            if f not in _VOWELS:
+                return False
+        else:
+            return False
+    return all(f in _VOWELS for f in rest)
 
 
 def names_a_role(words: tuple[str, ...]) -> bool:
@@ -133,6 +219,11 @@ def telling_at(words: tuple[str, ...]) -> set[int]:
         telling = w in _TELL or (w in _GIVE and words[i + 1 : i + 2] and words[i + 1] in _KNOW)
         if telling and any(_to_whom(words, j) for j in range(max(0, i - 4), i + 5)):
             found.add(i)
+        # "…, ini ke mana ya?", "ini ke siapa?": where to take what was just told, at
+        # the end of the message (not "pns ini ke mana saja boleh …").
+        tail = i >= len(words) - QUESTION_TAIL
+        if tail and w in _THIS and i > 0 and any(_to_whom(words, j) for j in (i + 1, i + 2)):
+            found.add(i)
     return found
 
 
@@ -149,10 +240,16 @@ def witnessed(words: tuple[str, ...], report_at: list[int] | None = None) -> boo
     return someone_else_acts(words) and happened(words, report_at or [])
 
 
+def _mine(word: str) -> str:
+    """ "lurahku", "kadesku": the actor the writer calls theirs, without "-ku"."""
+    base = word.removesuffix("ku")
+    return base if base != word and base in _ACTORS else word
+
+
 def someone_else_acts(words: tuple[str, ...]) -> bool:
     """An actor other than the writer, and an election act; not a hypothetical."""
-    # "lurahnya", "pegawainya", "kepala desanya": the actor with "-nya"
-    named = {w.removesuffix("nya") for w in words}
+    # "lurahnya", "pegawainya", "kepala desanya": the actor with "-nya"; "lurahku"
+    named = {w.removesuffix("nya") for w in words} | {_mine(w) for w in words}
     if not named & _ACTORS or about_oneself(words):
         return False
     return not _hypothetical(words) and any(_political(w) for w in words)
@@ -223,6 +320,8 @@ def asks_about_the_account(words: tuple[str, ...]) -> bool:
     if not happened(tuple(w for w in words if w not in _UNSURE), []):
         return False
     tail = set(words[-QUESTION_TAIL:])
+    if tail & _SHOULD and tail & (_RULE_ASKED | _YES_NO_TAIL):
+        return True  # "…, harusnya ga boleh kan?": what was told judged against the rule
     if tail & _DILEMMA or _writer_pressed(words):
         return False
     if _saw_it(words):
@@ -245,9 +344,10 @@ def _saw_it(words: tuple[str, ...]) -> bool:
 def _writer_pressed(words: tuple[str, ...]) -> bool:
     """ "kepsek minta kami semua pilih caleg …", "saya disuruh …": the writer is among
     those pressed, so a question after it is their own."""
+    us = _FIRST_PERSON | _COMMUNITY  # "kmrn kita disuruh ikut …"
     return any(
-        (w in _PRESSING and set(words[i + 1 : i + 3]) & _FIRST_PERSON)
-        or (w in _PRESSED and i > 0 and words[i - 1] in _FIRST_PERSON)
+        (w in _PRESSING and set(words[i + 1 : i + 3]) & us)
+        or (w in _PRESSED and i > 0 and words[i - 1] in us)
         for i, w in enumerate(words)
     )
 
@@ -282,8 +382,149 @@ def told_before(before: tuple[str, ...]) -> bool:
 
 def presses(words: tuple[str, ...]) -> bool:
     """Someone in a role pressing others toward an election act, told in a few words:
-    "kepsek suruh murid coblos 01", "camat maksa lurah dukung cabup"."""
-    return names_a_role(words) and bool(set(words) & _PRESSING)
+    "kepsek suruh murid coblos 01", "camat maksa lurah dukung cabup", or in the passive
+    with the role after it ("guru2 disuruh kepsek upload twibbon capres")."""
+    if not names_a_role(words):
+        return False
+    return bool(set(words) & _PRESSING) or any(
+        w in _PRESSED and set(words[i + 1 : i + 3]) & ROLES for i, w in enumerate(words)
+    )
+
+
+def sets_the_scene(words: tuple[str, ...]) -> bool:
+    """A short account that says where or when it was done: a role, then "di ig",
+    "di grup wa", "pas posyandu", "di masjid" ("guru pns pose 2 jari di ig")."""
+    if len(words) < MIN_SCENE_WORDS or not names_a_role(
+        tuple(w.removesuffix("nya") for w in words)
+    ):
+        return False
+    if talks_rules(words):
+        return False
+    return any(
+        w in _SCENE and set(words[i + 1 : i + 3]) & (_PLACES | _MEDIA)
+        for i, w in enumerate(words)
+        if i > 1
+    )
+
+
+def asks_for_the_pressed(words: tuple[str, ...]) -> bool:
+    """Someone in a role pressed others, and the question at the end is about those
+    others' duty, not the writer's: "kapus nyuruh bidan ikut kampanye caleg, bidan pns
+    wajib nurut?". The writer named anywhere ("sy bidan honorer, boleh ikut?") makes
+    it their own dilemma."""
+    if set(words) & _FIRST_PERSON or not presses(words) or _hypothetical(words):
+        return False
+    # the people pressed: the words after the pressing verb ("bidan", "lurah", "rt rw",
+    # "warga"), named again later as the subject of the question, with a duty after it
+    for i, w in enumerate(words):
+        if w not in _PRESSING:
+            continue
+        pressed = {x.removesuffix("nya") for x in words[i + 1 : i + 3]} - _NOT_PRESSED
+        for j in range(i + 4, len(words)):
+            if words[j].removesuffix("nya") in pressed and set(words[j + 1 :]) & _DILEMMA:
+                return any(_political(x) for x in words)
+    return False
+
+
+def asks_after_a_scene(words: tuple[str, ...]) -> bool:
+    """ "guru pns pose 2 jari di tiktok, ini gimana ya min?": a short account that says
+    where, then "ini gimana" (what to make of it; "itu boleh?" stays a question);
+    "pak camat ikut kampanye, gimana ini?" ("kumaha ieu", "piye iki"): someone in a
+    role did it, and "this" is asked about."""
+    tail_from = max(len(words) - QUESTION_TAIL, 0)
+    for i in range(len(words) - 1, tail_from - 1, -1):
+        if words[i] not in _TOLD_SUBJECT:
+            continue
+        around = set(words[max(i - 1, tail_from) : i + 3])
+        if not around & _HOW or talks_rules(words[i + 1 :], _PARTICLES):
+            continue  # "ini gimana hukumnya?" asks the rule
+        if words[i] in _THIS_HERE and words[i - 1] in _HOW:
+            account = words[: i - 1]
+            if names_a_role(account) and not talks_rules(account):
+                return True
+        return sets_the_scene(words[:i])
+    return False
+
+
+def asks_what_to_do(words: tuple[str, ...]) -> bool:
+    """ "pak camat ikut kampanye, aku kudu piye?", "saya harus gimana": the writer asks
+    what to do about what someone else did (not pressed into it themself)."""
+    if _writer_pressed(words) or set(words) & _OWN_STAKE:
+        return False  # "kita disuruh ikut …, sy bingung harus gmn takut karir sy"
+    return any(
+        w in _FIRST_PERSON
+        and set(words[i + 1 : i + 3]) & _MUST
+        and set(words[i + 2 : i + 4]) & _HOW
+        for i, w in enumerate(words)
+    )
+
+
+def talks_rules(words: tuple[str, ...], ignore: frozenset[str] = frozenset()) -> bool:
+    """Words about the rules or chat question particles ("harus netral", "gak sih"),
+    not counting "sih" after outrage ("parah sih") or a plain "not" inside a clause
+    ("yang enggak datang …", "kalau enggak milih …")."""
+    return any(
+        w in _ABOUT_RULES
+        and w not in ignore
+        and not exclaims(words, i)
+        and not _negates(words, i)
+        and not _points_out(words, i)
+        for i, w in enumerate(words)
+    )
+
+
+def _points_out(words: tuple[str, ...], i: int) -> bool:
+    """ "…, dia kan pns": "kan" after "dia" mid-sentence says "mind you", it asks nothing
+    ("… melanggar kan" at the end does)."""
+    return words[i] == "kan" and 0 < i < len(words) - 1 and words[i - 1] in _TOLD_SUBJECT
+
+
+def _negates(words: tuple[str, ...], i: int) -> bool:
+    """ "enggak" before what is denied ("enggak dapat bansos"), not a chat question tag
+    ("boleh enggak", "… enggak sih", "… melanggar enggak")."""
+    if words[i] not in _NEGATION or i >= len(words) - 2:
+        return False
+    asked_before = i > 0 and words[i - 1] in _RULE_ASKED | _TAGGED
+    return words[i + 1] not in _PARTICLES and not asked_before
+
+
+def complains(words: tuple[str, ...]) -> bool:
+    """ "kok bisa kepala dinas jadi jurkam cagub", "knp pns di kelurahan pada pake pin
+    partai": a complaint about what someone in a role (or at a named office) did,
+    not a question about the rules ("kenapa pns dilarang kampanye")."""
+    # "kenapa tni polri gak nyoblos tapi pns": why some may not, a question of the rules
+    return (
+        bool(set(words) & _COMPLAINT)
+        and not set(words) & _NEGATION
+        and (names_a_role(words) or _at_work(words))
+        and not talks_rules(words, _COMPLAINT | _PARTICLES)
+        and not _hypothetical(words)
+    )
+
+
+def contrasts(words: tuple[str, ...]) -> bool:
+    """ "sekdes nyalon caleg tapi belum mundur", "kades kampanye padahal pns": what
+    someone in a role did, set against what they should have done."""
+    if not names_a_role(words) or talks_rules(words):
+        return False
+    return "padahal" in words or any(
+        w in _CONTRAST and words[i + 1 : i + 2] and words[i + 1] in _NEGATION | {"belum"}
+        for i, w in enumerate(words)
+    )
+
+
+def condemns(words: tuple[str, ...]) -> bool:
+    """ "…, ini ga bener kan", "tidak pantas", "parah": what was told judged wrong; with
+    someone in a role acting and the writer not among those pressed, an account."""
+    judged = bool(set(words) & _OUTRAGE) or any(
+        a in _NEGATION and b in _WRONG for a, b in itertools.pairwise(words)
+    )
+    return judged and names_a_role(words) and not set(words) & _FIRST_PERSON
+
+
+def exclaims(words: tuple[str, ...], i: int) -> bool:
+    """ "parah sih", "gila sih": "sih" after an outrage word exclaims, it asks nothing."""
+    return i > 0 and words[i - 1] in _OUTRAGE
 
 
 def presents(words: tuple[str, ...]) -> bool:
@@ -298,7 +539,7 @@ def tells(words: tuple[str, ...]) -> bool:
     return (
         len(words) >= MIN_ACCOUNT_WORDS
         and (bool({w.removesuffix("nya") for w in words} & ROLES) or _at_work(words))
-        and not set(words) & _ABOUT_RULES
+        and not talks_rules(words)
     )
 
 
@@ -335,6 +576,8 @@ def happened(words: tuple[str, ...], report_at: list[int]) -> bool:
         return True  # "ada pns …", "min, ada lurah …"
     if len(words) > 1 and words[0] == "di" and words[1] in _PLACES:
         return True  # "di kantor dinas, kabid …": the scene is set
+    if wordset & _HERE:
+        return True  # "kepsek di sini …", "disini kades …": the writer's own place
     for i, (a, b) in enumerate(itertools.pairwise(words)):
         if (a in _PAST_UNITS and b in ("lalu", "depan")) or (a in _TODAY_UNITS and b == "ini"):
             return True  # "minggu lalu", "pagi ini", "minggu depan"
@@ -342,8 +585,12 @@ def happened(words: tuple[str, ...], report_at: list[int]) -> bool:
             return True  # "tiga hari yang lalu"
         if a in _PLACES and b in _FIRST_PERSON:
             return True  # "kantor saya", "sekolah kami"
-    if any(w.endswith("ku") and w[:-2] in _PLACES for w in words):
-        return True  # "kantorku", "tempatku"
+        if a in _PLACES and b == "ini" and i > 0:
+            return True  # "di sekolah ini", "kantor ini tiap apel …": where the writer is
+        if a in ROLES and b == "ini" and i < len(words) - 2:
+            return True  # "kades ini bagi duit …": the one the writer points at
+    if any(w.endswith("ku") and w[:-2] in _PLACES | ROLES for w in words):
+        return True  # "kantorku", "tempatku", "lurahku"
     for i, w in enumerate(words):
         if w in _ACTION and set(words[max(0, i - 2) : i]) & _REQUEST:
             return True  # "mohon segera ditindak"

@@ -523,3 +523,231 @@ def test_regional_and_clipped_greetings_open_the_conversation(text: str) -> None
 )
 def test_greeting_words_inside_a_question_leave_it_a_question(text: str) -> None:
     assert intent_of(text)[0] != "greeting"
+
+
+# --- tips in chat register ---------------------------------------------------
+# Short, unpunctuated, with "min"/"gan"/"guys", outrage ("parah sih", "ga bener nih"),
+# calls to spread it ("tolong diviralkan"), the writer's own place ("di sini", "sekolah
+# ini"), and a question after the account about where to take it or about the people
+# pressed: still an account of what someone did.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "guru pns pose 2 jari di ig",
+        "kades pake kaos caleg pas posyandu",
+        "parah sih pak lurah bagi2 amplop caleg no 2",
+        "viral guru pns joget2 di panggung kampanye capres",
+        "min di grup wa dinas kabid nyebar poster paslon 1",
+        "tolong diviralkan kepsek maksa guru dukung caleg",
+        "kepsek di sini nyuruh murid bilang ke ortu pilih no 3 ga bener nih",
+        "di sekolah ini guru2 pns pada pasang twibbon capres",
+        "kantor ini tiap apel kadisnya kampanye cagub",
+        "gan pak kades kampanye terang2an di masjid ini gmn",
+        "bidan pns di desa kami jadi timses caleg 😡",
+        "guys sekdes pasang baliho caleg di depan kantor desa parah",
+        "kades bagi sembako ada stiker paslon, mau kasih tahu ke siapa?",
+        "pak camat ikut deklarasi cabup, ini ke mana ya?",
+        "kepala puskesmas nyuruh bidan ikut kampanye caleg, bidan pns wajib nurut?",
+        "lurah pasang foto bareng cagub di baliho kelurahan ga bener nih min",
+        "pns dishub pake seragam dinas di acara partai, tolong diviralkan",
+        "kadis upload dukungan caleg di fb min parah",
+        "guru sd pns ngajak wali murid coblos caleg no 4 di grup wa kelas",
+    ],
+)
+def test_accounts_in_chat_register_are_tips(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kalo guru pns pose 2 jari boleh ga?",
+        "saya pns like status caleg gmn",
+        "guru pns pose 2 jari di ig boleh ga",
+        "pns ikut kampanye gmn hukumnya",
+        "asn boleh ga dateng kampanye",
+        "sy pppk foto sama caleg kena sanksi ga min",
+        "kades boleh ga jadi timses",
+        "pns like postingan capres melanggar ga sih",
+        "gan kalo asn share berita paslon gmn",
+        "aku guru honorer ikut kampanye gapapa kan",
+        "camat ikut kampanye",
+        "pns kampanye sanksinya apa",
+    ],
+)
+def test_chat_questions_that_look_like_accounts_stay_questions(text: str) -> None:
+    assert report_of(text)[0] == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a threat told in chat ("klo ga milih …" is what was said, not a supposition)
+        "ASN dinsos ngancem penerima bansos klo ga milih paslon 2",
+        "lurah bilang yg ga dateng kampanye ga dapet bansos",
+        # a complaint ("kok", "knp", "masa") about what someone in a role did
+        "camat kita kok ikut deklarasi ya",
+        "knp pns di kelurahan pada pake pin partai",
+        "kok bisa kepala dinas jadi jurkam cagub",
+        # set against what they should have done, judged wrong
+        "sekdes nyalon caleg tapi belum mundur",
+        "kadisdik wajibin guru dateng deklarasi capres, ini ga bener kan",
+        # more chat accounts
+        "pak rt yg pns ngumpulin ktp warga buat dukungan calon independen",
+        "kepsek anakku posting dukung capres di story wa",
+        "tlg dicek min kades pake dana desa buat kampanye",
+        "min kadis ikut kampanye cagub pke baju dinas, ini gmn",
+        "ada kepala desa bagi duit ke warga buat pilih caleg, ini gimana min",
+        "mau info aja min, kasi kesra kelurahan bagi2 sembako caleg",
+        "dosen pns di kampus ngajak mhs pilih caleg partainya",
+    ],
+)
+def test_complaints_and_threats_told_in_chat_are_tips(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kenapa pns dilarang kampanye",
+        "kok pns ga boleh ikut kampanye sih",
+        "kenapa kades harus netral",
+        "dosen pns boleh ngajak mhs milih?",
+        "pns jadi admin grup relawan boleh ga",
+        "kades nyalon caleg harus mundur ga",
+        "camat pidato dukung cabup boleh?",
+        "guru pns ikut konvoi caleg gmn hukumnya min",
+        "kalo kades upload foto bareng caleg melanggar ga",
+        "sy guru pns diwajibin kepsek dateng deklarasi, harus dateng ga?",
+        "kepala desa boleh bagi sembako pas kampanye ga sih",
+        "apakah pns boleh pose 2 jari di instagram",
+        "kalau di sini pns ikut kampanye kena sanksi ga",
+        "saya kades, boleh pasang foto bareng caleg di fb?",
+        "pns kampanye itu ga etis kan?",
+    ],
+)
+def test_chat_questions_about_the_rules_stay_questions(text: str) -> None:
+    assert report_of(text)[0] == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # vowels dropped in haste
+        "kpla desa bgiin bras ke wrga sblm coblosan",
+        "camt ikt deklrasi cabup kmrn sore",
+        "lrah nyruh wrga plih no 1",
+        "gru pns d sklh ank sy pasng stikr capres di kls",
+        # regional
+        "kades di kampuang awak ikuik kampanye",
+        "pak lurah neng deso ku bagi amplop kanggo caleg",
+        "pak camat teh ngiring kampanye make baju dinas",
+        # pressed by someone in a role, told in the passive
+        "guru2 disuruh kepsek upload twibbon capres",
+        "sekcam joget di kampanye cabup pake baju dinas 😂",
+    ],
+)
+def test_hurried_and_regional_chat_accounts_are_tips(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pns bole ikt kmpanye ga",
+        "kpla desa blh jd timses?",
+        "gru pns blh pasang stikr capres di rumah?",
+        "pns oleh melu kampanye ora?",
+        "pns teh kenging ngiring kampanye?",
+        "asn joget di kampanye melanggar ga",
+        "saya guru disuruh kepsek upload twibbon capres, harus ikut?",
+    ],
+)
+def test_hurried_and_regional_questions_stay_questions(text: str) -> None:
+    assert report_of(text)[0] == "question"
+
+
+def test_vowel_dropped_words_are_read_whole() -> None:
+    from knowledge.witness import ROLES, unhurried
+
+    assert unhurried(("desa", "camt", "lrah", "plih", "pns", "mobl")) == (
+        "desa",
+        "camat",
+        "lurah",
+        "pilih",
+        "pns",
+        "mobl",
+    )
+    # "kpla" is "kepala" or Sundanese "kapala": either way someone in a role
+    assert unhurried(("kpla",))[0] in ROLES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own place, then where to take it
+        "pak kepsek sekolah ini suka posting dukung caleg, mau kasih tahu ke siapa?",
+        "di kantor ini kabidnya ngajak staf ke kampanye, ini ke mana ya?",
+        "guru pns di sekolah ini ikut kampanye, info ke siapa ya",
+        "bu bidan pns di sini jadi tim sukses caleg, harusnya ga boleh kan?",
+        # a short account that says where, then "ini gimana"
+        "guru pns pose 2 jari di tiktok, ini gimana ya min?",
+        # a question about the duty of the people pressed, not the writer's
+        "camat ngumpulin lurah buat dukung cabup, lurahnya harus ikut ga?",
+        "kades nyuruh rt rw ngumpulin ktp buat caleg, rt wajib nurut?",
+        "kades minta warga ikut kampanye, warga wajib ikut?",
+    ],
+)
+def test_questions_after_a_chat_account_keep_it_a_tip(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "guru pns pose 2 jari di ig, itu gimana hukumnya?",
+        "guru pns pose 2 jari di ig, itu boleh?",
+        "kepsek nyuruh kami ikut kampanye, kami wajib ikut?",
+        "pns dilarang kampanye, harusnya boleh kan?",
+    ],
+)
+def test_rule_questions_after_a_chat_scene_stay_questions(text: str) -> None:
+    assert report_of(text)[0] == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sekdes pasang baliho caleg di rumahnya, dia kan pns",
+        "lurahku melu kampanye caleg nganggo klambi dinas",
+        "kades iki mbagi duit nggo caleg, piye iki?",
+        "pak camat teh milu kampanye, kumaha ieu?",
+        "pak camat ikut kampanye, aku kudu piye?",
+        "pak kepling kami bagi-bagi kaos caleg, macam mana ini?",
+        "kepala desa ikut kampanye bagaimana ini",
+        "tolg min ada asn dinas kesehatan ikut kampanye pake seragam, foto ada, sy hrs gmn",
+    ],
+)
+def test_regional_and_chat_asides_keep_an_account_a_tip(text: str) -> None:
+    assert report_of(text) == ("tip", "witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pak camat ikut kampanye, itu gimana?",
+        "kades ikut kampanye, gimana ini aturannya?",
+        "kalau pak camat ikut kampanye, saya harus gimana?",
+        "saya pns, kades ikut kampanye, saya harus gimana?",
+        "pns ikut kampanye gimana ini",
+        "pns itu kan dilarang kampanye",
+        # why some may not: the rules; the writer pressed, with their own stake
+        "kenapa tni polri gak nyoblos tapi pns",
+        "kmrn kita disuruh kabid ikut ke acara paslon pakai bus kantor, sy bingung harus "
+        "gmn takut karir sy",
+    ],
+)
+def test_rule_questions_with_chat_asides_stay_questions(text: str) -> None:
+    assert report_of(text)[0] == "question"
