@@ -36,8 +36,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # beyond the dev wording (alone: tips 86.8%); all three together: fully correct
 # 75.2%, out of scope 96.3%, tips 86.8%, greetings 72.7%, dilarang answered boleh
 # 0 (the target, held from now on); after the chat-register tip round
-# (alone: tips 89.5%). Raise them as accuracy improves;
-# never lower them to let a change through.
+# (tips 89.5%) and the info-question round (fully correct 75.6%). Raise them as
+# accuracy improves; never lower them to let a change through.
 FULLY_CORRECT_FLOOR = 0.73
 OUT_OF_SCOPE_FLOOR = 0.94
 TIP_FLOOR = 0.87
