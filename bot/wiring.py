@@ -103,8 +103,18 @@ def _sync_campaigns(services: Services, settings: Settings) -> None:
     """``[[campaigns]]`` into the table (new ones added, untouched ones updated)."""
     # On a thread with its own loop: build_app is synchronous and may be called
     # from code that already runs an event loop.
-    coro = sync_from_config(services.db, settings.campaigns, services.clock())
-    with ThreadPoolExecutor(1) as pool:
-        changed = pool.submit(asyncio.run, coro).result()
+    from sqlalchemy.exc import IntegrityError  # here: commands without a database skip it
+
+    def sync() -> int:
+        coro = sync_from_config(services.db, settings.campaigns, services.clock())
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, coro).result()
+
+    try:
+        changed = sync()
+    except IntegrityError:
+        # Workers started together: another one stored the same campaign between our
+        # read and our insert. A second pass reads it and leaves it be.
+        changed = sync()
     if changed:
         log.info("campaigns synced", extra={"changed": changed})

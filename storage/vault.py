@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from storage.db import Database
 from storage.keys import derive
 from storage.models import VaultState
@@ -126,4 +128,9 @@ def _open_vault(db: Database, secret: str, now: datetime) -> Vault:
 
 def open_vault(db: Database, secret: str, now: datetime) -> Vault:
     """The vault for this secret, created on first use; VaultError if the secret is wrong."""
-    return _open_vault(db, secret, now)
+    try:
+        return _open_vault(db, secret, now)
+    except IntegrityError:
+        # Workers started together on an empty database: another one created the vault
+        # between our read and our insert. Read theirs (and check the secret against it).
+        return _open_vault(db, secret, now)

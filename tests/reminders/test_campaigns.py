@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
+from threading import Barrier
 
 import pytest
 
@@ -14,7 +18,7 @@ from handlers.reminders.calendar import Campaign
 from handlers.roles import Role
 from storage import audit
 from storage import campaigns as store
-from tests.conftest import FakeClock, incoming
+from tests.conftest import FakeClock, incoming, make_settings
 
 ADMIN = "console:admin"
 
@@ -105,3 +109,26 @@ async def test_admin_edits_win_over_config_and_removals_stay_removed(
         assert rows["Pemilu 2029"].source == "config" and not rows["Pemilu 2029"].removed
     finally:
         again.close()
+
+
+def test_workers_started_together_store_each_config_campaign_once(
+    pg_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    """Several workers starting at once on an empty PostgreSQL database: each starts
+    (none trips over another's vault or campaigns) and every campaign is stored once."""
+    settings = make_settings(pg_url, tmp_path)
+    assert settings.campaigns, "config.toml names campaigns"
+    start = Barrier(4)
+
+    def start_worker(_: int) -> App:
+        start.wait()
+        return build_app(settings, clock=clock)
+
+    with ThreadPoolExecutor(4) as pool:
+        apps = list(pool.map(start_worker, range(4)))
+    try:
+        rows = asyncio.run(store.all_campaigns(apps[0].services.db, with_removed=True))
+        assert sorted(r.name for r in rows) == sorted(c.name for c in settings.campaigns)
+    finally:
+        for app in apps:
+            app.close()

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
+from threading import Barrier
 
 import pytest
+from sqlalchemy import text
 
 from bot.config import ConfigError, Secrets
 from bot.wiring import build_app
 from handlers.tips.kit import kit
-from storage import inbox, receipts
+from storage import inbox, migrate, receipts
 from storage.db import Database
 from storage.media import MediaStore
 from storage.rotation import next_vault, rotate
@@ -187,3 +190,25 @@ def test_console_chat_takes_a_photo_by_path(tmp_path: Path) -> None:
     assert "1 pesan teks, 1 foto" in proc.stdout
     assert code_in(proc.stdout)
     assert len(list((tmp_path / "media").iterdir())) == 1
+
+
+def test_workers_starting_together_share_one_vault(pg_url: str, clock: FakeClock) -> None:
+    """Several ``asnbot run`` processes started at once on an empty database: one
+    creates the vault, the others read it; none fails to start."""
+    db = Database(pg_url)
+    migrate.upgrade(db)
+    try:
+        for attempt in range(5):  # the race is won by microseconds: try it a few times
+            with db.write() as s:
+                s.execute(text("DELETE FROM vault_state"))
+            start = Barrier(8)
+
+            def open_one(_: int, start: Barrier = start) -> bytes:
+                start.wait()
+                return open_vault(db, TEST_SECRET, clock()).receipt_key
+
+            with ThreadPoolExecutor(8) as pool:
+                keys = set(pool.map(open_one, range(8)))
+            assert len(keys) == 1, f"attempt {attempt}: {len(keys)} different vaults"
+    finally:
+        db.dispose()
