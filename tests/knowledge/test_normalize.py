@@ -171,3 +171,22 @@ def test_a_negated_passive_keeps_its_form(norm: Normalizer) -> None:
     kind of context still reads it; "bisa dilaporin" is the act."""
     assert norm.words("gak dilaporin") == ("enggak", "dilaporin")
     assert norm.words("bisa dilaporin") == ("bisa", "laporkan")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kaos caleg no 2", ("kaos", "caleg", "nomor", "2")),
+        ("paslon no 10", ("paslon", "nomor", "10")),
+        ("no urut 3", ("nomor", "urut", "3")),
+    ],
+)
+def test_a_ballot_number_after_no_is_not_a_negation(
+    norm: Normalizer, text: str, expected: tuple[str, ...]
+) -> None:
+    assert norm.words(text) == expected
+    assert "tidak" not in norm.words(f"pns pakai {text} boleh?")
+
+
+def test_english_no_alone_is_still_no(norm: Normalizer) -> None:
+    assert norm.words("no, I did not join")[0] == "tidak"
