@@ -64,20 +64,18 @@ _OUTRAGE = _W["outrage"]
 _COMPLAINT = _W["complaint"]
 _SHOULD = _W["should"]
 # The writer's own stake: "bingung", "takut karir sy", "boleh nolak?"
-_OWN_STAKE = frozenset(
-    {"bingung", "karir", "karier", "takut", "tolak", "nolak", "menolak", "nurut", "terima"}
-)
-_MUST = frozenset({"harus", "mesti", "sebaiknya", "musti", "perlu"})
+_OWN_STAKE = _W["own_stake"]
+_MUST = _W["must"]
 # "gimana ini", "piye iki", "kumaha ieu" (the regional forms reach here as "ini")
-_THIS_HERE = frozenset({"ini", "nih"})
+_THIS_HERE = _W["this_here"]
 # Not the people pressed: "nyuruh kami …", "minta ini", "ajak untuk …"
-_NOT_PRESSED = _FIRST_PERSON | _THIS | _NOT_OWNER | frozenset({"yang", "semua", "para"})
+_NOT_PRESSED = _FIRST_PERSON | _THIS | _NOT_OWNER | _W["not_pressed"]
 _CONTRAST = _W["contrast"]
 _WRONG = _W["wrong"]
 # Chat particles that ask when they end a clause ("boleh gak", "gak sih").
-_PARTICLES = frozenset({"sih", "ya", "kah", "kan"})
+_PARTICLES = _W["particles"]
 # Words a chat "enggak" tags as a question: "bisa gak", "apa enggak", "masalah gak".
-_TAGGED = frozenset({"bisa", "apa", "apakah", "masalah", "benar", "betul"})
+_TAGGED = _W["tagged"]
 # What: an election act, pressure on someone, what was said.
 _POLITICS = _W["politics"]
 _PRESSING = _W["pressing"]
