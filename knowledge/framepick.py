@@ -53,7 +53,7 @@ def pick(
             and fm.specificity(entry.id, frame) > max(own, 0)
             and kb._on_topic(terms, r)
         ):
-            return entry, [r, *ranked[:i], *ranked[i + 1 :]]
+            return entry, _promote(ranked, i)
     if fm.fits(top.id, frame):
         # Words unsure, frame sure: answered only when the question asks "boleh …?".
         sure = confident or not fm.decides_alone(frame) or ranked[0].score < m.SUGGEST_THRESHOLD
@@ -70,7 +70,7 @@ def pick(
             and fm.fits(kb.entries[r.index].id, frame)
             and kb._on_topic(terms, r)
         ):
-            return kb.entries[r.index], [r, *ranked[:i], *ranked[i + 1 :]]
+            return kb.entries[r.index], _promote(ranked, i)
     if frame.actor is not None and frame.actor.group != "asn":
         # Outside the civil service the actor decides: that actor's own entry.
         own = next(
@@ -126,5 +126,10 @@ def prefer_info(
             and not fm.conflicts(entry.id, frame)
             and kb._on_topic(terms, r)
         ):
-            return entry, [r, *ranked[:i], *ranked[i + 1 :]]
+            return entry, _promote(ranked, i)
     return picked
+
+
+def _promote(ranked: list[m.Scored], i: int) -> list[m.Scored]:
+    """The ranking with its ``i``-th candidate first, the others in their order."""
+    return [ranked[i], *ranked[:i], *ranked[i + 1 :]]
