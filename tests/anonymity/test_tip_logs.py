@@ -8,6 +8,7 @@ through every way a tip can go wrong, on both channels, with the log handler
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 
@@ -29,6 +30,23 @@ FAILURES = {
     "dispatch failed",
     "pushed message not delivered",
 }
+
+
+async def logged(
+    logs: io.StringIO, msg: str, route: str | None = None, within: float = 10.0
+) -> dict[str, object]:
+    """The first line logged as ``msg`` (on ``route``), once it is written.
+
+    Waiting for replies is not enough where a send fails: the fake counts the failed
+    call, and the retry, the apology and their log lines can come after the test moved
+    on (seen on a loaded machine)."""
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        for line in lines(logs):
+            if line["msg"] == msg and (route is None or line.get("route") == route):
+                return line
+        assert asyncio.get_running_loop().time() < deadline, f"{msg!r} ({route}) never logged"
+        await asyncio.sleep(0.02)
 
 
 def assert_anonymous(logs: io.StringIO, failures: set[str], ids: tuple[str, ...]) -> None:
@@ -71,9 +89,11 @@ async def test_a_telegram_tip_gone_wrong_every_way_logs_no_identifier(
     tg.add_file("ok", jpeg())
     tg.fail_next("sendMessage", 500, times=2)
     await bot.tg_photo("ok")
+    await logged(logs, "telegram update failed")
     # The receipt code cannot be pushed either; it is left to the scheduler.
     tg.fail_next("sendMessage", 500, times=2)
     await bot.tg_say("/kirim", replies=2)
+    await logged(logs, "pushed message not delivered")
     await bot.tg_say("/kirim")  # the code again, inline
 
     failures = {"notice", "telegram update failed"}
@@ -82,8 +102,7 @@ async def test_a_telegram_tip_gone_wrong_every_way_logs_no_identifier(
     # After the tip, an ordinary question is logged with the pseudonym again.
     await bot.tg_say("/batal")
     await bot.tg_say("halo")
-    handled = [line for line in lines(logs) if line["msg"] == "handled"]
-    assert handled[-1]["who"] == who[:12]
+    assert (await logged(logs, "handled", route="text"))["who"] == who[:12]
 
 
 async def test_a_whatsapp_tip_gone_wrong_every_way_logs_no_identifier(
