@@ -163,6 +163,14 @@ class FrameMap:
     def stands_aside(self, frame: Frame) -> bool:
         return any(c.id in self.abstain for c in frame.contexts)
 
+    def answers_info(self, entry_id: str, frame: Frame) -> bool:
+        """The entry declares this frame for a question that wants information
+        (a declaration whose contexts include one of ``info_contexts``)."""
+        return any(
+            _fits(d, frame) and bool(d.contexts & self.info)
+            for d in self.declared.get(entry_id, ())
+        )
+
     def asks_info(self, frame: Frame) -> bool:
         return any(c.id in self.info for c in frame.contexts)
 
