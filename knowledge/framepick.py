@@ -119,8 +119,10 @@ def prefer_info(
     # "the sanction for posting", "the sanction for a village head") answers it,
     # however its words rank: the sanction of one act is not another's.
     own = declared_info(kb, query, ranked, frame, terms)
-    if own is not None and own[0].id != best.id and not (
-        best.verdict == "info" and fm.answers_info(best.id, frame)
+    if (
+        own is not None
+        and own[0].id != best.id
+        and not (best.verdict == "info" and fm.answers_info(best.id, frame))
     ):
         return own
     if best.verdict == "info":

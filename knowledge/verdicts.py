@@ -65,7 +65,8 @@ _ASKS_WHAT = re.compile(
     r"\b(apa|apaan|berapa|brp|bagaimana|gimana|gmn|gmana|seberapa|opo|naon|apo|kumaha"
     r"|piye|pripun|what|whats|how|which)\b"
 )
-_CLAUSE_OPENING_APA = re.compile(r"(^|[.,;:?!]\s*)apa\s+"
+_CLAUSE_OPENING_APA = re.compile(
+    r"(^|[.,;:?!]\s*)apa\s+"
     r"(?!(?:saja|aja|yang|yg|itu|sih|sanksi|hukuman|ancaman|akibat|konsekuensi|isi|beda"
     r"|dasar|jenis|bentuk|arti|maksud|pasal|tugas|kewajiban)\w*)"
 )
