@@ -206,6 +206,10 @@ class KnowledgeBase:
             picked = framepick.pick(self, ranked, frame, confident, analysis.terms)
         if picked is None and confident and in_scope:
             picked = self.entries[ranked[0].index], ranked
+        if picked is None and in_scope:
+            # Words unsure, but the act and "what is its sanction?" are clear and
+            # an info entry is written for exactly that.
+            picked = framepick.declared_info(self, query, ranked, frame, analysis.terms)
         if picked is not None:
             picked = framepick.prefer_info(self, query, picked, frame, analysis.terms)
             best, ranked = picked

@@ -89,6 +89,19 @@ def _fits(d: Declaration, frame: Frame) -> bool:
     return act.id in d.activities
 
 
+def _fits_actor(d: Declaration, frame: Frame) -> bool:
+    """A declaration for any act of named actors, and a question that names one of
+    them and no act."""
+    actor = frame.actor
+    return (
+        frame.activity is None
+        and actor is not None
+        and actor.id in d.actors
+        and ANY in d.activities
+        and all(frame.has(c) for c in d.contexts)
+    )
+
+
 class FrameMap:
     def __init__(self, reader: FrameReader, path: Path | None = FRAMES_FILE) -> None:
         """``path`` None: no entry declares a frame (a knowledge base of other data)."""
@@ -162,6 +175,16 @@ class FrameMap:
 
     def stands_aside(self, frame: Frame) -> bool:
         return any(c.id in self.abstain for c in frame.contexts)
+
+    def answers_info(self, entry_id: str, frame: Frame) -> bool:
+        """The entry declares this frame for a question that wants information
+        (a declaration whose contexts include one of ``info_contexts``)."""
+        # "kades itu kena pasal apa?" names the actor and no act the lexicon knows:
+        # an entry declared for any act of that actor still answers it.
+        return any(
+            (_fits(d, frame) or _fits_actor(d, frame)) and bool(d.contexts & self.info)
+            for d in self.declared.get(entry_id, ())
+        )
 
     def asks_info(self, frame: Frame) -> bool:
         return any(c.id in self.info for c in frame.contexts)

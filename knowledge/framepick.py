@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from knowledge import matcher as m
 from knowledge.entries import Entry
 from knowledge.frames import Frame
-from knowledge.verdicts import asks_permission
+from knowledge.verdicts import asks_permission, asks_what
 
 if TYPE_CHECKING:
     from knowledge.base import KnowledgeBase
@@ -113,7 +113,19 @@ def prefer_info(
     close enough: the chosen entry stays (its answer still names the breach)."""
     best, ranked = picked
     fm = kb.framemap
-    if best.verdict == "info" or not fm.asks_info(frame) or asks_permission(query):
+    if not fm.asks_info(frame) or asks_permission(query):
+        return picked
+    # An info entry declared for this act and this kind of question (frames.toml:
+    # "the sanction for posting", "the sanction for a village head") answers it,
+    # however its words rank: the sanction of one act is not another's.
+    own = declared_info(kb, query, ranked, frame, terms)
+    if (
+        own is not None
+        and own[0].id != best.id
+        and not (best.verdict == "info" and fm.answers_info(best.id, frame))
+    ):
+        return own
+    if best.verdict == "info":
         return picked
     floor = max(ranked[0].score - fm.info_margin, m.SUGGEST_THRESHOLD)
     for i, r in enumerate(ranked):
@@ -128,6 +140,32 @@ def prefer_info(
         ):
             return entry, _promote(ranked, i)
     return picked
+
+
+def declared_info(
+    kb: KnowledgeBase,
+    query: str,
+    ranked: list[m.Scored],
+    frame: Frame,
+    terms: tuple[str, ...],
+) -> Picked | None:
+    """The info entry that declares the question's frame (an act and "what is the
+    sanction?"), the words' best first; None for a "boleh …?" question or one
+    that asks only whether ("kena sanksi gak?": the entry that says no answers)."""
+    fm = kb.framemap
+    if not fm.asks_info(frame) or asks_permission(query) or not asks_what(query):
+        return None
+    for i, r in enumerate(ranked):
+        entry = kb.entries[r.index]
+        if entry.verdict == "info" and fm.answers_info(entry.id, frame) and kb._on_topic(terms, r):
+            return entry, _promote(ranked, i)
+    off = kb.normalizer.lex.offtopic
+    if not ranked or any(t in off for t in terms):
+        return None  # nothing the words found, or an off-topic word they did not clear
+    for entry in kb.entries:
+        if entry.verdict == "info" and fm.answers_info(entry.id, frame):
+            return entry, ranked
+    return None
 
 
 def _promote(ranked: list[m.Scored], i: int) -> list[m.Scored]:

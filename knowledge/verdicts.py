@@ -58,6 +58,27 @@ def asks_permission(phrasing: str) -> bool:
     return True
 
 
+# What the sanction is, not whether there is one: "kena sanksi apa?", "berapa
+# dendanya?", "what's the penalty?" ("kena sanksi gak?" asks yes or no, and so
+# does "apa …" opening a clause: "apa istri saya ikut kena?").
+_ASKS_WHAT = re.compile(
+    r"\b(apa|apaan|berapa|brp|bagaimana|gimana|gmn|gmana|seberapa|opo|naon|apo|kumaha"
+    r"|piye|pripun|what|whats|how|which)\b"
+)
+_CLAUSE_OPENING_APA = re.compile(
+    r"(^|[.,;:?!]\s*)apa\s+"
+    r"(?!(?:saja|aja|yang|yg|itu|sih|sanksi|hukuman|ancaman|akibat|konsekuensi|isi|beda"
+    r"|dasar|jenis|bentuk|arti|maksud|pasal|tugas|kewajiban)\w*)"
+)
+
+
+def asks_what(phrasing: str) -> bool:
+    """True when the phrasing asks what something is (a sanction, a rule), not
+    only whether it applies."""
+    text = " ".join(phrasing.lower().replace("'", "").split())
+    return bool(_ASKS_WHAT.search(_CLAUSE_OPENING_APA.sub(r"\1", text)))
+
+
 def _first_sentence(answer: str) -> str:
     end = _SENTENCE_END.search(answer)
     return answer[: end.start() + 1] if end else answer

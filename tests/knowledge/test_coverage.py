@@ -111,13 +111,13 @@ def test_removing_an_item_from_the_real_map_is_caught(tmp_path: Path) -> None:
 def test_unknown_rule_and_bad_fields_are_defects(data_dir: Path) -> None:
     found = lint(
         data_dir,
-        GOOD_ITEM.replace("SKB 2022 Lampiran II tabel B butir 6", "PP 53/2010 Pasal 4")
+        GOOD_ITEM.replace("SKB 2022 Lampiran II tabel B butir 6", "PP 99/2099 Pasal 4")
         + '\n[[item]]\nid = "Aneh_Id"\nrule = "SKB 2022"\nabout = ""\nwarna = "merah"\n'
         'entries = ["medsos-like-caleg"]\nquestions = "bukan daftar"\n',
     )
     joined = "\n".join(found)
     for part in [
-        "(like): rule 'PP 53/2010 Pasal 4' is not a citation of regulations.toml",
+        "(like): rule 'PP 99/2099 Pasal 4' is not a citation of regulations.toml",
         "id 'Aneh_Id' is not lowercase kebab-case",
         "about missing or empty",
         "unknown field 'warna'",

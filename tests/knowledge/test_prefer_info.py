@@ -10,6 +10,7 @@ import pytest
 
 from knowledge import KnowledgeBase, load_knowledge_base
 from knowledge.framemap import rule_id
+from knowledge.verdicts import asks_what
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +89,90 @@ def test_a_hall_for_all_sides_in_pemilu_is_allowed_with_conditions(kb: Knowledge
     assert answer.match is not None
     assert answer.match.id == "pemilu-kampanye-kampus-fasilitas"
     assert answer.match.verdict == "boleh_bersyarat"
+
+
+# "What is the sanction for X?" about an act reaches the info entry declared for
+# that act's sanction (frames.toml, framepick.declared_info), whatever entry the
+# words rank first; "kena sanksi gak?" and "boleh …?" keep the entry that says no.
+SANCTION_OF_THE_ACT = [
+    ("guru pns share video kampanye cagub di ig, hukumannya apa?", "sanksi-medsos-foto"),
+    (
+        "what's the penalty for a civil servant who likes a candidate's instagram post?",
+        "sanksi-medsos-foto",
+    ),
+    ("perangkat desa bantu timses caleg, dijerat pasal apa?", "sanksi-kades"),
+    ("pak lurah desa kami itu kena pasal apa kalau terang-terangan memihak?", "sanksi-kades"),
+    ("tenaga kontrak kecamatan ikut konvoi calon, sanksinya apa?", "sanksi-honorer"),
+    (
+        "kabid bikin keputusan yang merugikan salah satu cabup, ancaman hukumannya apa?",
+        "sanksi-pidana-keputusan",
+    ),
+    ("pns jadi ketua timses capres di kecamatan, pidananya berapa?", "sanksi-pidana-tim-kampanye"),
+]
+
+
+@pytest.mark.parametrize(("question", "entry"), SANCTION_OF_THE_ACT)
+def test_the_sanction_of_an_act_gets_that_acts_sanction_entry(
+    kb: KnowledgeBase, question: str, entry: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None, question
+    assert (answer.match.id, answer.match.verdict) == (entry, "info"), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "pns boleh share video kampanye cagub? sanksinya apa?",
+        "pns like postingan caleg kena sanksi gak?",
+        "bolehkah atasan pura-pura tidak tahu bawahannya ikut kampanye?",
+        "kan belum masa kampanye, pns boleh dukung calon dong?",
+    ],
+)
+def test_whether_questions_keep_the_entry_that_says_no(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None, question
+    assert answer.match.verdict == "dilarang", (question, answer.match.id)
+
+
+# Information on a duty, on when a rule applies, on a document or a body.
+INFO_ENTRIES = [
+    ("kasubag tahu stafnya kampanye, dia wajib apa sebagai atasan?", "disiplin-kewajiban-atasan"),
+    (
+        "larangan berpihak buat asn cuma berlaku selama jadwal kampanye kpu?",
+        "pemilu-larangan-kapan-berlaku",
+    ),
+    ("putusan mk nomor 136 tentang pasal 188 uu pilkada isinya apa", "pemilu-putusan-mk-136"),
+    ("apa yang dimaksud sentra gakkumdu dalam pemilu", "pemilu-gakkumdu"),
+    (
+        "what did constitutional court decision 121/PUU-XXII/2024 say about asn oversight?",
+        "prinsip-putusan-mk-121",
+    ),
+    ("aturan disiplin pns tahun 2010 masih dipakai buat sanksi?", "prinsip-pp-53-2010"),
+    ("apa sih cuti di luar tanggungan negara itu", "prinsip-cltn"),
+]
+
+
+@pytest.mark.parametrize(("question", "entry"), INFO_ENTRIES)
+def test_information_entries_answer_their_questions(
+    kb: KnowledgeBase, question: str, entry: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None, question
+    assert (answer.match.id, answer.match.verdict) == (entry, "info"), question
+
+
+@pytest.mark.parametrize(
+    ("question", "what"),
+    [
+        ("kena sanksi apa?", True),
+        ("apa sanksinya kalau pns posting dukungan?", True),
+        ("berapa dendanya", True),
+        ("what's the maximum penalty", True),
+        ("pns kena sanksi gak", False),
+        ("apa istri saya ikut kena sanksi?", False),
+        ("dipecat?", False),
+    ],
+)
+def test_asks_what_tells_what_from_whether(question: str, what: bool) -> None:
+    assert asks_what(question) is what

@@ -2,6 +2,9 @@ from knowledge import load_knowledge_base
 from knowledge.regulations import cited_regulation, load_regulations, read_citation
 
 EXPECTED = [
+    "PP 53/2010",
+    "Putusan MK 121/PUU-XXII/2024",
+    "Putusan MK 136/PUU-XXII/2024",
     "UU 20/2023",
     "UU 5/2014",
     "PP 94/2021",
@@ -46,6 +49,7 @@ def test_replacements() -> None:
     regs = load_regulations()
     assert regs["UU 5/2014"].status == "dicabut"
     assert regs["UU 5/2014"].replaced_by == "UU 20/2023"
+    assert regs["PP 53/2010"].replaced_by == "PP 94/2021"
     assert "BKN" in regs["Perpres 92/2024"].note
 
 
@@ -60,7 +64,7 @@ def test_citation_lookup() -> None:
     assert cited_regulation("UU 7/2017 Pasal 280 ayat (2) huruf f", regs) is regs["UU 7/2017"]
     assert cited_regulation("SE MenPANRB 4/2024", regs) is regs["SE MenPANRB 4/2024"]
     assert cited_regulation("UU 7/20170 Pasal 1", regs) is None
-    assert cited_regulation("PP 53/2010 Pasal 4", regs) is None
+    assert cited_regulation("PP 99/2099 Pasal 4", regs) is None
 
 
 def test_kb_exposes_registry() -> None:
@@ -86,5 +90,5 @@ def test_a_citation_reads_as_plain_name_and_article() -> None:
         "Keputusan Bersama 5 instansi tentang netralitas ASN, 2022, Lampiran II tabel B butir 6"
     )
     assert read_citation("SE MenPANRB 1/2023", regs).plain.startswith("Surat Edaran MenPANRB")
-    unknown = read_citation("PP 53/2010 Pasal 4", regs)
-    assert unknown.regulation is None and unknown.plain == "PP 53/2010 Pasal 4"
+    unknown = read_citation("PP 99/2099 Pasal 4", regs)
+    assert unknown.regulation is None and unknown.plain == "PP 99/2099 Pasal 4"
