@@ -145,6 +145,11 @@ class FrameMap:
             )
             for eid, t in raw.get("never", {}).items()
         }
+        # Actors the civil-service rules do not bind, stated outright ("saya sendiri
+        # bukan ASN"), and the contexts that must be stated too for it to count.
+        self.free: dict[str, frozenset[str]] = {
+            str(aid): _set(t, "when") for aid, t in raw.get("free", {}).items()
+        }
         self.asks = tuple(
             AskBack(
                 str(aid),
@@ -193,7 +198,10 @@ class FrameMap:
         return max((len(d.contexts) for d in fitting), default=-1)
 
     def excludes(self, entry_id: str, frame: Frame) -> bool:
-        """The entry declares that it never answers a question like this one."""
+        """The entry declares that it never answers a question like this one, or
+        it is written for civil servants' acts and the one asking is not one."""
+        if self._not_for(entry_id, frame):
+            return True
         never = self.never.get(entry_id)
         if never is None or any(frame.has(c) for c in never.unless):
             return False
@@ -202,6 +210,22 @@ class FrameMap:
             or any(frame.has(c) for c in never.contexts)
             or (frame.actor is not None and frame.actor.id in never.actors)
         )
+
+    def frees(self, frame: Frame) -> bool:
+        """The one asking is an actor the civil-service rules do not bind ([free]),
+        with the contexts that make it count stated."""
+        actor = frame.actor
+        if actor is None or actor.id not in self.free:
+            return False
+        return all(frame.has(c) for c in self.free[actor.id])
+
+    def _not_for(self, entry_id: str, frame: Frame) -> bool:
+        """A free actor, and an entry whose declarations are all about others: a
+        civil servant's ban is not theirs."""
+        if entry_id not in self.declared or not self.frees(frame):
+            return False
+        actor = frame.actor
+        return actor is not None and not any(actor.id in d.actors for d in self.declared[entry_id])
 
     def rule_for(self, frame: Frame) -> Entry | None:
         """The activity's general rule, for those the civil-service rules bind."""
@@ -250,6 +274,9 @@ class FrameMap:
             unknown(f"never.{eid}", "context", never.contexts | never.unless)
             unknown(f"never.{eid}", "actor", never.actors)
         unknown("settings", "context", self.abstain | self.decides | self.info)
+        for aid, when in sorted(self.free.items()):
+            unknown(f"free.{aid}", "actor", frozenset({aid}))
+            unknown(f"free.{aid}", "context", when)
         for act in sorted(self.rules):
             unknown(f"rule.{act}", "activity", frozenset({act}))
         for ask in self.asks:
