@@ -1,0 +1,92 @@
+"""Who acts, and on what: the frame layer answers the person and the object
+the question names, not the nearest civil servant's ban.
+
+- Someone who says they are not ASN, beside a family tie, asks about their own
+  freedom (frames.toml [free]); a relative whose own office has a ban
+  (TNI/Polri, honorer) or a civil servant acting for a relative does not get it.
+- The election organiser's official content or sessions are not a contestant's.
+- TNI/Polri and a Pj who want to run may, on condition of resigning; helping a
+  relative who runs stays forbidden.
+Questions written for this file (not copied from any evaluation set), in
+several registers."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase, load_knowledge_base
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base()
+
+
+YES = [
+    # the one asking is the non-ASN family member
+    "Istri saya ASN guru, saya sendiri bukan ASN, boleh saya jadi relawan capres?",
+    "suami sy pppk, aku bukan asn, boleh ikut kampanye caleg?",
+    "My wife is a PNS but I'm not a civil servant myself. Can I join a candidate's campaign team?",
+    "Bapak saya PNS, saya bukan PNS, boleh saya jadi saksi partai di TPS?",
+    # the election organiser's official content and sessions
+    "asn boleh follow akun instagram bawaslu?",
+    "PNS boleh nge-like postingan KPU tentang jadwal pemungutan suara?",
+    "Bolehkah ASN hadir di acara sosialisasi pemilu yang diadakan KPU kota?",
+    # a choice kept to oneself
+    "is a pns allowed to keep a political preference private and just vote?",
+]
+
+
+@pytest.mark.parametrize("text", YES)
+def test_a_yes_for_the_person_and_object_named(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    assert answer.match.verdict == "boleh", (text, answer.match.id)
+
+
+RUN = [
+    "polisi aktif boleh nyalon bupati?",
+    "Can an active soldier run for governor?",
+    "anggota polri aktif mau maju pilkada, bisa?",
+    "Bolehkah Pj wali kota mencalonkan diri di pilkada kota yang dipimpinnya?",
+    "Saya PNS ingin maju pilkada, boleh mulai mendekati partai pengusung?",
+]
+
+
+@pytest.mark.parametrize("text", RUN)
+def test_running_is_allowed_on_condition_of_resigning(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    assert answer.match.verdict == "boleh_bersyarat", (text, answer.match.id)
+
+
+NO = [
+    # the relative is the non-ASN one; the civil servant asks about his own act
+    "Mertua saya bukan ASN. Saya PNS, boleh saya pasang spanduk caleg mertua di pagar rumah saya?",
+    # "bukan ASN" is also how honorer speak of themselves
+    "Saya bukan ASN, saya honorer di dinas. Suami saya PNS. Boleh saya ikut kampanye?",
+    # a relative of an ASN whose own office bans campaigning
+    "Istri saya PNS, saya bukan ASN tapi anggota Polri, boleh ikut kampanye?",
+    # content about a candidate is not the organiser's
+    "pns boleh like postingan caleg yang baru daftar ke KPU?",
+    "pns boleh share postingan kpu soal paslon 2 biar teman milih dia?",
+    # helping a relative who runs is not one's own candidacy
+    "anggota tni boleh kampanye buat adiknya yang nyalon bupati?",
+    # approaching parties without CLTN
+    "pns lg lobi partai buat maju pilkada tanpa cltn, boleh?",
+]
+
+
+@pytest.mark.parametrize("text", NO)
+def test_never_a_yes_for_someone_else_s_freedom(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    if answer.match is not None:  # an honest "I don't know" is acceptable; a yes is not
+        assert answer.match.verdict == "dilarang", (text, answer.match.id)
+
+
+def test_not_asn_alone_is_not_free(kb: KnowledgeBase) -> None:
+    """Without a family tie, "saya bukan ASN" may be an honorer: no [free] reading."""
+    frame = kb.frame("saya bukan ASN, boleh ikut kampanye?")
+    assert not kb.framemap.frees(frame)
+    frame = kb.frame("suami saya PNS, saya sendiri bukan ASN, boleh ikut kampanye?")
+    assert kb.framemap.frees(frame)
