@@ -72,6 +72,8 @@ NO = [
     "pns boleh share postingan kpu soal paslon 2 biar teman milih dia?",
     # helping a relative who runs is not one's own candidacy
     "anggota tni boleh kampanye buat adiknya yang nyalon bupati?",
+    # a retiree may campaign, not in the agency's uniform
+    "Pensiunan PNS boleh kampanye pakai seragam dinas lamanya?",
     # approaching parties without CLTN
     "pns lg lobi partai buat maju pilkada tanpa cltn, boleh?",
 ]
