@@ -114,6 +114,12 @@ class FrameMap:
         # Contexts that make the frame step stand aside ("kena sanksi apa?" asks
         # about the penalty, not whether the act is allowed).
         self.abstain = _set(raw.get("settings", {}), "abstain_contexts")
+        # Per abstaining context, the acts that are its own matter: a family tie
+        # does not make the frame stand aside from accompanying a spouse who runs.
+        self.abstain_except: dict[str, frozenset[str]] = {
+            str(c): frozenset(str(a) for a in acts)
+            for c, acts in raw.get("settings", {}).get("abstain_except", {}).items()
+        }
         # What a question must state before the frame alone decides its answer
         # (the general rule, or an entry the words were unsure of).
         self.decides = _set(raw.get("settings", {}), "decide_contexts")
@@ -166,7 +172,11 @@ class FrameMap:
         return any(_fits(d, frame) for d in self.declared.get(entry_id, ()))
 
     def stands_aside(self, frame: Frame) -> bool:
-        return any(c.id in self.abstain for c in frame.contexts)
+        act = None if frame.activity is None else frame.activity.id
+        return any(
+            c.id in self.abstain and act not in self.abstain_except.get(c.id, ())
+            for c in frame.contexts
+        )
 
     def asks_info(self, frame: Frame) -> bool:
         return any(c.id in self.info for c in frame.contexts)
@@ -274,6 +284,9 @@ class FrameMap:
             unknown(f"never.{eid}", "context", never.contexts | never.unless)
             unknown(f"never.{eid}", "actor", never.actors)
         unknown("settings", "context", self.abstain | self.decides | self.info)
+        for ctx, acts in sorted(self.abstain_except.items()):
+            unknown("settings.abstain_except", "context", frozenset({ctx}))
+            unknown("settings.abstain_except", "activity", acts)
         for aid, when in sorted(self.free.items()):
             unknown(f"free.{aid}", "actor", frozenset({aid}))
             unknown(f"free.{aid}", "context", when)

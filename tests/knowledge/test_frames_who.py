@@ -34,6 +34,8 @@ YES = [
     "Bolehkah ASN hadir di acara sosialisasi pemilu yang diadakan KPU kota?",
     # a choice kept to oneself
     "is a pns allowed to keep a political preference private and just vote?",
+    # out of the service, a party is open (the ban binds serving ASN)
+    "Saya eks PNS, sudah diberhentikan dengan hormat atas permintaan sendiri. Boleh masuk partai?",
 ]
 
 
@@ -50,6 +52,9 @@ RUN = [
     "anggota polri aktif mau maju pilkada, bisa?",
     "Bolehkah Pj wali kota mencalonkan diri di pilkada kota yang dipimpinnya?",
     "Saya PNS ingin maju pilkada, boleh mulai mendekati partai pengusung?",
+    # a spouse's registration, on CLTN; a hall lent to all Pemilu participants alike
+    "pns boleh ikut nganter suami daftar caleg ke kpu?",
+    "Saya kepala dinas, caleg DPR minta izin pakai aula dinas untuk dialog, semua caleg saya perlakukan sama. Boleh?",
 ]
 
 
@@ -74,6 +79,15 @@ NO = [
     "anggota tni boleh kampanye buat adiknya yang nyalon bupati?",
     # a retiree may campaign, not in the agency's uniform
     "Pensiunan PNS boleh kampanye pakai seragam dinas lamanya?",
+    # escorting someone else's registration
+    "asn boleh ikut mengantar bupati petahana daftar ulang ke kpu?",
+    "may a civil servant go along when his cousin registers as a candidate at KPU?",
+    # a hall for Pilkada, for one side, or for one's own team
+    "Kepala sekolah PNS boleh izinkan cabup pakai aula sekolah buat kampanye?",
+    "Boleh saya pinjamkan aula kantor ke caleg partai tertentu saja?",
+    "PNS boleh pakai aula kantor buat rapat timses caleg?",
+    # resigned, but the decision has not come: still a civil servant
+    "PNS yang sudah mengundurkan diri tapi SK belum keluar boleh jadi pengurus partai?",
     # approaching parties without CLTN
     "pns lg lobi partai buat maju pilkada tanpa cltn, boleh?",
 ]
