@@ -54,7 +54,8 @@ RUN = [
     "Saya PNS ingin maju pilkada, boleh mulai mendekati partai pengusung?",
     # a spouse's registration, on CLTN; a hall lent to all Pemilu participants alike
     "pns boleh ikut nganter suami daftar caleg ke kpu?",
-    "Saya kepala dinas, caleg DPR minta izin pakai aula dinas untuk dialog, semua caleg saya perlakukan sama. Boleh?",
+    "Saya kepala dinas, caleg DPR minta izin pakai aula dinas untuk dialog, "
+    "semua caleg saya perlakukan sama. Boleh?",
 ]
 
 
