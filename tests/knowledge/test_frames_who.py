@@ -107,3 +107,11 @@ def test_not_asn_alone_is_not_free(kb: KnowledgeBase) -> None:
     assert not kb.framemap.frees(frame)
     frame = kb.frame("suami saya PNS, saya sendiri bukan ASN, boleh ikut kampanye?")
     assert kb.framemap.frees(frame)
+
+
+def test_running_is_not_escorting(kb: KnowledgeBase) -> None:
+    """"ikut mencalonkan diri" is one's own candidacy, not going along with someone's."""
+    frame = kb.frame("Apakah Pj bupati boleh ikut mencalonkan diri dalam pilkada?")
+    assert frame.activity is not None and frame.activity.id == "run_for_office"
+    frame = kb.frame("pns boleh ikut mengantar teman daftar caleg ke kpu?")
+    assert frame.activity is not None and frame.activity.id == "escort_registration"
