@@ -28,6 +28,10 @@ YES = [
     "suami sy pppk, aku bukan asn, boleh ikut kampanye caleg?",
     "My wife is a PNS but I'm not a civil servant myself. Can I join a candidate's campaign team?",
     "Bapak saya PNS, saya bukan PNS, boleh saya jadi saksi partai di TPS?",
+    # a relative named as not ASN, and the question is about what that relative may do
+    "Bapak saya bukan ASN, beliau boleh jadi timses caleg? Saya sendiri guru PNS.",
+    "ibu saya bukan pns, dia boleh pasang baliho caleg di warungnya?",
+    "Istri saya bukan ASN, istri saya boleh ikut kampanye?",
     # the election organiser's official content and sessions
     "asn boleh follow akun instagram bawaslu?",
     "PNS boleh nge-like postingan KPU tentang jadwal pemungutan suara?",
@@ -69,6 +73,9 @@ def test_running_is_allowed_on_condition_of_resigning(kb: KnowledgeBase, text: s
 NO = [
     # the relative is the non-ASN one; the civil servant asks about his own act
     "Mertua saya bukan ASN. Saya PNS, boleh saya pasang spanduk caleg mertua di pagar rumah saya?",
+    # a relative whose own office has a ban
+    "Anak saya bukan PNS, dia honorer di dinas. Dia boleh ikut kampanye?",
+    "Ayah saya bukan PNS tapi kepala desa, beliau boleh jadi timses?",
     # "bukan ASN" is also how honorer speak of themselves
     "Saya bukan ASN, saya honorer di dinas. Suami saya PNS. Boleh saya ikut kampanye?",
     # a relative of an ASN whose own office bans campaigning
@@ -99,6 +106,15 @@ def test_never_a_yes_for_someone_else_s_freedom(kb: KnowledgeBase, text: str) ->
     answer = kb.ask(text)
     if answer.match is not None:  # an honest "I don't know" is acceptable; a yes is not
         assert answer.match.verdict == "dilarang", (text, answer.match.id)
+
+
+def test_a_spouse_word_alone_is_not_free(kb: KnowledgeBase) -> None:
+    """"istri PNS" may be the wife who is the PNS: only a spouse named as not ASN,
+    asked about, is free of the civil servant's bans."""
+    frame = kb.frame("My wife is a PNS teacher. Is she allowed to share my campaign posters?")
+    assert not kb.framemap.frees(frame)
+    frame = kb.frame("Istri saya bukan ASN, istri saya boleh jadi pengurus partai?")
+    assert kb.framemap.frees(frame)
 
 
 def test_not_asn_alone_is_not_free(kb: KnowledgeBase) -> None:
