@@ -56,8 +56,12 @@ RUN = [
     "anggota polri aktif mau maju pilkada, bisa?",
     "Bolehkah Pj wali kota mencalonkan diri di pilkada kota yang dipimpinnya?",
     "Saya PNS ingin maju pilkada, boleh mulai mendekati partai pengusung?",
-    # a spouse's registration, on CLTN; a hall lent to all Pemilu participants alike
+    # a spouse's registration or campaign, on CLTN, despite the family tie and the
+    # spouse's own candidacy named in the question
     "pns boleh ikut nganter suami daftar caleg ke kpu?",
+    "Bojoku nyaleg DPRD, aku PNS wis njupuk CLTN. Oleh ngancani kampanye?",
+    "my wife is running for mayor and I am a PNS, may I go with her when she registers?",
+    # a hall lent to all Pemilu participants alike
     "Saya kepala dinas, caleg DPR minta izin pakai aula dinas untuk dialog, "
     "semua caleg saya perlakukan sama. Boleh?",
 ]
