@@ -113,7 +113,7 @@ def test_never_a_yes_for_someone_else_s_freedom(kb: KnowledgeBase, text: str) ->
 
 
 def test_a_spouse_word_alone_is_not_free(kb: KnowledgeBase) -> None:
-    """"istri PNS" may be the wife who is the PNS: only a spouse named as not ASN,
+    """ "istri PNS" may be the wife who is the PNS: only a spouse named as not ASN,
     asked about, is free of the civil servant's bans."""
     frame = kb.frame("My wife is a PNS teacher. Is she allowed to share my campaign posters?")
     assert not kb.framemap.frees(frame)
@@ -130,7 +130,7 @@ def test_not_asn_alone_is_not_free(kb: KnowledgeBase) -> None:
 
 
 def test_running_is_not_escorting(kb: KnowledgeBase) -> None:
-    """"ikut mencalonkan diri" is one's own candidacy, not going along with someone's."""
+    """ "ikut mencalonkan diri" is one's own candidacy, not going along with someone's."""
     frame = kb.frame("Apakah Pj bupati boleh ikut mencalonkan diri dalam pilkada?")
     assert frame.activity is not None and frame.activity.id == "run_for_office"
     frame = kb.frame("pns boleh ikut mengantar teman daftar caleg ke kpu?")
