@@ -186,6 +186,10 @@ class KnowledgeBase:
         wanted = without_report_terms(analysis.terms) if witness else normalized
         frame = self.framemap.reader.read(query, analysis)
         depth = max(top, 2) + 1 if frame.activity is None else framepick.DEPTH
+        if self.framemap.frees(frame):
+            # Most entries are a civil servant's and leave the ranking below: rank
+            # them all so the ones that are this person's remain.
+            depth = len(self.entries)
         ranked = self.matcher.rank(wanted, depth) if wanted else []
         # An entry that declares it never answers this kind of question (frames.toml
         # [never]) leaves the ranking: its verdict is not this question's.

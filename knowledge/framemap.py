@@ -127,6 +127,12 @@ class FrameMap:
         # Contexts that make the frame step stand aside ("kena sanksi apa?" asks
         # about the penalty, not whether the act is allowed).
         self.abstain = _set(raw.get("settings", {}), "abstain_contexts")
+        # Per abstaining context, the acts that are its own matter: a family tie
+        # does not make the frame stand aside from accompanying a spouse who runs.
+        self.abstain_except: dict[str, frozenset[str]] = {
+            str(c): frozenset(str(a) for a in acts)
+            for c, acts in raw.get("settings", {}).get("abstain_except", {}).items()
+        }
         # What a question must state before the frame alone decides its answer
         # (the general rule, or an entry the words were unsure of).
         self.decides = _set(raw.get("settings", {}), "decide_contexts")
@@ -158,6 +164,11 @@ class FrameMap:
             )
             for eid, t in raw.get("never", {}).items()
         }
+        # Actors the civil-service rules do not bind, stated outright ("saya sendiri
+        # bukan ASN"), and the contexts that must be stated too for it to count.
+        self.free: dict[str, frozenset[str]] = {
+            str(aid): _set(t, "when") for aid, t in raw.get("free", {}).items()
+        }
         self.asks = tuple(
             AskBack(
                 str(aid),
@@ -174,7 +185,11 @@ class FrameMap:
         return any(_fits(d, frame) for d in self.declared.get(entry_id, ()))
 
     def stands_aside(self, frame: Frame) -> bool:
-        return any(c.id in self.abstain for c in frame.contexts)
+        act = None if frame.activity is None else frame.activity.id
+        return any(
+            c.id in self.abstain and act not in self.abstain_except.get(c.id, ())
+            for c in frame.contexts
+        )
 
     def answers_info(self, entry_id: str, frame: Frame) -> bool:
         """The entry declares this frame for a question that wants information
@@ -216,7 +231,10 @@ class FrameMap:
         return max((len(d.contexts) for d in fitting), default=-1)
 
     def excludes(self, entry_id: str, frame: Frame) -> bool:
-        """The entry declares that it never answers a question like this one."""
+        """The entry declares that it never answers a question like this one, or
+        it is written for civil servants' acts and the one asking is not one."""
+        if self._not_for(entry_id, frame):
+            return True
         never = self.never.get(entry_id)
         if never is None or any(frame.has(c) for c in never.unless):
             return False
@@ -225,6 +243,22 @@ class FrameMap:
             or any(frame.has(c) for c in never.contexts)
             or (frame.actor is not None and frame.actor.id in never.actors)
         )
+
+    def frees(self, frame: Frame) -> bool:
+        """The one asking is an actor the civil-service rules do not bind ([free]),
+        with the contexts that make it count stated."""
+        actor = frame.actor
+        if actor is None or actor.id not in self.free:
+            return False
+        return all(frame.has(c) for c in self.free[actor.id])
+
+    def _not_for(self, entry_id: str, frame: Frame) -> bool:
+        """A free actor, and an entry whose declarations are all about others: a
+        civil servant's ban is not theirs."""
+        if entry_id not in self.declared or not self.frees(frame):
+            return False
+        actor = frame.actor
+        return actor is not None and not any(actor.id in d.actors for d in self.declared[entry_id])
 
     def rule_for(self, frame: Frame) -> Entry | None:
         """The activity's general rule, for those the civil-service rules bind."""
@@ -273,6 +307,12 @@ class FrameMap:
             unknown(f"never.{eid}", "context", never.contexts | never.unless)
             unknown(f"never.{eid}", "actor", never.actors)
         unknown("settings", "context", self.abstain | self.decides | self.info)
+        for ctx, acts in sorted(self.abstain_except.items()):
+            unknown("settings.abstain_except", "context", frozenset({ctx}))
+            unknown("settings.abstain_except", "activity", acts)
+        for aid, when in sorted(self.free.items()):
+            unknown(f"free.{aid}", "actor", frozenset({aid}))
+            unknown(f"free.{aid}", "context", when)
         for act in sorted(self.rules):
             unknown(f"rule.{act}", "activity", frozenset({act}))
         for ask in self.asks:

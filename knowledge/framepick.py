@@ -38,7 +38,9 @@ def pick(
 ) -> Picked | None:
     """The frame's choice and the ranking behind it, or None: the words decide."""
     fm = kb.framemap
-    if frame.activity is None or not ranked or fm.stands_aside(frame):
+    # A family tie makes the frame stand aside (whose act is it?), except where the
+    # one asking said they are the one not bound: then their own entry answers.
+    if frame.activity is None or not ranked or (fm.stands_aside(frame) and not fm.frees(frame)):
         return None
     top = kb.entries[ranked[0].index]
     # An entry written for a context the question states ("tanpa mundur", "karena
