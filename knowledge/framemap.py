@@ -45,6 +45,18 @@ class Never:
     contexts: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()  # contexts that lift the exclusion
+    unless_actors: frozenset[str] = frozenset()  # and actors that do
+
+    def covers(self, frame: Frame) -> bool:
+        if any(frame.has(c) for c in self.unless) or (
+            frame.actor is not None and frame.actor.id in self.unless_actors
+        ):
+            return False
+        return (
+            any(a.id in self.activities for a in frame.activities)
+            or any(frame.has(c) for c in self.contexts)
+            or (frame.actor is not None and frame.actor.id in self.actors)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,11 +170,19 @@ class FrameMap:
             )
             for act, t in raw.get("rule", {}).items()
         }
-        self.never: dict[str, Never] = {
-            str(eid): Never(
-                _set(t, "activities"), _set(t, "contexts"), _set(t, "actors"), _set(t, "unless")
+        # One table per entry, or several ([[never.x]]) when each needs its own "unless".
+        self.never: dict[str, tuple[Never, ...]] = {
+            str(eid): tuple(
+                Never(
+                    _set(t, "activities"),
+                    _set(t, "contexts"),
+                    _set(t, "actors"),
+                    _set(t, "unless"),
+                    _set(t, "unless_actors"),
+                )
+                for t in (ts if isinstance(ts, list) else [ts])
             )
-            for eid, t in raw.get("never", {}).items()
+            for eid, ts in raw.get("never", {}).items()
         }
         # Actors the civil-service rules do not bind, stated outright ("saya sendiri
         # bukan ASN"), and the contexts that must be stated too for it to count.
@@ -235,14 +255,7 @@ class FrameMap:
         it is written for civil servants' acts and the one asking is not one."""
         if self._not_for(entry_id, frame):
             return True
-        never = self.never.get(entry_id)
-        if never is None or any(frame.has(c) for c in never.unless):
-            return False
-        return (
-            any(a.id in never.activities for a in frame.activities)
-            or any(frame.has(c) for c in never.contexts)
-            or (frame.actor is not None and frame.actor.id in never.actors)
-        )
+        return any(n.covers(frame) for n in self.never.get(entry_id, ()))
 
     def frees(self, frame: Frame) -> bool:
         """The one asking is an actor the civil-service rules do not bind ([free]),
@@ -300,12 +313,13 @@ class FrameMap:
                 unknown(f"entry.{eid}", "context", d.contexts)
         # A general rule may declare where it never answers, like an entry.
         rule_ids = {r.id for r in self.rules.values()}
-        for eid, never in sorted(self.never.items()):
+        for eid, nevers in sorted(self.never.items()):
             if eid not in entry_ids and eid not in rule_ids:
                 out.append(f"frames.toml (never.{eid}): no such entry")
-            unknown(f"never.{eid}", "activity", never.activities)
-            unknown(f"never.{eid}", "context", never.contexts | never.unless)
-            unknown(f"never.{eid}", "actor", never.actors)
+            for never in nevers:
+                unknown(f"never.{eid}", "activity", never.activities)
+                unknown(f"never.{eid}", "context", never.contexts | never.unless)
+                unknown(f"never.{eid}", "actor", never.actors | never.unless_actors)
         unknown("settings", "context", self.abstain | self.decides | self.info)
         for ctx, acts in sorted(self.abstain_except.items()):
             unknown("settings.abstain_except", "context", frozenset({ctx}))

@@ -135,3 +135,27 @@ def test_running_is_not_escorting(kb: KnowledgeBase) -> None:
     assert frame.activity is not None and frame.activity.id == "run_for_office"
     frame = kb.frame("pns boleh ikut mengantar teman daftar caleg ke kpu?")
     assert frame.activity is not None and frame.activity.id == "escort_registration"
+
+
+SELF_BESIDE_FREE_SPOUSE = [
+    "Istri saya bukan ASN, boleh saya ikut menemani dia kampanye? Saya PNS.",
+    "suami sy bkn asn, blh sy ikut konvoi kampanye bareng dia? sy pppk",
+    "My husband is not a civil servant. Can I go with him to a campaign rally? I'm a PNS.",
+    "saya guru pns, istri saya non asn, apakah saya boleh ikut dia kampanye caleg?",
+]
+
+
+@pytest.mark.parametrize("text", SELF_BESIDE_FREE_SPOUSE)
+def test_a_civil_servant_asking_for_himself_never_gets_the_spouse_s_yes(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """The non-ASN spouse may campaign; the civil servant who asks "boleh saya…"
+    beside her is asking about his own act (before: "Boleh", about her)."""
+    answer = kb.ask(text)
+    if answer.match is not None:
+        assert answer.match.verdict != "boleh", (text, answer.match.id)
+
+
+def test_the_relative_s_own_question_keeps_the_yes(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Istri saya bukan ASN, istri saya boleh ikut kampanye caleg? Saya PNS.")
+    assert answer.match is not None and answer.match.verdict == "boleh"
