@@ -118,12 +118,14 @@ class FrameReader:
         # a phrase's first word and first stem -> [(phrase as (words, stems), concept)]
         self._phrases: dict[str, list[tuple[Tokens, Concept]]] = {}
         self._single: dict[str, Concept] = {}  # one-word concept words, for typos
-        self._literal: dict[str, Concept] = {}  # slang words matched as typed
+        # slang words and folded phrases matched as typed: words -> concept
+        self._literal: dict[tuple[str, ...], Concept] = {}
         self._seen: set[tuple[Tokens, Concept]] = set()
         for table in self.concepts.values():
             for concept, words in table.values():
                 for phrase in words:
                     self._index(phrase, concept)
+        self._literal_lengths = sorted({len(k) for k in self._literal})
 
     def _tokens(self, words: tuple[str, ...]) -> Tokens:
         """The words and, aligned with them, each word's stem ("" for a stopword)."""
@@ -135,8 +137,12 @@ class FrameReader:
         words = self.normalizer.words(phrase)
         if len(words) == 1 and words != literal:
             # "nyaleg" reads as "caleg", "komen" as "komentar": the slang word
-            # itself is the concept word, not the common noun it maps to.
-            self._literal.setdefault(" ".join(literal), concept)
+            # itself is the concept word, not the common noun it maps to. A phrase
+            # the normalizer folds into one word ("tim sukses" -> "timses", "hand
+            # out" -> "bagikan", "cuma nonton" -> "menonton") is matched as typed
+            # too: its folded word alone would be too wide ("menonton" is not
+            # "only watching"), and it must still match somewhere.
+            self._literal.setdefault(literal, concept)
             return
         tokens = self._tokens(words)
         if tokens[0] and (tokens, concept) not in self._seen:
@@ -153,9 +159,12 @@ class FrameReader:
     def _found(self, text: str, words: tuple[str, ...]) -> dict[Concept, int]:
         """Every concept named, with the position of its first mention."""
         hits: dict[Concept, int] = {}
-        for i, token in enumerate(_NON_WORD.sub(" ", fold(text)).split()):
-            if token in self._literal:
-                hits.setdefault(self._literal[token], i)
+        typed = _NON_WORD.sub(" ", fold(text)).split()
+        for i in range(len(typed)):
+            for n in self._literal_lengths:
+                concept = self._literal.get(tuple(typed[i : i + n]))
+                if concept is not None:
+                    hits.setdefault(concept, i)
         q_words, q_stems = self._tokens(words)
         vocab = self.normalizer.lex.vocabulary
         # A misspelt word reads as the concept word it is closest to.
