@@ -109,6 +109,14 @@ def _stemmer() -> object:
     return Stemmer(ArrayDictionary(sastrawi_words()))
 
 
+@lru_cache(maxsize=1)
+def _roots() -> frozenset[str]:
+    """Sastrawi's root words: an Indonesian word is never read as an English plural
+    ("bebas", "batas"). The vocabulary will not do: it holds every word of the
+    English phrases too ("campaign posters" makes "posters" known)."""
+    return frozenset(w.strip() for w in sastrawi_words())
+
+
 @lru_cache(maxsize=STEM_CACHE_SIZE)
 def stem(word: str) -> str:
     result = _stemmer().stem(word)  # type: ignore[attr-defined]
@@ -162,7 +170,7 @@ class Normalizer:
         bare = _NGE.sub("", word)
         if bare != word and bare in words:
             return words[bare]
-        if word not in self.lex.vocabulary and (base := self._english_base(word)):
+        if word not in _roots() and (base := self._english_base(word)):
             return words[base]
         # Jakarta's passive di-...-in on a chat verb the lexicon knows
         # ("dilaporin", "disaranin", "dikumpulin"), unless negated: "gak

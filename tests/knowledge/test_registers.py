@@ -1,0 +1,165 @@
+"""Words across registers: English inflections and everyday English, regional
+words and forms (Javanese, Minang, Banjar, Betawi, Sundanese, Balinese), and the
+traps where one word means two things. Each family is read the way the
+Indonesian question would be, so the same entries answer it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase, load_knowledge_base
+from knowledge.frames import FrameReader
+from knowledge.intent import detect_intent
+from knowledge.normalize import Normalizer
+
+
+@pytest.fixture(scope="module")
+def norm() -> Normalizer:
+    return Normalizer()
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base()
+
+
+@pytest.fixture(scope="module")
+def reader(kb: KnowledgeBase) -> FrameReader:
+    return kb.framemap.reader
+
+
+def words(norm: Normalizer, text: str) -> str:
+    return " ".join(norm.words(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # plurals and -ing of the words english.toml knows
+        ("she shares posters and stickers", "share poster dan stiker"),
+        ("wearing campaign shirts", "pakai kampanye kaos"),
+        ("giving speeches at rallies", "kasih pidato di kampanye"),
+        ("he joins the campaign team", "ikut timses"),
+        # the past stays as typed: intents.toml reads it as an account of what happened
+        ("the head pressured staff", "kepala pressured pegawai"),
+        # "as" is not "a", "is" not "i": too short to be an inflection
+        ("as long as", "asalkan"),
+    ],
+)
+def test_english_inflections(norm: Normalizer, text: str, expected: str) -> None:
+    assert words(norm, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # contractions arrive split: "I'm" is not the chat "m" (= sama)
+        ("I'm a PNS", "saya pns"),
+        ("I can't join", "saya tidak boleh ikut"),
+        # kinship in the Indonesian order: the wife's own status, not a PNS's wife
+        ("my wife is a PNS teacher", "istri saya pns guru"),
+        ("my father in law is running for mayor", "mertua saya mencalonkan diri walikota"),
+        # standing by a candidate
+        ("can I stand next to him", "boleh saya dampingi"),
+        ("be by her side at the rally", "dampingi di kampanye"),
+        # offices and sanctions
+        ("the acting regent", "pj bupati"),
+        ("the provincial council", "dprd provinsi"),
+        ("what is the maximum penalty", "apa maksimal sanksi"),
+        ("dishonourable discharge", "pemberhentian tidak dengan hormat"),
+        ("a party official", "pengurus parpol"),
+        ("handing out rice", "bagikan beras"),
+    ],
+)
+def test_english_families(norm: Normalizer, text: str, expected: str) -> None:
+    assert words(norm, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Javanese: having, the heart, possessive -ku, keeping someone company
+        ("nduwe pilihan neng ati wae", "punya pilihan dalam hati saja"),
+        ("bojoku nyalon, aku oleh ngancani ora", "bojo saya calon aku boleh dampingi tidak"),
+        # Minang: -uak, -iah, -ua endings and pa- prefixes, "inyo", "ingekan"
+        (
+            "ambo masuak partai tapi indak jadi pangurus",
+            "saya masuk parpol tapi tidak jadi pengurus",
+        ),
+        ("buliah ambo ingekan inyo", "boleh saya ingatkan dia"),
+        # Banjar and Betawi
+        ("kayapa cara malapor", "bagaimana cara melapor"),
+        ("babe aye nyaleg", "bapak saya caleg"),
+        # Balinese: "tiang" beside its verbs, "somah" a spouse, "dados tiang" asks leave
+        ("somah tiang nyalon", "pasangan saya calon"),
+        ("dados tiang ngiring ka kampanye", "boleh saya ikut ke kampanye"),
+    ],
+)
+def test_regional_families(norm: Normalizer, text: str, expected: str) -> None:
+    assert words(norm, text) == expected
+
+
+def test_sundanese_ka_is_ke_inside_a_sentence_and_an_address_at_its_edges(
+    norm: Normalizer,
+) -> None:
+    assert words(norm, "abdi ngiring ka kampanye") == "abdi ikut ke kampanye"
+    assert norm.words("ka, mau tanya")[0] == "kak"
+    assert norm.words("makasih ka")[-1] == "kak"
+
+
+def test_reminding_someone_else_is_no_subscription(norm: Normalizer) -> None:
+    ask = norm.words("boleh saya ingatkan teman sekantor yang kampanye di medsos?")
+    assert detect_intent(ask, asked=True).kind != "subscribe"
+    assert detect_intent(norm.words("tolong ingatkan saya jadwal kampanye")).kind == "subscribe"
+
+
+@pytest.mark.parametrize(
+    ("question", "concept"),
+    [
+        # phrases the normalizer folds into one word still name their concept
+        ("ada yang hand out amplop", "give_goods"),
+        ("saya cuma nonton dari jauh", "passive"),
+        ("boleh jadi tim sukses?", "campaign_team"),
+    ],
+)
+def test_folded_concept_phrases_match_as_typed(
+    reader: FrameReader, question: str, concept: str
+) -> None:
+    frame = reader.read(question)
+    named = {c.id for c in (frame.actor, *frame.activities, *frame.contexts) if c is not None}
+    assert concept in named
+
+
+def test_a_civil_servant_at_the_ward_office_is_no_lurah(reader: FrameReader) -> None:
+    frame = reader.read("aye PNS kelurahan, boleh pasang stiker?")
+    assert frame.actor is not None and frame.actor.id == "pns"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # read like their Indonesian twins, they reach the same entries
+        (
+            "My husband is running for regent and I'm a PNS. Can I stand by his side at "
+            "the campaign events?",
+            "boleh-pasangan-cltn",
+        ),
+        (
+            "Tiang PNS, somah tiang nyalon DPRD. Tiang sampun ngambil CLTN, dados tiang "
+            "ngiring ka kampanye ipun?",
+            "boleh-pasangan-cltn",
+        ),
+        ("Ambo PNS, buliah ambo masuak partai?", "skb-anggota-parpol"),
+    ],
+)
+def test_registers_reach_the_indonesian_answer(
+    kb: KnowledgeBase, question: str, entry: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None and answer.match.id == entry
+
+
+def test_banjar_how_to_report_is_answered(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Kayapa cara malapor PNS nang kada netral?")
+    assert answer.match is not None and answer.match.id.startswith("lapor-")
