@@ -125,6 +125,19 @@ class FrameReader:
             for concept, words in table.values():
                 for phrase in words:
                     self._index(phrase, concept)
+        # An English word that is one of its concept's own words once translated
+        # ("army" is "tni") needs no literal match: read through the normalizer it
+        # takes part in the claiming below, so "unlike the army" can claim it for a
+        # comparison (a literal match claims nothing). Slang keeps its literal match:
+        # a phrase may fold it away ("nyalon bupati" is "cabup").
+        english = self.normalizer.lex.english
+        for key, concept in list(self._literal.items()):
+            if not english.issuperset(key):
+                continue
+            folded = self.normalizer.words(" ".join(key))
+            own = self._phrases.get(folded[0], ()) if len(folded) == 1 else ()
+            if any(c == concept and len(toks[0]) == 1 for toks, c in own):
+                del self._literal[key]
         self._literal_lengths = sorted({len(k) for k in self._literal})
 
     def _tokens(self, words: tuple[str, ...]) -> Tokens:

@@ -163,3 +163,37 @@ def test_registers_reach_the_indonesian_answer(
 def test_banjar_how_to_report_is_answered(kb: KnowledgeBase) -> None:
     answer = kb.ask("Kayapa cara malapor PNS nang kada netral?")
     assert answer.match is not None and answer.match.id.startswith("lapor-")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apakah ASN masih boleh memilih, beda dengan TNI dan Polri?",
+        "Do civil servants still get to vote, unlike the army and police?",
+        "PNS yang suaminya anggota TNI masih boleh nyoblos?",
+    ],
+)
+def test_forces_named_beside_a_civil_servant_are_not_the_actor(
+    kb: KnowledgeBase, question: str
+) -> None:
+    frame = kb.frame(question)
+    assert frame.actor is not None and frame.actor.id in ("asn", "pns")
+    answer = kb.ask(question)
+    assert answer.match is not None and answer.match.verdict == "boleh"
+
+
+def test_the_forces_themselves_still_may_not_vote(kb: KnowledgeBase) -> None:
+    for question in ("anggota polri boleh nyoblos?", "can soldiers vote?"):
+        answer = kb.ask(question)
+        assert answer.match is not None and answer.match.id.startswith("cakupan-tni-polri")
+
+
+def test_the_candidate_one_likes_is_a_vote_not_a_like(kb: KnowledgeBase) -> None:
+    frame = kb.frame("PNS boleh memilih calon yang disukai?")
+    assert frame.activity is not None and frame.activity.id == "vote"
+
+
+def test_slang_folded_by_a_phrase_still_names_its_act(kb: KnowledgeBase) -> None:
+    # "nyalon bupati" folds into "cabup": the typed "nyalon" still says running
+    frame = kb.frame("pns mau nyalon bupati blh?")
+    assert frame.activity is not None and frame.activity.id == "run_for_office"
