@@ -38,7 +38,9 @@ _LAUGH = re.compile(r"^(?:a?w?(?:wk|wok)+w?|(?:ha|he|hi|hu|xi|ck|kw)(?:ha|he|hi|
 # "sanksine", "sanksina", "kampanyenyo"). Javanese "-e" after a consonant
 # ("kantore") is left out: English "mobile", "secure", "raise" would lose
 # their "e" to it (regional.toml lists the common "-e" words).
-_REGIONAL_SUFFIXES = ("keun", "ake", "ke", "ne", "na", "nyo", "nye")
+# Betawi "-nye" (= -nya: "syaratnye"); Bugis and Makassar particles "-ji", "-mi",
+# "-ki" ("bisaji", "bolehki").
+_REGIONAL_SUFFIXES = ("keun", "ake", "ke", "ne", "na", "nyo", "nye", "ji", "mi", "ki")
 # Minang endings for Indonesian ones ("masuak" = masuk, "pilih" = piliah, "ikuik" =
 # ikut, "kampuang" = kampung, "kantua" = kantor, "sakik" = sakit) and its prefixes
 # ("pangurus" = pengurus, "bakampanye" = berkampanye, "sakantor" = sekantor), tried

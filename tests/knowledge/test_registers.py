@@ -197,3 +197,24 @@ def test_slang_folded_by_a_phrase_still_names_its_act(kb: KnowledgeBase) -> None
     # "nyalon bupati" folds into "cabup": the typed "nyalon" still says running
     frame = kb.frame("pns mau nyalon bupati blh?")
     assert frame.activity is not None and frame.activity.id == "run_for_office"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("iye nakke pns bisaji ikut", "iya saya pns bisa ikut"),  # Makassar "-ji"
+        ("beta pns bisa ka seng ikut", "saya pns bisa atau tidak ikut"),  # Ambon "ka" asks
+        ("pami pns ngiringan kampanye", "kalau pns ikut kampanye"),  # Sundanese "pami"
+        ("syaratnye ape aje", "syarat apa saja"),  # Betawi "-nye", "-e"
+    ],
+)
+def test_more_regional_forms(norm: Normalizer, text: str, expected: str) -> None:
+    # read as the Indonesian would be
+    assert norm.normalize(text) == norm.normalize(expected)
+
+
+def test_a_civil_servants_sanction_is_never_a_village_heads(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Sanksinya apa kalau PNS jadi tim sukses?")
+    assert answer.match is not None and answer.match.id != "sanksi-kades"
+    village = kb.ask("kades yang kampanye kena hukuman apa")
+    assert village.match is not None and village.match.id == "sanksi-kades"
