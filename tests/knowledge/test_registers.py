@@ -218,3 +218,32 @@ def test_a_civil_servants_sanction_is_never_a_village_heads(kb: KnowledgeBase) -
     assert answer.match is not None and answer.match.id != "sanksi-kades"
     village = kb.ask("kades yang kampanye kena hukuman apa")
     assert village.match is not None and village.match.id == "sanksi-kades"
+
+
+@pytest.mark.parametrize(
+    ("question", "actor", "activity"),
+    [
+        ("Can a civil servant's spouse be a campaign team member?", "keluarga", "campaign_team"),
+        (
+            "I'm a government teacher. May I wear a t-shirt with the candidate's face on it?",
+            "guru",
+            "attributes",
+        ),
+        (
+            "Are civil servants allowed to run for the regional legislature?",
+            "asn",
+            "run_for_office",
+        ),
+    ],
+)
+def test_english_relatives_roles_and_attributes(
+    reader: FrameReader, question: str, actor: str, activity: str
+) -> None:
+    frame = reader.read(question)
+    assert frame.actor is not None and frame.actor.id == actor
+    assert frame.activity is not None and frame.activity.id == activity
+
+
+def test_an_english_account_of_being_told_to_vote_is_mobilising(reader: FrameReader) -> None:
+    frame = reader.read("My boss told us to vote for the incumbent. Is that allowed?")
+    assert frame.activity is not None and frame.activity.id == "mobilise"
