@@ -24,6 +24,8 @@ class Lexicon:
     inner: dict[str, str] = field(default_factory=dict)  # neither first nor last: "ka" -> "ke"
     negations: frozenset[str] = frozenset()  # kept as "tidak"/"belum" unless a question particle
     negation_hosts: frozenset[str] = frozenset()  # "boleh gak": a negation after these asks
+    # "gaboleh", "tdkbisa": a negation joined to the word it negates (prefixes, words)
+    joined_negation: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())
     nearby: frozenset[str] = frozenset()  # subjects next to ours: answered with a neutrality term
     neutrality: frozenset[str] = frozenset()  # terms that keep an off-topic word's question ours
     # "siapa yang harus saya pilih": (choice, which, advice) words, all three asked
@@ -151,6 +153,10 @@ def load_lexicon() -> Lexicon:
         inner={str(k).lower(): str(v).lower() for k, v in inner_raw.items()},
         negations=frozenset(str(w) for w in neg_raw.get("words", [])),
         negation_hosts=frozenset(str(w) for w in neg_raw.get("hosts", [])),
+        joined_negation=(
+            tuple(str(w) for w in neg_raw.get("joined_prefixes", [])),
+            frozenset(str(w) for w in neg_raw.get("joined_words", [])),
+        ),
         offtopic=frozenset(str(w) for w in off_raw.get("words", [])),
         nearby=frozenset(str(w) for w in off_raw.get("nearby", [])),
         neutrality=frozenset(str(w) for w in off_raw.get("neutrality", [])),

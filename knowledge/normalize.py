@@ -174,6 +174,8 @@ class Normalizer:
             return words[bare]
         if word not in _roots() and (base := self._english_base(word)):
             return words[base]
+        if word not in self.lex.vocabulary and (rest := self._joined_negation(word)):
+            return "tidak " + words.get(rest, rest)
         # Jakarta's passive di-...-in on a chat verb the lexicon knows
         # ("dilaporin", "disaranin", "dikumpulin"), unless negated: "gak
         # dipasangin" (not put up) is no "boleh gak pasangin".
@@ -183,6 +185,14 @@ class Normalizer:
             if len(word) >= 7 and mapped and not negated:
                 return mapped
         return word
+
+    def _joined_negation(self, word: str) -> str:
+        """The word a chat negation is joined to ("gaboleh" -> "boleh"), or ""."""
+        prefixes, targets = self.lex.joined_negation
+        for prefix in prefixes:
+            if word.startswith(prefix) and word[len(prefix) :] in targets:
+                return word[len(prefix) :]
+        return ""
 
     def _english_base(self, word: str) -> str:
         """The english.toml word an unknown word inflects, or "" (see _ENGLISH_ENDINGS)."""

@@ -247,3 +247,15 @@ def test_english_relatives_roles_and_attributes(
 def test_an_english_account_of_being_told_to_vote_is_mobilising(reader: FrameReader) -> None:
     frame = reader.read("My boss told us to vote for the incumbent. Is that allowed?")
     assert frame.activity is not None and frame.activity.id == "mobilise"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pns gaboleh foto sama caleg", "pns tidak boleh foto sama caleg"),
+        ("tdkbisa ikut", "tidak bisa ikut"),
+        ("gabung grup relawan", "gabung grup relawan"),  # a word of its own, left alone
+    ],
+)
+def test_a_negation_joined_to_its_word(norm: Normalizer, text: str, expected: str) -> None:
+    assert words(norm, text) == expected
