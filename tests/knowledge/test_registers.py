@@ -259,3 +259,30 @@ def test_an_english_account_of_being_told_to_vote_is_mobilising(reader: FrameRea
 )
 def test_a_negation_joined_to_its_word(norm: Normalizer, text: str, expected: str) -> None:
     assert words(norm, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "activity"),
+    [
+        (
+            "Apakah ASN dapat menjadi anggota Kelompok Penyelenggara Pemungutan Suara?",
+            "poll_worker",
+        ),
+        (
+            "Apakah PNS diperbolehkan menjadi pengurus organisasi sayap partai politik?",
+            "party_member",
+        ),
+        (
+            "Bagaimana ketentuan bagi ASN yang suami atau istrinya menjadi calon legislatif?",
+            "accompany_spouse",
+        ),
+    ],
+)
+def test_formal_names_and_phrasings(reader: FrameReader, question: str, activity: str) -> None:
+    frame = reader.read(question)
+    assert frame.activity is not None and frame.activity.id == activity
+
+
+def test_the_formal_allowed(norm: Normalizer) -> None:
+    for word in ("dibenarkan", "diperkenankan", "diperbolehkan"):
+        assert norm.normalize(f"apakah itu {word}") == "boleh", word
