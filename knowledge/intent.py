@@ -290,7 +290,8 @@ def _about_the_bot(words: tuple[str, ...]) -> bool:
     return (
         bool(wordset & _ABOUT_SUBJECT)
         and bool(wordset & _ABOUT_ASK)
-        and wordset <= _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _FILLER
+        # "halo, kamu siapa?": a greeting before it still asks about the bot
+        and wordset <= _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _FILLER | _HELLO
     )
 
 

@@ -286,3 +286,27 @@ def test_formal_names_and_phrasings(reader: FrameReader, question: str, activity
 def test_the_formal_allowed(norm: Normalizer) -> None:
     for word in ("dibenarkan", "diperkenankan", "diperbolehkan"):
         assert norm.normalize(f"apakah itu {word}") == "boleh", word
+
+
+@pytest.mark.parametrize(
+    "text", ["can I ask in English?", "Hi, who am I talking to?", "halo, kamu siapa?"]
+)
+def test_small_talk_in_english_and_with_a_greeting(norm: Normalizer, text: str) -> None:
+    assert detect_intent(norm.words(text), asked=True).kind == "greeting"
+
+
+def test_asking_others_to_vote_is_still_urging(reader: FrameReader) -> None:
+    frame = reader.read("can I ask my colleagues to vote for my husband?")
+    assert frame.activity is not None and frame.activity.id == "urge"
+
+
+def test_manado_whom_to_tell_is_a_tip(kb: KnowledgeBase) -> None:
+    answer = kb.ask(
+        "Tadi kita lia pegawai dinas bagi-bagi kaos calon di pasar. Musti kase tau pa sapa?"
+    )
+    assert answer.intent == "tip"
+
+
+def test_a_village_heads_vote_is_no_candidacy(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Pak kades ki oleh nyoblos pilkada to?")
+    assert answer.match is None or answer.match.verdict == "boleh"
