@@ -310,3 +310,25 @@ def test_manado_whom_to_tell_is_a_tip(kb: KnowledgeBase) -> None:
 def test_a_village_heads_vote_is_no_candidacy(kb: KnowledgeBase) -> None:
     answer = kb.ask("Pak kades ki oleh nyoblos pilkada to?")
     assert answer.match is None or answer.match.verdict == "boleh"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks a lot, that was very helpful.",
+        "Thank you so much for the information.",
+        "Bye, have a nice day!",
+        "Hello there, anyone here?",
+        "Mohon izin bertanya.",
+        "Tarimo kasih banyak",
+        "mkasih bnyk",
+        "Baik, saya mengerti. Terima kasih.",
+    ],
+)
+def test_thanks_greetings_and_openings_across_registers(norm: Normalizer, text: str) -> None:
+    assert detect_intent(norm.words(text), asked="?" in text).kind == "greeting"
+
+
+def test_an_opening_before_a_question_leaves_the_question(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Mohon izin bertanya, apakah PNS boleh ikut kampanye?")
+    assert answer.match is not None and answer.match.verdict == "dilarang"
