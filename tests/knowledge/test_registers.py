@@ -332,3 +332,34 @@ def test_thanks_greetings_and_openings_across_registers(norm: Normalizer, text: 
 def test_an_opening_before_a_question_leaves_the_question(kb: KnowledgeBase) -> None:
     answer = kb.ask("Mohon izin bertanya, apakah PNS boleh ikut kampanye?")
     assert answer.match is not None and answer.match.verdict == "dilarang"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selamat pagi. Saya ingin mengajukan pertanyaan.",
+        "Dengan hormat, saya ingin berkonsultasi.",
+        "Terima kasih atas informasi yang Bapak/Ibu berikan.",
+        "Selamat malam, mohon maaf mengganggu.",
+        "Selamat sore, apakah layanan ini aktif?",
+        "Wilujeng enjing, abdi bade naros",
+        "Kulonuwun, nyuwun sewu badhe tanglet",
+        "Mauliate godang",
+        "Okay, understood. Thank you!",
+        "Is this service free?",
+    ],
+)
+def test_formal_and_regional_courtesies(norm: Normalizer, text: str) -> None:
+    assert detect_intent(norm.words(text), asked="?" in text).kind == "greeting"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selamat pagi, apakah PNS boleh ikut kampanye?",
+        "Dengan hormat, bagaimana cara melaporkan ASN yang tidak netral?",
+        "mohon maaf, pns boleh like postingan caleg?",
+    ],
+)
+def test_a_courtesy_before_a_question_leaves_the_question(norm: Normalizer, text: str) -> None:
+    assert detect_intent(norm.words(text), asked=True).kind != "greeting"
