@@ -36,6 +36,7 @@ class Lexicon:
     # facts about the candidates ("nomor urut", "visi misi"): ours only with candidate_info_ours
     candidate_info: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     javanese: frozenset[str] = frozenset()  # words that make "oleh" read as "boleh"
+    sundanese: frozenset[str] = frozenset()  # words that make "ulah" read as "jangan"
     # english.toml's own words: a plural or an inflection of one of them ("joins",
     # "posters", "stories", "displayed", "wearing") reads as the word itself
     english: frozenset[str] = frozenset()
@@ -142,6 +143,8 @@ def load_lexicon() -> Lexicon:
         lead_raw.update(table)
     inner_raw = regional.get("inner", {})
     assert isinstance(inner_raw, dict)
+    ulah_raw = regional.get("ulah", {})
+    assert isinstance(ulah_raw, dict)
     oleh_raw = regional.get("oleh", {})
     assert isinstance(oleh_raw, dict)
     english_words = english.get("words", {})
@@ -149,6 +152,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         english=frozenset(str(k).lower() for k in english_words),
         javanese=frozenset(str(w) for w in oleh_raw.get("javanese", [])),
+        sundanese=frozenset(str(w) for w in ulah_raw.get("sundanese", [])),
         leading={str(k).lower(): str(v).lower() for k, v in lead_raw.items()},
         inner={str(k).lower(): str(v).lower() for k, v in inner_raw.items()},
         negations=frozenset(str(w) for w in neg_raw.get("words", [])),

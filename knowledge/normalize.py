@@ -223,6 +223,8 @@ class Normalizer:
         tokens = [inner.get(t, t) if 0 < i < len(tokens) - 1 else t for i, t in enumerate(tokens)]
         if "oleh" in tokens and not self.lex.javanese.isdisjoint(tokens):
             tokens = self._javanese_oleh(tokens)
+        if "ulah" in tokens and not self.lex.sundanese.isdisjoint(tokens):
+            tokens = ["jangan" if t == "ulah" else t for t in tokens]  # Sundanese "don't"
         text = self._phrases(" ".join(tokens))
         raw = text.split()
         text = " ".join(self._map_word(t, raw[i - 1] if i else "") for i, t in enumerate(raw))

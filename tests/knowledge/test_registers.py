@@ -363,3 +363,8 @@ def test_formal_and_regional_courtesies(norm: Normalizer, text: str) -> None:
 )
 def test_a_courtesy_before_a_question_leaves_the_question(norm: Normalizer, text: str) -> None:
     assert detect_intent(norm.words(text), asked=True).kind != "greeting"
+
+
+def test_sundanese_ulah_is_jangan_only_in_sundanese(norm: Normalizer) -> None:
+    assert "jangan" in norm.words("abdi PNS, ulah masang stiker caleg?")
+    assert "jangan" not in norm.words("laporkan ulah oknum camat itu")
