@@ -40,7 +40,21 @@ _LAUGH = re.compile(r"^(?:a?w?(?:wk|wok)+w?|(?:ha|he|hi|hu|xi|ck|kw)(?:ha|he|hi|
 # their "e" to it (regional.toml lists the common "-e" words).
 # Betawi "-nye" (= -nya: "syaratnye"); Bugis and Makassar particles "-ji", "-mi",
 # "-ki" ("bisaji", "bolehki").
-_REGIONAL_SUFFIXES = ("keun", "ake", "ke", "ne", "na", "nyo", "nye", "ji", "mi", "ki")
+# Javanese krama "-ipun"/"-nipun" (= -nya: "sanksinipun", "kampanyenipun").
+_REGIONAL_SUFFIXES = (
+    "nipun",
+    "ipun",
+    "keun",
+    "ake",
+    "ke",
+    "ne",
+    "na",
+    "nyo",
+    "nye",
+    "ji",
+    "mi",
+    "ki",
+)
 # Minang endings for Indonesian ones ("masuak" = masuk, "pilih" = piliah, "ikuik" =
 # ikut, "kampuang" = kampung, "kantua" = kantor, "sakik" = sakit) and its prefixes
 # ("pangurus" = pengurus, "bakampanye" = berkampanye, "sakantor" = sekantor), tried

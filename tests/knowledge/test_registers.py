@@ -368,3 +368,16 @@ def test_a_courtesy_before_a_question_leaves_the_question(norm: Normalizer, text
 def test_sundanese_ulah_is_jangan_only_in_sundanese(norm: Normalizer) -> None:
     assert "jangan" in norm.words("abdi PNS, ulah masang stiker caleg?")
     assert "jangan" not in norm.words("laporkan ulah oknum camat itu")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sanksinipun menapa", "sanksi apa"),  # Javanese krama "-ipun", "menapa"
+        ("kama malapornyo", "mana lapor"),  # Minang "kama", "-nyo"
+        ("pns boi do ikut kampanye", "pns boleh ikut kampanye"),  # Batak "boi"
+        ("amun pns umpat kampanye", "pns ikut kampanye"),  # Banjar "amun", "umpat"
+    ],
+)
+def test_question_words_across_regions(norm: Normalizer, text: str, expected: str) -> None:
+    assert norm.normalize(text) == expected
