@@ -19,7 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from knowledge.lexicon import LEXICON_DIR
-from knowledge.normalize import Analysis, Normalizer, fold
+from knowledge.normalize import Analysis, Normalizer, fold, stem
 
 CONCEPTS_FILE = LEXICON_DIR / "concepts.toml"
 KINDS = ("actor", "activity", "context")
@@ -242,6 +242,10 @@ def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:
         # A possessive, not an inflection: "calonnya" is a plain "calon", not
         # "mencalonkan" ("kalau calonnya kakak sendiri" names no one running).
         return base == p_word
+    if not q_stem and not p_stem:
+        # two stopwords: an inflected one still is its root ("menjadi" is "jadi" in
+        # "suami menjadi caleg"), which the terms, having dropped both, cannot say
+        return stem(q_word) == stem(p_word)
     return q_stem != q_word and bool(q_stem) and q_stem in (p_stem, p_word)
 
 

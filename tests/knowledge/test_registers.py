@@ -381,3 +381,11 @@ def test_sundanese_ulah_is_jangan_only_in_sundanese(norm: Normalizer) -> None:
 )
 def test_question_words_across_regions(norm: Normalizer, text: str, expected: str) -> None:
     assert norm.normalize(text) == expected
+
+
+def test_an_inflected_stopword_still_matches_its_root_in_a_concept_phrase(
+    reader: FrameReader,
+) -> None:
+    # "pasangan jadi calon" is a concept phrase; "menjadi" is "jadi" inflected
+    frame = reader.read("Bolehkah ASN yang pasangannya menjadi calon ikut mendampingi?")
+    assert frame.activity is not None and frame.activity.id == "accompany_spouse"
