@@ -389,3 +389,15 @@ def test_an_inflected_stopword_still_matches_its_root_in_a_concept_phrase(
     # "pasangan jadi calon" is a concept phrase; "menjadi" is "jadi" inflected
     frame = reader.read("Bolehkah ASN yang pasangannya menjadi calon ikut mendampingi?")
     assert frame.activity is not None and frame.activity.id == "accompany_spouse"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nduwe pilihan politik neng ati wae ki dilarang po kanggo ASN?",
+        "Can a civil servant privately vote for whichever candidate they like?",
+    ],
+)
+def test_a_preference_kept_to_oneself_is_a_voters_right(reader: FrameReader, question: str) -> None:
+    frame = reader.read(question)
+    assert frame.activity is not None and frame.activity.id == "vote"
