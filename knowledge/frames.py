@@ -19,7 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from knowledge.lexicon import LEXICON_DIR
-from knowledge.normalize import Analysis, Normalizer, fold
+from knowledge.normalize import Analysis, Normalizer, fold, stem
 
 CONCEPTS_FILE = LEXICON_DIR / "concepts.toml"
 KINDS = ("actor", "activity", "context")
@@ -118,12 +118,27 @@ class FrameReader:
         # a phrase's first word and first stem -> [(phrase as (words, stems), concept)]
         self._phrases: dict[str, list[tuple[Tokens, Concept]]] = {}
         self._single: dict[str, Concept] = {}  # one-word concept words, for typos
-        self._literal: dict[str, Concept] = {}  # slang words matched as typed
+        # slang words and folded phrases matched as typed: words -> concept
+        self._literal: dict[tuple[str, ...], Concept] = {}
         self._seen: set[tuple[Tokens, Concept]] = set()
         for table in self.concepts.values():
             for concept, words in table.values():
                 for phrase in words:
                     self._index(phrase, concept)
+        # An English word that is one of its concept's own words once translated
+        # ("army" is "tni") needs no literal match: read through the normalizer it
+        # takes part in the claiming below, so "unlike the army" can claim it for a
+        # comparison (a literal match claims nothing). Slang keeps its literal match:
+        # a phrase may fold it away ("nyalon bupati" is "cabup").
+        english = self.normalizer.lex.english
+        for key, concept in list(self._literal.items()):
+            if not english.issuperset(key):
+                continue
+            folded = self.normalizer.words(" ".join(key))
+            own = self._phrases.get(folded[0], ()) if len(folded) == 1 else ()
+            if any(c == concept and len(toks[0]) == 1 for toks, c in own):
+                del self._literal[key]
+        self._literal_lengths = sorted({len(k) for k in self._literal})
 
     def _tokens(self, words: tuple[str, ...]) -> Tokens:
         """The words and, aligned with them, each word's stem ("" for a stopword)."""
@@ -135,8 +150,12 @@ class FrameReader:
         words = self.normalizer.words(phrase)
         if len(words) == 1 and words != literal:
             # "nyaleg" reads as "caleg", "komen" as "komentar": the slang word
-            # itself is the concept word, not the common noun it maps to.
-            self._literal.setdefault(" ".join(literal), concept)
+            # itself is the concept word, not the common noun it maps to. A phrase
+            # the normalizer folds into one word ("tim sukses" -> "timses", "hand
+            # out" -> "bagikan", "cuma nonton" -> "menonton") is matched as typed
+            # too: its folded word alone would be too wide ("menonton" is not
+            # "only watching"), and it must still match somewhere.
+            self._literal.setdefault(literal, concept)
             return
         tokens = self._tokens(words)
         if tokens[0] and (tokens, concept) not in self._seen:
@@ -153,9 +172,12 @@ class FrameReader:
     def _found(self, text: str, words: tuple[str, ...]) -> dict[Concept, int]:
         """Every concept named, with the position of its first mention."""
         hits: dict[Concept, int] = {}
-        for i, token in enumerate(_NON_WORD.sub(" ", fold(text)).split()):
-            if token in self._literal:
-                hits.setdefault(self._literal[token], i)
+        typed = _NON_WORD.sub(" ", fold(text)).split()
+        for i in range(len(typed)):
+            for n in self._literal_lengths:
+                concept = self._literal.get(tuple(typed[i : i + n]))
+                if concept is not None:
+                    hits.setdefault(concept, i)
         q_words, q_stems = self._tokens(words)
         vocab = self.normalizer.lex.vocabulary
         # A misspelt word reads as the concept word it is closest to.
@@ -220,6 +242,10 @@ def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:
         # A possessive, not an inflection: "calonnya" is a plain "calon", not
         # "mencalonkan" ("kalau calonnya kakak sendiri" names no one running).
         return base == p_word
+    if not q_stem and not p_stem:
+        # two stopwords: an inflected one still is its root ("menjadi" is "jadi" in
+        # "suami menjadi caleg"), which the terms, having dropped both, cannot say
+        return stem(q_word) == stem(p_word)
     return q_stem != q_word and bool(q_stem) and q_stem in (p_stem, p_word)
 
 

@@ -76,6 +76,7 @@ _SEND = _V["send"]
 _EVIDENCE = _V["evidence"]
 _SUBSCRIBE = _V["subscribe"]
 _UNSUBSCRIBE = _V["unsubscribe"]
+_REMINDED_OTHERS = _V["reminded_others"]
 _HELLO = _V["hello"]
 _THANKS = _V["thanks"]
 _BYE = _V["bye"]
@@ -132,6 +133,15 @@ def reads_as_question(words: tuple[str, ...], asked: bool = False) -> bool:
     )
 
 
+def reminds_someone_else(words: tuple[str, ...]) -> bool:
+    """ "boleh saya ingatkan dia?", "ingatkan rekan yang kampanye": a subscribe word
+    whose next word is another person asks about reminding them."""
+    return any(
+        w in _SUBSCRIBE and words[i + 1 : i + 2] and words[i + 1] in _REMINDED_OTHERS
+        for i, w in enumerate(words)
+    )
+
+
 def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     """``asked``: the raw text had a question mark (the words have lost it)."""
     if not words:
@@ -141,7 +151,12 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     small = _small_talk(words)
     if small is not None:
         return Intent("greeting", small)
-    if wordset & _SUBSCRIBE and not wordset & _UNSUBSCRIBE and not someone_else_acts(words):
+    if (
+        wordset & _SUBSCRIBE
+        and not wordset & _UNSUBSCRIBE
+        and not someone_else_acts(words)
+        and not reminds_someone_else(words)
+    ):
         # "tolong ingatkan pak camat yang ikut kampanye" is about someone else's act
         return Intent("subscribe")
     asks = asks_something(words)
@@ -275,7 +290,8 @@ def _about_the_bot(words: tuple[str, ...]) -> bool:
     return (
         bool(wordset & _ABOUT_SUBJECT)
         and bool(wordset & _ABOUT_ASK)
-        and wordset <= _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _FILLER
+        # "halo, kamu siapa?": a greeting before it still asks about the bot
+        and wordset <= _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _FILLER | _HELLO
     )
 
 

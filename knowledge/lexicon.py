@@ -21,8 +21,11 @@ class Lexicon:
     offtopic: frozenset[str]  # terms of subjects the bot does not cover
     vocabulary: frozenset[str]  # known words, to tell "bolehh" from "saat"
     leading: dict[str, str] = field(default_factory=dict)  # first word only: "who" -> "siapa"
+    inner: dict[str, str] = field(default_factory=dict)  # neither first nor last: "ka" -> "ke"
     negations: frozenset[str] = frozenset()  # kept as "tidak"/"belum" unless a question particle
     negation_hosts: frozenset[str] = frozenset()  # "boleh gak": a negation after these asks
+    # "gaboleh", "tdkbisa": a negation joined to the word it negates (prefixes, words)
+    joined_negation: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())
     nearby: frozenset[str] = frozenset()  # subjects next to ours: answered with a neutrality term
     neutrality: frozenset[str] = frozenset()  # terms that keep an off-topic word's question ours
     # "siapa yang harus saya pilih": (choice, which, advice) words, all three asked
@@ -33,6 +36,10 @@ class Lexicon:
     # facts about the candidates ("nomor urut", "visi misi"): ours only with candidate_info_ours
     candidate_info: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     javanese: frozenset[str] = frozenset()  # words that make "oleh" read as "boleh"
+    sundanese: frozenset[str] = frozenset()  # words that make "ulah" read as "jangan"
+    # english.toml's own words: a plural or an inflection of one of them ("joins",
+    # "posters", "stories", "displayed", "wearing") reads as the word itself
+    english: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict[str, object]:
@@ -134,13 +141,26 @@ def load_lexicon() -> Lexicon:
         table = source.get("leading", {})
         assert isinstance(table, dict)
         lead_raw.update(table)
+    inner_raw = regional.get("inner", {})
+    assert isinstance(inner_raw, dict)
+    ulah_raw = regional.get("ulah", {})
+    assert isinstance(ulah_raw, dict)
     oleh_raw = regional.get("oleh", {})
     assert isinstance(oleh_raw, dict)
+    english_words = english.get("words", {})
+    assert isinstance(english_words, dict)
     return Lexicon(
+        english=frozenset(str(k).lower() for k in english_words),
         javanese=frozenset(str(w) for w in oleh_raw.get("javanese", [])),
+        sundanese=frozenset(str(w) for w in ulah_raw.get("sundanese", [])),
         leading={str(k).lower(): str(v).lower() for k, v in lead_raw.items()},
+        inner={str(k).lower(): str(v).lower() for k, v in inner_raw.items()},
         negations=frozenset(str(w) for w in neg_raw.get("words", [])),
         negation_hosts=frozenset(str(w) for w in neg_raw.get("hosts", [])),
+        joined_negation=(
+            tuple(str(w) for w in neg_raw.get("joined_prefixes", [])),
+            frozenset(str(w) for w in neg_raw.get("joined_words", [])),
+        ),
         offtopic=frozenset(str(w) for w in off_raw.get("words", [])),
         nearby=frozenset(str(w) for w in off_raw.get("nearby", [])),
         neutrality=frozenset(str(w) for w in off_raw.get("neutrality", [])),

@@ -38,8 +38,59 @@ _LAUGH = re.compile(r"^(?:a?w?(?:wk|wok)+w?|(?:ha|he|hi|hu|xi|ck|kw)(?:ha|he|hi|
 # "sanksine", "sanksina", "kampanyenyo"). Javanese "-e" after a consonant
 # ("kantore") is left out: English "mobile", "secure", "raise" would lose
 # their "e" to it (regional.toml lists the common "-e" words).
-_REGIONAL_SUFFIXES = ("keun", "ake", "ke", "ne", "na", "nyo")
+# Betawi "-nye" (= -nya: "syaratnye"); Bugis and Makassar particles "-ji", "-mi",
+# "-ki" ("bisaji", "bolehki").
+# Javanese krama "-ipun"/"-nipun" (= -nya: "sanksinipun", "kampanyenipun").
+_REGIONAL_SUFFIXES = (
+    "nipun",
+    "ipun",
+    "keun",
+    "ake",
+    "ke",
+    "ne",
+    "na",
+    "nyo",
+    "nye",
+    "ji",
+    "mi",
+    "ki",
+)
+# Minang endings for Indonesian ones ("masuak" = masuk, "pilih" = piliah, "ikuik" =
+# ikut, "kampuang" = kampung, "kantua" = kantor, "sakik" = sakit) and its prefixes
+# ("pangurus" = pengurus, "bakampanye" = berkampanye, "sakantor" = sekantor), tried
+# on a word nothing else knows and kept only when the result is a known word.
+_MINANG_ENDINGS = (
+    ("uak", "uk"),
+    ("iah", "ih"),
+    ("uik", "ut"),
+    ("uang", "ung"),
+    ("ua", "ur"),
+    ("ua", "or"),
+    ("ik", "it"),
+    ("ak", "at"),
+    ("eh", "as"),
+    ("o", "a"),
+)
+_MINANG_PREFIXES = (("pa", "pe"), ("ba", "ber"), ("sa", "se"), ("ma", "me"))
+_MINANG_MIN = 5
 _REGIONAL_BASE_MIN = 4
+# English inflections, tried on a word nothing else knows, against english.toml's
+# words only: (ending, what replaces it). "stories" -> "story", "joins" -> "join",
+# "wearing" -> "wear", "giving" -> "give", "chatting" -> "chat". A base of three
+# letters at least: "as" is not "a". The past ("-ed") stays as typed: Indonesian
+# has no tense, and intents.toml reads "pressured", "handed", "displayed" as a
+# witness telling what happened.
+_ENGLISH_ENDINGS = (
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ly", ""),
+    ("er", ""),
+    ("ers", ""),
+)
+_ENGLISH_BASE_MIN = 3
 # Sundanese nga- ("ngadukung") only before a root this long: "ngajari" is
 # "ajari", not "jari"; "ngaruh" is not "ruh".
 _NGA_ROOT_MIN = 5
@@ -72,6 +123,14 @@ def _stemmer() -> object:
 
     # Sastrawi's own CachedStemmer grows without bound; we cache below instead.
     return Stemmer(ArrayDictionary(sastrawi_words()))
+
+
+@lru_cache(maxsize=1)
+def _roots() -> frozenset[str]:
+    """Sastrawi's root words: an Indonesian word is never read as an English plural
+    ("bebas", "batas"). The vocabulary will not do: it holds every word of the
+    English phrases too ("campaign posters" makes "posters" known)."""
+    return frozenset(w.strip() for w in sastrawi_words())
 
 
 @lru_cache(maxsize=STEM_CACHE_SIZE)
@@ -127,6 +186,10 @@ class Normalizer:
         bare = _NGE.sub("", word)
         if bare != word and bare in words:
             return words[bare]
+        if word not in _roots() and (base := self._english_base(word)):
+            return words[base]
+        if word not in self.lex.vocabulary and (rest := self._joined_negation(word)):
+            return "tidak " + words.get(rest, rest)
         # Jakarta's passive di-...-in on a chat verb the lexicon knows
         # ("dilaporin", "disaranin", "dikumpulin"), unless negated: "gak
         # dipasangin" (not put up) is no "boleh gak pasangin".
@@ -137,6 +200,31 @@ class Normalizer:
                 return mapped
         return word
 
+    def _joined_negation(self, word: str) -> str:
+        """The word a chat negation is joined to ("gaboleh" -> "boleh"), or ""."""
+        prefixes, targets = self.lex.joined_negation
+        for prefix in prefixes:
+            if word.startswith(prefix) and word[len(prefix) :] in targets:
+                return word[len(prefix) :]
+        return ""
+
+    def _english_base(self, word: str) -> str:
+        """The english.toml word an unknown word inflects, or "" (see _ENGLISH_ENDINGS)."""
+        english = self.lex.english
+        for ending, replacement in _ENGLISH_ENDINGS:
+            if not word.endswith(ending) or word.endswith("ss"):
+                continue
+            base = word[: -len(ending)] + replacement
+            if len(base) < _ENGLISH_BASE_MIN:
+                continue
+            if base in english:
+                return base
+            # a doubled last consonant: "chatting", "planning"
+            doubled = replacement == "" and len(base) > 3 and base[-1] == base[-2]
+            if doubled and base[:-1] in english:
+                return base[:-1]
+        return ""
+
     def words(self, text: str) -> tuple[str, ...]:
         text = fold(text)
         text = _HTML_TAG.sub(" ", _URL.sub(" ", text))
@@ -145,8 +233,12 @@ class Normalizer:
         tokens = [d for d in map(self._deelongate, tokens) if d and not _LAUGH.match(d)]
         if tokens and tokens[0] in self.lex.leading:
             tokens[0] = self.lex.leading[tokens[0]]
+        inner = self.lex.inner
+        tokens = [inner.get(t, t) if 0 < i < len(tokens) - 1 else t for i, t in enumerate(tokens)]
         if "oleh" in tokens and not self.lex.javanese.isdisjoint(tokens):
             tokens = self._javanese_oleh(tokens)
+        if "ulah" in tokens and not self.lex.sundanese.isdisjoint(tokens):
+            tokens = ["jangan" if t == "ulah" else t for t in tokens]  # Sundanese "don't"
         text = self._phrases(" ".join(tokens))
         raw = text.split()
         text = " ".join(self._map_word(t, raw[i - 1] if i else "") for i, t in enumerate(raw))
@@ -209,6 +301,9 @@ class Normalizer:
                 # a root of 4 letters or more: "mantau" is Jakarta "memantau", not "tau"
                 if root != cand and len(root) >= 4 and root in self.lex.vocabulary:
                     return cand
+        minang = self._minang(word)
+        if minang:
+            return minang
         for base in bases[1:]:
             root = stem(base)
             # only a stem the base begins with ("aturan" -> "atur", "dilapor" ->
@@ -217,6 +312,27 @@ class Normalizer:
             if known and base.removeprefix("di").startswith(root):
                 return base
         return word
+
+    def _minang(self, word: str) -> str:
+        """The Indonesian word a Minang one spells (see _MINANG_ENDINGS), or ""."""
+        if len(word) < _MINANG_MIN:
+            return ""
+        vocab = self.lex.vocabulary
+        forms = [word] + [word[: -len(a)] + b for a, b in _MINANG_ENDINGS if word.endswith(a)]
+        for form in forms:
+            for a, b in (("", ""), *_MINANG_PREFIXES):
+                if not form.startswith(a):
+                    continue
+                cand = b + form[len(a) :]
+                if cand == word:
+                    continue
+                if cand in vocab:
+                    return self.lex.words.get(cand, cand) or word
+                root = stem(cand)
+                # a prefixed form whose root is known: "pangurus" -> "pengurus" (urus)
+                if a and root != cand and len(root) >= 4 and root in vocab:
+                    return cand
+        return ""
 
     def _sound_changes(self, word: str, bases: list[str], nga: bool = False) -> str | None:
         """The first known word among the bases' Jakarta-style (and, with
