@@ -104,6 +104,10 @@ _PRESENCE = _S["presence"]
 _INTENSIFIERS = _S["intensifiers"]
 # Words allowed around small talk without making it a question.
 _AROUND_SMALL_TALK = _FILLER | _ADDRESS | _PRESENCE | _INTENSIFIERS | _S["around"]
+# "Dengan hormat, mohon maaf mengganggu", and the general subject of a question only
+# announced ("saya ingin bertanya terkait netralitas ASN"): allowed beside an announcement.
+_COURTESY = _S["courtesy"]
+_TOPIC = _S["topic"]
 # Words that say nothing about what happened, around a wish to report.
 _NOT_CONTENT = _V["not_content"]
 # Report nouns ("laporan", "pelapor") and the passive ("dilaporkan"): about the
@@ -138,7 +142,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         return Intent("question")
     words = unhurried(words)  # "kpla desa", "lrah nyruh wrga plih": vowels dropped in haste
     wordset = set(words)
-    small = _small_talk(words)
+    small = _small_talk(words, asked)
     if small is not None:
         return Intent("greeting", small)
     if wordset & _SUBSCRIBE and not wordset & _UNSUBSCRIBE and not someone_else_acts(words):
@@ -244,14 +248,20 @@ def without_report_terms(terms: tuple[str, ...]) -> str:
     return " ".join(kept) if kept else " ".join(terms)
 
 
-def _small_talk(words: tuple[str, ...]) -> str | None:
+def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
     """ "hello"/"thanks"/"bye"/"about" when the message is nothing but small talk."""
-    if _about_the_bot(words):
+    if _about_the_bot(words, asked):
         return "about"
     wordset = set(words)
     negated = bool(wordset & _NEGATORS)
+    # A question announced, not yet asked: "Selamat pagi, mohon izin, saya ingin
+    # menanyakan sesuatu terkait netralitas ASN" (courtesies and the general subject).
+    announced = bool(wordset & _ANNOUNCE)
+    greeted = announced or bool(wordset & (_HELLO | _OPENERS))
     kinds: list[str] = []
     for word in words:
+        if (greeted and word in _COURTESY) or (announced and word in _TOPIC):
+            continue
         if word in _THANKS or (word in _APPRECIATION and not negated):
             kinds.append("thanks")  # "oke paham, membantu sekali", never "kurang jelas"
         elif word in _BYE:
@@ -270,13 +280,21 @@ def _small_talk(words: tuple[str, ...]) -> str | None:
     return None
 
 
-def _about_the_bot(words: tuple[str, ...]) -> bool:
+def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:
+    """ "bot ini bisa apa?", "halo min, ini bot soal netralitas ASN ya?", "ini siapa ya?",
+    "am I talking to a human?", "bisa pakai bahasa jawa?": a question about the bot
+    itself, with greetings and the general subject around it."""
     wordset = set(words)
-    return (
-        bool(wordset & _ABOUT_SUBJECT)
-        and bool(wordset & _ABOUT_ASK)
-        and wordset <= _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _FILLER
-    )
+    around = _FILLER | _HELLO | _ADDRESS | _AROUND_SMALL_TALK | _COURTESY
+    if not wordset <= _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | around | _TOPIC:
+        return False
+    # "ini siapa?", "ini apa ya?": the bot pointed at, with nothing else said ("P3K itu
+    # apa" asks what P3K is)
+    pointed = wordset - around <= _ABOUT_ASK | {"ini", "itu"} and bool(wordset & {"ini", "itu"})
+    subject = bool(wordset & _ABOUT_SUBJECT) or pointed
+    tail = [w for w in words[-2:] if w not in _TAIL_FILLER]
+    asking = bool(wordset & _ABOUT_ASK) or asked or bool(tail and tail[-1] in _YES_NO_TAIL)
+    return subject and asking
 
 
 # --- long messages ---------------------------------------------------------
