@@ -25,6 +25,7 @@ from knowledge.witness import (
     asks_after_a_scene,
     asks_for_action,
     asks_for_the_pressed,
+    asks_own_duty,
     asks_something,
     asks_what_to_do,
     clause_before,
@@ -36,6 +37,7 @@ from knowledge.witness import (
     names_a_role,
     particular,
     presents,
+    pressed_by_a_role,
     pressed_to_report,
     presses,
     sets_the_scene,
@@ -167,6 +169,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             or (not purpose and someone_else_acts(words) and particular(words))
             or (verb_form and told_before(clause_before(words, first)))
             or (verb_form and pressed_to_report(words))
+            or (verb_form and not purpose and pressed_by_a_role(words))
             or (someone_else_acts(words) and names_a_role(words))
         ):
             # "kadis nyuruh staf pasang spanduk cabup, fotonya ada. Lapor kemana?",
@@ -212,6 +215,15 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             # Told, not asked: "oknum lurah ngarahin warga coblos no 1", "kepala dinas
             # memaksa bawahannya menghadiri kampanye cabup petahana".
             return Intent("tip", report="witness")
+    if (
+        pressed_by_a_role(words)
+        and not reads_as_question(words, asked)
+        and not asks_own_duty(words)
+    ):
+        # Told by one of those pressed: "kades kami ngumpulin perangkat desa, suruh
+        # menangin paslon 01. sy perangkat jg tp ga mau" (a question of their own,
+        # "…, sy hrs nurut?", stays a question).
+        return Intent("tip", report="witness")
     if (
         pressed_to_report(words)
         and happened(words, [])

@@ -68,9 +68,16 @@ _OWN_STAKE = _W["own_stake"]
 _MUST = _W["must"]
 # "gimana ini", "piye iki", "kumaha ieu" (the regional forms reach here as "ini")
 _THIS_HERE = _W["this_here"]
+# "itu gimana?" at the end of an account: the pointers that open it
+_POINTERS = _THIS_HERE | {"itu", "tersebut", "begitu", "gitu"}
 # Not the people pressed: "nyuruh kami …", "minta ini", "ajak untuk …"
 _NOT_PRESSED = _FIRST_PERSON | _THIS | _NOT_OWNER | _W["not_pressed"]
 _CONTRAST = _W["contrast"]
+# Who may press others: roles, and the superiors among the relations ("atasan").
+_SUPERIORS = _W["superiors"]
+# Pressed against one's will: "keberatan", "tertekan"; "ga mau", "tidak nyaman".
+_RELUCTANCE = _W["reluctance"]
+_UNWILLING = _W["unwilling"]
 _WRONG = _W["wrong"]
 # Chat particles that ask when they end a clause ("boleh gak", "gak sih").
 _PARTICLES = _W["particles"]
@@ -389,6 +396,46 @@ def presses(words: tuple[str, ...]) -> bool:
     )
 
 
+def pressed_by_a_role(words: tuple[str, ...]) -> bool:
+    """Someone in a role pressed others into an election act, and it happened, told
+    perhaps by one of those pressed: "kades kami td pagi ngumpulin perangkat desa, suruh
+    menangin paslon 01. sy perangkat jg tp ga mau", "kepala dinas mengumpulkan seluruh
+    staf dan meminta kami memilih petahana, saya merasa tertekan". The writer naming
+    themself does not make it their own act: the act is the one who pressed."""
+    return (
+        (_a_superior_presses(words) or (presses(words) and _reluctant(words)))
+        and any(_political(w) for w in words)
+        and not _hypothetical(words)
+        and (happened(words, []) or len(words) >= MIN_ACCOUNT_WORDS)
+    )
+
+
+def _a_superior_presses(words: tuple[str, ...]) -> bool:
+    """Someone with authority over others (a role, not a neighbour or a relative) is the
+    one who presses, named just before the pressing verb: "kades kami td pagi ngumpulin
+    …", "kepsek nyuruh semua guru …" ("tetangga … minta pasang spanduk di rumah saya"
+    asks the writer a favour, and "saya disuruh atasan …" tells the writer's own case)."""
+    bosses = (ROLES - _RELATIONS) | _SUPERIORS
+    return any(
+        w in _PRESSING and set(words[max(0, i - 4) : i]) & bosses for i, w in enumerate(words)
+    )
+
+
+def _reluctant(words: tuple[str, ...]) -> bool:
+    """The writer says they are pressed against their will: "keberatan", "tertekan",
+    "terpaksa", "ga mau", "tidak nyaman"."""
+    return bool(set(words) & _RELUCTANCE) or any(
+        a in _NEGATION and b in _UNWILLING for a, b in itertools.pairwise(words)
+    )
+
+
+def asks_own_duty(words: tuple[str, ...]) -> bool:
+    """The last words ask what the writer must or may do, even without a question mark
+    ("…, sy hrs nurut", "saya wajib datang", "boleh sy tolak"): their own question."""
+    tail = set(words[-QUESTION_TAIL:])
+    return bool(tail & (_MUST | _RULE_ASKED | {"wajib"}))
+
+
 def sets_the_scene(words: tuple[str, ...]) -> bool:
     """A short account that says where or when it was done: a role, then "di ig",
     "di grup wa", "pas posyandu", "di masjid" ("guru pns pose 2 jari di ig")."""
@@ -440,6 +487,12 @@ def asks_after_a_scene(words: tuple[str, ...]) -> bool:
             account = words[: i - 1]
             if names_a_role(account) and not talks_rules(account):
                 return True
+        # "…, itu gimana?", "niku pripun?", "eta kumaha?": the pointer first, then how,
+        # closing an account in which someone in a role pressed others
+        closing = words[i] in _POINTERS and words[i + 1 : i + 2] and words[i + 1] in _HOW
+        if closing and i + 2 >= len(words) - 2 and presses(words[:i]):
+            if not talks_rules(words[:i]) and not _hypothetical(words[:i]):
+                return True
         return sets_the_scene(words[:i])
     return False
 
@@ -467,8 +520,15 @@ def talks_rules(words: tuple[str, ...], ignore: frozenset[str] = frozenset()) ->
         and not exclaims(words, i)
         and not _negates(words, i)
         and not _points_out(words, i)
+        and not _article(words, i)
         for i, w in enumerate(words)
     )
+
+
+def _article(words: tuple[str, ...], i: int) -> bool:
+    """ "si bu bidan", "si kades": chat "si" before a person (read "sih", the particle,
+    by the slang map) names who did it, it asks nothing."""
+    return words[i] == "sih" and i + 1 < len(words) and words[i + 1] in _ACTORS
 
 
 def _points_out(words: tuple[str, ...], i: int) -> bool:
@@ -480,7 +540,9 @@ def _points_out(words: tuple[str, ...], i: int) -> bool:
 def _negates(words: tuple[str, ...], i: int) -> bool:
     """ "enggak" before what is denied ("enggak dapat bansos"), not a chat question tag
     ("boleh enggak", "… enggak sih", "… melanggar enggak")."""
-    if words[i] not in _NEGATION or i >= len(words) - 2:
+    # "… tapi gak mundur": a negation before the last word denies it ("boleh gak",
+    # "melanggar gak sih" are tags: last word, or a particle after)
+    if words[i] not in _NEGATION or i >= len(words) - 1:
         return False
     asked_before = i > 0 and words[i - 1] in _RULE_ASKED | _TAGGED
     return words[i + 1] not in _PARTICLES and not asked_before

@@ -77,3 +77,59 @@ def test_a_question_about_the_bot_itself_is_a_greeting(text: str) -> None:
 )
 def test_an_opening_with_a_real_question_stays_a_question(text: str) -> None:
     assert intent(text).kind == "question"
+
+
+# --- accounts of what someone else did -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # told by one of those pressed: the act is the superior's, not the writer's
+        "kepsek kami kemarin ngumpulin semua guru di aula, nyuruh menangin cabup petahana. "
+        "aku guru juga tapi gak mau",
+        "Kepala dinas kami mengumpulkan seluruh staf dan meminta kami memilih calon petahana. "
+        "Saya sebagai staf merasa tertekan.",
+        "camat maksa lurah2 sekecamatan pasang baliho caleg partainya, sy lurah jg, terpaksa",
+        "atasan sy ngewajibin kami semua hadir di deklarasi paslon minggu depan. sy pns tp ga rela",
+        "sy guru honorer, disuruh kepsek upload twibbon capres, jujur sy keberatan",
+        "My boss ordered all of us staff to attend the governor candidate's rally last "
+        "week, I am a civil servant and I didn't want to go",
+        # and asking where to take it
+        "kadis kami kumpulkan kabid2 suruh galang dukungan caleg, sy kabid jg. lapor kemana?",
+        # eastern Indonesian, Javanese, Sundanese accounts
+        "Kemarin kita lia pak camat da bage-bage amplop for caleg, kita so foto. Musti "
+        "lapor pa sapa?",
+        "Tadi torang lia guru PNS iko kampanye cagub, musti kase tau pa sapa?",
+        "Pak lurah ngumpulke RT RW, dikon menangke paslon 1. Niku pripun?",
+        "Pa kuwu ngempelkeun perangkat desa, nitah milih caleg ti partaina. Eta kumaha?",
+        # shame called on what someone in a role did, an article before the person
+        "pak kadis ikut konvoi partai kmrn, gak malu apa",
+        "si bu bidan puskesmas promosiin caleg ke ibu2 posyandu",
+        "sekdes di desa ku jadi caleg tp gak mundur2",
+    ],
+)
+def test_an_account_of_what_someone_else_did_is_a_tip(text: str) -> None:
+    assert intent(text) == Intent("tip", report="witness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer asks what they must or may do: their own question
+        "kabid sy wajibin semua staf dtg ke kampanye, sy hrs nurut?",
+        "kepala dinas kami minta kami hadir di kampanye, saya wajib datang?",
+        "kepsek nyuruh semua guru pasang twibbon capres, aku guru honorer, boleh nolak?",
+        "kades ngumpulin perangkat suruh menangin paslon 01, sy perangkat harus ikut",
+        "sy perangkat desa, boleh nolak kalau disuruh kades kampanye?",
+        "saya pppk, minggu lalu disuruh atasan jadi relawan paslon",
+        # the rule asked, or a hypothetical
+        "kalau kades nyuruh perangkat menangkan paslon, itu melanggar?",
+        "apakah kepala desa boleh mengumpulkan perangkat untuk mendukung calon?",
+        "Kalau atasan memaksa kami memilih calon tertentu, apa yang bisa dilakukan?",
+        "tetangga minta pasang spanduk caleg di pagar rumah saya, saya pns",
+        "saya pns, boleh ikut kampanye suami?",
+    ],
+)
+def test_the_writers_own_question_stays_a_question(text: str) -> None:
+    assert intent(text).kind == "question"
