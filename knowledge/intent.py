@@ -99,6 +99,7 @@ _INTERROGATIVES = _V["interrogatives"]
 _YES_NO_TAIL = _V["yes_no_tail"]
 _TAIL_FILLER = _V["tail_filler"]
 _S = word_classes("intents.toml", "smalltalk")
+_W = word_classes("intents.toml", "witness")
 _APPRECIATION = _S["appreciation"]
 _NEGATORS = _S["negators"]
 _ADDRESS = _S["address"]
@@ -110,6 +111,9 @@ _AROUND_SMALL_TALK = _FILLER | _ADDRESS | _PRESENCE | _INTENSIFIERS | _S["around
 # announced ("saya ingin bertanya terkait netralitas ASN"): allowed beside an announcement.
 _COURTESY = _S["courtesy"]
 _TOPIC = _S["topic"]
+# "saya seorang guru PNS di kabupaten …": the writer introduced (actors and places too)
+_INTRODUCTION = _S["introduction"] | _W["actors"] | _W["places"] | _W["first_person"]
+_ABOUT_HELP = _V["about_help"]
 # Words that say nothing about what happened, around a wish to report.
 _NOT_CONTENT = _V["not_content"]
 # Report nouns ("laporan", "pelapor") and the passive ("dilaporkan"): about the
@@ -272,7 +276,7 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
     greeted = announced or bool(wordset & (_HELLO | _OPENERS))
     kinds: list[str] = []
     for word in words:
-        if (greeted and word in _COURTESY) or (announced and word in _TOPIC):
+        if (greeted and word in _COURTESY | _INTRODUCTION) or (announced and word in _TOPIC):
             continue
         if word in _THANKS or (word in _APPRECIATION and not negated):
             kinds.append("thanks")  # "oke paham, membantu sekali", never "kurang jelas"
@@ -298,12 +302,14 @@ def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:
     itself, with greetings and the general subject around it."""
     wordset = set(words)
     around = _FILLER | _HELLO | _ADDRESS | _AROUND_SMALL_TALK | _COURTESY
-    if not wordset <= _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | around | _TOPIC:
+    if not wordset <= _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _ABOUT_HELP | around | _TOPIC:
         return False
     # "ini siapa?", "ini apa ya?": the bot pointed at, with nothing else said ("P3K itu
     # apa" asks what P3K is)
     pointed = wordset - around <= _ABOUT_ASK | {"ini", "itu"} and bool(wordset & {"ini", "itu"})
-    subject = bool(wordset & _ABOUT_SUBJECT) or pointed
+    # "ini bisa nanya apa aja?", "min bisa bantu apa?": what the bot helps with
+    helps = bool(wordset & _ABOUT_HELP) and "apa" in wordset
+    subject = bool(wordset & _ABOUT_SUBJECT) or pointed or helps
     tail = [w for w in words[-2:] if w not in _TAIL_FILLER]
     asking = bool(wordset & _ABOUT_ASK) or asked or bool(tail and tail[-1] in _YES_NO_TAIL)
     return subject and asking

@@ -32,6 +32,21 @@ def intent(text: str) -> Intent:
         "Good afternoon, I would like to ask something",
         "Hi there, I have a question about civil servant neutrality",
         "can I ask questions here?",
+        # the writer introduced before the question comes
+        "Selamat sore. Saya seorang guru PNS, ingin berkonsultasi.",
+        "Selamat malam, perkenalkan saya staf BKPSDM di kabupaten.",
+        "Hi! I'm a nurse at a puskesmas and I have a few questions",
+        "Wilujeng enjing, abdi bade naros",
+        "Sugeng siang, Pak. Kulo badhe tanglet babagan netralitas",
+        "Bang, aye mau nanye nih",
+        "halo kak ad yg bs dbantu?",
+        "Mohon bantuannya, Bapak/Ibu.",
+        # thanks in other words
+        "Terima kasih, informasinya sudah cukup jelas.",
+        "Baik, terima kasih. Selamat siang.",
+        "thank you so much, very helpful",
+        "ok noted, thanks",
+        "Tarimo kasih banyak yo",
     ],
 )
 def test_an_opening_that_asks_nothing_yet_is_a_greeting(text: str) -> None:
@@ -52,6 +67,9 @@ def test_an_opening_that_asks_nothing_yet_is_a_greeting(text: str) -> None:
         "boleh pakai bahasa jawa ga?",
         "Can I ask in English?",
         "Selamat siang, apakah layanan ini bisa membantu saya?",
+        "ini bisa nanya apa aja?",
+        "Hello, what can you help me with?",
+        "Good morning, is this the ASN neutrality helpline?",
     ],
 )
 def test_a_question_about_the_bot_itself_is_a_greeting(text: str) -> None:
@@ -73,6 +91,10 @@ def test_a_question_about_the_bot_itself_is_a_greeting(text: str) -> None:
         "netralitas asn itu apa?",
         "Can I ask my staff to attend the regent's campaign?",
         "Can police officers vote in Indonesian elections?",
+        "Selamat pagi, saya guru PNS, suami saya nyaleg DPRD. Boleh saya ikut kampanye?",
+        "halo min, saya pppk, boleh like postingan caleg?",
+        "I'm a civil servant, can I attend my husband's campaign?",
+        "pns bisa tanya apa aja ke bawaslu soal laporan?",
     ],
 )
 def test_an_opening_with_a_real_question_stays_a_question(text: str) -> None:
