@@ -276,7 +276,9 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
     greeted = announced or bool(wordset & (_HELLO | _OPENERS))
     kinds: list[str] = []
     for word in words:
-        if (greeted and word in _COURTESY | _INTRODUCTION) or (announced and word in _TOPIC):
+        if (greeted and word in _COURTESY | _INTRODUCTION) or (
+            announced and (word in _TOPIC or word.isdigit())  # "pemilu 2024"
+        ):
             continue
         if word in _THANKS or (word in _APPRECIATION and not negated):
             kinds.append("thanks")  # "oke paham, membantu sekali", never "kurang jelas"

@@ -68,8 +68,8 @@ _OWN_STAKE = _W["own_stake"]
 _MUST = _W["must"]
 # "gimana ini", "piye iki", "kumaha ieu" (the regional forms reach here as "ini")
 _THIS_HERE = _W["this_here"]
-# "itu gimana?" at the end of an account: the pointers that open it
-_POINTERS = _THIS_HERE | {"itu", "tersebut", "begitu", "gitu"}
+# "gimana tuh?", "itu gimana?", "piye kuwi": pointing at what was just told
+_POINTERS = _THIS_HERE | _W["pointers"]
 # Not the people pressed: "nyuruh kami …", "minta ini", "ajak untuk …"
 _NOT_PRESSED = _FIRST_PERSON | _THIS | _NOT_OWNER | _W["not_pressed"]
 _CONTRAST = _W["contrast"]
@@ -100,6 +100,7 @@ _ACTION = _W["action"]
 _REQUEST = _W["request"]
 _HELD_EVIDENCE = _W["evidence"]
 _HOLDING = _W["holding"]
+_HANDING = _W["handing"]
 _UNSURE = _W["unsure"]
 _DOCUMENTS = _W["documents"]
 # What a question after an account asks: about the rules, about what was told, the
@@ -483,7 +484,7 @@ def asks_after_a_scene(words: tuple[str, ...]) -> bool:
         around = set(words[max(i - 1, tail_from) : i + 3])
         if not around & _HOW or talks_rules(words[i + 1 :], _PARTICLES):
             continue  # "ini gimana hukumnya?" asks the rule
-        if words[i] in _THIS_HERE and words[i - 1] in _HOW:
+        if words[i] in _POINTERS and words[i - 1] in _HOW:
             account = words[: i - 1]
             if names_a_role(account) and not talks_rules(account):
                 return True
@@ -588,8 +589,12 @@ def exclaims(words: tuple[str, ...], i: int) -> bool:
 
 
 def presents(words: tuple[str, ...]) -> bool:
-    """ "pns kampanye di fb nih min": news brought to the bot, not a question."""
-    return bool(set(words) & _PRESENTING)
+    """ "pns kampanye di fb nih min", "ini link postingan pns dukung paslon": news (or
+    evidence) brought to the bot, not a question."""
+    return bool(set(words) & _PRESENTING) or any(
+        a in _HANDING and b.removesuffix("nya") in _HELD_EVIDENCE
+        for a, b in itertools.pairwise(words)
+    )
 
 
 def tells(words: tuple[str, ...]) -> bool:

@@ -47,6 +47,11 @@ def intent(text: str) -> Intent:
         "thank you so much, very helpful",
         "ok noted, thanks",
         "Tarimo kasih banyak yo",
+        # the general subject, with its connectors and a year
+        "Selamat pagi. Saya ingin bertanya mengenai ketentuan netralitas bagi PPPK dalam "
+        "pemilu 2024.",
+        "Mohon petunjuk, Bapak/Ibu.",
+        "minta pencerahannya min",
     ],
 )
 def test_an_opening_that_asks_nothing_yet_is_a_greeting(text: str) -> None:
@@ -95,6 +100,8 @@ def test_a_question_about_the_bot_itself_is_a_greeting(text: str) -> None:
         "halo min, saya pppk, boleh like postingan caleg?",
         "I'm a civil servant, can I attend my husband's campaign?",
         "pns bisa tanya apa aja ke bawaslu soal laporan?",
+        "saya ingin bertanya tentang netralitas asn dalam pilkada, apa saja yang dilarang?",
+        "mohon petunjuk, pns ikut kampanye sanksinya apa",
     ],
 )
 def test_an_opening_with_a_real_question_stays_a_question(text: str) -> None:
@@ -129,6 +136,10 @@ def test_an_opening_with_a_real_question_stays_a_question(text: str) -> None:
         "pak kadis ikut konvoi partai kmrn, gak malu apa",
         "si bu bidan puskesmas promosiin caleg ke ibu2 posyandu",
         "sekdes di desa ku jadi caleg tp gak mundur2",
+        # "gimana tuh" after what someone did; evidence handed over
+        "tetangga sy pns pasang baliho caleg di depan rumahnya, gmn tuh",
+        "ini link postingan pns dinas pendidikan dukung paslon 2",
+        "berikut videonya, pak kades bagi amplop ke warga",
     ],
 )
 def test_an_account_of_what_someone_else_did_is_a_tip(text: str) -> None:
@@ -151,6 +162,8 @@ def test_an_account_of_what_someone_else_did_is_a_tip(text: str) -> None:
         "Kalau atasan memaksa kami memilih calon tertentu, apa yang bisa dilakukan?",
         "tetangga minta pasang spanduk caleg di pagar rumah saya, saya pns",
         "saya pns, boleh ikut kampanye suami?",
+        "pns share link caleg di grup wa",
+        "ini foto pns kampanye, boleh?",
     ],
 )
 def test_the_writers_own_question_stays_a_question(text: str) -> None:
