@@ -114,6 +114,10 @@ _TOPIC = _S["topic"]
 # "saya seorang guru PNS di kabupaten …": the writer introduced (actors and places too)
 _INTRODUCTION = _S["introduction"] | _W["actors"] | _W["places"] | _W["first_person"]
 _ABOUT_HELP = _V["about_help"]
+# After these, an introduction names a place ("dari Bandung", "Kabupaten Bogor"): a
+# word nothing else knows is read as that name, unless it says what someone did.
+_NAMED_AFTER = _S["named_after"] | _W["places"]
+_CONTENT = _W["politics"] | _W["pressing"] | _W["pressed"] | _QUESTION | _INTERROGATIVES
 # Words that say nothing about what happened, around a wish to report.
 _NOT_CONTENT = _V["not_content"]
 # Report nouns ("laporan", "pelapor") and the passive ("dilaporkan"): about the
@@ -275,11 +279,13 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
     announced = bool(wordset & _ANNOUNCE)
     greeted = announced or bool(wordset & (_HELLO | _OPENERS))
     kinds: list[str] = []
-    for word in words:
+    for i, word in enumerate(words):
         if (greeted and word in _COURTESY | _INTRODUCTION) or (
             announced and (word in _TOPIC or word.isdigit())  # "pemilu 2024"
         ):
             continue
+        if greeted and i > 0 and words[i - 1] in _NAMED_AFTER and word not in _CONTENT:
+            continue  # "saya ASN di Kabupaten Bogor", "a civil servant from Bandung": a name
         if word in _THANKS or (word in _APPRECIATION and not negated):
             kinds.append("thanks")  # "oke paham, membantu sekali", never "kurang jelas"
         elif word in _BYE:

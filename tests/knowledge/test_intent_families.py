@@ -52,6 +52,24 @@ def intent(text: str) -> Intent:
         "pemilu 2024.",
         "Mohon petunjuk, Bapak/Ibu.",
         "minta pencerahannya min",
+        # English openings and thanks
+        "Hey, quick question about elections",
+        "Hi, I need some help",
+        "Good day",
+        "Greetings",
+        "Morning!",
+        "Hi, sorry to bother you",
+        "Excuse me, may I ask something?",
+        "Have a nice day",
+        "Appreciate it",
+        "Understood, thanks",
+        "that answers my question, thanks",
+        "Thank you very much for the explanation",
+        "how are you?",
+        "hai min apa kabar",
+        # an introduction that names a place
+        "Assalamualaikum warahmatullahi wabarakatuh. Saya ASN di Kabupaten Sleman.",
+        "Hi, I'm a civil servant from Makassar",
     ],
 )
 def test_an_opening_that_asks_nothing_yet_is_a_greeting(text: str) -> None:
@@ -75,6 +93,8 @@ def test_an_opening_that_asks_nothing_yet_is_a_greeting(text: str) -> None:
         "ini bisa nanya apa aja?",
         "Hello, what can you help me with?",
         "Good morning, is this the ASN neutrality helpline?",
+        "Hi, how does this work?",
+        "Hi, is this service free?",
     ],
 )
 def test_a_question_about_the_bot_itself_is_a_greeting(text: str) -> None:
@@ -102,6 +122,8 @@ def test_a_question_about_the_bot_itself_is_a_greeting(text: str) -> None:
         "pns bisa tanya apa aja ke bawaslu soal laporan?",
         "saya ingin bertanya tentang netralitas asn dalam pilkada, apa saja yang dilarang?",
         "mohon petunjuk, pns ikut kampanye sanksinya apa",
+        "halo, saya pns dari partai lama, boleh?",
+        "Hi, I'm a teacher from Bogor, can I join a campaign rally?",
     ],
 )
 def test_an_opening_with_a_real_question_stays_a_question(text: str) -> None:
