@@ -277,7 +277,7 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
     # A question announced, not yet asked: "Selamat pagi, mohon izin, saya ingin
     # menanyakan sesuatu terkait netralitas ASN" (courtesies and the general subject).
     announced = bool(wordset & _ANNOUNCE)
-    greeted = announced or bool(wordset & (_HELLO | _OPENERS))
+    greeted = announced or bool(wordset & (_HELLO | _OPENERS | _THANKS | _BYE))
     kinds: list[str] = []
     for i, word in enumerate(words):
         if (greeted and word in _COURTESY | _INTRODUCTION) or (

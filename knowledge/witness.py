@@ -101,6 +101,7 @@ _REQUEST = _W["request"]
 _HELD_EVIDENCE = _W["evidence"]
 _HOLDING = _W["holding"]
 _HANDING = _W["handing"]
+_FORMAL_ADDRESS = _W["formal_address"]
 _UNSURE = _W["unsure"]
 _DOCUMENTS = _W["documents"]
 # What a question after an account asks: about the rules, about what was told, the
@@ -621,8 +622,20 @@ def particular(words: tuple[str, ...]) -> bool:
     if set(words) & _PARTICULAR:
         return True
     return any(
-        (a in _RELATIONS and b in _OWNERS) or (a in _OWNERS and b in _RELATIONS)
-        for a, b in itertools.pairwise(words)
+        ((a in _RELATIONS and b in _OWNERS) or (a in _OWNERS and b in _RELATIONS))
+        and not _sir_or_madam(words, i)
+        for i, (a, b) in enumerate(itertools.pairwise(words))
+    )
+
+
+def _sir_or_madam(words: tuple[str, ...], i: int) -> bool:
+    """ "Selamat pagi, Bapak/Ibu. Saya …": the formal "Sir/Madam" (read "bapak ibu"),
+    then the writer; not "ibu saya" (my mother)."""
+    return (
+        i > 0
+        and words[i] in _FORMAL_ADDRESS
+        and words[i - 1] in _FORMAL_ADDRESS
+        and words[i - 1] != words[i]
     )
 
 

@@ -70,6 +70,22 @@ def intent(text: str) -> Intent:
         # an introduction that names a place
         "Assalamualaikum warahmatullahi wabarakatuh. Saya ASN di Kabupaten Sleman.",
         "Hi, I'm a civil servant from Makassar",
+        # more thanks and openings, formal, typed in a hurry, English, regional
+        "Thank you for your help!",
+        "Thanks for the info, have a great day",
+        "OK, thank you for the answer.",
+        "thanks, that's all I needed",
+        "Good morning! I have a question regarding the upcoming election.",
+        "Hello, I want to know more about civil servant neutrality",
+        "hello? anybody?",
+        "Dengan hormat, perkenankan saya bertanya.",
+        "Terima kasih atas jawaban yang diberikan.",
+        "Terima kasih, penjelasannya sangat lengkap.",
+        "Hello, is this the right place to ask about ASN neutrality?",
+        "mksih kak, udh jls",
+        "slmt siang, ad yg bs sy tnyakan?",
+        "pgi min, mo tny dkit",
+        "Assalamualaikum, Uda. Ambo nak batanyo",
     ],
 )
 def test_an_opening_that_asks_nothing_yet_is_a_greeting(text: str) -> None:
@@ -95,6 +111,8 @@ def test_an_opening_that_asks_nothing_yet_is_a_greeting(text: str) -> None:
         "Good morning, is this the ASN neutrality helpline?",
         "Hi, how does this work?",
         "Hi, is this service free?",
+        "What kind of questions can you answer?",
+        "Selamat siang. Apakah saya dapat berkonsultasi melalui layanan ini?",
     ],
 )
 def test_a_question_about_the_bot_itself_is_a_greeting(text: str) -> None:
@@ -124,6 +142,11 @@ def test_a_question_about_the_bot_itself_is_a_greeting(text: str) -> None:
         "mohon petunjuk, pns ikut kampanye sanksinya apa",
         "halo, saya pns dari partai lama, boleh?",
         "Hi, I'm a teacher from Bogor, can I join a campaign rally?",
+        "makasih, tapi kalau honorer gimana?",
+        # "Bapak/Ibu" is Sir/Madam, not "my mother", and an activity makes it a question
+        "Selamat pagi, Bapak/Ibu. Saya hendak menanyakan beberapa hal terkait aturan "
+        "netralitas ASN pada masa kampanye.",
+        "thanks, and what about a retired civil servant joining a party?",
     ],
 )
 def test_an_opening_with_a_real_question_stays_a_question(text: str) -> None:
