@@ -86,6 +86,11 @@ def intent(text: str) -> Intent:
         "slmt siang, ad yg bs sy tnyakan?",
         "pgi min, mo tny dkit",
         "Assalamualaikum, Uda. Ambo nak batanyo",
+        "Hi there, I'm looking for some guidance",
+        "thanks a bunch",
+        "ty",
+        "Alright, thanks for your time",
+        "Great, that helps a lot",
     ],
 )
 def test_an_opening_that_asks_nothing_yet_is_a_greeting(text: str) -> None:
@@ -113,6 +118,11 @@ def test_an_opening_that_asks_nothing_yet_is_a_greeting(text: str) -> None:
         "Hi, is this service free?",
         "What kind of questions can you answer?",
         "Selamat siang. Apakah saya dapat berkonsultasi melalui layanan ini?",
+        "Hello, how can you help me?",
+        "Hi, are you a real person or an automated system?",
+        "Hi, what topics do you cover?",
+        "What languages do you speak?",
+        "Can you reply in English please?",
     ],
 )
 def test_a_question_about_the_bot_itself_is_a_greeting(text: str) -> None:
