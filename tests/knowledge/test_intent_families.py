@@ -91,6 +91,9 @@ def intent(text: str) -> Intent:
         "ty",
         "Alright, thanks for your time",
         "Great, that helps a lot",
+        "Good morning. I work for the provincial government and would like some advice.",
+        "Hello, I'm a government employee. Can I ask you a few things?",
+        "Halo, saya baru pertama kali pakai bot ini",
     ],
 )
 def test_an_opening_that_asks_nothing_yet_is_a_greeting(text: str) -> None:
@@ -123,6 +126,7 @@ def test_an_opening_that_asks_nothing_yet_is_a_greeting(text: str) -> None:
         "Hi, what topics do you cover?",
         "What languages do you speak?",
         "Can you reply in English please?",
+        "Sugeng enjing, menika bot punapa nggih?",
     ],
 )
 def test_a_question_about_the_bot_itself_is_a_greeting(text: str) -> None:
