@@ -490,7 +490,8 @@ def asks_after_a_scene(words: tuple[str, ...]) -> bool:
             if names_a_role(account) and not talks_rules(account):
                 return True
         # "…, itu gimana?", "niku pripun?", "eta kumaha?": the pointer first, then how,
-        # closing an account in which someone in a role pressed others
+        # closing an account in which someone in a role pressed others ("pak camat
+        # ikut kampanye, itu gimana?" asks the rule)
         closing = words[i] in _POINTERS and words[i + 1 : i + 2] and words[i + 1] in _HOW
         if closing and i + 2 >= len(words) - 2 and presses(words[:i]):
             if not talks_rules(words[:i]) and not _hypothetical(words[:i]):

@@ -199,6 +199,10 @@ def test_an_opening_with_a_real_question_stays_a_question(text: str) -> None:
         "tetangga sy pns pasang baliho caleg di depan rumahnya, gmn tuh",
         "ini link postingan pns dinas pendidikan dukung paslon 2",
         "berikut videonya, pak kades bagi amplop ke warga",
+        # shameless, said of it; asking what to do, in Minang and Betawi
+        "Pegawe kantor camat pade pasang gambar caleg di ruang kerja, kagak takut ape?",
+        "Ambo caliak guru PNS mambagian baju caleg di pasa, apo nan harus ambo buek?",
+        "Pak lurah kite kemaren bagi duit caleg, aye mesti gimane?",
     ],
 )
 def test_an_account_of_what_someone_else_did_is_a_tip(text: str) -> None:
@@ -223,6 +227,7 @@ def test_an_account_of_what_someone_else_did_is_a_tip(text: str) -> None:
         "saya pns, boleh ikut kampanye suami?",
         "pns share link caleg di grup wa",
         "ini foto pns kampanye, boleh?",
+        "pns gak takut kena sanksi kalau like postingan caleg?",
     ],
 )
 def test_the_writers_own_question_stays_a_question(text: str) -> None:
