@@ -42,6 +42,7 @@ from knowledge.witness import (
     presses,
     sets_the_scene,
     someone_else_acts,
+    someone_unnamed_acts,
     telling_at,
     tells,
     told_before,
@@ -223,6 +224,9 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             # Told, not asked: "oknum lurah ngarahin warga coblos no 1", "kepala dinas
             # memaksa bawahannya menghadiri kampanye cabup petahana".
             return Intent("tip", report="witness")
+    if someone_unnamed_acts(words) and not reads_as_question(words, asked):
+        # "di grup wa kantor ada yg share video kampanye cagub tiap hari"
+        return Intent("tip", report="witness")
     if (
         pressed_by_a_role(words)
         and not reads_as_question(words, asked)

@@ -101,6 +101,10 @@ _REQUEST = _W["request"]
 _HELD_EVIDENCE = _W["evidence"]
 _HOLDING = _W["holding"]
 _HANDING = _W["handing"]
+# "ada yang …", "ada orang …", "seseorang": someone not named
+_SOMEONE = _W["someone"]
+_SOMEONE_AFTER = _W["someone_after"]
+_SOMEONE_WORDS = _W["someone_words"]
 _FORMAL_ADDRESS = _W["formal_address"]
 _UNSURE = _W["unsure"]
 _DOCUMENTS = _W["documents"]
@@ -478,6 +482,13 @@ def asks_after_a_scene(words: tuple[str, ...]) -> bool:
     where, then "ini gimana" (what to make of it; "itu boleh?" stays a question);
     "pak camat ikut kampanye, gimana ini?" ("kumaha ieu", "piye iki"): someone in a
     role did it, and "this" is asked about."""
+    # "katanya kepsek nyuruh guru pilih caleg X, gmn ya": how, last, after an account in
+    # which someone in a role pressed others (the writer not among them)
+    said = tuple(w for w in words if w not in _PARTICLES)
+    if said and said[-1] in _HOW and not set(words) & _FIRST_PERSON:
+        account = said[:-1]
+        if presses(account) and not talks_rules(account) and not _hypothetical(account):
+            return True
     tail_from = max(len(words) - QUESTION_TAIL, 0)
     for i in range(len(words) - 1, tail_from - 1, -1):
         if words[i] not in _TOLD_SUBJECT:
@@ -498,6 +509,23 @@ def asks_after_a_scene(words: tuple[str, ...]) -> bool:
                 return True
         return sets_the_scene(words[:i])
     return False
+
+
+def someone_unnamed_acts(words: tuple[str, ...]) -> bool:
+    """Someone not named did an election act at a place or in a group the writer names:
+    "di grup wa kantor ada yg share video kampanye cagub tiap hari" ("ada yang bilang
+    pns boleh …" names no place, and talks about the rules)."""
+    unnamed = any(
+        a in _SOMEONE and b in _SOMEONE_AFTER for a, b in itertools.pairwise(words)
+    ) or bool(set(words) & _SOMEONE_WORDS)
+    return (
+        unnamed
+        and any(_political(w) for w in words)
+        and bool(set(words) & (_PLACES | _MEDIA))
+        and not _hypothetical(words)
+        and not talks_rules(words)
+        and not about_oneself(words)
+    )
 
 
 def asks_what_to_do(words: tuple[str, ...]) -> bool:

@@ -203,6 +203,10 @@ def test_an_opening_with_a_real_question_stays_a_question(text: str) -> None:
         "Pegawe kantor camat pade pasang gambar caleg di ruang kerja, kagak takut ape?",
         "Ambo caliak guru PNS mambagian baju caleg di pasa, apo nan harus ambo buek?",
         "Pak lurah kite kemaren bagi duit caleg, aye mesti gimane?",
+        # hearsay of pressure, then "gimana ya"; someone unnamed, at a named place
+        "katanya kepsek nyuruh guru2 coblos caleg tertentu, gmn ya",
+        "di grup wa kantor ada yg share video kampanye cagub tiap hari",
+        "ada orang bagi amplop caleg di masjid tadi subuh",
     ],
 )
 def test_an_account_of_what_someone_else_did_is_a_tip(text: str) -> None:
@@ -228,6 +232,9 @@ def test_an_account_of_what_someone_else_did_is_a_tip(text: str) -> None:
         "pns share link caleg di grup wa",
         "ini foto pns kampanye, boleh?",
         "pns gak takut kena sanksi kalau like postingan caleg?",
+        "ada yang bilang pns boleh like postingan caleg",
+        "ada yang tau aturan kampanye di kantor?",
+        "saya disuruh kepsek ikut kampanye, gimana ya",
     ],
 )
 def test_the_writers_own_question_stays_a_question(text: str) -> None:
