@@ -115,6 +115,13 @@ _TOPIC = _S["topic"]
 # "saya seorang guru PNS di kabupaten …": the writer introduced (actors and places too)
 _INTRODUCTION = _S["introduction"] | _W["actors"] | _W["places"] | _W["first_person"]
 _ABOUT_HELP = _V["about_help"]
+# The actors and places an introduction may name, what introduces them, and what turns
+# a role into one wished for.
+_INTRO_WHO = (
+    (_W["actors"] | _W["places"]) - _S["introduction"] - _ADDRESS - _FILLER - _COURTESY - _TOPIC
+)
+_INTRODUCERS = _W["first_person"] | _S["introducers"]
+_BECOMING = _S["becoming"]
 # After these, an introduction names a place ("dari Bandung", "Kabupaten Bogor"): a
 # word nothing else knows is read as that name, unless it says what someone did.
 _NAMED_AFTER = _S["named_after"] | _W["places"]
@@ -284,6 +291,8 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
     greeted = announced or bool(wordset & (_HELLO | _OPENERS | _THANKS | _BYE))
     kinds: list[str] = []
     for i, word in enumerate(words):
+        if word in _INTRO_WHO and not _introduced(words, i):
+            return None  # "ulun PNS, handak KPPS, kawa kah?": a role wished for, asked
         if (greeted and word in _COURTESY | _INTRODUCTION) or (
             announced and (word in _TOPIC or word.isdigit())  # "pemilu 2024"
         ):
@@ -306,6 +315,12 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
         if kind in kinds:
             return kind
     return None
+
+
+def _introduced(words: tuple[str, ...], i: int) -> bool:
+    """The role or place at ``i`` tells who is writing ("saya seorang guru PNS", "saya
+    ASN di Kabupaten …"), not a role wished for ("mau KPPS", "ingin jadi PPS")."""
+    return bool(set(words[:i]) & _INTRODUCERS) and words[i - 1] not in _BECOMING
 
 
 def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:

@@ -156,6 +156,10 @@ def test_a_question_about_the_bot_itself_is_a_greeting(text: str) -> None:
         "mohon petunjuk, pns ikut kampanye sanksinya apa",
         "halo, saya pns dari partai lama, boleh?",
         "Hi, I'm a teacher from Bogor, can I join a campaign rally?",
+        # a role wished for is a question, not an introduction
+        "Ulun PNS, handak KPPS, kawa kah?",
+        "Halo, saya PNS, mau daftar KPPS, bisa?",
+        "halo saya pns ingin jadi pps",
         "makasih, tapi kalau honorer gimana?",
         # "Bapak/Ibu" is Sir/Madam, not "my mother", and an activity makes it a question
         "Selamat pagi, Bapak/Ibu. Saya hendak menanyakan beberapa hal terkait aturan "
