@@ -36,12 +36,14 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # beyond the dev wording (alone: tips 86.8%); all three together: fully correct
 # 75.2%, out of scope 96.3%, tips 86.8%, greetings 72.7%, dilarang answered boleh
 # 0 (the target, held from now on); after the chat-register tip round
-# (tips 89.5%) and the info-question round (fully correct 75.6%). Raise them as
-# accuracy improves; never lower them to let a change through.
+# (tips 89.5%) and the info-question round (fully correct 75.6%); after the routing
+# round (out of scope 98.1%, tips 92.1%, greetings 86.4%) the three routing floors
+# sit one item below the measure. Raise them as accuracy improves; never lower them
+# to let a change through.
 FULLY_CORRECT_FLOOR = 0.73
-OUT_OF_SCOPE_FLOOR = 0.94
-TIP_FLOOR = 0.87
-GREETING_FLOOR = 0.68
+OUT_OF_SCOPE_FLOOR = 0.96
+TIP_FLOOR = 0.89
+GREETING_FLOOR = 0.81
 DILARANG_AS_BOLEH_MAX = 0
 
 
