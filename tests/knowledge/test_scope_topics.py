@@ -89,6 +89,11 @@ OUT_OF_SCOPE = [
     "Bagaimana cara mengisi LHKPN bagi pejabat eselon III?",
     "pns boleh pake kerudung warna bebas hari kamis?",
     "Seragam batik ASN hari Jumat wajib motif daerah?",
+    # a civil servant's private life and side work
+    "pns boleh jadi pengurus masjid di kampung?",
+    "Apakah guru PNS diperbolehkan membuka les privat di rumah?",
+    "izin cerai buat pppk gimana prosedurnya",
+    "Can a civil servant take a loan from a pinjol app?",
 ]
 
 
@@ -116,6 +121,8 @@ IN_SCOPE = [
     ("pns pakai seragam dinas ikut kampanye caleg", "dress_code"),
     ("caleg bagi2 payung pas hujan, asn boleh terima?", "weather"),
     ("asn kumpulkan npwp warga buat dukungan calon dpd", "tax_and_wealth_reports"),
+    ("pns pengurus masjid ajak jamaah pilih caleg", "private_affairs"),
+    ("pns wfh tapi ikut kampanye caleg, boleh?", "private_affairs"),
 ]
 
 
