@@ -25,6 +25,7 @@ from knowledge.witness import (
     asks_after_a_scene,
     asks_for_action,
     asks_for_the_pressed,
+    asks_own_duty,
     asks_something,
     asks_what_to_do,
     clause_before,
@@ -36,10 +37,12 @@ from knowledge.witness import (
     names_a_role,
     particular,
     presents,
+    pressed_by_a_role,
     pressed_to_report,
     presses,
     sets_the_scene,
     someone_else_acts,
+    someone_unnamed_acts,
     telling_at,
     tells,
     told_before,
@@ -98,6 +101,7 @@ _INTERROGATIVES = _V["interrogatives"]
 _YES_NO_TAIL = _V["yes_no_tail"]
 _TAIL_FILLER = _V["tail_filler"]
 _S = word_classes("intents.toml", "smalltalk")
+_W = word_classes("intents.toml", "witness")
 _APPRECIATION = _S["appreciation"]
 _NEGATORS = _S["negators"]
 _ADDRESS = _S["address"]
@@ -105,6 +109,24 @@ _PRESENCE = _S["presence"]
 _INTENSIFIERS = _S["intensifiers"]
 # Words allowed around small talk without making it a question.
 _AROUND_SMALL_TALK = _FILLER | _ADDRESS | _PRESENCE | _INTENSIFIERS | _S["around"]
+# "Dengan hormat, mohon maaf mengganggu", and the general subject of a question only
+# announced ("saya ingin bertanya terkait netralitas ASN"): allowed beside an announcement.
+_COURTESY = _S["courtesy"]
+_TOPIC = _S["topic"]
+# "saya seorang guru PNS di kabupaten …": the writer introduced (actors and places too)
+_INTRODUCTION = _S["introduction"] | _W["actors"] | _W["places"] | _W["first_person"]
+_ABOUT_HELP = _V["about_help"]
+# The actors and places an introduction may name, what introduces them, and what turns
+# a role into one wished for.
+_INTRO_WHO = (
+    (_W["actors"] | _W["places"]) - _S["introduction"] - _ADDRESS - _FILLER - _COURTESY - _TOPIC
+)
+_INTRODUCERS = _W["first_person"] | _S["introducers"]
+_BECOMING = _S["becoming"]
+# After these, an introduction names a place ("dari Bandung", "Kabupaten Bogor"): a
+# word nothing else knows is read as that name, unless it says what someone did.
+_NAMED_AFTER = _S["named_after"] | _W["places"]
+_CONTENT = _W["politics"] | _W["pressing"] | _W["pressed"] | _QUESTION | _INTERROGATIVES
 # Words that say nothing about what happened, around a wish to report.
 _NOT_CONTENT = _V["not_content"]
 # Report nouns ("laporan", "pelapor") and the passive ("dilaporkan"): about the
@@ -148,7 +170,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         return Intent("question")
     words = unhurried(words)  # "kpla desa", "lrah nyruh wrga plih": vowels dropped in haste
     wordset = set(words)
-    small = _small_talk(words)
+    small = _small_talk(words, asked)
     if small is not None:
         return Intent("greeting", small)
     if (
@@ -178,6 +200,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             or (not purpose and someone_else_acts(words) and particular(words))
             or (verb_form and told_before(clause_before(words, first)))
             or (verb_form and pressed_to_report(words))
+            or (verb_form and not purpose and pressed_by_a_role(words))
             or (someone_else_acts(words) and names_a_role(words))
         ):
             # "kadis nyuruh staf pasang spanduk cabup, fotonya ada. Lapor kemana?",
@@ -223,6 +246,18 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             # Told, not asked: "oknum lurah ngarahin warga coblos no 1", "kepala dinas
             # memaksa bawahannya menghadiri kampanye cabup petahana".
             return Intent("tip", report="witness")
+    if someone_unnamed_acts(words) and not reads_as_question(words, asked):
+        # "di grup wa kantor ada yg share video kampanye cagub tiap hari"
+        return Intent("tip", report="witness")
+    if (
+        pressed_by_a_role(words)
+        and not reads_as_question(words, asked)
+        and not asks_own_duty(words)
+    ):
+        # Told by one of those pressed: "kades kami ngumpulin perangkat desa, suruh
+        # menangin paslon 01. sy perangkat jg tp ga mau" (a question of their own,
+        # "…, sy hrs nurut?", stays a question).
+        return Intent("tip", report="witness")
     if (
         pressed_to_report(words)
         and happened(words, [])
@@ -259,14 +294,26 @@ def without_report_terms(terms: tuple[str, ...]) -> str:
     return " ".join(kept) if kept else " ".join(terms)
 
 
-def _small_talk(words: tuple[str, ...]) -> str | None:
+def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
     """ "hello"/"thanks"/"bye"/"about" when the message is nothing but small talk."""
-    if _about_the_bot(words):
+    if _about_the_bot(words, asked):
         return "about"
     wordset = set(words)
     negated = bool(wordset & _NEGATORS)
+    # A question announced, not yet asked: "Selamat pagi, mohon izin, saya ingin
+    # menanyakan sesuatu terkait netralitas ASN" (courtesies and the general subject).
+    announced = bool(wordset & _ANNOUNCE)
+    greeted = announced or bool(wordset & (_HELLO | _OPENERS | _THANKS | _BYE))
     kinds: list[str] = []
-    for word in words:
+    for i, word in enumerate(words):
+        if word in _INTRO_WHO and not _introduced(words, i):
+            return None  # "ulun PNS, handak KPPS, kawa kah?": a role wished for, asked
+        if (greeted and word in _COURTESY | _INTRODUCTION) or (
+            announced and (word in _TOPIC or word.isdigit())  # "pemilu 2024"
+        ):
+            continue
+        if greeted and i > 0 and words[i - 1] in _NAMED_AFTER and word not in _CONTENT:
+            continue  # "saya ASN di Kabupaten Bogor", "a civil servant from Bandung": a name
         if word in _THANKS or (word in _APPRECIATION and not negated):
             kinds.append("thanks")  # "oke paham, membantu sekali", never "kurang jelas"
         elif word in _BYE:
@@ -285,14 +332,29 @@ def _small_talk(words: tuple[str, ...]) -> str | None:
     return None
 
 
-def _about_the_bot(words: tuple[str, ...]) -> bool:
+def _introduced(words: tuple[str, ...], i: int) -> bool:
+    """The role or place at ``i`` tells who is writing ("saya seorang guru PNS", "saya
+    ASN di Kabupaten …"), not a role wished for ("mau KPPS", "ingin jadi PPS")."""
+    return bool(set(words[:i]) & _INTRODUCERS) and words[i - 1] not in _BECOMING
+
+
+def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:
+    """ "bot ini bisa apa?", "halo min, ini bot soal netralitas ASN ya?", "ini siapa ya?",
+    "am I talking to a human?", "bisa pakai bahasa jawa?": a question about the bot
+    itself, with greetings and the general subject around it."""
     wordset = set(words)
-    return (
-        bool(wordset & _ABOUT_SUBJECT)
-        and bool(wordset & _ABOUT_ASK)
-        # "halo, kamu siapa?": a greeting before it still asks about the bot
-        and wordset <= _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _FILLER | _HELLO
-    )
+    around = _FILLER | _HELLO | _ADDRESS | _AROUND_SMALL_TALK | _COURTESY
+    if not wordset <= _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _ABOUT_HELP | around | _TOPIC:
+        return False
+    # "ini siapa?", "ini apa ya?": the bot pointed at, with nothing else said ("P3K itu
+    # apa" asks what P3K is)
+    pointed = wordset - around <= _ABOUT_ASK | {"ini", "itu"} and bool(wordset & {"ini", "itu"})
+    # "ini bisa nanya apa aja?", "min bisa bantu apa?": what the bot helps with
+    helps = bool(wordset & _ABOUT_HELP) and "apa" in wordset
+    subject = bool(wordset & _ABOUT_SUBJECT) or pointed or helps
+    tail = [w for w in words[-2:] if w not in _TAIL_FILLER]
+    asking = bool(wordset & _ABOUT_ASK) or asked or bool(tail and tail[-1] in _YES_NO_TAIL)
+    return subject and asking
 
 
 # --- long messages ---------------------------------------------------------

@@ -68,9 +68,16 @@ _OWN_STAKE = _W["own_stake"]
 _MUST = _W["must"]
 # "gimana ini", "piye iki", "kumaha ieu" (the regional forms reach here as "ini")
 _THIS_HERE = _W["this_here"]
+# "gimana tuh?", "itu gimana?", "piye kuwi": pointing at what was just told
+_POINTERS = _THIS_HERE | _W["pointers"]
 # Not the people pressed: "nyuruh kami …", "minta ini", "ajak untuk …"
 _NOT_PRESSED = _FIRST_PERSON | _THIS | _NOT_OWNER | _W["not_pressed"]
 _CONTRAST = _W["contrast"]
+# Who may press others: roles, and the superiors among the relations ("atasan").
+_SUPERIORS = _W["superiors"]
+# Pressed against one's will: "keberatan", "tertekan"; "ga mau", "tidak nyaman".
+_RELUCTANCE = _W["reluctance"]
+_UNWILLING = _W["unwilling"]
 _WRONG = _W["wrong"]
 # Chat particles that ask when they end a clause ("boleh gak", "gak sih").
 _PARTICLES = _W["particles"]
@@ -93,6 +100,12 @@ _ACTION = _W["action"]
 _REQUEST = _W["request"]
 _HELD_EVIDENCE = _W["evidence"]
 _HOLDING = _W["holding"]
+_HANDING = _W["handing"]
+# "ada yang …", "ada orang …", "seseorang": someone not named
+_SOMEONE = _W["someone"]
+_SOMEONE_AFTER = _W["someone_after"]
+_SOMEONE_WORDS = _W["someone_words"]
+_FORMAL_ADDRESS = _W["formal_address"]
 _UNSURE = _W["unsure"]
 _DOCUMENTS = _W["documents"]
 # What a question after an account asks: about the rules, about what was told, the
@@ -389,6 +402,46 @@ def presses(words: tuple[str, ...]) -> bool:
     )
 
 
+def pressed_by_a_role(words: tuple[str, ...]) -> bool:
+    """Someone in a role pressed others into an election act, and it happened, told
+    perhaps by one of those pressed: "kades kami td pagi ngumpulin perangkat desa, suruh
+    menangin paslon 01. sy perangkat jg tp ga mau", "kepala dinas mengumpulkan seluruh
+    staf dan meminta kami memilih petahana, saya merasa tertekan". The writer naming
+    themself does not make it their own act: the act is the one who pressed."""
+    return (
+        (_a_superior_presses(words) or (presses(words) and _reluctant(words)))
+        and any(_political(w) for w in words)
+        and not _hypothetical(words)
+        and (happened(words, []) or len(words) >= MIN_ACCOUNT_WORDS)
+    )
+
+
+def _a_superior_presses(words: tuple[str, ...]) -> bool:
+    """Someone with authority over others (a role, not a neighbour or a relative) is the
+    one who presses, named just before the pressing verb: "kades kami td pagi ngumpulin
+    …", "kepsek nyuruh semua guru …" ("tetangga … minta pasang spanduk di rumah saya"
+    asks the writer a favour, and "saya disuruh atasan …" tells the writer's own case)."""
+    bosses = (ROLES - _RELATIONS) | _SUPERIORS
+    return any(
+        w in _PRESSING and set(words[max(0, i - 4) : i]) & bosses for i, w in enumerate(words)
+    )
+
+
+def _reluctant(words: tuple[str, ...]) -> bool:
+    """The writer says they are pressed against their will: "keberatan", "tertekan",
+    "terpaksa", "ga mau", "tidak nyaman"."""
+    return bool(set(words) & _RELUCTANCE) or any(
+        a in _NEGATION and b in _UNWILLING for a, b in itertools.pairwise(words)
+    )
+
+
+def asks_own_duty(words: tuple[str, ...]) -> bool:
+    """The last words ask what the writer must or may do, even without a question mark
+    ("…, sy hrs nurut", "saya wajib datang", "boleh sy tolak"): their own question."""
+    tail = set(words[-QUESTION_TAIL:])
+    return bool(tail & (_MUST | _RULE_ASKED | {"wajib"}))
+
+
 def sets_the_scene(words: tuple[str, ...]) -> bool:
     """A short account that says where or when it was done: a role, then "di ig",
     "di grup wa", "pas posyandu", "di masjid" ("guru pns pose 2 jari di ig")."""
@@ -429,6 +482,13 @@ def asks_after_a_scene(words: tuple[str, ...]) -> bool:
     where, then "ini gimana" (what to make of it; "itu boleh?" stays a question);
     "pak camat ikut kampanye, gimana ini?" ("kumaha ieu", "piye iki"): someone in a
     role did it, and "this" is asked about."""
+    # "katanya kepsek nyuruh guru pilih caleg X, gmn ya": how, last, after an account in
+    # which someone in a role pressed others (the writer not among them)
+    said = tuple(w for w in words if w not in _PARTICLES)
+    if said and said[-1] in _HOW and not set(words) & _FIRST_PERSON:
+        account = said[:-1]
+        if presses(account) and not talks_rules(account) and not _hypothetical(account):
+            return True
     tail_from = max(len(words) - QUESTION_TAIL, 0)
     for i in range(len(words) - 1, tail_from - 1, -1):
         if words[i] not in _TOLD_SUBJECT:
@@ -436,12 +496,36 @@ def asks_after_a_scene(words: tuple[str, ...]) -> bool:
         around = set(words[max(i - 1, tail_from) : i + 3])
         if not around & _HOW or talks_rules(words[i + 1 :], _PARTICLES):
             continue  # "ini gimana hukumnya?" asks the rule
-        if words[i] in _THIS_HERE and words[i - 1] in _HOW:
+        if words[i] in _POINTERS and words[i - 1] in _HOW:
             account = words[: i - 1]
             if names_a_role(account) and not talks_rules(account):
                 return True
+        # "…, itu gimana?", "niku pripun?", "eta kumaha?": the pointer first, then how,
+        # closing an account in which someone in a role pressed others ("pak camat
+        # ikut kampanye, itu gimana?" asks the rule)
+        closing = words[i] in _POINTERS and words[i + 1 : i + 2] and words[i + 1] in _HOW
+        if closing and i + 2 >= len(words) - 2 and presses(words[:i]):
+            if not talks_rules(words[:i]) and not _hypothetical(words[:i]):
+                return True
         return sets_the_scene(words[:i])
     return False
+
+
+def someone_unnamed_acts(words: tuple[str, ...]) -> bool:
+    """Someone not named did an election act at a place or in a group the writer names:
+    "di grup wa kantor ada yg share video kampanye cagub tiap hari" ("ada yang bilang
+    pns boleh …" names no place, and talks about the rules)."""
+    unnamed = any(
+        a in _SOMEONE and b in _SOMEONE_AFTER for a, b in itertools.pairwise(words)
+    ) or bool(set(words) & _SOMEONE_WORDS)
+    return (
+        unnamed
+        and any(_political(w) for w in words)
+        and bool(set(words) & (_PLACES | _MEDIA))
+        and not _hypothetical(words)
+        and not talks_rules(words)
+        and not about_oneself(words)
+    )
 
 
 def asks_what_to_do(words: tuple[str, ...]) -> bool:
@@ -467,8 +551,15 @@ def talks_rules(words: tuple[str, ...], ignore: frozenset[str] = frozenset()) ->
         and not exclaims(words, i)
         and not _negates(words, i)
         and not _points_out(words, i)
+        and not _article(words, i)
         for i, w in enumerate(words)
     )
+
+
+def _article(words: tuple[str, ...], i: int) -> bool:
+    """ "si bu bidan", "si kades": chat "si" before a person (read "sih", the particle,
+    by the slang map) names who did it, it asks nothing."""
+    return words[i] == "sih" and i + 1 < len(words) and words[i + 1] in _ACTORS
 
 
 def _points_out(words: tuple[str, ...], i: int) -> bool:
@@ -480,7 +571,9 @@ def _points_out(words: tuple[str, ...], i: int) -> bool:
 def _negates(words: tuple[str, ...], i: int) -> bool:
     """ "enggak" before what is denied ("enggak dapat bansos"), not a chat question tag
     ("boleh enggak", "… enggak sih", "… melanggar enggak")."""
-    if words[i] not in _NEGATION or i >= len(words) - 2:
+    # "… tapi gak mundur": a negation before the last word denies it ("boleh gak",
+    # "melanggar gak sih" are tags: last word, or a particle after)
+    if words[i] not in _NEGATION or i >= len(words) - 1:
         return False
     asked_before = i > 0 and words[i - 1] in _RULE_ASKED | _TAGGED
     return words[i + 1] not in _PARTICLES and not asked_before
@@ -526,8 +619,12 @@ def exclaims(words: tuple[str, ...], i: int) -> bool:
 
 
 def presents(words: tuple[str, ...]) -> bool:
-    """ "pns kampanye di fb nih min": news brought to the bot, not a question."""
-    return bool(set(words) & _PRESENTING)
+    """ "pns kampanye di fb nih min", "ini link postingan pns dukung paslon": news (or
+    evidence) brought to the bot, not a question."""
+    return bool(set(words) & _PRESENTING) or any(
+        a in _HANDING and b.removesuffix("nya") in _HELD_EVIDENCE
+        for a, b in itertools.pairwise(words)
+    )
 
 
 def tells(words: tuple[str, ...]) -> bool:
@@ -554,8 +651,20 @@ def particular(words: tuple[str, ...]) -> bool:
     if set(words) & _PARTICULAR:
         return True
     return any(
-        (a in _RELATIONS and b in _OWNERS) or (a in _OWNERS and b in _RELATIONS)
-        for a, b in itertools.pairwise(words)
+        ((a in _RELATIONS and b in _OWNERS) or (a in _OWNERS and b in _RELATIONS))
+        and not _sir_or_madam(words, i)
+        for i, (a, b) in enumerate(itertools.pairwise(words))
+    )
+
+
+def _sir_or_madam(words: tuple[str, ...], i: int) -> bool:
+    """ "Selamat pagi, Bapak/Ibu. Saya …": the formal "Sir/Madam" (read "bapak ibu"),
+    then the writer; not "ibu saya" (my mother)."""
+    return (
+        i > 0
+        and words[i] in _FORMAL_ADDRESS
+        and words[i - 1] in _FORMAL_ADDRESS
+        and words[i - 1] != words[i]
     )
 
 

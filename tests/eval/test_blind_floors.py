@@ -37,13 +37,15 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # 75.2%, out of scope 96.3%, tips 86.8%, greetings 72.7%, dilarang answered boleh
 # 0 (the target, held from now on); after the chat-register tip round
 # (tips 89.5%) and the info-question round (fully correct 75.6%); after the
-# info entries on sanctions, duties and documents (fully correct 78.1%) and the
-# register round (English, regional, formal words and courtesies: greetings
-# 81.8%). Raise them as accuracy improves; never lower them to let a change through.
+# info entries on sanctions, duties and documents (fully correct 78.1%), the
+# register round (English, regional, formal words and courtesies) and the routing
+# round (out of scope 98.1%, tips 92.1%, greetings 86.4%; each routing floor one
+# item below its measure). Raise them as accuracy improves; never lower them to let
+# a change through.
 FULLY_CORRECT_FLOOR = 0.76
-OUT_OF_SCOPE_FLOOR = 0.94
-TIP_FLOOR = 0.87
-GREETING_FLOOR = 0.72
+OUT_OF_SCOPE_FLOOR = 0.96
+TIP_FLOOR = 0.89
+GREETING_FLOOR = 0.81
 DILARANG_AS_BOLEH_MAX = 0
 
 

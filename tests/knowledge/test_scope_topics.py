@@ -74,6 +74,26 @@ OUT_OF_SCOPE = [
     # formal: the voter's ID, independent candidates' conditions
     "Apakah pemilih yang tidak menerima surat pemberitahuan dapat memilih dengan KTP?",
     "Apa saja syarat pencalonan bupati melalui jalur perseorangan?",
+    # advice on whom to vote for, beside election words and a beneficiary named
+    "capres mana yang paling peduli sama nasib pppk? biar sy coblos",
+    "Menurut admin, partai apa yang paling layak dipilih oleh para guru?",
+    "mending pilih caleg yg mana ya min buat dapil 3",
+    # how anyone registers as a candidate
+    "cara daftar jadi caleg dari partai gimana? sy pedagang",
+    "How do I register as a candidate for the city council? I run a small shop.",
+    "berkas pencalonan caleg dprd apa aja",
+    # the weather on election day, tax returns, the office dress code
+    "Besok pas hari pencoblosan cuaca di Medan hujan ga ya?",
+    "what's the weather forecast for voting day in Surabaya",
+    "batas akhir lapor SPT tahunan buat ASN kapan min",
+    "Bagaimana cara mengisi LHKPN bagi pejabat eselon III?",
+    "pns boleh pake kerudung warna bebas hari kamis?",
+    "Seragam batik ASN hari Jumat wajib motif daerah?",
+    # a civil servant's private life and side work
+    "pns boleh jadi pengurus masjid di kampung?",
+    "Apakah guru PNS diperbolehkan membuka les privat di rumah?",
+    "izin cerai buat pppk gimana prosedurnya",
+    "Can a civil servant take a loan from a pinjol app?",
 ]
 
 
@@ -95,6 +115,14 @@ IN_SCOPE = [
     ("asn udah jadi paslon tapi masih terima gaji, akibatnya apa", "pay"),
     ("PNS boleh ikut seleksi anggota bawaslu kabupaten?", "career"),
     ("kadis pengen maju cagub, syaratnya apa menurut uu pilkada", "candidacy_conditions"),
+    ("guru pns boleh bilang ke murid paslon mana yang paling bagus?", "vote_advice"),
+    ("sy pns, cara daftar caleg gimana, harus mundur dulu?", "candidacy_procedure"),
+    ("asn pakai jilbab warna partai di kantor boleh?", "dress_code"),
+    ("pns pakai seragam dinas ikut kampanye caleg", "dress_code"),
+    ("caleg bagi2 payung pas hujan, asn boleh terima?", "weather"),
+    ("asn kumpulkan npwp warga buat dukungan calon dpd", "tax_and_wealth_reports"),
+    ("pns pengurus masjid ajak jamaah pilih caleg", "private_affairs"),
+    ("pns wfh tapi ikut kampanye caleg, boleh?", "private_affairs"),
 ]
 
 
