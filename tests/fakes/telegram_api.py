@@ -110,7 +110,7 @@ class FakeTelegram:
         self._updates: list[dict[str, Any]] = []
         self._next_update_id = itertools.count(1000)
         self._next_message_id = itertools.count(1)
-        self._failures: dict[str, deque[Failure]] = defaultdict(deque)
+        self._failures: dict[tuple[str, str | None], deque[Failure]] = defaultdict(deque)
         self._hangs: dict[tuple[str, str | None], deque[float]] = defaultdict(deque)
         self._files: dict[str, _File] = {}
         self._changed = asyncio.Condition()
@@ -190,16 +190,18 @@ class FakeTelegram:
         *,
         retry_after: int | None = None,
         times: int = 1,
+        chat_id: str | int | None = None,
     ) -> None:
-        """The next ``times`` calls of ``method`` fail with this HTTP status."""
+        """The next ``times`` calls of ``method`` (to ``chat_id``) fail with this HTTP
+        status. Name the chat where sends run concurrently: which comes first is luck."""
         text = description or {
             400: "Bad Request: chat not found",
             403: "Forbidden: bot was blocked by the user",
             429: f"Too Many Requests: retry after {retry_after}",
             500: "Internal Server Error",
         }.get(status, "Error")
-        for _ in range(times):
-            self._failures[method].append(Failure(status, text, retry_after))
+        key = (method, None if chat_id is None else str(chat_id))
+        self._failures[key].extend([Failure(status, text, retry_after)] * times)
 
     def hang_next(
         self, method: str, seconds: float, *, chat_id: str | int | None = None, times: int = 1
@@ -303,10 +305,10 @@ class FakeTelegram:
         if method != "getUpdates":
             self.calls.append(Call(method, params, time.monotonic()))
             await self._notify()
-            failures = self._failures.get(method)
-            if failures:
-                f = failures.popleft()
-                return _error(f.status, f.description, f.retry_after)
+            for key in ((method, str(params.get("chat_id"))), (method, None)):
+                if self._failures.get(key):
+                    f = self._failures[key].popleft()
+                    return _error(f.status, f.description, f.retry_after)
         handler = getattr(self, f"_m_{method}", None)
         if handler is not None:
             result = await handler(params)

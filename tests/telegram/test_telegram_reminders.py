@@ -29,7 +29,7 @@ async def test_run_due_reminds_telegram_subscribers_and_drops_blocked_ones(
         for chat in ("5001", "5002"):
             who = app.services.pseudonyms.of(f"telegram:{chat}")
             await subscribers.subscribe(db, "telegram", chat, who, "WIB", None, "id", clock())
-        fake_telegram.fail_next("sendMessage", 403)  # the first one blocked the bot
+        fake_telegram.fail_next("sendMessage", 403, chat_id="5001")  # 5001 blocked the bot
         assert "telegram" in senders
         await Ticker(app, senders, report_every=0.0).run_due(utc("2026-03-10T01:00:00+00:00"))
         await fake_telegram.settle()
