@@ -59,6 +59,7 @@ __all__ = [
     "reads_as_question",
     "sentences",
     "without_report_terms",
+    "without_told_questions",
 ]
 
 # Every word class lives in knowledge/lexicon/intents.toml; the comments here say what for.
@@ -99,6 +100,15 @@ _ABOUT_OTHER = _V["about_other"]
 _INTERROGATIVES = _V["interrogatives"]
 # "…, melanggar ga?", "…, aman kan": a yes/no question without a question word.
 _YES_NO_TAIL = _V["yes_no_tail"]
+# A question someone else put to others ("bikin kuis 'siapa capres terbaik'"), and the
+# words that make asking the writer's own ("saya mau tanya siapa …").
+_EMBEDDING = _V["embedding"]
+_OWN_ASKING = _V["own_asking"]
+# How far after "kuis"/"nanya" the question word of what was asked may stand.
+EMBEDDED_REACH = 8
+_THREAT = _V["threat"]
+# How far after "diancam" what the threat says reaches.
+THREAT_REACH = 3
 _TAIL_FILLER = _V["tail_filler"]
 _S = word_classes("intents.toml", "smalltalk")
 _W = word_classes("intents.toml", "witness")
@@ -155,6 +165,41 @@ def reads_as_question(words: tuple[str, ...], asked: bool = False) -> bool:
     )
 
 
+def without_told_questions(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without the question words of a question someone else asked others:
+    "dosen bikin kuis 'siapa capres terbaik'", "guru nanya ke murid ortunya mau pilih
+    siapa" tell what was asked, they ask nothing. The writer asking ("saya mau tanya
+    siapa …", "tanya, siapa …" at the start) and "nanya ke siapa" (whom to ask) keep it."""
+    told: set[int] = set()
+    for i, w in enumerate(words):
+        # someone else named before it is the one asking ("ini bisa nanya apa aja?" is
+        # the writer's question)
+        if w not in _EMBEDDING or not set(words[:i]) & _W["actors"] or _asks_oneself(words, i):
+            continue
+        for j in range(i + 1, min(len(words), i + 1 + EMBEDDED_REACH)):
+            if words[j] in _INTERROGATIVES and words[j - 1] not in _V["to"]:
+                told.add(j)
+    for i, w in enumerate(words):
+        # "yang tidak ikut diancam tidak boleh lembur": what the threat says, not asked;
+        # a tag at the very end ("…, diancam mutasi, boleh gitu?") is still asked.
+        if w in _THREAT:
+            for j in range(i + 1, min(len(words), i + 1 + THREAT_REACH)):
+                said_after = set(words[j + 1 :]) - _YES_NO_TAIL - _TAIL_FILLER - _W["pointers"]
+                if words[j] in _INTERROGATIVES and said_after:
+                    told.add(j)
+    return tuple(w for i, w in enumerate(words) if i not in told) if told else words
+
+
+def _asks_oneself(words: tuple[str, ...], i: int) -> bool:
+    """The asking word at ``i`` is the writer's ("saya tanya", "mau nanya"), not one
+    whose "saya" owns what comes before ("guru di sekolah anak saya nanya ke murid …")."""
+    before = words[i - 1]
+    if before not in _OWN_ASKING:
+        return False
+    owned = i > 1 and words[i - 2] in _W["relations"] | _W["places"] | _W["actors"]
+    return not (before in _W["first_person"] and owned)
+
+
 def reminds_someone_else(words: tuple[str, ...]) -> bool:
     """ "boleh saya ingatkan dia?", "ingatkan rekan yang kampanye": a subscribe word
     whose next word is another person asks about reminding them."""
@@ -169,6 +214,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     if not words:
         return Intent("question")
     words = unhurried(words)  # "kpla desa", "lrah nyruh wrga plih": vowels dropped in haste
+    words = without_told_questions(words)
     wordset = set(words)
     small = _small_talk(words, asked)
     if small is not None:
