@@ -234,11 +234,14 @@ class KnowledgeBase:
             if r.score >= m.SUGGEST_THRESHOLD and self._on_topic(analysis.terms, r)
         )[:top]
         kind = "faq" if match is not None or suggestions else "unknown"
+        report = intent.report
         if intent.kind == "tip":
             kind = "tip"
-        return Answer(
-            query, normalized, kind, None, match, suggestions, _ms(start), intent.report, frame
-        )
+        elif not in_scope:
+            # "cara lapor SPT tahunan", "lapor LHKPN": reporting to another office about a
+            # subject we do not cover, so no offer to report a violation comes with it
+            report = None
+        return Answer(query, normalized, kind, None, match, suggestions, _ms(start), report, frame)
 
     @staticmethod
     def _confident(ranked: list[m.Scored], terms: int = 0) -> bool:

@@ -1,0 +1,63 @@
+"""A civil servant's side trade and social-media pastime are not neutrality questions
+(answered honestly, no entry's verdict); named with a candidate, a party or an election
+they are ours again. Reporting to another office ("lapor SPT") comes without the offer
+to report a violation."""
+
+import pytest
+
+from knowledge import KnowledgeBase, load_knowledge_base
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pppk boleh gabung mlm gak?",
+        "guru pns ikut bisnis mlm skincare, boleh?",
+        "asn boleh jualan online di marketplace?",
+        "pns boleh jadi reseller baju?",
+        "asn boleh main ig pas jam istirahat?",
+        "pns boleh jadi youtuber atau konten kreator?",
+        "guru pppk boleh terima endorse produk?",
+    ],
+)
+def test_side_trade_and_pastime_are_out_of_scope(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is None and answer.intent != "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "asn boleh main tiktok joget pakai jingle caleg?",
+        "pns boleh bikin konten youtube dukung capres?",
+    ],
+)
+def test_with_a_candidate_named_they_are_ours(kb: KnowledgeBase, text: str) -> None:
+    assert kb.ask(text).match is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cara lapor spt tahunan pns gimana?", "batas lapor lhkpn kapan ya"],
+)
+def test_reporting_elsewhere_brings_no_offer_to_report(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is None and answer.report is None
+
+
+def test_asking_how_to_report_a_violation_keeps_the_offer(kb: KnowledgeBase) -> None:
+    assert kb.ask("gimana cara lapor pns yang ikut kampanye?").report == "how"
+
+
+@pytest.mark.parametrize("text", ["slmt mlm min", "met mlm kak"])
+def test_mlm_still_greets_in_the_evening(kb: KnowledgeBase, text: str) -> None:
+    assert kb.ask(text).intent == "greeting"
+
+
+def test_mlm_still_tells_when(kb: KnowledgeBase) -> None:
+    assert kb.ask("td mlm liat pak lurah bagi amplop caleg di pos ronda").intent == "tip"
