@@ -115,6 +115,7 @@ _W = word_classes("intents.toml", "witness")
 _APPRECIATION = _S["appreciation"]
 _NEGATORS = _S["negators"]
 _ADDRESS = _S["address"]
+_FORMAL_ADDRESS = _W["formal_address"]
 _PRESENCE = _S["presence"]
 _INTENSIFIERS = _S["intensifiers"]
 # Words allowed around small talk without making it a question.
@@ -215,6 +216,9 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         return Intent("question")
     words = unhurried(words)  # "kpla desa", "lrah nyruh wrga plih": vowels dropped in haste
     words = without_told_questions(words)
+    if len(words) > 2 and is_report_word(words[0]) and words[1] in _ADDRESS | _FORMAL_ADDRESS:
+        # "Lapor, Pak! …", "lapor min, …": the bot addressed, not a "pak" who acted
+        words = words[:1] + words[2:]
     wordset = set(words)
     small = _small_talk(words, asked)
     if small is not None:

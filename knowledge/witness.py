@@ -295,6 +295,11 @@ def pressed_to_report(words: tuple[str, ...]) -> bool:
     )
 
 
+def names_an_election_act(words: tuple[str, ...]) -> bool:
+    """Any election word: a campaign, a candidate, a party, voting, a rally."""
+    return any(_political(w) for w in words)
+
+
 def _political(word: str) -> bool:
     """An election word, also with "-nya" ("calegnya", "timsesnya") or inflected."""
     return word in _POLITICS or word.removesuffix("nya") in _POLITICS or stem(word) in _POLITICS

@@ -61,3 +61,28 @@ def test_mlm_still_greets_in_the_evening(kb: KnowledgeBase, text: str) -> None:
 
 def test_mlm_still_tells_when(kb: KnowledgeBase) -> None:
     assert kb.ask("td mlm liat pak lurah bagi amplop caleg di pos ronda").intent == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wish to report one's own pay or papers: the office that handles them
+        "mau lapor, gaji p3k saya 2 bulan belum dibayar, ngadu kemana?",
+        "lapor bu, ktp saya hilang, nanti bisa nyoblos pakai apa?",
+        "lapor kemana kalau tpp saya telat cair?",
+    ],
+)
+def test_reporting_ones_own_pay_or_papers_is_not_a_tip(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.intent != "tip" and answer.match is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lapor pak, kades kami kampanye pakai mobil dinas",
+        "mau lapor, kabid potong tpp staf yang gak mau dukung petahana",
+    ],
+)
+def test_reporting_a_violation_stays_a_tip(kb: KnowledgeBase, text: str) -> None:
+    assert kb.ask(text).intent == "tip"
