@@ -401,6 +401,8 @@ def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:
     pointed = wordset - around <= _ABOUT_ASK | {"ini", "itu"} and bool(wordset & {"ini", "itu"})
     # "ini bisa nanya apa aja?", "min bisa bantu apa?": what the bot helps with
     helps = bool(wordset & _ABOUT_HELP) and "apa" in wordset
+    # "hi, what can you do?" (read "halo bisa apa"), "bisa apa aja?": nothing else said
+    helps = helps or ({"bisa", "apa"} <= wordset and wordset - around <= {"apa", "aja", "saja"})
     subject = bool(wordset & _ABOUT_SUBJECT) or pointed or helps
     tail = [w for w in words[-2:] if w not in _TAIL_FILLER]
     asking = bool(wordset & _ABOUT_ASK) or asked or bool(tail and tail[-1] in _YES_NO_TAIL)
