@@ -17,12 +17,18 @@ from knowledge.coverage import COVERAGE_FILE
 from knowledge.entries import Entry, load_entries
 from knowledge.framemap import FRAMES_FILE, RULE_TOPIC, FrameMap
 from knowledge.frames import NO_FRAME, Frame, FrameReader
-from knowledge.intent import REPORT_TERMS, Intent, detect_intent, without_report_terms
+from knowledge.intent import (
+    REPORT_CHANNELS,
+    REPORT_TERMS,
+    Intent,
+    detect_intent,
+    without_report_terms,
+)
 from knowledge.logreg import LogReg
 from knowledge.normalize import Normalizer
 from knowledge.regulations import Regulation, load_regulations
 from knowledge.scope import Scope
-from knowledge.witness import names_an_election_act
+from knowledge.witness import names_an_election_act, names_someone
 
 DATA_DIR = Path(__file__).with_name("faq")
 # An off-topic word (salary, recruitment, ...) in a question is only answered by an
@@ -206,7 +212,8 @@ class KnowledgeBase:
         # saya hilang …" and "lapor kemana kalau tunjangan telat" are not ours, "cara lapor
         # pns yang kampanye" is ("lapor" alone is a rule word of scope.toml).
         subject = analysis.terms
-        if intent.report == "how":
+        if intent.report == "how" and not set(analysis.words) & REPORT_CHANNELS:
+            # (a channel for violations named, "lapor ke bkn lewat apa?", keeps it ours)
             subject = tuple(t for t in analysis.terms if t not in REPORT_TERMS) or subject
         in_scope = self._in_scope(analysis.terms) and (self.scope.vetoing(subject, frame) is None)
         confident = (
@@ -246,7 +253,7 @@ class KnowledgeBase:
         report = intent.report
         if intent.kind == "tip":
             kind = "tip"
-        elif not in_scope:
+        elif not in_scope and report == "how":
             # "cara lapor SPT tahunan", "lapor LHKPN": reporting to another office about a
             # subject we do not cover, so no offer to report a violation comes with it
             report = None
@@ -256,9 +263,12 @@ class KnowledgeBase:
         self, terms: tuple[str, ...], words: tuple[str, ...], frame: Frame
     ) -> bool:
         """Without the words of reporting, the message is about a subject we do not
-        cover (pay, leave, papers) and names no election act."""
+        cover (pay, leave, papers), names no election act and no one else: the writer's
+        own matter."""
+        if names_an_election_act(words) or names_someone(words):
+            return False
         told = tuple(t for t in terms if t not in REPORT_TERMS)
-        return not names_an_election_act(words) and self.scope.vetoing(told, frame) is not None
+        return self.scope.vetoing(told, frame) is not None
 
     @staticmethod
     def _confident(ranked: list[m.Scored], terms: int = 0) -> bool:

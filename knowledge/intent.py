@@ -34,6 +34,7 @@ from knowledge.witness import (
     contrasts,
     happened,
     is_report_word,
+    judges_what_was_told,
     names_a_role,
     particular,
     presents,
@@ -72,6 +73,7 @@ _QUESTION = _V["question"]
 # Other reporting channels: "mau lapor ke bawaslu, caranya gimana" asks how to
 # use one of them, it does not start a tip with us.
 _CHANNELS = _V["channels"]
+REPORT_CHANNELS = _CHANNELS
 # "buat lapor", "cara lapor", "tempat lapor": reporting named as a purpose or topic
 _PURPOSE = _V["purpose"]
 _CONDITIONAL = _V["conditional"]
@@ -299,10 +301,9 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     if someone_unnamed_acts(words) and not reads_as_question(words, asked):
         # "di grup wa kantor ada yg share video kampanye cagub tiap hari"
         return Intent("tip", report="witness")
-    if (
-        pressed_by_a_role(words)
-        and not reads_as_question(words, asked)
-        and not asks_own_duty(words)
+    if pressed_by_a_role(words) and (
+        (judges_what_was_told(words) and happened(words, []))
+        or (not reads_as_question(words, asked) and not asks_own_duty(words))
     ):
         # Told by one of those pressed: "kades kami ngumpulin perangkat desa, suruh
         # menangin paslon 01. sy perangkat jg tp ga mau" (a question of their own,

@@ -132,6 +132,8 @@ MIN_ACCOUNT_WORDS = 8
 MIN_TOLD_WORDS = 5
 # The last words of a message: where a question after an account is asked.
 QUESTION_TAIL = 6
+# "…, itu melanggar kan?": the few last words that judge what was told.
+JUDGED_TAIL = 4
 # A chat account this short can still tell what someone did when it says where
 # ("guru pns pose 2 jari di ig", "kades pake kaos caleg pas posyandu").
 MIN_SCENE_WORDS = 5
@@ -293,6 +295,13 @@ def pressed_to_report(words: tuple[str, ...]) -> bool:
         and not _hypothetical(words)
         and any(_political(w) for w in words)
     )
+
+
+def names_someone(words: tuple[str, ...]) -> bool:
+    """Anyone the writer could report: a role, a status, a relation ("pak lurah", "ada
+    pns", "tetangga"), or someone not named."""
+    named = {w.removesuffix("nya") for w in words}
+    return bool(named & (_ACTORS | _RELATIONS | _SOMEONE_WORDS | _THIRD_PERSON))
 
 
 def names_an_election_act(words: tuple[str, ...]) -> bool:
@@ -459,6 +468,17 @@ def _reluctant(words: tuple[str, ...]) -> bool:
     "terpaksa", "ga mau", "tidak nyaman"."""
     return bool(set(words) & _RELUCTANCE) or any(
         a in _NEGATION and b in _UNWILLING for a, b in itertools.pairwise(words)
+    )
+
+
+def judges_what_was_told(words: tuple[str, ...]) -> bool:
+    """The last words ask whether what was told breaks the rule ("…, itu melanggar
+    kan?", "yang begitu dibolehkan?"), not what the writer must do ("…, sy hrs nurut?")."""
+    tail = set(words[-JUDGED_TAIL:])
+    return (
+        bool(tail & _TOLD_SUBJECT)
+        and bool(tail & (_RULE_ASKED | _SHOULD))
+        and not tail & (_DILEMMA | _FIRST_PERSON | _MUST)
     )
 
 

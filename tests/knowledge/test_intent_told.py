@@ -73,3 +73,29 @@ def test_only_the_question_someone_else_put_is_dropped() -> None:
     assert "siapa" in own
     whom = without_told_questions(_norm.words("kades nanya ke siapa ya"))
     assert "siapa" in whom
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one of those pressed tells it, and asks whether what was done breaks the rule
+        "kadis kami tiap apel mengimbau pegawai dukung cabup petahana, kami staf gak enak. "
+        "itu melanggar kan?",
+        "camat di kecamatan kami titip pesan ke semua lurah buat menangin caleg X, "
+        "sy lurah jg, yang begitu boleh?",
+    ],
+)
+def test_one_of_those_pressed_judging_what_was_done_is_a_tip(text: str) -> None:
+    assert intent(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # their own duty, or a rule asked with nothing told as having happened
+        "kadis mengimbau staf dukung cabup petahana, sy staf, harus nurut?",
+        "kepala dinas mengimbau pegawai mendukung paslon tertentu, itu boleh?",
+    ],
+)
+def test_the_pressed_writers_own_duty_stays_a_question(text: str) -> None:
+    assert intent(text).kind == "question"

@@ -67,7 +67,7 @@ def test_mlm_still_tells_when(kb: KnowledgeBase) -> None:
     "text",
     [
         # a wish to report one's own pay or papers: the office that handles them
-        "mau lapor, gaji p3k saya 2 bulan belum dibayar, ngadu kemana?",
+        "mau lapor, gaji saya 2 bulan belum dibayar, ngadu kemana?",
         "lapor bu, ktp saya hilang, nanti bisa nyoblos pakai apa?",
         "lapor kemana kalau tpp saya telat cair?",
     ],
