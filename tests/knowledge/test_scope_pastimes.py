@@ -86,3 +86,29 @@ def test_reporting_ones_own_pay_or_papers_is_not_a_tip(kb: KnowledgeBase, text: 
 )
 def test_reporting_a_violation_stays_a_tip(kb: KnowledgeBase, text: str) -> None:
     assert kb.ask(text).intent == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kontrak p3k sy habis tahun depan, bisa perpanjang kontrak gak?",
+        "Is PPPK contract renewal automatic?",
+        "tim sukses mau bikin jingle pakai lagu dangdut terkenal, perlu izin lagu?",
+        "ukuran baliho caleg maksimal berapa meter?",
+    ],
+)
+def test_contract_terms_and_campaign_material_are_out_of_scope(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert kb.ask(text).match is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pppk yang jadi timses bisa diputus kontraknya?",
+        "guru pns boleh bikin jingle buat caleg?",
+    ],
+)
+def test_with_a_civil_servant_or_campaign_act_they_are_ours(kb: KnowledgeBase, text: str) -> None:
+    assert kb.ask(text).match is not None
