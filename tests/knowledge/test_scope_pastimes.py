@@ -94,7 +94,6 @@ def test_reporting_a_violation_stays_a_tip(kb: KnowledgeBase, text: str) -> None
         "kontrak p3k sy habis tahun depan, bisa perpanjang kontrak gak?",
         "Is PPPK contract renewal automatic?",
         "tim sukses mau bikin jingle pakai lagu dangdut terkenal, perlu izin lagu?",
-        "ukuran baliho caleg maksimal berapa meter?",
     ],
 )
 def test_contract_terms_and_campaign_material_are_out_of_scope(
@@ -108,6 +107,7 @@ def test_contract_terms_and_campaign_material_are_out_of_scope(
     [
         "pppk yang jadi timses bisa diputus kontraknya?",
         "guru pns boleh bikin jingle buat caleg?",
+        "bikin desain spanduk caleg pakai komputer kantor pas jam istirahat boleh?",
     ],
 )
 def test_with_a_civil_servant_or_campaign_act_they_are_ours(kb: KnowledgeBase, text: str) -> None:
