@@ -46,3 +46,10 @@ def test_a_courtesy_is_small_talk(text: str) -> None:
 )
 def test_a_question_beside_a_courtesy_stays_a_question(text: str) -> None:
     assert intent(text).kind == "question"
+
+
+@pytest.mark.parametrize(
+    "text", ["tks ya pak", "mksi bnyk kak", "selamt pagi bu", "asalamu'alaikum wr wb"]
+)
+def test_hurried_thanks_and_greetings(text: str) -> None:
+    assert intent(text).kind == "greeting"
