@@ -17,11 +17,18 @@ from knowledge.coverage import COVERAGE_FILE
 from knowledge.entries import Entry, load_entries
 from knowledge.framemap import FRAMES_FILE, RULE_TOPIC, FrameMap
 from knowledge.frames import NO_FRAME, Frame, FrameReader
-from knowledge.intent import detect_intent, without_report_terms
+from knowledge.intent import (
+    REPORT_CHANNELS,
+    REPORT_TERMS,
+    Intent,
+    detect_intent,
+    without_report_terms,
+)
 from knowledge.logreg import LogReg
 from knowledge.normalize import Normalizer
 from knowledge.regulations import Regulation, load_regulations
 from knowledge.scope import Scope
+from knowledge.witness import names_an_election_act, names_someone
 
 DATA_DIR = Path(__file__).with_name("faq")
 # An off-topic word (salary, recruitment, ...) in a question is only answered by an
@@ -183,8 +190,12 @@ class KnowledgeBase:
         # A witness's rule is found from what happened, not from the wish to report it.
         # A question keeps its words ("boleh jadi saksi?" is about being a witness).
         witness = intent.report == "witness" and intent.kind == "tip"
-        wanted = without_report_terms(analysis.terms) if witness else normalized
         frame = self.framemap.reader.read(query, analysis)
+        if witness and self._reported_elsewhere(analysis.terms, analysis.words, frame):
+            # "mau lapor, tunjangan saya belum cair, kemana ya?": a wish to report one's
+            # own pay or papers to the office that handles them, not a violation told
+            intent, witness = Intent("question"), False
+        wanted = without_report_terms(analysis.terms) if witness else normalized
         depth = max(top, 2) + 1 if frame.activity is None else framepick.DEPTH
         if self.framemap.frees(frame):
             # Most entries are a civil servant's and leave the ranking below: rank
@@ -197,9 +208,14 @@ class KnowledgeBase:
         ranked = [r for r in ranked if not fm.excludes(self.entries[r.index].id, frame)]
         match: Match | None = None
         # A subject we know we do not cover vetoes even a sure neighbour's verdict.
-        in_scope = self._in_scope(analysis.terms) and (
-            self.scope.vetoing(analysis.terms, frame) is None
-        )
+        # Asking how to report, the subject is what would be reported: "lapor pak, e-KTP
+        # saya hilang …" and "lapor kemana kalau tunjangan telat" are not ours, "cara lapor
+        # pns yang kampanye" is ("lapor" alone is a rule word of scope.toml).
+        subject = analysis.terms
+        if intent.report == "how" and not set(analysis.words) & REPORT_CHANNELS:
+            # (a channel for violations named, "lapor ke bkn lewat apa?", keeps it ours)
+            subject = tuple(t for t in analysis.terms if t not in REPORT_TERMS) or subject
+        in_scope = self._in_scope(analysis.terms) and (self.scope.vetoing(subject, frame) is None)
         confident = (
             bool(ranked)
             and self._confident(ranked, len(analysis.terms))
@@ -234,11 +250,25 @@ class KnowledgeBase:
             if r.score >= m.SUGGEST_THRESHOLD and self._on_topic(analysis.terms, r)
         )[:top]
         kind = "faq" if match is not None or suggestions else "unknown"
+        report = intent.report
         if intent.kind == "tip":
             kind = "tip"
-        return Answer(
-            query, normalized, kind, None, match, suggestions, _ms(start), intent.report, frame
-        )
+        elif not in_scope and report == "how":
+            # "cara lapor SPT tahunan", "lapor LHKPN": reporting to another office about a
+            # subject we do not cover, so no offer to report a violation comes with it
+            report = None
+        return Answer(query, normalized, kind, None, match, suggestions, _ms(start), report, frame)
+
+    def _reported_elsewhere(
+        self, terms: tuple[str, ...], words: tuple[str, ...], frame: Frame
+    ) -> bool:
+        """Without the words of reporting, the message is about a subject we do not
+        cover (pay, leave, papers), names no election act and no one else: the writer's
+        own matter."""
+        if names_an_election_act(words) or names_someone(words):
+            return False
+        told = tuple(t for t in terms if t not in REPORT_TERMS)
+        return self.scope.vetoing(told, frame) is not None
 
     @staticmethod
     def _confident(ranked: list[m.Scored], terms: int = 0) -> bool:

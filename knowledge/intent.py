@@ -34,6 +34,7 @@ from knowledge.witness import (
     contrasts,
     happened,
     is_report_word,
+    judges_what_was_told,
     names_a_role,
     particular,
     presents,
@@ -59,6 +60,7 @@ __all__ = [
     "reads_as_question",
     "sentences",
     "without_report_terms",
+    "without_told_questions",
 ]
 
 # Every word class lives in knowledge/lexicon/intents.toml; the comments here say what for.
@@ -71,6 +73,7 @@ _QUESTION = _V["question"]
 # Other reporting channels: "mau lapor ke bawaslu, caranya gimana" asks how to
 # use one of them, it does not start a tip with us.
 _CHANNELS = _V["channels"]
+REPORT_CHANNELS = _CHANNELS
 # "buat lapor", "cara lapor", "tempat lapor": reporting named as a purpose or topic
 _PURPOSE = _V["purpose"]
 _CONDITIONAL = _V["conditional"]
@@ -99,12 +102,22 @@ _ABOUT_OTHER = _V["about_other"]
 _INTERROGATIVES = _V["interrogatives"]
 # "…, melanggar ga?", "…, aman kan": a yes/no question without a question word.
 _YES_NO_TAIL = _V["yes_no_tail"]
+# A question someone else put to others ("bikin kuis 'siapa capres terbaik'"), and the
+# words that make asking the writer's own ("saya mau tanya siapa …").
+_EMBEDDING = _V["embedding"]
+_OWN_ASKING = _V["own_asking"]
+# How far after "kuis"/"nanya" the question word of what was asked may stand.
+EMBEDDED_REACH = 8
+_THREAT = _V["threat"]
+# How far after "diancam" what the threat says reaches.
+THREAT_REACH = 3
 _TAIL_FILLER = _V["tail_filler"]
 _S = word_classes("intents.toml", "smalltalk")
 _W = word_classes("intents.toml", "witness")
 _APPRECIATION = _S["appreciation"]
 _NEGATORS = _S["negators"]
 _ADDRESS = _S["address"]
+_FORMAL_ADDRESS = _W["formal_address"]
 _PRESENCE = _S["presence"]
 _INTENSIFIERS = _S["intensifiers"]
 # Words allowed around small talk without making it a question.
@@ -155,6 +168,41 @@ def reads_as_question(words: tuple[str, ...], asked: bool = False) -> bool:
     )
 
 
+def without_told_questions(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without the question words of a question someone else asked others:
+    "dosen bikin kuis 'siapa capres terbaik'", "guru nanya ke murid ortunya mau pilih
+    siapa" tell what was asked, they ask nothing. The writer asking ("saya mau tanya
+    siapa …", "tanya, siapa …" at the start) and "nanya ke siapa" (whom to ask) keep it."""
+    told: set[int] = set()
+    for i, w in enumerate(words):
+        # someone else named before it is the one asking ("ini bisa nanya apa aja?" is
+        # the writer's question)
+        if w not in _EMBEDDING or not set(words[:i]) & _W["actors"] or _asks_oneself(words, i):
+            continue
+        for j in range(i + 1, min(len(words), i + 1 + EMBEDDED_REACH)):
+            if words[j] in _INTERROGATIVES and words[j - 1] not in _V["to"]:
+                told.add(j)
+    for i, w in enumerate(words):
+        # "yang tidak ikut diancam tidak boleh lembur": what the threat says, not asked;
+        # a tag at the very end ("…, diancam mutasi, boleh gitu?") is still asked.
+        if w in _THREAT:
+            for j in range(i + 1, min(len(words), i + 1 + THREAT_REACH)):
+                said_after = set(words[j + 1 :]) - _YES_NO_TAIL - _TAIL_FILLER - _W["pointers"]
+                if words[j] in _INTERROGATIVES and said_after:
+                    told.add(j)
+    return tuple(w for i, w in enumerate(words) if i not in told) if told else words
+
+
+def _asks_oneself(words: tuple[str, ...], i: int) -> bool:
+    """The asking word at ``i`` is the writer's ("saya tanya", "mau nanya"), not one
+    whose "saya" owns what comes before ("guru di sekolah anak saya nanya ke murid …")."""
+    before = words[i - 1]
+    if before not in _OWN_ASKING:
+        return False
+    owned = i > 1 and words[i - 2] in _W["relations"] | _W["places"] | _W["actors"]
+    return not (before in _W["first_person"] and owned)
+
+
 def reminds_someone_else(words: tuple[str, ...]) -> bool:
     """ "boleh saya ingatkan dia?", "ingatkan rekan yang kampanye": a subscribe word
     whose next word is another person asks about reminding them."""
@@ -169,6 +217,10 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     if not words:
         return Intent("question")
     words = unhurried(words)  # "kpla desa", "lrah nyruh wrga plih": vowels dropped in haste
+    words = without_told_questions(words)
+    if len(words) > 2 and is_report_word(words[0]) and words[1] in _ADDRESS | _FORMAL_ADDRESS:
+        # "Lapor, Pak! …", "lapor min, …": the bot addressed, not a "pak" who acted
+        words = words[:1] + words[2:]
     wordset = set(words)
     small = _small_talk(words, asked)
     if small is not None:
@@ -249,10 +301,9 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     if someone_unnamed_acts(words) and not reads_as_question(words, asked):
         # "di grup wa kantor ada yg share video kampanye cagub tiap hari"
         return Intent("tip", report="witness")
-    if (
-        pressed_by_a_role(words)
-        and not reads_as_question(words, asked)
-        and not asks_own_duty(words)
+    if pressed_by_a_role(words) and (
+        (judges_what_was_told(words) and happened(words, []))
+        or (not reads_as_question(words, asked) and not asks_own_duty(words))
     ):
         # Told by one of those pressed: "kades kami ngumpulin perangkat desa, suruh
         # menangin paslon 01. sy perangkat jg tp ga mau" (a question of their own,
@@ -351,6 +402,8 @@ def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:
     pointed = wordset - around <= _ABOUT_ASK | {"ini", "itu"} and bool(wordset & {"ini", "itu"})
     # "ini bisa nanya apa aja?", "min bisa bantu apa?": what the bot helps with
     helps = bool(wordset & _ABOUT_HELP) and "apa" in wordset
+    # "hi, what can you do?" (read "halo bisa apa"), "bisa apa aja?": nothing else said
+    helps = helps or ({"bisa", "apa"} <= wordset and wordset - around <= {"apa", "aja", "saja"})
     subject = bool(wordset & _ABOUT_SUBJECT) or pointed or helps
     tail = [w for w in words[-2:] if w not in _TAIL_FILLER]
     asking = bool(wordset & _ABOUT_ASK) or asked or bool(tail and tail[-1] in _YES_NO_TAIL)

@@ -87,6 +87,10 @@ _TAGGED = _W["tagged"]
 _POLITICS = _W["politics"]
 _PRESSING = _W["pressing"]
 _PRESSED = _W["pressed"]
+# A reward for a choice made: "kasih nilai tambahan buat yg milih capres tertentu".
+_GIVING = _W["giving"]
+_REWARDS = _W["rewards"]
+_CHOICE = _W["choice"]
 _SPEECH = _W["speech"]
 _NEGATION = _W["otherwise"]
 # That it happened: seen, when, a habit, a request for action, evidence in hand.
@@ -128,6 +132,8 @@ MIN_ACCOUNT_WORDS = 8
 MIN_TOLD_WORDS = 5
 # The last words of a message: where a question after an account is asked.
 QUESTION_TAIL = 6
+# "…, itu melanggar kan?": the few last words that judge what was told.
+JUDGED_TAIL = 4
 # A chat account this short can still tell what someone did when it says where
 # ("guru pns pose 2 jari di ig", "kades pake kaos caleg pas posyandu").
 MIN_SCENE_WORDS = 5
@@ -291,6 +297,18 @@ def pressed_to_report(words: tuple[str, ...]) -> bool:
     )
 
 
+def names_someone(words: tuple[str, ...]) -> bool:
+    """Anyone the writer could report: a role, a status, a relation ("pak lurah", "ada
+    pns", "tetangga"), or someone not named."""
+    named = {w.removesuffix("nya") for w in words}
+    return bool(named & (_ACTORS | _RELATIONS | _SOMEONE_WORDS | _THIRD_PERSON))
+
+
+def names_an_election_act(words: tuple[str, ...]) -> bool:
+    """Any election word: a campaign, a candidate, a party, voting, a rally."""
+    return any(_political(w) for w in words)
+
+
 def _political(word: str) -> bool:
     """An election word, also with "-nya" ("calegnya", "timsesnya") or inflected."""
     return word in _POLITICS or word.removesuffix("nya") in _POLITICS or stem(word) in _POLITICS
@@ -310,6 +328,9 @@ def about_oneself(words: tuple[str, ...]) -> bool:
         # "istri saya guru", "kades kami pns": whose, not who ("di kampung, saya pns"
         # has lost its comma, so a place before the writer is not read as whose)
         owned = before in (_RELATIONS | _ACTORS) - _ADDRESS
+        # "di kampung kami, kades …", "kantor kita kadisnya …": "kami"/"kita" after a
+        # place is whose place (a lost comma before "saya" is not read so)
+        owned = owned or (a in _COMMUNITY and before in _PLACES)
         if b in _ACTORS and b not in _RELATIONS:
             if not owned:
                 # "pak camat maksa kami pns kecamatan datang …": the writer is the one
@@ -397,9 +418,24 @@ def presses(words: tuple[str, ...]) -> bool:
     with the role after it ("guru2 disuruh kepsek upload twibbon capres")."""
     if not names_a_role(words):
         return False
-    return bool(set(words) & _PRESSING) or any(
-        w in _PRESSED and set(words[i + 1 : i + 3]) & ROLES for i, w in enumerate(words)
+    return (
+        bool(set(words) & _PRESSING)
+        or rewards(words)
+        or any(w in _PRESSED and set(words[i + 1 : i + 3]) & ROLES for i, w in enumerate(words))
     )
+
+
+def rewards(words: tuple[str, ...]) -> bool:
+    """A reward promised or given for an election choice: "kasih nilai tambahan buat yg
+    milih capres tertentu", "bonus ke staf yang dukung petahana", "mahasiswa yang datang
+    ke kampanye dapat nilai A": a giving word and a reward near a choice made."""
+    wordset = set(words)
+    if not wordset & _GIVING or not wordset & _REWARDS:
+        return False
+    return any(
+        w in _CHOICE and i > 0 and set(words[max(0, i - 3) : i]) & {"yang", "buat", "bagi"}
+        for i, w in enumerate(words)
+    ) and any(_political(w) for w in words)
 
 
 def pressed_by_a_role(words: tuple[str, ...]) -> bool:
@@ -432,6 +468,17 @@ def _reluctant(words: tuple[str, ...]) -> bool:
     "terpaksa", "ga mau", "tidak nyaman"."""
     return bool(set(words) & _RELUCTANCE) or any(
         a in _NEGATION and b in _UNWILLING for a, b in itertools.pairwise(words)
+    )
+
+
+def judges_what_was_told(words: tuple[str, ...]) -> bool:
+    """The last words ask whether what was told breaks the rule ("…, itu melanggar
+    kan?", "yang begitu dibolehkan?"), not what the writer must do ("…, sy hrs nurut?")."""
+    tail = set(words[-JUDGED_TAIL:])
+    return (
+        bool(tail & _TOLD_SUBJECT)
+        and bool(tail & (_RULE_ASKED | _SHOULD))
+        and not tail & (_DILEMMA | _FIRST_PERSON | _MUST)
     )
 
 
@@ -515,9 +562,11 @@ def someone_unnamed_acts(words: tuple[str, ...]) -> bool:
     """Someone not named did an election act at a place or in a group the writer names:
     "di grup wa kantor ada yg share video kampanye cagub tiap hari" ("ada yang bilang
     pns boleh …" names no place, and talks about the rules)."""
-    unnamed = any(
-        a in _SOMEONE and b in _SOMEONE_AFTER for a, b in itertools.pairwise(words)
-    ) or bool(set(words) & _SOMEONE_WORDS)
+    unnamed = (
+        any(a in _SOMEONE and b in _SOMEONE_AFTER for a, b in itertools.pairwise(words))
+        or bool(set(words) & _SOMEONE_WORDS)
+        or _someone_from(words)
+    )
     return (
         unnamed
         and any(_political(w) for w in words)
@@ -525,6 +574,15 @@ def someone_unnamed_acts(words: tuple[str, ...]) -> bool:
         and not _hypothetical(words)
         and not talks_rules(words)
         and not about_oneself(words)
+    )
+
+
+def _someone_from(words: tuple[str, ...]) -> bool:
+    """ "orang dari kantor kecamatan", "orang dinas", English "someone from the health
+    office" (read "orang dari … kantor"): someone not named, from an office, opening
+    the account."""
+    return any(
+        w == "orang" and set(words[i + 1 : i + 5]) & _PLACES and i <= 2 for i, w in enumerate(words)
     )
 
 
@@ -552,6 +610,7 @@ def talks_rules(words: tuple[str, ...], ignore: frozenset[str] = frozenset()) ->
         and not _negates(words, i)
         and not _points_out(words, i)
         and not _article(words, i)
+        and not (w == "bebas" and i > 0 and words[i - 1] in _GIVING)  # "handed out free …"
         for i, w in enumerate(words)
     )
 
