@@ -46,6 +46,16 @@ NO = [
     "pns main tiktok joget lagu kampanye paslon",
     "asn punya akun ig boleh follow akun partai?",
     "bikin konten youtube dukung caleg",
+    # a welcome speech at a contestant's event is speaking for them
+    "lurah diundang temu warga yang ternyata acara posko pemenangan, diminta kasih sambutan, boleh?",
+    "Apakah kepala dinas boleh memberikan sambutan pada acara yang diselenggarakan tim kampanye?",
+    "can a civil servant say a few words at a gathering hosted by a candidate's volunteers?",
+    # reminded oneself, then asking to go on
+    "pns boleh ikut kampanye kalau sudah diingatkan atasan?",
+    "pns udah ditegur atasan soal like postingan caleg, boleh lanjut?",
+    # stayed in the group and took part before leaving
+    "pns di grup wa relawan caleg sudah 2 bulan, aktif komen, trus keluar, masih kena?",
+    "pns di-add ke grup wa timses, sy keluar setelah share 1 poster, aman?",
 ]
 
 
@@ -66,6 +76,16 @@ YES = [
     ("satpol pp ditugaskan mengamankan kampanye boleh?", "boleh-hadir-tugas-kampanye"),
     ("asn ngobrol politik sama teman di warung boleh?", "boleh-diskusi-pribadi"),
     ("boleh gak asn melayani calon yang datang ke kantor urus surat", "boleh-layani-calon-kantor"),
+    # put in a campaign group by someone else, left at once
+    ("sy pppk dimasukin grup telegram timses cabup, langsung keluar, gpp kan?",
+     "medsos-keluar-grup-pemenangan"),
+    ("i got added to a campaign whatsapp group and left right away, did i do the right thing?",
+     "medsos-keluar-grup-pemenangan"),
+    # reminding a colleague takes no side
+    ("kalau ada teman kantor posting dukung capres, boleh saya tegur?", "boleh-ingatkan-rekan"),
+    ("Apakah ASN boleh mengingatkan rekan sejawat yang ikut kampanye agar tetap netral?",
+     "boleh-ingatkan-rekan"),
+    ("pns oleh ngelingke kanca sing pasang stiker caleg neng motor dinas?", "boleh-ingatkan-rekan"),
 ]
 
 
