@@ -47,7 +47,7 @@ NO = [
     "asn punya akun ig boleh follow akun partai?",
     "bikin konten youtube dukung caleg",
     # a welcome speech at a contestant's event is speaking for them
-    "lurah diundang temu warga yang ternyata acara posko pemenangan, diminta kasih sambutan, boleh?",
+    "lurah diundang temu warga yg ternyata acara posko pemenangan, diminta kasih sambutan, boleh?",
     "Apakah kepala dinas boleh memberikan sambutan pada acara yang diselenggarakan tim kampanye?",
     "can a civil servant say a few words at a gathering hosted by a candidate's volunteers?",
     # reminded oneself, then asking to go on
