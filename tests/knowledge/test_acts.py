@@ -56,6 +56,17 @@ NO = [
     # stayed in the group and took part before leaving
     "pns di grup wa relawan caleg sudah 2 bulan, aktif komen, trus keluar, masih kena?",
     "pns di-add ke grup wa timses, sy keluar setelah share 1 poster, aman?",
+    # the quiet period lifts no ban
+    "pas masa tenang pns boleh posting dukungan ke calon?",
+    "kalau masa tenang, asn boleh share postingan paslon ga?",
+    "during the quiet period can a civil servant like a candidate's post?",
+    # a news article that praises a contestant is campaign material
+    "pns bagikan artikel berita keberhasilan bupati incumbent yg maju lagi, boleh?",
+    "Bolehkah ASN meneruskan berita yang memuji calon tertentu ke grup kantor?",
+    # an order in a regional register
+    "aku pns dikon kepala dinas melu kampanye cabup, piye?",
+    "abdi pns dipiwarang pimpinan milu kampanye, kedah kumaha?",
+    "staf kecamatan disuruh camat jadi timses paslon, wajib nurut?",
 ]
 
 
