@@ -85,6 +85,8 @@ YES = [
     ("Saya diminta pimpinan untuk menghadiri acara dinas bupati petahana, boleh?",
      "boleh-acara-dinas-petahana"),
     ("satpol pp ditugaskan mengamankan kampanye boleh?", "boleh-hadir-tugas-kampanye"),
+    ("satpol pp diperintah atasan mengamankan kampanye, wajib hadir?",
+     "boleh-hadir-tugas-kampanye"),
     ("asn ngobrol politik sama teman di warung boleh?", "boleh-diskusi-pribadi"),
     ("boleh gak asn melayani calon yang datang ke kantor urus surat", "boleh-layani-calon-kantor"),
     # put in a campaign group by someone else, left at once
