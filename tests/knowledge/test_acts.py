@@ -67,6 +67,9 @@ NO = [
     "aku pns dikon kepala dinas melu kampanye cabup, piye?",
     "abdi pns dipiwarang pimpinan milu kampanye, kedah kumaha?",
     "staf kecamatan disuruh camat jadi timses paslon, wajib nurut?",
+    # CLTN beside a spouse who runs allows being there, never speaking on stage
+    "istri pns yang sedang cltn boleh berpidato di panggung kampanye suaminya?",
+    "suami saya caleg, saya pns cltn, boleh saya kasih sambutan di kampanye dia?",
 ]
 
 
