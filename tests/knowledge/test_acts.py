@@ -80,6 +80,21 @@ def test_a_partisan_act_is_never_a_yes(kb: KnowledgeBase, text: str) -> None:
         assert answer.match.verdict == "dilarang", (text, answer.match.id)
 
 
+# The secret vote is a yes; telling or showing the choice is not that yes (the
+# private boundary is UNCERTAIN in knowledge-sources Part 1 §7: say less, never yes).
+SHOWN_CHOICE = [
+    "Is a civil servant allowed to tell his Facebook friends which candidate he will vote for?",
+    "Bolehkah ASN menyatakan pilihan politiknya secara terbuka di depan umum?",
+]
+
+
+@pytest.mark.parametrize("text", SHOWN_CHOICE)
+def test_a_choice_shown_is_not_the_secret_vote(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    if answer.match is not None:
+        assert answer.match.verdict not in {"boleh", "boleh_bersyarat"}, (text, answer.match.id)
+
+
 # The neutral, official or private variant keeps its yes (knowledge-sources Part 1 §7).
 YES = [
     ("asn boleh main tiktok?", "medsos-konten-netral"),
@@ -88,6 +103,7 @@ YES = [
     ("Saya diminta pimpinan untuk menghadiri acara dinas bupati petahana, boleh?",
      "boleh-acara-dinas-petahana"),
     ("satpol pp ditugaskan mengamankan kampanye boleh?", "boleh-hadir-tugas-kampanye"),
+    ("asn boleh nyoblos?", "boleh-memilih"),
     ("satpol pp diperintah atasan mengamankan kampanye, wajib hadir?",
      "boleh-hadir-tugas-kampanye"),
     ("asn ngobrol politik sama teman di warung boleh?", "boleh-diskusi-pribadi"),
