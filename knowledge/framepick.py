@@ -120,11 +120,7 @@ def prefer_info(
     # An info entry declared for this act and this kind of question (frames.toml:
     # "the sanction for posting", "the sanction for a village head") answers it,
     # however its words rank: the sanction of one act is not another's.
-    # "Kena pidana ga?" about an act the chosen entry bans (or only describes): yes,
-    # and the sanction entry declared for it says which; a "boleh" entry's no answers
-    # the whether of an allowed act.
-    banned = best.verdict in ("dilarang", "info")
-    own = declared_info(kb, query, ranked, frame, terms, whether=banned)
+    own = declared_info(kb, query, ranked, frame, terms)
     if (
         own is not None
         and own[0].id != best.id
@@ -154,14 +150,12 @@ def declared_info(
     ranked: list[m.Scored],
     frame: Frame,
     terms: tuple[str, ...],
-    whether: bool = False,
 ) -> Picked | None:
     """The info entry that declares the question's frame (an act and "what is the
     sanction?"), the words' best first; None for a "boleh …?" question or one
-    that asks only whether ("kena sanksi gak?": the entry that says no answers),
-    unless ``whether`` says the act is banned, so the answer to whether is yes."""
+    that asks only whether ("kena sanksi gak?": the entry that says no answers)."""
     fm = kb.framemap
-    if not fm.asks_info(frame) or asks_permission(query) or not (whether or asks_what(query)):
+    if not fm.asks_info(frame) or asks_permission(query) or not asks_what(query):
         return None
     for i, r in enumerate(ranked):
         entry = kb.entries[r.index]
