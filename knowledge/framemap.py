@@ -46,12 +46,15 @@ class Never:
     actors: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()  # contexts that lift the exclusion
     unless_actors: frozenset[str] = frozenset()  # and actors that do
+    when: frozenset[str] = frozenset()  # contexts that, all stated together, exclude it
 
     def covers(self, frame: Frame) -> bool:
         if any(frame.has(c) for c in self.unless) or (
             frame.actor is not None and frame.actor.id in self.unless_actors
         ):
             return False
+        if self.when and all(frame.has(c) for c in self.when):
+            return True
         return (
             any(a.id in self.activities for a in frame.activities)
             or any(frame.has(c) for c in self.contexts)
@@ -179,6 +182,7 @@ class FrameMap:
                     _set(t, "actors"),
                     _set(t, "unless"),
                     _set(t, "unless_actors"),
+                    _set(t, "when"),
                 )
                 for t in (ts if isinstance(ts, list) else [ts])
             )
@@ -318,7 +322,7 @@ class FrameMap:
                 out.append(f"frames.toml (never.{eid}): no such entry")
             for never in nevers:
                 unknown(f"never.{eid}", "activity", never.activities)
-                unknown(f"never.{eid}", "context", never.contexts | never.unless)
+                unknown(f"never.{eid}", "context", never.contexts | never.unless | never.when)
                 unknown(f"never.{eid}", "actor", never.actors | never.unless_actors)
         unknown("settings", "context", self.abstain | self.decides | self.info)
         for ctx, acts in sorted(self.abstain_except.items()):

@@ -100,23 +100,33 @@ YES = [
     ("asn boleh main tiktok?", "medsos-konten-netral"),
     ("pns boleh jadi youtuber?", "medsos-konten-netral"),
     ("guru pns bikin konten tiktok masak boleh?", "medsos-konten-netral"),
-    ("Saya diminta pimpinan untuk menghadiri acara dinas bupati petahana, boleh?",
-     "boleh-acara-dinas-petahana"),
+    (
+        "Saya diminta pimpinan untuk menghadiri acara dinas bupati petahana, boleh?",
+        "boleh-acara-dinas-petahana",
+    ),
     ("satpol pp ditugaskan mengamankan kampanye boleh?", "boleh-hadir-tugas-kampanye"),
     ("asn boleh nyoblos?", "boleh-memilih"),
-    ("satpol pp diperintah atasan mengamankan kampanye, wajib hadir?",
-     "boleh-hadir-tugas-kampanye"),
+    (
+        "satpol pp diperintah atasan mengamankan kampanye, wajib hadir?",
+        "boleh-hadir-tugas-kampanye",
+    ),
     ("asn ngobrol politik sama teman di warung boleh?", "boleh-diskusi-pribadi"),
     ("boleh gak asn melayani calon yang datang ke kantor urus surat", "boleh-layani-calon-kantor"),
     # put in a campaign group by someone else, left at once
-    ("sy pppk dimasukin grup telegram timses cabup, langsung keluar, gpp kan?",
-     "medsos-keluar-grup-pemenangan"),
-    ("i got added to a campaign whatsapp group and left right away, did i do the right thing?",
-     "medsos-keluar-grup-pemenangan"),
+    (
+        "sy pppk dimasukin grup telegram timses cabup, langsung keluar, gpp kan?",
+        "medsos-keluar-grup-pemenangan",
+    ),
+    (
+        "i got added to a campaign whatsapp group and left right away, did i do the right thing?",
+        "medsos-keluar-grup-pemenangan",
+    ),
     # reminding a colleague takes no side
     ("kalau ada teman kantor posting dukung capres, boleh saya tegur?", "boleh-ingatkan-rekan"),
-    ("Apakah ASN boleh mengingatkan rekan sejawat yang ikut kampanye agar tetap netral?",
-     "boleh-ingatkan-rekan"),
+    (
+        "Apakah ASN boleh mengingatkan rekan sejawat yang ikut kampanye agar tetap netral?",
+        "boleh-ingatkan-rekan",
+    ),
     ("pns oleh ngelingke kanca sing pasang stiker caleg neng motor dinas?", "boleh-ingatkan-rekan"),
 ]
 

@@ -159,3 +159,21 @@ def test_a_civil_servant_asking_for_himself_never_gets_the_spouse_s_yes(
 def test_the_relative_s_own_question_keeps_the_yes(kb: KnowledgeBase) -> None:
     answer = kb.ask("Istri saya bukan ASN, istri saya boleh ikut kampanye caleg? Saya PNS.")
     assert answer.match is not None and answer.match.verdict == "boleh"
+
+
+SPOUSE_IS_THE_CIVIL_SERVANT = [
+    "suami saya PNS, dia boleh ikut kampanye caleg?",
+    "istri saya guru PNS, boleh dia jadi relawan capres?",
+    # (English "is he allowed" loses its "he" in normalizing: not yet told apart)
+]
+
+
+@pytest.mark.parametrize("text", SPOUSE_IS_THE_CIVIL_SERVANT)
+def test_a_question_about_the_spouse_who_is_asn_never_gets_the_non_asn_yes(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """The non-ASN spouse may campaign; asked about the spouse who is the civil
+    servant, that yes is not the answer (before: "Boleh")."""
+    answer = kb.ask(text)
+    if answer.match is not None:
+        assert answer.match.verdict != "boleh", (text, answer.match.id)
