@@ -165,6 +165,9 @@ SPOUSE_IS_THE_CIVIL_SERVANT = [
     "suami saya PNS, dia boleh ikut kampanye caleg?",
     "istri saya guru PNS, boleh dia jadi relawan capres?",
     # (English "is he allowed" loses its "he" in normalizing: not yet told apart)
+    # a relative who is the civil servant
+    "ortu saya nyaleg, anaknya yang pns boleh bantu promosi?",
+    "mertua nyalon bupati, menantunya pns boleh ikut kampanye?",
 ]
 
 
