@@ -40,12 +40,13 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # info entries on sanctions, duties and documents (fully correct 78.1%), the
 # register round (English, regional, formal words and courtesies) and the routing
 # round (out of scope 98.1%, tips 92.1%, greetings 86.4%; each routing floor one
-# item below its measure). Raise them as accuracy improves; never lower them to let
-# a change through.
-FULLY_CORRECT_FLOOR = 0.76
+# item below its measure); after the second round of the night (acts, who/status,
+# routing: fully correct 80.6%, tips 94.7%, greetings 90.9%). Raise them as
+# accuracy improves; never lower them to let a change through.
+FULLY_CORRECT_FLOOR = 0.78
 OUT_OF_SCOPE_FLOOR = 0.96
-TIP_FLOOR = 0.89
-GREETING_FLOOR = 0.81
+TIP_FLOOR = 0.92
+GREETING_FLOOR = 0.86
 DILARANG_AS_BOLEH_MAX = 0
 
 
