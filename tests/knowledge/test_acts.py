@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import KnowledgeBase, load_knowledge_base
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
-
+from knowledge import KnowledgeBase
 
 # Never a yes: an honest "I don't know" is acceptable, a boleh is not.
 NO = [

@@ -21,16 +21,6 @@ from knowledge.normalize import Normalizer
 FIXTURES = Path(__file__).parent / "fixtures" / "faq"
 
 
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
-
-
-@pytest.fixture(scope="module")
-def reader(kb: KnowledgeBase) -> FrameReader:
-    return kb.framemap.reader
-
-
 @pytest.mark.parametrize(
     ("question", "actor", "activity"),
     [

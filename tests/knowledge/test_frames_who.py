@@ -14,13 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import KnowledgeBase, load_knowledge_base
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
-
+from knowledge import KnowledgeBase
 
 YES = [
     # the one asking is the non-ASN family member

@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import KnowledgeBase, load_knowledge_base
+from knowledge import KnowledgeBase
 from knowledge.framemap import rule_id
 from knowledge.verdicts import asks_what
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
-
 
 INFO = [
     "siapa yang memutuskan sanksi buat pns yang kampanye?",

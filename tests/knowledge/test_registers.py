@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import KnowledgeBase, load_knowledge_base
+from knowledge import KnowledgeBase
 from knowledge.frames import FrameReader
 from knowledge.intent import detect_intent
 from knowledge.normalize import Normalizer
@@ -17,16 +17,6 @@ from knowledge.normalize import Normalizer
 @pytest.fixture(scope="module")
 def norm() -> Normalizer:
     return Normalizer()
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
-
-
-@pytest.fixture(scope="module")
-def reader(kb: KnowledgeBase) -> FrameReader:
-    return kb.framemap.reader
 
 
 def words(norm: Normalizer, text: str) -> str:

@@ -3,12 +3,7 @@ unless the question names a neutrality concept; we never advise a vote."""
 
 import pytest
 
-from knowledge import KnowledgeBase, load_knowledge_base
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
+from knowledge import KnowledgeBase
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,7 @@ to report a violation."""
 
 import pytest
 
-from knowledge import KnowledgeBase, load_knowledge_base
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
+from knowledge import KnowledgeBase
 
 
 @pytest.mark.parametrize(

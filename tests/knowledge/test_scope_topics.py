@@ -8,14 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import KnowledgeBase, load_knowledge_base
+from knowledge import KnowledgeBase
 from knowledge.frames import NO_FRAME
 from knowledge.scope import Scope
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return load_knowledge_base()
 
 
 def _vetoing(kb: KnowledgeBase, text: str) -> str | None:
