@@ -33,6 +33,9 @@ _CODE_SHAPE = re.compile(
     r"([0-9A-Za-z]{4}[\s\-_.\u2010-\u2014]?[0-9A-Za-z]{4}[\s\-_.\u2010-\u2014]?[0-9A-Za-z]{4})$",
     re.IGNORECASE,
 )
+# A code without a digit is taken only in its three groups of four with separators:
+# "izin bertanya" (4 + 8 letters) is a greeting, not a code.
+_LETTER_GROUPS = re.compile(r"^[A-Za-z]{4}([\s\-_.\u2010-\u2014][A-Za-z]{4}){2}$")
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,16 @@ def bare_code(text: str) -> str | None:
     """The canonical receipt code if ``text`` is nothing but one (perhaps after "cek
     status" or "kode:"), typed as /status takes it.
 
-    Twelve letters without a digit or a separator are read as a word ("ASNBOTPEMILU"),
-    not a code: /status CODE still takes those."""
+    Twelve letters without a digit are read as words ("ASNBOTPEMILU", "izin bertanya"),
+    not a code, unless typed in the code's own three groups of four ("ABCD-EFGH-JKMN"):
+    /status CODE still takes the others."""
     found = _CODE_SHAPE.match(text.strip().rstrip(".!"))
-    if found is None or found.group(1).isalpha():
+    if found is None:
         return None
-    return receipts.normalize(found.group(1))
+    typed = found.group(1)
+    if not any(ch.isdigit() for ch in typed) and not _LETTER_GROUPS.match(typed):
+        return None
+    return receipts.normalize(typed)
 
 
 def _of(answer: Answer, part: str | None = None) -> Want:
@@ -79,7 +86,10 @@ def _of(answer: Answer, part: str | None = None) -> Want:
     if answer.intent == "subscribe":
         return Want("subscribe", answer, part)
     if answer.intent == "tip":
-        return Want("witness" if answer.report == "witness" else "tip", answer, part)
+        # Asking how to report someone's breach ("how"): the answer about reporting, and
+        # the message held for the tip, as for an account of what happened.
+        told = answer.report in ("witness", "how")
+        return Want("witness" if told else "tip", answer, part)
     return Want("faq" if answer.intent == "faq" else "unknown", answer, part)
 
 

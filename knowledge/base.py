@@ -251,7 +251,8 @@ class KnowledgeBase:
         )[:top]
         kind = "faq" if match is not None or suggestions else "unknown"
         report = intent.report
-        if intent.kind == "tip":
+        if intent.kind == "tip" and (witness or in_scope):
+            # (asking how to report a breach of a subject we do not cover is no tip of ours)
             kind = "tip"
         elif not in_scope and report == "how":
             # "cara lapor SPT tahunan", "lapor LHKPN": reporting to another office about a

@@ -21,6 +21,7 @@ from knowledge.lexicon import word_classes
 from knowledge.normalize import MAX_INPUT_CHARS, MAX_TOKENS, fold
 from knowledge.witness import (
     about_oneself,
+    accuses,
     asks_about_the_account,
     asks_after_a_scene,
     asks_for_action,
@@ -156,7 +157,9 @@ MIN_CONTENT_WORDS = 2
 class Intent:
     kind: str  # "tip" | "subscribe" | "greeting" | "question"
     small_talk: str | None = None  # "hello" | "thanks" | "bye" | "about" for greetings
-    report: str | None = None  # "witness" (tells what happened) | "how" (asks how to report)
+    # "witness" (tells what happened) | "how" (asks how to report; with kind "tip", how to
+    # report someone's breach)
+    report: str | None = None
 
 
 def reads_as_question(words: tuple[str, ...], asked: bool = False) -> bool:
@@ -264,6 +267,14 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             # "berapa lama batas lapor" stay questions about reporting.
             return Intent("tip", report="witness")
         if any(w not in _REPORT_NOUNS for w in (words[i] for i in report_at)):
+            if accuses(words):
+                # "gimana cara lapor asn yg ga netral? sy cuma tau nama kantornya", "what
+                # evidence do I need to report an ASN campaigning on Facebook?": asking how
+                # to report someone's breach is a tip too (tests/eval/blind/SOURCES.md:
+                # "… and/or asks how to report it"). The answer stays the one about
+                # reporting, with the offer to report it here; "cara lapor ke bawaslu",
+                # "bisa lapor tanpa nama?" (nobody accused) stay questions.
+                return Intent("tip", report="how")
             return Intent("question", report="how")
     if wordset & _SEND and wordset & _EVIDENCE and wordset & _DESIRE and not asks:
         return Intent("tip", report="witness" if _describes(words) else None)

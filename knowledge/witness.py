@@ -109,6 +109,11 @@ _HANDING = _W["handing"]
 _SOMEONE = _W["someone"]
 _SOMEONE_AFTER = _W["someone_after"]
 _SOMEONE_WORDS = _W["someone_words"]
+# A breach named: "melanggar", "pelanggaran"; "tidak netral", "kurang netral".
+_BREACH = _W["breach"]
+_NEUTRAL = _W["neutral"]
+_UNNEUTRAL = _W["unneutral"]
+_IDENTIFIED = _W["identified"]
 _FORMAL_ADDRESS = _W["formal_address"]
 _UNSURE = _W["unsure"]
 _DOCUMENTS = _W["documents"]
@@ -302,6 +307,28 @@ def names_someone(words: tuple[str, ...]) -> bool:
     pns", "tetangga"), or someone not named."""
     named = {w.removesuffix("nya") for w in words}
     return bool(named & (_ACTORS | _RELATIONS | _SOMEONE_WORDS | _THIRD_PERSON))
+
+
+def accuses(words: tuple[str, ...]) -> bool:
+    """Someone other than the writer is said to break the rules: a role, a status or a
+    relation with an election act ("asn yang kampanye di fb", "kades bagi amplop") or a
+    breach named of someone in particular ("atasan yang melanggar netralitas", "asn ga
+    netral, sy tau nama dan kantornya"). "Bapak/Ibu"
+    addressed is nobody accused, and the writer accused ("saya pns, dilaporkan tidak
+    netral …") tells their own case."""
+    named = {w.removesuffix("nya") for w in words}
+    people = (_ACTORS | _RELATIONS | _SOMEONE_WORDS | _THIRD_PERSON) - _ADDRESS - _FORMAL_ADDRESS
+    if not named & people or about_oneself(words):
+        return False
+    if names_an_election_act(words):
+        return True
+    breached = bool(set(words) & _BREACH) or any(
+        a in _UNNEUTRAL and b in _NEUTRAL for a, b in itertools.pairwise(words)
+    )
+    # "cara lapor asn yang tidak netral" names a kind of person, "lapor atasan yang ga
+    # netral" and "… ga netral, sy cuma tau nama dan kantornya" someone in particular
+    someone = named & (ROLES | _RELATIONS) - _ADDRESS - _FORMAL_ADDRESS
+    return breached and bool(someone or particular(words) or set(words) & _IDENTIFIED)
 
 
 def names_an_election_act(words: tuple[str, ...]) -> bool:

@@ -246,11 +246,13 @@ def test_asking_where_to_report_what_happened_is_a_tip(text: str) -> None:
         # the same words, asked about the rule or hypothetically: not a tip
         ("istri saya guru, boleh ikut kampanye?", ("question", None)),
         ("saya pppk, minggu lalu disuruh atasan jadi relawan paslon", ("question", None)),
-        ("kalau kepala desa kami kampanye, lapor kemana?", ("question", "how")),
-        # asking how to report what someone in a role did is a tip (blind SOURCES.md)
+        # asking how to report what someone in a role did is a tip (blind SOURCES.md),
+        # even supposed or asked with what follows (the answer stays the one about
+        # reporting: report "how"); a kind of person with no act named is not
+        ("kalau kepala desa kami kampanye, lapor kemana?", ("tip", "how")),
         ("gimana cara lapor kades yang kampanye", ("tip", "witness")),
         ("gimana cara lapor asn yang tidak netral", ("question", "how")),
-        ("lapor pns kampanye, apakah akan ditindak?", ("question", "how")),
+        ("lapor pns kampanye, apakah akan ditindak?", ("tip", "how")),
         ("guru honorer pasang stiker caleg", ("question", None)),
         ("pns boleh dukung calon yang dia suka?", ("question", None)),
         ("besok boleh ikut kampanye?", ("question", None)),
@@ -277,7 +279,7 @@ def test_the_same_words_asked_stay_questions(text: str, expected: tuple[str, str
         ),
         ("Aya guru PNS nu ngajak murid milih calon, abdi hoyong ngawartosan ieu", "tip"),
         ("Ado guru PNS nan mandukuang caleg, ambo caliak kapatang, ambo nio malapor", "tip"),
-        ("piye carane lapor pns kampanye?", "question"),
+        ("piye carane lapor pns kampanye?", "tip"),
         ("Lapor ASN ora netral teng pundi?", "question"),
     ],
 )
