@@ -13,7 +13,8 @@ from tests.routing.test_askpath import _what_the_chat_did
 
 # Someone in particular accused, in several registers: how (or where) to report them.
 HOW_TO_REPORT_SOMEONE = [
-    "gimana caranya lapor ke bkn kalau ada asn ga netral? sy cuma tau nama sama kantornya",
+    "pak kabid kami ga netral, lapornya ke mana ya?",
+    "ada pegawai dinas yg ga netral, sy tau namanya, gimana cara ngadu?",
     "What evidence do I need to report a civil servant who campaigns on Instagram?",
     "lapor kemana kalau ada pns ikut kampanye?",
     "piye carane lapor pns kampanye?",
