@@ -376,7 +376,9 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
             continue
         if greeted and i > 0 and words[i - 1] in _NAMED_AFTER and word not in _CONTENT:
             continue  # "saya ASN di Kabupaten Bogor", "a civil servant from Bandung": a name
-        if word in _THANKS or (word in _APPRECIATION and not negated):
+        if word in _S["for_now"] and i > 0 and words[i - 1] in _S["closing"]:
+            kinds.append("bye")  # "udah dulu ya min"
+        elif word in _THANKS or (word in _APPRECIATION and not negated):
             kinds.append("thanks")  # "oke paham, membantu sekali", never "kurang jelas"
         elif word in _BYE:
             kinds.append("bye")

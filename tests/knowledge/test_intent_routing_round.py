@@ -1,0 +1,81 @@
+"""Issue 13's routing round: greetings in every register (the salam typed in haste, a
+formal address, thanks with a promise to ask again, farewells "for now"), asking how to
+report someone's breach, and the questions that stay questions beside them."""
+
+import pytest
+
+from knowledge.intent import Intent, detect_intent
+from knowledge.normalize import Normalizer
+
+_norm = Normalizer()
+
+
+def intent(text: str) -> Intent:
+    return detect_intent(_norm.words(text), asked="?" in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("asslamualaikum wr wb", "hello"),
+        ("aslkm min", "hello"),
+        ("Selamat pagi Bapak/Ibu Admin yang terhormat", "hello"),
+        ("woi, ada admin ga?", "hello"),
+        ("permisi pak, izin nanya dulu", "hello"),
+        ("pagi kak, ada yg bisa ditanya?", "hello"),
+        ("good night, admin", "hello"),
+        ("siap, makasih. nanti kalau ada lagi saya tanya", "thanks"),
+        ("makasih min, sukses selalu", "thanks"),
+        ("mokase banyak kaka", "thanks"),
+        ("cukup sekian, terima kasih", "thanks"),
+        ("udah dulu ya kak", "bye"),
+        ("segitu dulu ya min", "bye"),
+        ("take care", "bye"),
+        ("can I type my questions in English?", "about"),
+        ("boleh nulis pakai bahasa sunda?", "about"),
+    ],
+)
+def test_small_talk_in_every_register(text: str, kind: str) -> None:
+    assert intent(text) == Intent("greeting", kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kalau pns kampanye di luar jam kerja?",
+        "dulu pns boleh jadi timses, sekarang?",
+        "makasih, tapi kalau pppk ikut kampanye gimana?",
+        "permisi, mau tanya pns boleh nyaleg?",
+        "can I ask whether civil servants may campaign?",
+    ],
+)
+def test_a_question_beside_the_small_talk_stays_a_question(text: str) -> None:
+    assert intent(text).kind == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "atasan saya ga netral, lapor kemana ya?",
+        "How do I report my boss who violated neutrality rules?",
+        "mau ngadu soal pegawai kecamatan yang melanggar netralitas, tau namanya kok. caranya?",
+        "kalau ada guru pns kampanye di kelas, lapor ke mana?",
+    ],
+)
+def test_how_to_report_someone_is_a_tip(text: str) -> None:
+    assert intent(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cara lapor pelanggaran netralitas asn gimana?",
+        "bisa lapor tanpa nama?",
+        "berapa hari batas waktu lapor ke bawaslu?",
+        "Bagaimana cara melaporkan ASN yang tidak netral?",
+        # the writer is the one reported
+        "saya pns dilaporkan tidak netral, bisa lapor balik?",
+    ],
+)
+def test_reporting_asked_about_stays_a_question(text: str) -> None:
+    assert intent(text) == Intent("question", report="how")
