@@ -114,6 +114,10 @@ _BREACH = _W["breach"]
 _NEUTRAL = _W["neutral"]
 _UNNEUTRAL = _W["unneutral"]
 _IDENTIFIED = _W["identified"]
+# "rekan kerja", "teman sekantor": what makes a relation a workmate
+_MATES = _W["mates"]
+# "… sama atasan", "… oleh kepala dinas": who did the pressing, after a passive
+_AGENT = _W["agent"]
 _FORMAL_ADDRESS = _W["formal_address"]
 _UNSURE = _W["unsure"]
 _DOCUMENTS = _W["documents"]
@@ -139,6 +143,8 @@ MIN_TOLD_WORDS = 5
 QUESTION_TAIL = 6
 # "…, itu melanggar kan?": the few last words that judge what was told.
 JUDGED_TAIL = 4
+# How far after a passive ("disuruh …") its agent ("sama atasan") may stand.
+AGENT_REACH = 8
 # A chat account this short can still tell what someone did when it says where
 # ("guru pns pose 2 jari di ig", "kades pake kaos caleg pas posyandu").
 MIN_SCENE_WORDS = 5
@@ -355,6 +361,8 @@ def about_oneself(words: tuple[str, ...]) -> bool:
         # "istri saya guru", "kades kami pns": whose, not who ("di kampung, saya pns"
         # has lost its comma, so a place before the writer is not read as whose)
         owned = before in (_RELATIONS | _ACTORS) - _ADDRESS
+        # "rekan kerja saya pns", "teman sekantor saya guru" (English "my colleague, a PNS")
+        owned = owned or (before in _MATES and i > 1 and words[i - 2] in _RELATIONS)
         # "di kampung kami, kades …", "kantor kita kadisnya …": "kami"/"kita" after a
         # place is whose place (a lost comma before "saya" is not read so)
         owned = owned or (a in _COMMUNITY and before in _PLACES)
@@ -449,6 +457,20 @@ def presses(words: tuple[str, ...]) -> bool:
         bool(set(words) & _PRESSING)
         or rewards(words)
         or any(w in _PRESSED and set(words[i + 1 : i + 3]) & ROLES for i, w in enumerate(words))
+        or _pressed_by_agent(words)
+    )
+
+
+def _pressed_by_agent(words: tuple[str, ...]) -> bool:
+    """The passive with its agent further on: "disuruh pasang spanduk cabup sama atasan",
+    "diminta hadir di deklarasi oleh kepala dinas"."""
+    return any(
+        w in _PRESSED
+        and any(
+            words[j] in _AGENT and words[j + 1] in ROLES | _SUPERIORS
+            for j in range(i + 1, min(len(words) - 1, i + 1 + AGENT_REACH))
+        )
+        for i, w in enumerate(words)
     )
 
 

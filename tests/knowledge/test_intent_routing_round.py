@@ -79,3 +79,39 @@ def test_how_to_report_someone_is_a_tip(text: str) -> None:
 )
 def test_reporting_asked_about_stays_a_question(text: str) -> None:
     assert intent(text) == Intent("question", report="how")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a workmate named before the writer ("my colleague, a PNS" reads "rekan kerja saya
+        # pns"): the colleague acts, not the writer
+        "teman sekantor saya guru pns jadi admin grup relawan capres, ss nya ada. bisa lapor?",
+        "My coworker, a civil servant, hands out a candidate's flyers at the office. I have "
+        "photos. Who should I tell?",
+        # Minang and hasty report words
+        "Ado lurah di kampuang kami mambagi amplop caleg. Ambo nio malapua.",
+        "ad kades bagi2 sembako paslon, mw mlapor",
+        # evidence held in formal words, and how to pass it on
+        "Saya memiliki rekaman seorang kepala bidang mengajak staf memilih calon petahana. "
+        "Bagaimana saya menyampaikannya?",
+        # pressed, the superior named after the passive, and unwilling
+        "saya staf tu di sekolah, disuruh nyebar brosur caleg ke wali murid sama kepsek, "
+        "saya ga mau",
+    ],
+)
+def test_accounts_in_more_words_are_tips(text: str) -> None:
+    assert intent(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own dilemma stays theirs, passive or not
+        "saya disuruh kadis ikut kampanye sama atasan, harus nurut?",
+        "saya pppk, kemarin diminta hadir di deklarasi oleh atasan",
+        "rekan kerja saya boleh jadi timses caleg?",
+    ],
+)
+def test_the_writers_own_case_stays_a_question(text: str) -> None:
+    assert intent(text).kind == "question"
