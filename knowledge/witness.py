@@ -118,6 +118,8 @@ _IDENTIFIED = _W["identified"]
 _MATES = _W["mates"]
 # "… sama atasan", "… oleh kepala dinas": who did the pressing, after a passive
 _AGENT = _W["agent"]
+# "sudah lapor", "pernah ngadu": reported before
+_ALREADY = _W["already"]
 _FORMAL_ADDRESS = _W["formal_address"]
 _UNSURE = _W["unsure"]
 _DOCUMENTS = _W["documents"]
@@ -326,7 +328,7 @@ def accuses(words: tuple[str, ...]) -> bool:
     people = (_ACTORS | _RELATIONS | _SOMEONE_WORDS | _THIRD_PERSON) - _ADDRESS - _FORMAL_ADDRESS
     if not named & people or about_oneself(words):
         return False
-    if names_an_election_act(words):
+    if names_an_election_act(words) or _reports_someone(words):
         return True
     breached = bool(set(words) & _BREACH) or any(
         a in _UNNEUTRAL and b in _NEUTRAL for a, b in itertools.pairwise(words)
@@ -335,6 +337,25 @@ def accuses(words: tuple[str, ...]) -> bool:
     # netral" and "… ga netral, sy cuma tau nama dan kantornya" someone in particular
     someone = named & (ROLES | _RELATIONS) - _ADDRESS - _FORMAL_ADDRESS
     return breached and bool(someone or particular(words) or set(words) & _IDENTIFIED)
+
+
+def _reports_someone(words: tuple[str, ...]) -> bool:
+    """Someone in a role is the one reported ("sudah melaporkan kepala desa ke bawaslu",
+    "I reported a lurah …", "mau ngadu soal kades"), or someone was reported already
+    ("udah lapor pns …, blm ada kabar"). Words after "ke" are where it goes ("lapor ke
+    dinas"), and a superior after "lapor" is whom one tells ("sudah lapor atasan")."""
+    for i, w in enumerate(words):
+        if not is_report_word(w):
+            continue
+        after: set[str] = set()
+        for x in words[i + 1 : i + 4]:
+            if x in _TO:
+                break
+            after.add(x.removesuffix("nya"))
+        after -= _ADDRESS | _FORMAL_ADDRESS | _RELATIONS | _SUPERIORS
+        if after & ROLES or (i > 0 and words[i - 1] in _ALREADY and after & _ACTORS):
+            return True
+    return False
 
 
 def names_an_election_act(words: tuple[str, ...]) -> bool:

@@ -115,3 +115,29 @@ def test_accounts_in_more_words_are_tips(text: str) -> None:
 )
 def test_the_writers_own_case_stays_a_question(text: str) -> None:
     assert intent(text).kind == "question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a report about someone in a role, followed up or worried about
+        "Saya sudah mengadukan camat ke Bawaslu dua minggu lalu, kapan ada hasilnya?",
+        "udh pernah lapor pns kampanye bulan lalu, blm ada kabar smp skrg",
+        "kalau sy ngadu soal kepsek, nama sy aman?",
+    ],
+)
+def test_a_report_about_someone_followed_up_is_a_tip(text: str) -> None:
+    assert intent(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where a report goes, and whom one tells, are not who is reported
+        "lapor ke dinas kesehatan bisa ga?",
+        "saya sudah lapor atasan, terus apa lagi?",
+        "cek status laporan saya gimana?",
+    ],
+)
+def test_where_a_report_goes_accuses_nobody(text: str) -> None:
+    assert intent(text).kind == "question"
