@@ -28,7 +28,7 @@ from knowledge.logreg import LogReg
 from knowledge.normalize import Normalizer
 from knowledge.regulations import Regulation, load_regulations
 from knowledge.scope import Scope
-from knowledge.witness import names_an_election_act, names_someone
+from knowledge.witness import names_an_election_act, names_someone, names_wrongdoing
 
 DATA_DIR = Path(__file__).with_name("faq")
 # An off-topic word (salary, recruitment, ...) in a question is only answered by an
@@ -269,7 +269,11 @@ class KnowledgeBase:
         if names_an_election_act(words) or names_someone(words):
             return False
         told = tuple(t for t in terms if t not in REPORT_TERMS)
-        return self.scope.vetoing(told, frame) is not None
+        if self.scope.vetoing(told, frame) is not None:
+            return True
+        # "mau lapor jalan rusak", "mau lapor ktp hilang dimana": no election act, no one,
+        # no neutrality activity and no word of a breach ("pelanggaran", "kecurangan")
+        return frame.activity is None and not names_wrongdoing(words)
 
     @staticmethod
     def _confident(ranked: list[m.Scored], terms: int = 0) -> bool:

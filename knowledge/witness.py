@@ -120,6 +120,7 @@ _MATES = _W["mates"]
 _AGENT = _W["agent"]
 # "sudah lapor", "pernah ngadu": reported before
 _ALREADY = _W["already"]
+_WRONGDOING = _W["wrongdoing"]
 _FORMAL_ADDRESS = _W["formal_address"]
 _UNSURE = _W["unsure"]
 _DOCUMENTS = _W["documents"]
@@ -356,6 +357,12 @@ def _reports_someone(words: tuple[str, ...]) -> bool:
         if after & ROLES or (i > 0 and words[i - 1] in _ALREADY and after & _ACTORS):
             return True
     return False
+
+
+def names_wrongdoing(words: tuple[str, ...]) -> bool:
+    """A word of a breach or of neutrality: "pelanggaran", "kecurangan", "intimidasi",
+    "netralitas" ("mau lapor pelanggaran" is ours whoever did it)."""
+    return bool({w.removesuffix("nya") for w in words} & (_WRONGDOING | _BREACH | _NEUTRAL))
 
 
 def names_an_election_act(words: tuple[str, ...]) -> bool:

@@ -57,3 +57,20 @@ async def test_twelve_letters_of_words_are_no_receipt_code(app: App, text: str) 
 @pytest.mark.parametrize("code", ["ABCD-EFGH-JKMN", "abcd efgh jkmn", "7G2KQ9XM4RTA"])
 def test_a_code_typed_in_its_groups_is_still_a_code(code: str) -> None:
     assert bare_code(code) is not None
+
+
+@pytest.mark.parametrize(
+    "question", ["mau lapor jalan depan rumah rusak", "sy mau ngadu, gaji bulan ini telat"]
+)
+async def test_a_wish_to_report_nothing_of_ours_is_no_tip(app: App, question: str) -> None:
+    got = answer_json(app.services.kb, question)
+    assert got["intent"] != "tip" and got["match"] is None
+    out = await app.dispatcher.handle(incoming(question, who="console:fresh"), numbered=True)
+    assert _what_the_chat_did(app, out)[0] != "tip"
+
+
+@pytest.mark.parametrize(
+    "question", ["mau lapor dugaan kecurangan di desa", "saya mau lapor pelanggaran netralitas"]
+)
+def test_a_wish_to_report_a_breach_is_a_tip(app: App, question: str) -> None:
+    assert answer_json(app.services.kb, question)["intent"] == "tip"
