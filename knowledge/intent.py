@@ -133,7 +133,13 @@ _ABOUT_HELP = _V["about_help"]
 # The actors and places an introduction may name, what introduces them, and what turns
 # a role into one wished for.
 _INTRO_WHO = (
-    (_W["actors"] | _W["places"]) - _S["introduction"] - _ADDRESS - _FILLER - _COURTESY - _TOPIC
+    (_W["actors"] | _W["places"])
+    - _S["introduction"]
+    - _ADDRESS
+    - _FILLER
+    - _COURTESY
+    - _TOPIC
+    - _PRESENCE  # "ada petugas yang bisa membantu?": someone there, not a role
 )
 _INTRODUCERS = _W["first_person"] | _S["introducers"]
 _BECOMING = _S["becoming"]
@@ -378,6 +384,8 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
             continue  # "saya ASN di Kabupaten Bogor", "a civil servant from Bandung": a name
         if word in _S["for_now"] and i > 0 and words[i - 1] in _S["closing"]:
             kinds.append("bye")  # "udah dulu ya min"
+        elif word in _APPRECIATION and i > 0 and words[i - 1] in _S["able"]:
+            continue  # "ada yang bisa membantu?" asks for help, it thanks nobody
         elif word in _THANKS or (word in _APPRECIATION and not negated):
             kinds.append("thanks")  # "oke paham, membantu sekali", never "kurang jelas"
         elif word in _BYE:
@@ -412,7 +420,9 @@ def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:
         return False
     # "ini siapa?", "ini apa ya?": the bot pointed at, with nothing else said ("P3K itu
     # apa" asks what P3K is)
-    pointed = wordset - around <= _ABOUT_ASK | {"ini", "itu"} and bool(wordset & {"ini", "itu"})
+    # ("sapa nih?": "nih", "tuh" point as well)
+    pointing = {"ini", "itu", "nih", "tuh"}
+    pointed = wordset - around <= _ABOUT_ASK | pointing and bool(wordset & pointing)
     # "ini bisa nanya apa aja?", "min bisa bantu apa?": what the bot helps with
     helps = bool(wordset & _ABOUT_HELP) and "apa" in wordset
     # "hi, what can you do?" (read "halo bisa apa"), "bisa apa aja?": nothing else said

@@ -31,7 +31,18 @@ def intent(text: str) -> Intent:
         ("udah dulu ya kak", "bye"),
         ("segitu dulu ya min", "bye"),
         ("take care", "bye"),
+        # formal openings and thanks
+        ("Dengan hormat, saya bermaksud menanyakan beberapa hal seputar netralitas.", "hello"),
+        ("Mohon izin bertanya kepada Bapak/Ibu pengelola, semoga berkenan.", "hello"),
+        ("Selamat sore, apakah ada petugas yang bisa membantu?", "hello"),
+        ("Mohon arahannya, Bapak/Ibu.", "hello"),
+        ("Terima kasih, jawaban Bapak/Ibu sudah saya pahami.", "thanks"),
+        ("Terima kasih, semoga layanan ini terus bermanfaat.", "thanks"),
+        # typed in haste
+        ("trmksh ats jwbnnya min", "thanks"),
+        ("asw min", "hello"),
         ("can I type my questions in English?", "about"),
+        ("halo bang, sapa nih?", "about"),
         ("boleh nulis pakai bahasa sunda?", "about"),
     ],
 )
@@ -47,6 +58,8 @@ def test_small_talk_in_every_register(text: str, kind: str) -> None:
         "makasih, tapi kalau pppk ikut kampanye gimana?",
         "permisi, mau tanya pns boleh nyaleg?",
         "can I ask whether civil servants may campaign?",
+        "apakah ada petugas kpps yang pns?",
+        "terus kalau pppk gimana?",
     ],
 )
 def test_a_question_beside_the_small_talk_stays_a_question(text: str) -> None:
