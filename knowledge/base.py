@@ -22,6 +22,7 @@ from knowledge.intent import (
     REPORT_TERMS,
     Intent,
     detect_intent,
+    emoji_small_talk,
     without_report_terms,
 )
 from knowledge.logreg import LogReg
@@ -183,6 +184,8 @@ class KnowledgeBase:
         analysis = self.normalizer.analyze(query)
         normalized = analysis.text
         intent = detect_intent(analysis.words, asked="?" in query)
+        if not analysis.words and (emoji := emoji_small_talk(query)) is not None:
+            intent = Intent("greeting", emoji)  # "🙏", "👍": thanks without a word
         if intent.kind in ("subscribe", "greeting") or (
             intent.kind == "tip" and intent.report is None
         ):

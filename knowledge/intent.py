@@ -56,6 +56,7 @@ __all__ = [
     "Intent",
     "asks_something",
     "detect_intent",
+    "emoji_small_talk",
     "fits",
     "last_question",
     "reads_as_question",
@@ -114,6 +115,9 @@ _THREAT = _V["threat"]
 THREAT_REACH = 3
 _TAIL_FILLER = _V["tail_filler"]
 _S = word_classes("intents.toml", "smalltalk")
+_EMOJI_THANKS = frozenset("".join(_S["emoji_thanks"]))
+_EMOJI_HELLO = frozenset("".join(_S["emoji_hello"]))
+_SKIN_TONES = frozenset(chr(c) for c in range(0x1F3FB, 0x1F400))
 _W = word_classes("intents.toml", "witness")
 _APPRECIATION = _S["appreciation"]
 _NEGATORS = _S["negators"]
@@ -394,6 +398,8 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
             kinds.append("hello")
         elif word not in _AROUND_SMALL_TALK:
             return None
+    if not kinds and wordset & _S["acknowledge"] and not asked:
+        return "thanks"  # "ok", "ok min" (read "boleh"), after an answer
     if not kinds:
         # "kak?", "pak", "ada yang online?": calling someone, nothing asked yet.
         calling = bool(wordset & _ADDRESS) or len(wordset & _PRESENCE) >= 2
@@ -401,6 +407,19 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
     for kind in ("thanks", "bye", "hello"):
         if kind in kinds:
             return kind
+    return None
+
+
+def emoji_small_talk(text: str) -> str | None:
+    """ "thanks"/"hello" for a message of nothing but emoji such as 🙏, 👍 or 👋 (the
+    normalizer drops them, leaving no words)."""
+    marks = [c for c in text if not c.isspace() and c not in "\ufe0f\u200d"]
+    if not marks:
+        return None
+    if all(c in _EMOJI_THANKS or c in _SKIN_TONES for c in marks):
+        return "thanks"
+    if all(c in _EMOJI_HELLO or c in _SKIN_TONES for c in marks):
+        return "hello"
     return None
 
 

@@ -4,7 +4,7 @@ report someone's breach, and the questions that stay questions beside them."""
 
 import pytest
 
-from knowledge.intent import Intent, detect_intent
+from knowledge.intent import Intent, detect_intent, emoji_small_talk
 from knowledge.normalize import Normalizer
 
 _norm = Normalizer()
@@ -41,6 +41,15 @@ def intent(text: str) -> Intent:
         # typed in haste
         ("trmksh ats jwbnnya min", "thanks"),
         ("asw min", "hello"),
+        # regional thanks and openings
+        ("maturnuwun mas", "thanks"),
+        ("matur sembah nuwun, Pak", "thanks"),
+        ("sakalangkong", "thanks"),
+        ("suksma bli", "thanks"),
+        ("hapunten kang, bade tumaros", "hello"),
+        # "ok" alone (read "boleh") acknowledges an answer
+        ("ok", "thanks"),
+        ("ok min", "thanks"),
         ("can I type my questions in English?", "about"),
         ("halo bang, sapa nih?", "about"),
         ("boleh nulis pakai bahasa sunda?", "about"),
@@ -154,3 +163,16 @@ def test_a_report_about_someone_followed_up_is_a_tip(text: str) -> None:
 )
 def test_where_a_report_goes_accuses_nobody(text: str) -> None:
     assert intent(text).kind == "question"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"), [("🙏", "thanks"), ("👍🏻👍🏻", "thanks"), ("👋", "hello")]
+)
+def test_emoji_alone_are_small_talk(text: str, kind: str) -> None:
+    assert _norm.words(text) == ()
+    assert emoji_small_talk(text) == kind
+
+
+@pytest.mark.parametrize("text", ["😡", "🙏 pns boleh kampanye?", ""])
+def test_other_emoji_or_words_are_not(text: str) -> None:
+    assert emoji_small_talk(text) is None or _norm.words(text)

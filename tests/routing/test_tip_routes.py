@@ -74,3 +74,11 @@ async def test_a_wish_to_report_nothing_of_ours_is_no_tip(app: App, question: st
 )
 def test_a_wish_to_report_a_breach_is_a_tip(app: App, question: str) -> None:
     assert answer_json(app.services.kb, question)["intent"] == "tip"
+
+
+@pytest.mark.parametrize("text", ["🙏", "ok min"])
+async def test_thanks_without_words_get_small_talk_not_an_entry(app: App, text: str) -> None:
+    got = answer_json(app.services.kb, text)
+    assert got["intent"] == "greeting" and got["match"] is None
+    out = await app.dispatcher.handle(incoming(text, who="console:fresh"), numbered=True)
+    assert _what_the_chat_did(app, out) == ("greeting", None)
