@@ -275,8 +275,13 @@ class KnowledgeBase:
         if self.scope.vetoing(told, frame) is not None:
             return True
         # "mau lapor jalan rusak", "mau lapor ktp hilang dimana": no election act, no one,
-        # no neutrality activity and no word of a breach ("pelanggaran", "kecurangan")
-        return frame.activity is None and not names_wrongdoing(words)
+        # no neutrality activity, no word of a breach ("pelanggaran", "kecurangan") and no
+        # channel for them ("sy mo lapor ke kasn")
+        return (
+            frame.activity is None
+            and not names_wrongdoing(words)
+            and not set(words) & REPORT_CHANNELS
+        )
 
     @staticmethod
     def _confident(ranked: list[m.Scored], terms: int = 0) -> bool:

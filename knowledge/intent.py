@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from knowledge.lexicon import word_classes
 from knowledge.normalize import MAX_INPUT_CHARS, MAX_TOKENS, fold
 from knowledge.witness import (
+    PROCESS_NOUNS,
     about_oneself,
     accuses,
     asks_about_the_account,
@@ -277,7 +278,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             # "berapa lama batas lapor" stay questions about reporting.
             return Intent("tip", report="witness")
         if any(w not in _REPORT_NOUNS for w in (words[i] for i in report_at)):
-            if accuses(words):
+            if accuses(words) and any(words[i] not in PROCESS_NOUNS for i in report_at):
                 # "gimana cara lapor asn yg ga netral? sy cuma tau nama kantornya", "what
                 # evidence do I need to report an ASN campaigning on Facebook?": asking how
                 # to report someone's breach is a tip too (tests/eval/blind/SOURCES.md:

@@ -42,6 +42,7 @@ _NOT_OWNER = _V["not_owner"]
 # "laporkan ini", "report this": the thing just told.
 _THIS = _V["this"]
 _ADDRESS = _S["address"]
+_CHANNELS = _V["channels"]
 
 # Who: the writer, the people close to them, the people a citizen reports on.
 _FIRST_PERSON = _W["first_person"]
@@ -121,6 +122,8 @@ _AGENT = _W["agent"]
 # "sudah lapor", "pernah ngadu": reported before
 _ALREADY = _W["already"]
 _WRONGDOING = _W["wrongdoing"]
+PROCESS_NOUNS = _W["process_nouns"]
+_PROCESS_NOUNS = PROCESS_NOUNS
 _FORMAL_ADDRESS = _W["formal_address"]
 _UNSURE = _W["unsure"]
 _DOCUMENTS = _W["documents"]
@@ -186,7 +189,8 @@ def unhurried(words: tuple[str, ...]) -> tuple[str, ...]:
     out = []
     for w in words:
         skeleton = "".join(c for c in w if c not in _VOWELS)
-        if len(skeleton) < MIN_TYPO_CONSONANTS or not w.isalpha() or _known(w):
+        # ("kasn", a reporting channel, is not "kasun" without its vowel)
+        if len(skeleton) < MIN_TYPO_CONSONANTS or not w.isalpha() or _known(w) or w in _CHANNELS:
             out.append(w)
             continue
         found = [
@@ -346,7 +350,7 @@ def _reports_someone(words: tuple[str, ...]) -> bool:
     ("udah lapor pns …, blm ada kabar"). Words after "ke" are where it goes ("lapor ke
     dinas"), and a superior after "lapor" is whom one tells ("sudah lapor atasan")."""
     for i, w in enumerate(words):
-        if not is_report_word(w):
+        if not is_report_word(w) or w in _PROCESS_NOUNS:
             continue
         after: set[str] = set()
         for x in words[i + 1 : i + 4]:

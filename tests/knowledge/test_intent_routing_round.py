@@ -176,3 +176,24 @@ def test_emoji_alone_are_small_talk(text: str, kind: str) -> None:
 @pytest.mark.parametrize("text", ["😡", "🙏 pns boleh kampanye?", ""])
 def test_other_emoji_or_words_are_not(text: str) -> None:
     assert emoji_small_talk(text) is None or _norm.words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kapan bansos pkh tahap ini cair?",
+        "BLT dana desa bulan depan cair tanggal berapa ya",
+        "gimana cara daftar jadi anggota partai? saya wiraswasta",
+    ],
+)
+def test_social_aid_and_party_procedure_are_not_ours(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = kb.ask(text)
+    assert got.match is None and got.intent != "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pns boleh jadi anggota partai?", "kades bagi blt sambil kampanyein paslon, boleh?"],
+)
+def test_with_an_actor_asking_or_a_campaign_they_stay_ours(kb, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert kb.ask(text).match is not None
