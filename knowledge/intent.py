@@ -36,6 +36,7 @@ from knowledge.witness import (
     contrasts,
     happened,
     is_report_word,
+    judges_a_recent_act,
     judges_what_was_told,
     names_a_role,
     particular,
@@ -306,7 +307,10 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             # "… kemarin, apa yang harus saya lakukan?", "tadi liat pak camat kampanye,
             # itu boleh?": asking what to do about it, or about what was told, is a tip.
             asking = (
-                questioning and not asks_for_action(words) and not asks_about_the_account(words)
+                questioning
+                and not asks_for_action(words)
+                and not asks_about_the_account(words)
+                and not judges_a_recent_act(words)
             )
             return Intent("question" if asking else "tip", report="witness")
         if not questioning and (

@@ -122,6 +122,13 @@ _AGENT = _W["agent"]
 # "sudah lapor", "pernah ngadu": reported before
 _ALREADY = _W["already"]
 _WRONGDOING = _W["wrongdoing"]
+# "tadi", "kemarin": when the act was done, surely (English past verbs also ask rules)
+_RECENT = _W["recent"]
+# "kena sanksi", "bisa dipidana": what an act costs the one who did it
+_SANCTIONS = _W["sanctions"]
+# "beliau", "dia": the one who acted, as the subject of the question
+_THIRD_PARTY = _W["third_party"]
+_STATUS = _W["status_asked"]
 PROCESS_NOUNS = _W["process_nouns"]
 _PROCESS_NOUNS = PROCESS_NOUNS
 _FORMAL_ADDRESS = _W["formal_address"]
@@ -226,7 +233,14 @@ def names_a_role(words: tuple[str, ...]) -> bool:
 def asks_for_action(words: tuple[str, ...]) -> bool:
     """ "… kemarin, apa yang harus saya lakukan?", "fotonya mau saya kirim kemana?" ask
     for action on what was seen; "itu boleh dia lakukan?" asks the rule."""
-    return bool(set(words) & _WHAT_TO_DO) and not set(words) & _RULE_ASKED
+    # ("salah satu calon" is "one of the candidates", not "wrong")
+    ruled = {w for i, w in enumerate(words) if w in _RULE_ASKED and not _one_of(words, i)}
+    return bool(set(words) & _WHAT_TO_DO) and not ruled
+
+
+def _one_of(words: tuple[str, ...], i: int) -> bool:
+    """ "salah satu", "salah seorang": one of, not "wrong"."""
+    return words[i] == "salah" and words[i + 1 : i + 2] in (("satu",), ("seorang",))
 
 
 def is_report_word(word: str) -> bool:
@@ -427,6 +441,34 @@ def asks_about_the_account(words: tuple[str, ...]) -> bool:
         return True  # "tadi aku liat sendiri", "I saw it yesterday": whatever is asked
     return bool(tail & _TOLD_SUBJECT and tail & (_RULE_ASKED | _YES_NO_TAIL | _HOW)) or bool(
         tail & _SAFETY and tail & _FIRST_PERSON
+    )
+
+
+def judges_a_recent_act(words: tuple[str, ...]) -> bool:
+    """Someone else's act told with when it happened ("tadi", "kemarin", "minggu lalu",
+    seen), then its last words ask whether it breaks the rules or what it costs them
+    ("kades kmi kmrn ikut kampanye cabup, boleh gt?", "… kemarin jadi jurkam. Bisa kena
+    pidana nggak?", "… Apakah beliau bisa dikenai sanksi?"). Not when the writer's own
+    part is asked ("…, saya boleh ikut?", "…, pns boleh ikut?"), nor, when the writer was
+    among those pressed, unless the one who pressed is the subject ("beliau", "dia")."""
+    if not _recent(words):
+        return False
+    tail = [w for w in words[-JUDGED_TAIL:] if w not in _PARTICLES]
+    said = set(tail)
+    if not said & (_RULE_ASKED | _SANCTIONS) or said & (_FIRST_PERSON | _DILEMMA | _STATUS):
+        return False  # ("…, sudah boleh kan?": whether a status now allows it)
+    return not _writer_pressed(words) or bool(said & _THIRD_PARTY)
+
+
+def _recent(words: tuple[str, ...]) -> bool:
+    """A sure time of the act: "tadi", "kemarin", "barusan", "minggu lalu", "pagi ini" (not
+    "sedang" or a weekday, which questions use, nor "liat"/"ketahuan", which also mean
+    "look at" and "be found out")."""
+    if set(words) & _RECENT:
+        return True
+    return any(
+        (a in _PAST_UNITS and b == "lalu") or (a in _TODAY_UNITS and b == "ini")
+        for a, b in itertools.pairwise(words)
     )
 
 

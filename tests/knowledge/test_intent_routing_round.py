@@ -197,3 +197,36 @@ def test_social_aid_and_party_procedure_are_not_ours(kb, text: str) -> None:  # 
 )
 def test_with_an_actor_asking_or_a_campaign_they_stay_ours(kb, text: str) -> None:  # type: ignore[no-untyped-def]
     assert kb.ask(text).match is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else's act with when it happened, then whether it breaks the rules
+        "lurah kmi td pagi bagi2 kalender caleg, emg boleh?",
+        "Kemarin sore seorang kepala seksi di kantor kami menjadi pembawa acara kampanye "
+        "caleg. Bisakah ia dipidana?",
+        "Minggu lalu kepala sekolah mengumpulkan kami dan meminta memilih calon petahana. "
+        "Apakah dia dapat dikenai sanksi?",
+        "tadi ada sekcam ikut konvoi paslon, melanggar ga sih",
+        # "salah satu calon" is no question of what is wrong
+        "Kepala dinas kami mendukung salah satu calon di acara kantor. Apa yang bisa saya lakukan?",
+    ],
+)
+def test_a_recent_act_judged_is_a_tip(text: str) -> None:
+    assert intent(text).kind == "tip"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own part, a status, or a look at something
+        "kemarin kades kampanye, saya pns boleh ikut?",
+        "atasan kemarin nyuruh saya ikut kampanye, boleh?",
+        "ibu saya pensiun bulan lalu, sekarang diajak jadi relawan caleg, sudah boleh kan?",
+        "pns liat debat capres di tv boleh kan",
+        "pns yang ketahuan ikut kampanye kena sanksi apa?",
+    ],
+)
+def test_the_rule_or_the_writers_part_stays_a_question(text: str) -> None:
+    assert intent(text).kind == "question"
