@@ -44,6 +44,7 @@ from knowledge.witness import (
     pressed_by_a_role,
     pressed_to_report,
     presses,
+    reluctant,
     sets_the_scene,
     someone_else_acts,
     someone_unnamed_acts,
@@ -330,6 +331,9 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     if pressed_by_a_role(words) and (
         (judges_what_was_told(words) and happened(words, []))
         or (not reads_as_question(words, asked) and not asks_own_duty(words))
+        # "… Saya tidak mau hadir. Apa yang sebaiknya saya lakukan?": unwilling, and asking
+        # what to do about it (not whether they must)
+        or (reluctant(words) and asks_for_action(words))
     ):
         # Told by one of those pressed: "kades kami ngumpulin perangkat desa, suruh
         # menangin paslon 01. sy perangkat jg tp ga mau" (a question of their own,

@@ -233,8 +233,12 @@ def names_a_role(words: tuple[str, ...]) -> bool:
 def asks_for_action(words: tuple[str, ...]) -> bool:
     """ "… kemarin, apa yang harus saya lakukan?", "fotonya mau saya kirim kemana?" ask
     for action on what was seen; "itu boleh dia lakukan?" asks the rule."""
-    # ("salah satu calon" is "one of the candidates", not "wrong")
-    ruled = {w for i, w in enumerate(words) if w in _RULE_ASKED and not _one_of(words, i)}
+    # ("salah satu calon" is "one of the candidates", not "wrong"; a rule word told
+    # earlier, "… karena tahu itu dilarang. Apa yang sebaiknya saya lakukan?", asks nothing)
+    start = max(len(words) - JUDGED_TAIL, 0)
+    ruled = {
+        w for i, w in enumerate(words) if i >= start and w in _RULE_ASKED and not _one_of(words, i)
+    }
     return bool(set(words) & _WHAT_TO_DO) and not ruled
 
 
@@ -584,6 +588,11 @@ def _a_superior_presses(words: tuple[str, ...]) -> bool:
     return any(
         w in _PRESSING and set(words[max(0, i - 4) : i]) & bosses for i, w in enumerate(words)
     )
+
+
+def reluctant(words: tuple[str, ...]) -> bool:
+    """The writer says they are pressed against their will (see ``_reluctant``)."""
+    return _reluctant(words)
 
 
 def _reluctant(words: tuple[str, ...]) -> bool:

@@ -230,3 +230,12 @@ def test_a_recent_act_judged_is_a_tip(text: str) -> None:
 )
 def test_the_rule_or_the_writers_part_stays_a_question(text: str) -> None:
     assert intent(text).kind == "question"
+
+
+def test_an_unwilling_writer_asking_what_to_do_is_a_tip() -> None:
+    text = (
+        "Saya staf di kantor dinas. Kemarin kepala dinas mengumpulkan kami dan mewajibkan "
+        "semua ikut kampanye cagub, katanya itu tidak dilarang. Saya keberatan. Apa yang "
+        "sebaiknya saya lakukan?"
+    )
+    assert intent(text).kind == "tip"
