@@ -93,7 +93,7 @@ def test_regional_families(norm: Normalizer, text: str, expected: str) -> None:
 def test_sundanese_ka_is_ke_inside_a_sentence_and_an_address_at_its_edges(
     norm: Normalizer,
 ) -> None:
-    assert words(norm, "abdi ngiring ka kampanye") == "abdi ikut ke kampanye"
+    assert words(norm, "abdi ngiring ka kampanye") == "saya ikut ke kampanye"
     assert norm.words("ka, mau tanya")[0] == "kak"
     assert norm.words("makasih ka")[-1] == "kak"
 
@@ -391,3 +391,124 @@ def test_an_inflected_stopword_still_matches_its_root_in_a_concept_phrase(
 def test_a_preference_kept_to_oneself_is_a_voters_right(reader: FrameReader, question: str) -> None:
     frame = reader.read(question)
     assert frame.activity is not None and frame.activity.id == "vote"
+
+
+# ------------------------------------------- the regional round of 2026-12-06
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Sundanese "abdi" (= saya), "ti" (= dari), "anu" (= yang) beside Sundanese words
+        ("abdi pns, kenging teu abdi milih", "saya pns boleh tidak saya memilih"),
+        ("caleg ti partai anu benten", "caleg dari parpol yang beda"),
+        # Javanese "tak" before a verb is "I", beside Javanese words
+        ("fotone tak unggah neng fb", "fotone saya unggah di facebook"),
+        ("statuse tak share wingi", "statusnya saya share kemarin"),
+    ],
+)
+def test_words_read_the_regional_way_in_their_languages_company(
+    norm: Normalizer, text: str, expected: str
+) -> None:
+    assert words(norm, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("abdi negara harus netral", "abdi"),  # a civil servant, in any company
+        ("abdi negara kenging teu kampanye", "abdi"),
+        ("staf ti boleh kampanye", "ti"),  # information technology, no Sundanese near
+        ("aku tak boleh melu kampanye ora", "tidak"),  # Indonesian "tak" before "boleh"
+        ("saya tak unggah apa apa", "tidak"),  # no Javanese word: "tidak"
+        ("si anu ikut kampanye", "anu"),
+    ],
+)
+def test_regional_readings_leave_the_indonesian_words_alone(
+    norm: Normalizer, text: str, kept: str
+) -> None:
+    assert kept in norm.words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Palembang: can, join, how
+        ("pacak dak aku melok kampanye", "bisa tidak aku ikut kampanye"),
+        ("cak mano aturannyo", "bagaimana aturannyo"),
+        # a husband beside his owner (Betawi, Minang, Banjar), never a son or "laki laki"
+        ("laki aye nyaleg", "suami saya caleg"),
+        ("laki ambo calon bupati", "suami saya cabup"),
+        ("anak laki saya nyaleg", "anak laki saya caleg"),
+        # Minang younger sibling, Banjar "ading", Betawi "die"
+        ("adiak ambo jadi calon", "adik saya jadi calon"),
+        ("ading ulun nyaleg", "adik saya caleg"),
+        ("nemenin die kampanye", "dampingi dia kampanye"),
+        # a finger sign in Javanese and Sundanese
+        ("salam driji loro", "salam dua jari"),
+        ("foto babarengan bari ramo dua", "foto bersama bari dua jari"),
+        # Minang "alun" only before what is not yet
+        ("calonnyo alun ditetapkan", "calonnyo belum ditetapkan"),
+    ],
+)
+def test_regional_families_of_the_second_round(norm: Normalizer, text: str, expected: str) -> None:
+    assert words(norm, text) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sy pns, ikut kampanye pake kaos partai tp hari libur, ttp salah?",
+        "aku pns melu kampanye nganggo kaos partai, salah ora?",
+        "ambo PNS, ikuik kampanye pakai baju partai hari minggu, tetap kena?",
+    ],
+)
+def test_is_it_still_wrong_asks_whether_it_is_allowed(reader: FrameReader, question: str) -> None:
+    assert reader.read(question).has("asks_permission")
+
+
+@pytest.mark.parametrize(
+    ("question", "activity"),
+    [
+        # the story names who runs; the question sentence names the act asked about
+        ("Saya PNS. Adik saya nyaleg DPRD. Boleh saya share postingan dia?", "share"),
+        ("Aye PNS. Babe aye nyaleg. Boleh kagak aye pasang stiker babe di rumah?", "banner"),
+        ("Ulun PNS. Ading ulun jadi caleg. Kawa kah ulun umpat kampanye?", "attend_rally"),
+        ("Aku PNS. Bojoku tim sukses caleg. Aku dewe oleh nyoblos ora?", "vote"),
+        # a spouse's candidacy told in the story is still the act asked about
+        ("Saya PNS, istri nyaleg. Selama CLTN boleh saya ikut kampanye istri?", "accompany_spouse"),
+        # no question after the story: a witness's account keeps its acts as ranked
+        ("Kepala dinas membagikan sembako dari paslon ke warga. Saya punya fotonya.", "give_goods"),
+    ],
+)
+def test_the_question_sentence_names_the_act(
+    reader: FrameReader, question: str, activity: str
+) -> None:
+    frame = reader.read(question)
+    assert frame.activity is not None and frame.activity.id == activity
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "Abdi PNS. Kenging teu abdi milih caleg ti partai anu benten sareng partai bupati?",
+            "boleh",
+        ),
+        ("Beta PNS, beta boleh pili calon ka seng?", "boleh"),
+        (
+            "Kulo PNS, wingi foto bareng caleg salam driji loro, fotone tak unggah. Salah ora?",
+            "dilarang",
+        ),
+        ("Aku PNS, pacak dak aku melok kampanye caleg?", "dilarang"),
+        (
+            "Ambo PNS, adiak ambo jadi calon walikota. Buliah ambo ikuik kampanye adiak ambo?",
+            "dilarang",
+        ),
+    ],
+)
+def test_regional_questions_get_their_verdict(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None and answer.match.verdict == verdict
