@@ -512,3 +512,43 @@ def test_regional_questions_get_their_verdict(
 ) -> None:
     answer = kb.ask(question)
     assert answer.match is not None and answer.match.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "pns bisa ikut kampanye?",
+        "Beta PNS, beta bisa iko kampanye ka seng?",
+        "Aku PNS, iso melu kampanye ora?",
+    ],
+)
+def test_a_civil_servant_asking_whether_he_may_campaign_gets_no_cpns_sanction(
+    kb: KnowledgeBase, question: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None and answer.match.verdict == "dilarang"
+
+
+def test_a_cpns_asking_about_the_appointment_still_gets_it(kb: KnowledgeBase) -> None:
+    answer = kb.ask("cpns ikut kampanye bisa batal diangkat jadi pns?")
+    assert answer.match is not None and answer.match.id == "sanksi-cpns"
+
+
+@pytest.mark.parametrize(
+    ("question", "actor"),
+    [
+        ("saya pns, bulan depan pensiun. boleh saya ikut kampanye?", "pns"),
+        ("Aku PNS, taun ngarep pensiun, oleh melu kampanye ora?", "pns"),
+        ("Aku PNS, oleh nampa duit soko caleg ora?", "pns"),
+    ],
+)
+def test_word_orders_and_javanese_forms_keep_the_civil_servant(
+    reader: FrameReader, question: str, actor: str
+) -> None:
+    frame = reader.read(question)
+    assert frame.actor is not None and frame.actor.id == actor
+
+
+def test_javanese_soko_is_from_only_in_javanese(norm: Normalizer) -> None:
+    assert words(norm, "nampa duit soko caleg ora") == "terima uang dari caleg tidak"
+    assert "soko" in norm.words("soko guru demokrasi")
