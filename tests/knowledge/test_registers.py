@@ -12,6 +12,7 @@ from knowledge import KnowledgeBase
 from knowledge.frames import FrameReader
 from knowledge.intent import detect_intent
 from knowledge.normalize import Normalizer
+from knowledge.verdicts import asks_permission, asks_what
 
 
 @pytest.fixture(scope="module")
@@ -552,3 +553,38 @@ def test_word_orders_and_javanese_forms_keep_the_civil_servant(
 def test_javanese_soko_is_from_only_in_javanese(norm: Normalizer) -> None:
     assert words(norm, "nampa duit soko caleg ora") == "terima uang dari caleg tidak"
     assert "soko" in norm.words("soko guru demokrasi")
+
+
+@pytest.mark.parametrize(
+    ("text", "permission", "what"),
+    [
+        # regional words that only ask leave, and regional question words
+        ("Kula PNS, angsal tumut kampanye?", True, False),
+        ("Abdi PNS, kenging teu ngiring kampanye?", True, False),
+        ("Ambo PNS, buliah ikuik kampanye?", True, False),
+        ("Menawi PNS dados anggota partai, sanksinipun menapa?", False, True),
+        ("Kumaha carana ngalaporkeun PNS nu kampanye, kenging?", False, True),
+        ("Cakmano caro melapor PNS yang melok kampanye?", False, True),
+        # Javanese "oleh" is "by" too: never read as asking leave here
+        ("PNS ditegur oleh atasan, sanksinya apa?", False, True),
+    ],
+)
+def test_regional_asking_words(text: str, permission: bool, what: bool) -> None:
+    assert asks_permission(text) is permission
+    assert asks_what(text) is what
+
+
+def test_a_krama_sanction_question_gets_the_sanction(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Menawi PNS dados anggota partai, sanksinipun menapa?")
+    assert answer.match is not None and answer.match.verdict == "info"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bli, tiang PNS. Yen tiang nge-like postingan calon gubernur, nika dados?",
+        "Dados PNS ngiring kampanye calon bupati?",
+    ],
+)
+def test_balinese_asking_leave_reads_as_boleh(norm: Normalizer, question: str) -> None:
+    assert "boleh" in norm.words(question)
