@@ -41,6 +41,8 @@ _LAUGH = re.compile(r"^(?:a?w?(?:wk|wok)+w?|(?:ha|he|hi|hu|xi|ck|kw)(?:ha|he|hi|
 # Betawi "-nye" (= -nya: "syaratnye"); Bugis and Makassar particles "-ji", "-mi",
 # "-ki" ("bisaji", "bolehki").
 # Javanese krama "-ipun"/"-nipun" (= -nya: "sanksinipun", "kampanyenipun").
+# Makassar "-ka" (= I, or the asking particle: "bolehka", "bisaka"), only on a word
+# nothing else knows: "suka", "buka", "jika" stay themselves.
 _REGIONAL_SUFFIXES = (
     "nipun",
     "ipun",
@@ -54,6 +56,7 @@ _REGIONAL_SUFFIXES = (
     "ji",
     "mi",
     "ki",
+    "ka",
 )
 # Minang endings for Indonesian ones ("masuak" = masuk, "pilih" = piliah, "ikuik" =
 # ikut, "kampuang" = kampung, "kantua" = kantor, "sakik" = sakit) and its prefixes

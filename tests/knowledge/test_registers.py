@@ -588,3 +588,47 @@ def test_a_krama_sanction_question_gets_the_sanction(kb: KnowledgeBase) -> None:
 )
 def test_balinese_asking_leave_reads_as_boleh(norm: Normalizer, question: str) -> None:
     assert "boleh" in norm.words(question)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ambo nio malapua", "saya mau melapor"),  # Minang "malapua"
+        ("nglumpukke warga", "mengumpulkan warga"),  # Javanese
+        ("grup wa kulawarga", "grup whatsapp keluarga"),  # Sundanese
+        ("gasan maulah baliho", "untuk membuat baliho"),  # Banjar
+        ("bolehka ikut", "boleh ikut"),  # Makassar "-ka" on a word nothing else knows
+        ("kulo badhe mundur saking pns", "saya akan mundur dari pns"),  # krama "saking"
+    ],
+)
+def test_regional_words_of_the_tuning_sets(norm: Normalizer, text: str, expected: str) -> None:
+    assert norm.normalize(text) == norm.normalize(expected)
+
+
+def test_indonesian_words_ending_like_regional_particles_stay(norm: Normalizer) -> None:
+    assert norm.normalize("suka buka pustaka") == norm.normalize("suka buka pustaka")
+    assert "saking" in norm.words("saking banyaknya poster caleg")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # passing the poster on oneself is sharing it, whatever group it goes to
+        (
+            "Abdi guru PPPK, upami ngiring ngabagikeun poster calon bupati di grup WA "
+            "kulawarga, kenging teu?",
+            "medsos-share-calon",
+        ),
+        ("saya pns, boleh saya share poster caleg di grup wa keluarga?", "medsos-share-calon"),
+        # a relative's posts in the family group are still that entry's question
+        (
+            "di grup wa keluarga ada yang kirim poster caleg, saya pns harus keluar?",
+            "medsos-grup-keluarga",
+        ),
+    ],
+)
+def test_sharing_in_the_family_group_is_sharing(
+    kb: KnowledgeBase, question: str, entry: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None and answer.match.id == entry
