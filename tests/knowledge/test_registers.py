@@ -632,3 +632,18 @@ def test_sharing_in_the_family_group_is_sharing(
 ) -> None:
     answer = kb.ask(question)
     assert answer.match is not None and answer.match.id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Beta PNS, beta mau pi kampanye calon gubernur hari Minggu. Bisa ka seng?",
+        "Aku PNS, boleh nya aku pigi kampanye calon bupati?",
+    ],
+)
+def test_going_campaigning_is_taking_part(reader: FrameReader, question: str) -> None:
+    assert reader.read(question).has("joins")
+
+
+def test_going_to_a_campaign_to_listen_is_not_taking_part(reader: FrameReader) -> None:
+    assert not reader.read("PNS boleh pergi ke kampanye cuma dengar visi misi?").has("joins")
