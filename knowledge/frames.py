@@ -32,6 +32,7 @@ SEPARATOR = " · "
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # A sentence ends at ".", "!" or "?" (a run of them) followed by a space or the end;
 # the mark stays with its sentence, so the question sentence keeps its "?".
+_CLAUSE_END = re.compile(r"(?<=[,;])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<![0-9]\.)\s+")
 
 
@@ -220,12 +221,18 @@ class FrameReader:
 
     def _asked_acts(self, text: str, activities: tuple[Concept, ...]) -> frozenset[Concept]:
         """The acts the question sentence names, when a story in sentences of its
-        own comes before it (the last sentence with a question mark, else the last)."""
+        own comes before it (the last sentence with a question mark, else the last),
+        or, in one sentence of clauses, when its last clause itself asks leave."""
         if len(activities) < 2:
             return frozenset()
         parts = _sentences(text)
         if len(parts) < 2:
-            return frozenset()
+            # one sentence of clauses ("aku pns, adikku nyaleg, aku boleh share?"): the
+            # last clause asks only when it asks leave itself
+            clauses = [c for c in _CLAUSE_END.split(text) if _NON_WORD.sub("", fold(c))]
+            if len(clauses) < 2 or not asks_permission(clauses[-1]):
+                return frozenset()
+            parts = clauses
         asking = [p for p in parts if "?" in p]
         question = asking[-1] if asking else parts[-1]
         if question == parts[0] or not (asking or asks_permission(question) or asks_what(question)):

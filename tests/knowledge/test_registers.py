@@ -647,3 +647,20 @@ def test_going_campaigning_is_taking_part(reader: FrameReader, question: str) ->
 
 def test_going_to_a_campaign_to_listen_is_not_taking_part(reader: FrameReader) -> None:
     assert not reader.read("PNS boleh pergi ke kampanye cuma dengar visi misi?").has("joins")
+
+
+@pytest.mark.parametrize(
+    ("question", "activity"),
+    [
+        # one sentence of clauses: the last clause asks leave and names the act
+        ("aku pns, adikku nyaleg, aku boleh share postingan dia?", "share"),
+        ("bapak aye nyaleg, aye pns, boleh kagak aye pasang baliho babe di rume?", "banner"),
+        # a list of acts is no story: the likeliest act still comes first
+        ("pns boleh like, komen, atau share postingan caleg?", "like"),
+    ],
+)
+def test_the_last_clause_that_asks_names_the_act(
+    reader: FrameReader, question: str, activity: str
+) -> None:
+    frame = reader.read(question)
+    assert frame.activity is not None and frame.activity.id == activity
