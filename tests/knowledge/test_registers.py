@@ -664,3 +664,9 @@ def test_the_last_clause_that_asks_names_the_act(
 ) -> None:
     frame = reader.read(question)
     assert frame.activity is not None and frame.activity.id == activity
+
+
+def test_a_demonstration_for_a_candidate_is_taking_part(reader: FrameReader) -> None:
+    frame = reader.read("pns ikut demo dukung capres tanpa atribut, tetap salah?")
+    assert frame.activity is not None and frame.activity.id == "attend_rally"
+    assert frame.has("joins") and frame.has("asks_permission")
