@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 
 from knowledge.lexicon import LEXICON_DIR
 from knowledge.normalize import Analysis, Normalizer, fold, stem
+from knowledge.verdicts import asks_permission, asks_what
 
 CONCEPTS_FILE = LEXICON_DIR / "concepts.toml"
 KINDS = ("actor", "activity", "context")
@@ -29,6 +30,10 @@ TYPO_RATIO = 86.0
 TYPO_MIN_CHARS = 5
 SEPARATOR = " · "
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# A sentence ends at ".", "!" or "?" (a run of them) followed by a space or the end;
+# the mark stays with its sentence, so the question sentence keeps its "?".
+_CLAUSE_END = re.compile(r"(?<=[,;])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<![0-9]\.)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,9 @@ class Concept:
     # True: its words count even where a longer or likelier concept claimed them
     # ("ikut kampanye" is attending a rally and, as well, taking part).
     overlaps: bool = False
+    # True: an act the story itself tells ("istri nyaleg" is accompanying a spouse who
+    # runs), kept first when a question sentence after the story names another act.
+    story: bool = False
 
     def label_for(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label
@@ -104,6 +112,7 @@ def load_concepts(path: Path = CONCEPTS_FILE) -> dict[str, dict[str, tuple[Conce
                 str(table.get("group", "")),
                 bool(table.get("shown", True)),
                 bool(table.get("overlaps", False)),
+                bool(table.get("story", False)),
             )
             out[kind][str(cid)] = (concept, [str(w) for w in table.get("words", [])])
     return out
@@ -210,6 +219,29 @@ class FrameReader:
                 hits.setdefault(concept, i)
         return hits
 
+    def _asked_acts(self, text: str, activities: tuple[Concept, ...]) -> frozenset[Concept]:
+        """The acts the question sentence names, when a story in sentences of its
+        own comes before it (the last sentence with a question mark, else the last),
+        or, in one sentence of clauses, when its last clause itself asks leave."""
+        if len(activities) < 2:
+            return frozenset()
+        parts = _sentences(text)
+        if len(parts) < 2:
+            # one sentence of clauses ("aku pns, adikku nyaleg, aku boleh share?"): the
+            # last clause asks only when it asks leave itself
+            clauses = [c for c in _CLAUSE_END.split(text) if _NON_WORD.sub("", fold(c))]
+            if len(clauses) < 2 or not asks_permission(clauses[-1]):
+                return frozenset()
+            parts = clauses
+        asking = [p for p in parts if "?" in p]
+        question = asking[-1] if asking else parts[-1]
+        if question == parts[0] or not (asking or asks_permission(question) or asks_what(question)):
+            # no question after the story ("… Saya ada fotonya."): a witness's account
+            return frozenset()
+        named = self._found(question, self.normalizer.words(question))
+        asked = frozenset(c for c in named if c.kind == "activity" and c in activities)
+        return asked | {c for c in activities if c.story} if asked else asked
+
     def read(self, text: str, analysis: Analysis | None = None) -> Frame:
         """The frame of ``text``; ``analysis``: its normalizer analysis, if already made."""
         words = self.normalizer.words(text) if analysis is None else analysis.words
@@ -222,6 +254,11 @@ class FrameReader:
             return tuple(sorted(of_kind, key=lambda c: (-c.priority, hits[c])))
 
         actors, activities = ranked("actor"), ranked("activity")
+        asked = self._asked_acts(text, activities)
+        if asked:
+            # "Babe aye nyaleg. Boleh aye nempelin stiker?": the story tells who and
+            # why, the question sentence what is asked about; its acts come first
+            activities = tuple(sorted(activities, key=lambda c: c not in asked))
         contexts = tuple(sorted(ranked("context"), key=lambda c: hits[c]))
         return Frame(
             actors[0] if actors else None,
@@ -229,6 +266,12 @@ class FrameReader:
             contexts,
             activities,
         )
+
+
+def _sentences(text: str) -> list[str]:
+    """The message cut after each full stop, question or exclamation mark that ends
+    a sentence (not "P.S", "1.5" or "s.d")."""
+    return [p for p in _SENTENCE_END.split(text) if _NON_WORD.sub("", fold(p))]
 
 
 def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:

@@ -12,6 +12,15 @@ LEXICON_DIR = Path(__file__).with_name("lexicon")
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """How a [company] word reads beside its language's marks."""
+
+    reads: str
+    before: frozenset[str] = frozenset()  # only before one of these ("tak unggah")
+    not_before: frozenset[str] = frozenset()  # never before these ("abdi negara")
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     words: dict[str, str]  # single token -> replacement ("" = drop)
     phrases: tuple[tuple[str, str], ...]  # multi-word -> replacement, longest first
@@ -37,6 +46,10 @@ class Lexicon:
     candidate_info: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     javanese: frozenset[str] = frozenset()  # words that make "oleh" read as "boleh"
     sundanese: frozenset[str] = frozenset()  # words that make "ulah" read as "jangan"
+    # regional.toml [company]: words read the regional way only beside another word
+    # of that language (the marks), e.g. Sundanese "abdi" (= saya, Indonesian "abdi
+    # negara"): marks, and word -> (reading, only before these, never before these)
+    company: tuple[tuple[frozenset[str], dict[str, Reading]], ...] = ()
     # english.toml's own words: a plural or an inflection of one of them ("joins",
     # "posters", "stories", "displayed", "wearing") reads as the word itself
     english: frozenset[str] = frozenset()
@@ -87,6 +100,18 @@ def _indonlp_slang() -> dict[str, str]:
     module = importlib.util.module_from_spec(module_spec)
     module_spec.loader.exec_module(module)
     return dict(module.SLANG_DATA)
+
+
+def _reading(raw: object) -> Reading:
+    """A [company] value: a word ("saya") or { reads, before, not_before }."""
+    if isinstance(raw, str):
+        return Reading(raw.lower())
+    assert isinstance(raw, dict)
+    return Reading(
+        str(raw["reads"]).lower(),
+        frozenset(str(w) for w in raw.get("before", [])),
+        frozenset(str(w) for w in raw.get("not_before", [])),
+    )
 
 
 @cache
@@ -149,10 +174,21 @@ def load_lexicon() -> Lexicon:
     assert isinstance(oleh_raw, dict)
     english_words = english.get("words", {})
     assert isinstance(english_words, dict)
+    marks = {
+        "javanese": frozenset(str(w) for w in oleh_raw.get("javanese", [])),
+        "sundanese": frozenset(str(w) for w in ulah_raw.get("sundanese", [])),
+    }
+    company_raw = regional.get("company", {})
+    assert isinstance(company_raw, dict)
+    company = tuple(
+        (marks[str(lang)], {str(w): _reading(r) for w, r in table.items()})
+        for lang, table in company_raw.items()
+    )
     return Lexicon(
+        company=company,
         english=frozenset(str(k).lower() for k in english_words),
-        javanese=frozenset(str(w) for w in oleh_raw.get("javanese", [])),
-        sundanese=frozenset(str(w) for w in ulah_raw.get("sundanese", [])),
+        javanese=marks["javanese"],
+        sundanese=marks["sundanese"],
         leading={str(k).lower(): str(v).lower() for k, v in lead_raw.items()},
         inner={str(k).lower(): str(v).lower() for k, v in inner_raw.items()},
         negations=frozenset(str(w) for w in neg_raw.get("words", [])),

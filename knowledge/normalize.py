@@ -41,6 +41,8 @@ _LAUGH = re.compile(r"^(?:a?w?(?:wk|wok)+w?|(?:ha|he|hi|hu|xi|ck|kw)(?:ha|he|hi|
 # Betawi "-nye" (= -nya: "syaratnye"); Bugis and Makassar particles "-ji", "-mi",
 # "-ki" ("bisaji", "bolehki").
 # Javanese krama "-ipun"/"-nipun" (= -nya: "sanksinipun", "kampanyenipun").
+# Makassar "-ka" (= I, or the asking particle: "bolehka", "bisaka"), only on a word
+# nothing else knows: "suka", "buka", "jika" stay themselves.
 _REGIONAL_SUFFIXES = (
     "nipun",
     "ipun",
@@ -54,6 +56,7 @@ _REGIONAL_SUFFIXES = (
     "ji",
     "mi",
     "ki",
+    "ka",
 )
 # Minang endings for Indonesian ones ("masuak" = masuk, "pilih" = piliah, "ikuik" =
 # ikut, "kampuang" = kampung, "kantua" = kantor, "sakik" = sakit) and its prefixes
@@ -239,6 +242,7 @@ class Normalizer:
             tokens = self._javanese_oleh(tokens)
         if "ulah" in tokens and not self.lex.sundanese.isdisjoint(tokens):
             tokens = ["jangan" if t == "ulah" else t for t in tokens]  # Sundanese "don't"
+        tokens = self._in_company(tokens)
         text = self._phrases(" ".join(tokens))
         raw = text.split()
         text = " ".join(self._map_word(t, raw[i - 1] if i else "") for i, t in enumerate(raw))
@@ -248,6 +252,29 @@ class Normalizer:
             if not out or out[-1] != tok:  # "anak anak" -> "anak"
                 out.append(tok)
         return tuple(out)
+
+    def _in_company(self, tokens: list[str]) -> list[str]:
+        """regional.toml [company]: a word that is Indonesian too ("abdi", "tak",
+        "ti") reads the regional way only where another word of its language is in
+        the message, and only where the next word allows it."""
+        out = list(tokens)
+        for marks, readings in self.lex.company:
+            found = [i for i, t in enumerate(tokens) if t in readings]
+            if not found:
+                continue
+            typed = set(tokens)
+            for i in found:
+                word = tokens[i]
+                if marks.isdisjoint(typed - {word}):
+                    continue
+                reading = readings[word]
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+                if reading.before and nxt not in reading.before:
+                    continue
+                if nxt in reading.not_before:
+                    continue
+                out[i] = reading.reads
+        return out
 
     @staticmethod
     def _javanese_oleh(tokens: list[str]) -> list[str]:

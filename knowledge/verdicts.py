@@ -26,7 +26,9 @@ REVIEW_MONTHS = 12
 
 _PERMISSION = re.compile(
     r"\b(boleh|bolehkah|bolehlah|boleh2|blh|bole|diperbolehkan|dibolehkan|diizinkan"
-    r"|allowed|permitted|may|can|could)\b"
+    r"|allowed|permitted|may|can|could"
+    # regional words that only ask leave (not Javanese "oleh", Indonesian "by")
+    r"|kenging|kengeng|angsal|pareng|kepareng|entuk|buliah|bulieh|wios|meunang|olle)\b"
 )
 _ENGLISH_MODAL = frozenset({"may", "can", "could"})
 # A question word anywhere makes it a what/who/when/why/how question, even when a
@@ -35,6 +37,9 @@ _QUESTION_WORD = re.compile(
     r"\b(siapa|kapan|bagaimana|gimana|gmn|gmana|kenapa|mengapa|knp|kemana|dimana|di mana"
     r"|berapa|brp|ngapain|maksudnya|artinya|makanya|who|what|when|why|how|where|which"
     r"|disebut apa|dasar hukum"
+    # the same questions in regional words: how, why, where, when, who, how much
+    r"|piye|kepiye|pripun|kumaha|kayapa|cemana|kekmana|gimane|pegimane|cakmano|ngopo|naha"
+    r"|kunaon|ngapo|ngendi|pundi|kamana|kemane|iraha|sinten|saha|sopo|pinten|sabaraha"
     r"|apa (?:saja|aja|yang|yg|itu|bedanya|beda|dasar|sanksinya|akibatnya|syaratnya))\b"
     r"|\bkok\s+[a-z]"
 )
@@ -63,7 +68,8 @@ def asks_permission(phrasing: str) -> bool:
 # does "apa …" opening a clause: "apa istri saya ikut kena?").
 _ASKS_WHAT = re.compile(
     r"\b(apa|apaan|berapa|brp|bagaimana|gimana|gmn|gmana|seberapa|opo|naon|apo|kumaha"
-    r"|piye|pripun|what|whats|how|which)\b"
+    r"|piye|pripun|what|whats|how|which"
+    r"|menapa|punapa|nopo|napi|aha|ape|kepiye|kayapa|cemana|cakmano|gimane|pegimane)\b"
 )
 _CLAUSE_OPENING_APA = re.compile(
     r"(^|[.,;:?!]\s*)apa\s+"

@@ -12,6 +12,7 @@ from knowledge import KnowledgeBase
 from knowledge.frames import FrameReader
 from knowledge.intent import detect_intent
 from knowledge.normalize import Normalizer
+from knowledge.verdicts import asks_permission, asks_what
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +94,7 @@ def test_regional_families(norm: Normalizer, text: str, expected: str) -> None:
 def test_sundanese_ka_is_ke_inside_a_sentence_and_an_address_at_its_edges(
     norm: Normalizer,
 ) -> None:
-    assert words(norm, "abdi ngiring ka kampanye") == "abdi ikut ke kampanye"
+    assert words(norm, "abdi ngiring ka kampanye") == "saya ikut ke kampanye"
     assert norm.words("ka, mau tanya")[0] == "kak"
     assert norm.words("makasih ka")[-1] == "kak"
 
@@ -391,3 +392,281 @@ def test_an_inflected_stopword_still_matches_its_root_in_a_concept_phrase(
 def test_a_preference_kept_to_oneself_is_a_voters_right(reader: FrameReader, question: str) -> None:
     frame = reader.read(question)
     assert frame.activity is not None and frame.activity.id == "vote"
+
+
+# ------------------------------------------- the regional round of 2026-12-06
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Sundanese "abdi" (= saya), "ti" (= dari), "anu" (= yang) beside Sundanese words
+        ("abdi pns, kenging teu abdi milih", "saya pns boleh tidak saya memilih"),
+        ("caleg ti partai anu benten", "caleg dari parpol yang beda"),
+        # Javanese "tak" before a verb is "I", beside Javanese words
+        ("fotone tak unggah neng fb", "fotone saya unggah di facebook"),
+        ("statuse tak share wingi", "statusnya saya share kemarin"),
+    ],
+)
+def test_words_read_the_regional_way_in_their_languages_company(
+    norm: Normalizer, text: str, expected: str
+) -> None:
+    assert words(norm, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("abdi negara harus netral", "abdi"),  # a civil servant, in any company
+        ("abdi negara kenging teu kampanye", "abdi"),
+        ("staf ti boleh kampanye", "ti"),  # information technology, no Sundanese near
+        ("aku tak boleh melu kampanye ora", "tidak"),  # Indonesian "tak" before "boleh"
+        ("saya tak unggah apa apa", "tidak"),  # no Javanese word: "tidak"
+        ("si anu ikut kampanye", "anu"),
+    ],
+)
+def test_regional_readings_leave_the_indonesian_words_alone(
+    norm: Normalizer, text: str, kept: str
+) -> None:
+    assert kept in norm.words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Palembang: can, join, how
+        ("pacak dak aku melok kampanye", "bisa tidak aku ikut kampanye"),
+        ("cak mano aturannyo", "bagaimana aturannyo"),
+        # a husband beside his owner (Betawi, Minang, Banjar), never a son or "laki laki"
+        ("laki aye nyaleg", "suami saya caleg"),
+        ("laki ambo calon bupati", "suami saya cabup"),
+        ("anak laki saya nyaleg", "anak laki saya caleg"),
+        # Minang younger sibling, Banjar "ading", Betawi "die"
+        ("adiak ambo jadi calon", "adik saya jadi calon"),
+        ("ading ulun nyaleg", "adik saya caleg"),
+        ("nemenin die kampanye", "dampingi dia kampanye"),
+        # a finger sign in Javanese and Sundanese
+        ("salam driji loro", "salam dua jari"),
+        ("foto babarengan bari ramo dua", "foto bersama bari dua jari"),
+        # Minang "alun" only before what is not yet
+        ("calonnyo alun ditetapkan", "calonnyo belum ditetapkan"),
+    ],
+)
+def test_regional_families_of_the_second_round(norm: Normalizer, text: str, expected: str) -> None:
+    assert words(norm, text) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sy pns, ikut kampanye pake kaos partai tp hari libur, ttp salah?",
+        "aku pns melu kampanye nganggo kaos partai, salah ora?",
+        "ambo PNS, ikuik kampanye pakai baju partai hari minggu, tetap kena?",
+    ],
+)
+def test_is_it_still_wrong_asks_whether_it_is_allowed(reader: FrameReader, question: str) -> None:
+    assert reader.read(question).has("asks_permission")
+
+
+@pytest.mark.parametrize(
+    ("question", "activity"),
+    [
+        # the story names who runs; the question sentence names the act asked about
+        ("Saya PNS. Adik saya nyaleg DPRD. Boleh saya share postingan dia?", "share"),
+        ("Aye PNS. Babe aye nyaleg. Boleh kagak aye pasang stiker babe di rumah?", "banner"),
+        ("Ulun PNS. Ading ulun jadi caleg. Kawa kah ulun umpat kampanye?", "attend_rally"),
+        ("Aku PNS. Bojoku tim sukses caleg. Aku dewe oleh nyoblos ora?", "vote"),
+        # a spouse's candidacy told in the story is still the act asked about
+        ("Saya PNS, istri nyaleg. Selama CLTN boleh saya ikut kampanye istri?", "accompany_spouse"),
+        # no question after the story: a witness's account keeps its acts as ranked
+        ("Kepala dinas membagikan sembako dari paslon ke warga. Saya punya fotonya.", "give_goods"),
+    ],
+)
+def test_the_question_sentence_names_the_act(
+    reader: FrameReader, question: str, activity: str
+) -> None:
+    frame = reader.read(question)
+    assert frame.activity is not None and frame.activity.id == activity
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        (
+            "Abdi PNS. Kenging teu abdi milih caleg ti partai anu benten sareng partai bupati?",
+            "boleh",
+        ),
+        ("Beta PNS, beta boleh pili calon ka seng?", "boleh"),
+        (
+            "Kulo PNS, wingi foto bareng caleg salam driji loro, fotone tak unggah. Salah ora?",
+            "dilarang",
+        ),
+        ("Aku PNS, pacak dak aku melok kampanye caleg?", "dilarang"),
+        (
+            "Ambo PNS, adiak ambo jadi calon walikota. Buliah ambo ikuik kampanye adiak ambo?",
+            "dilarang",
+        ),
+    ],
+)
+def test_regional_questions_get_their_verdict(
+    kb: KnowledgeBase, question: str, verdict: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None and answer.match.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "pns bisa ikut kampanye?",
+        "Beta PNS, beta bisa iko kampanye ka seng?",
+        "Aku PNS, iso melu kampanye ora?",
+    ],
+)
+def test_a_civil_servant_asking_whether_he_may_campaign_gets_no_cpns_sanction(
+    kb: KnowledgeBase, question: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None and answer.match.verdict == "dilarang"
+
+
+def test_a_cpns_asking_about_the_appointment_still_gets_it(kb: KnowledgeBase) -> None:
+    answer = kb.ask("cpns ikut kampanye bisa batal diangkat jadi pns?")
+    assert answer.match is not None and answer.match.id == "sanksi-cpns"
+
+
+@pytest.mark.parametrize(
+    ("question", "actor"),
+    [
+        ("saya pns, bulan depan pensiun. boleh saya ikut kampanye?", "pns"),
+        ("Aku PNS, taun ngarep pensiun, oleh melu kampanye ora?", "pns"),
+        ("Aku PNS, oleh nampa duit soko caleg ora?", "pns"),
+    ],
+)
+def test_word_orders_and_javanese_forms_keep_the_civil_servant(
+    reader: FrameReader, question: str, actor: str
+) -> None:
+    frame = reader.read(question)
+    assert frame.actor is not None and frame.actor.id == actor
+
+
+def test_javanese_soko_is_from_only_in_javanese(norm: Normalizer) -> None:
+    assert words(norm, "nampa duit soko caleg ora") == "terima uang dari caleg tidak"
+    assert "soko" in norm.words("soko guru demokrasi")
+
+
+@pytest.mark.parametrize(
+    ("text", "permission", "what"),
+    [
+        # regional words that only ask leave, and regional question words
+        ("Kula PNS, angsal tumut kampanye?", True, False),
+        ("Abdi PNS, kenging teu ngiring kampanye?", True, False),
+        ("Ambo PNS, buliah ikuik kampanye?", True, False),
+        ("Menawi PNS dados anggota partai, sanksinipun menapa?", False, True),
+        ("Kumaha carana ngalaporkeun PNS nu kampanye, kenging?", False, True),
+        ("Cakmano caro melapor PNS yang melok kampanye?", False, True),
+        # Javanese "oleh" is "by" too: never read as asking leave here
+        ("PNS ditegur oleh atasan, sanksinya apa?", False, True),
+    ],
+)
+def test_regional_asking_words(text: str, permission: bool, what: bool) -> None:
+    assert asks_permission(text) is permission
+    assert asks_what(text) is what
+
+
+def test_a_krama_sanction_question_gets_the_sanction(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Menawi PNS dados anggota partai, sanksinipun menapa?")
+    assert answer.match is not None and answer.match.verdict == "info"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bli, tiang PNS. Yen tiang nge-like postingan calon gubernur, nika dados?",
+        "Dados PNS ngiring kampanye calon bupati?",
+    ],
+)
+def test_balinese_asking_leave_reads_as_boleh(norm: Normalizer, question: str) -> None:
+    assert "boleh" in norm.words(question)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ambo nio malapua", "saya mau melapor"),  # Minang "malapua"
+        ("nglumpukke warga", "mengumpulkan warga"),  # Javanese
+        ("grup wa kulawarga", "grup whatsapp keluarga"),  # Sundanese
+        ("gasan maulah baliho", "untuk membuat baliho"),  # Banjar
+        ("bolehka ikut", "boleh ikut"),  # Makassar "-ka" on a word nothing else knows
+        ("kulo badhe mundur saking pns", "saya akan mundur dari pns"),  # krama "saking"
+    ],
+)
+def test_regional_words_of_the_tuning_sets(norm: Normalizer, text: str, expected: str) -> None:
+    assert norm.normalize(text) == norm.normalize(expected)
+
+
+def test_indonesian_words_ending_like_regional_particles_stay(norm: Normalizer) -> None:
+    assert norm.normalize("suka buka pustaka") == norm.normalize("suka buka pustaka")
+    assert "saking" in norm.words("saking banyaknya poster caleg")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # passing the poster on oneself is sharing it, whatever group it goes to
+        (
+            "Abdi guru PPPK, upami ngiring ngabagikeun poster calon bupati di grup WA "
+            "kulawarga, kenging teu?",
+            "medsos-share-calon",
+        ),
+        ("saya pns, boleh saya share poster caleg di grup wa keluarga?", "medsos-share-calon"),
+        # a relative's posts in the family group are still that entry's question
+        (
+            "di grup wa keluarga ada yang kirim poster caleg, saya pns harus keluar?",
+            "medsos-grup-keluarga",
+        ),
+    ],
+)
+def test_sharing_in_the_family_group_is_sharing(
+    kb: KnowledgeBase, question: str, entry: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None and answer.match.id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Beta PNS, beta mau pi kampanye calon gubernur hari Minggu. Bisa ka seng?",
+        "Aku PNS, boleh nya aku pigi kampanye calon bupati?",
+    ],
+)
+def test_going_campaigning_is_taking_part(reader: FrameReader, question: str) -> None:
+    assert reader.read(question).has("joins")
+
+
+def test_going_to_a_campaign_to_listen_is_not_taking_part(reader: FrameReader) -> None:
+    assert not reader.read("PNS boleh pergi ke kampanye cuma dengar visi misi?").has("joins")
+
+
+@pytest.mark.parametrize(
+    ("question", "activity"),
+    [
+        # one sentence of clauses: the last clause asks leave and names the act
+        ("aku pns, adikku nyaleg, aku boleh share postingan dia?", "share"),
+        ("bapak aye nyaleg, aye pns, boleh kagak aye pasang baliho babe di rume?", "banner"),
+        # a list of acts is no story: the likeliest act still comes first
+        ("pns boleh like, komen, atau share postingan caleg?", "like"),
+    ],
+)
+def test_the_last_clause_that_asks_names_the_act(
+    reader: FrameReader, question: str, activity: str
+) -> None:
+    frame = reader.read(question)
+    assert frame.activity is not None and frame.activity.id == activity
+
+
+def test_a_demonstration_for_a_candidate_is_taking_part(reader: FrameReader) -> None:
+    frame = reader.read("pns ikut demo dukung capres tanpa atribut, tetap salah?")
+    assert frame.activity is not None and frame.activity.id == "attend_rally"
+    assert frame.has("joins") and frame.has("asks_permission")
