@@ -29,6 +29,18 @@ TYPO_RATIO = 86.0
 TYPO_MIN_CHARS = 5
 SEPARATOR = " · "
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# Who is who, for reading a frame only: the many words for "I" are one person
+# ("suami aku bukan PNS" is "suami saya bukan PNS", not "aku bukan PNS"), and so
+# are those for "he/she" ("doi boleh?" asks about someone else). The matcher keeps
+# the words as they are.
+_FIRST_PERSON = frozenset({"aku", "gue", "gua", "gw", "ane", "im", "daku"})
+_THIRD_PERSON = frozenset({"doi", "dio"})
+# "suamiku", "bapakku": a kin word with the possessive "-ku" is "suami saya".
+_KIN = frozenset(
+    "suami istri bojo bapak ayah ibu anak kakak adik adek mertua ortu paman bibi om tante "
+    "abang mamak emak abah keluarga menantu ipar sepupu ponakan keponakan papa mama laki "
+    "bini nenek kakek cucu pasangan saudara sodara".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +55,15 @@ class Concept:
     # True: its words count even where a longer or likelier concept claimed them
     # ("ikut kampanye" is attending a rally and, as well, taking part).
     overlaps: bool = False
+    # A phrase right after one of these words is not this concept: "saya PNS" says
+    # the one asking is a civil servant, "suami saya PNS" says the husband is.
+    not_after: frozenset[str] = frozenset()
+    # Contexts only: when stated, with every context of `prefer_with` and none of
+    # `prefer_unless`, an actor of this group is the one the question is about
+    # ("saya PNS, suami saya bukan ASN, boleh saya ikut?" asks about the PNS).
+    prefer_group: str = ""
+    prefer_with: frozenset[str] = frozenset()
+    prefer_unless: frozenset[str] = frozenset()
 
     def label_for(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label
@@ -104,6 +125,10 @@ def load_concepts(path: Path = CONCEPTS_FILE) -> dict[str, dict[str, tuple[Conce
                 str(table.get("group", "")),
                 bool(table.get("shown", True)),
                 bool(table.get("overlaps", False)),
+                frozenset(str(w) for w in table.get("not_after", [])),
+                str(table.get("prefer_group", "")),
+                frozenset(str(c) for c in table.get("prefer_with", [])),
+                frozenset(str(c) for c in table.get("prefer_unless", [])),
             )
             out[kind][str(cid)] = (concept, [str(w) for w in table.get("words", [])])
     return out
@@ -140,6 +165,21 @@ class FrameReader:
                 del self._literal[key]
         self._literal_lengths = sorted({len(k) for k in self._literal})
 
+    @staticmethod
+    def _persons(words: tuple[str, ...]) -> tuple[str, ...]:
+        """The words with each person said one way (see _FIRST_PERSON)."""
+        out: list[str] = []
+        for w in words:
+            if w in _FIRST_PERSON:
+                out.append("saya")
+            elif w in _THIRD_PERSON:
+                out.append("dia")
+            elif w.endswith("ku") and w[:-2] in _KIN:
+                out += [w[:-2], "saya"]
+            else:
+                out.append(w)
+        return tuple(out)
+
     def _tokens(self, words: tuple[str, ...]) -> Tokens:
         """The words and, aligned with them, each word's stem ("" for a stopword)."""
         stems = tuple((self.normalizer.terms((w,)) or ("",))[0] for w in words)
@@ -147,7 +187,7 @@ class FrameReader:
 
     def _index(self, phrase: str, concept: Concept) -> None:
         literal = tuple(_NON_WORD.sub(" ", fold(phrase)).split())
-        words = self.normalizer.words(phrase)
+        words = self._persons(self.normalizer.words(phrase))
         if len(words) == 1 and words != literal:
             # "nyaleg" reads as "caleg", "komen" as "komentar": the slang word
             # itself is the concept word, not the common noun it maps to. A phrase
@@ -193,9 +233,13 @@ class FrameReader:
             for key in set(keys) - {""}:
                 for (p_words, p_stems), concept in self._phrases.get(key, ()):
                     n = len(p_words)
-                    if i + n <= len(q_words) and all(
-                        _same(q_words[i + j], q_stems[i + j], p_words[j], p_stems[j])
-                        for j in range(n)
+                    if (
+                        i + n <= len(q_words)
+                        and all(
+                            _same(q_words[i + j], q_stems[i + j], p_words[j], p_stems[j])
+                            for j in range(n)
+                        )
+                        and not (i > 0 and q_words[i - 1] in concept.not_after)
                     ):
                         found.add((i, n, concept))
         # Longest phrases claim their words first: "tanpa atribut" before "atribut";
@@ -213,6 +257,7 @@ class FrameReader:
     def read(self, text: str, analysis: Analysis | None = None) -> Frame:
         """The frame of ``text``; ``analysis``: its normalizer analysis, if already made."""
         words = self.normalizer.words(text) if analysis is None else analysis.words
+        words = self._persons(words)
         hits = self._found(text, words)
         if not hits:
             return NO_FRAME
@@ -223,6 +268,11 @@ class FrameReader:
 
         actors, activities = ranked("actor"), ranked("activity")
         contexts = tuple(sorted(ranked("context"), key=lambda c: hits[c]))
+        stated = {c.id for c in contexts}
+        for c in contexts:
+            if c.prefer_group and c.prefer_with <= stated and not c.prefer_unless & stated:
+                # stable: the group's actors first, each side in its own order
+                actors = tuple(sorted(actors, key=lambda a, g=c.prefer_group: a.group != g))
         return Frame(
             actors[0] if actors else None,
             activities[0] if activities else None,
