@@ -148,6 +148,12 @@ class FrameMap:
             str(c): frozenset(str(a) for a in acts)
             for c, acts in raw.get("settings", {}).get("abstain_except", {}).items()
         }
+        # ...and the actors whose own office bans the act: "kakak saya polisi, mau
+        # jadi timses" is the officer's act, whoever else the family tie names.
+        self.abstain_except_actors: dict[str, frozenset[str]] = {
+            str(c): frozenset(str(a) for a in actors)
+            for c, actors in raw.get("settings", {}).get("abstain_except_actors", {}).items()
+        }
         # What a question must state before the frame alone decides its answer
         # (the general rule, or an entry the words were unsure of).
         self.decides = _set(raw.get("settings", {}), "decide_contexts")
@@ -210,8 +216,11 @@ class FrameMap:
 
     def stands_aside(self, frame: Frame) -> bool:
         act = None if frame.activity is None else frame.activity.id
+        actor = None if frame.actor is None else frame.actor.id
         return any(
-            c.id in self.abstain and act not in self.abstain_except.get(c.id, ())
+            c.id in self.abstain
+            and act not in self.abstain_except.get(c.id, ())
+            and actor not in self.abstain_except_actors.get(c.id, ())
             for c in frame.contexts
         )
 
@@ -328,6 +337,9 @@ class FrameMap:
         for ctx, acts in sorted(self.abstain_except.items()):
             unknown("settings.abstain_except", "context", frozenset({ctx}))
             unknown("settings.abstain_except", "activity", acts)
+        for ctx, actors in sorted(self.abstain_except_actors.items()):
+            unknown("settings.abstain_except_actors", "context", frozenset({ctx}))
+            unknown("settings.abstain_except_actors", "actor", actors)
         for aid, when in sorted(self.free.items()):
             unknown(f"free.{aid}", "actor", frozenset({aid}))
             unknown(f"free.{aid}", "context", when)

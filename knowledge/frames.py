@@ -64,6 +64,10 @@ class Concept:
     prefer_group: str = ""
     prefer_with: frozenset[str] = frozenset()
     prefer_unless: frozenset[str] = frozenset()
+    # Contexts only: activities that, when this context is stated and another act is
+    # named, are someone else's ("kakak saya nyaleg, dia polisi, boleh jadi timses?":
+    # the running is the brother's, the campaign team the officer's).
+    demotes: frozenset[str] = frozenset()
 
     def label_for(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label
@@ -129,6 +133,7 @@ def load_concepts(path: Path = CONCEPTS_FILE) -> dict[str, dict[str, tuple[Conce
                 str(table.get("prefer_group", "")),
                 frozenset(str(c) for c in table.get("prefer_with", [])),
                 frozenset(str(c) for c in table.get("prefer_unless", [])),
+                frozenset(str(a) for a in table.get("demotes", [])),
             )
             out[kind][str(cid)] = (concept, [str(w) for w in table.get("words", [])])
     return out
@@ -273,6 +278,8 @@ class FrameReader:
             if c.prefer_group and c.prefer_with <= stated and not c.prefer_unless & stated:
                 # stable: the group's actors first, each side in its own order
                 actors = tuple(sorted(actors, key=lambda a, g=c.prefer_group: a.group != g))
+            if c.demotes:
+                activities = tuple(sorted(activities, key=lambda a, d=c.demotes: a.id in d))
         return Frame(
             actors[0] if actors else None,
             activities[0] if activities else None,
