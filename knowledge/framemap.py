@@ -47,8 +47,13 @@ class Never:
     unless: frozenset[str] = frozenset()  # contexts that lift the exclusion
     unless_actors: frozenset[str] = frozenset()  # and actors that do
     when: frozenset[str] = frozenset()  # contexts that, all stated together, exclude it
+    # contexts the question must state, or the entry is excluded ("the regent may
+    # campaign on leave" answers only a question whose subject is the regent)
+    requires: frozenset[str] = frozenset()
 
     def covers(self, frame: Frame) -> bool:
+        if self.requires and not all(frame.has(c) for c in self.requires):
+            return True
         if any(frame.has(c) for c in self.unless) or (
             frame.actor is not None and frame.actor.id in self.unless_actors
         ):
@@ -189,6 +194,7 @@ class FrameMap:
                     _set(t, "unless"),
                     _set(t, "unless_actors"),
                     _set(t, "when"),
+                    _set(t, "requires"),
                 )
                 for t in (ts if isinstance(ts, list) else [ts])
             )
@@ -331,7 +337,11 @@ class FrameMap:
                 out.append(f"frames.toml (never.{eid}): no such entry")
             for never in nevers:
                 unknown(f"never.{eid}", "activity", never.activities)
-                unknown(f"never.{eid}", "context", never.contexts | never.unless | never.when)
+                unknown(
+                    f"never.{eid}",
+                    "context",
+                    never.contexts | never.unless | never.when | never.requires,
+                )
                 unknown(f"never.{eid}", "actor", never.actors | never.unless_actors)
         unknown("settings", "context", self.abstain | self.decides | self.info)
         for ctx, acts in sorted(self.abstain_except.items()):
