@@ -153,6 +153,16 @@ class FrameMap:
             str(c): frozenset(str(a) for a in acts)
             for c, acts in raw.get("settings", {}).get("abstain_except", {}).items()
         }
+        # ...and where the question says whose act it is (context groups, all stated),
+        # except for the acts read as a relative's
+        self.abstain_lifted: dict[str, tuple[frozenset[str], ...]] = {
+            str(c): tuple(frozenset(str(x) for x in g) for g in groups)
+            for c, groups in raw.get("settings", {}).get("abstain_lifted", {}).items()
+        }
+        self.abstain_lifted_except: dict[str, frozenset[str]] = {
+            str(c): frozenset(str(a) for a in acts)
+            for c, acts in raw.get("settings", {}).get("abstain_lifted_except", {}).items()
+        }
         # ...and the actors whose own office bans the act: "kakak saya polisi, mau
         # jadi timses" is the officer's act, whoever else the family tie names.
         self.abstain_except_actors: dict[str, frozenset[str]] = {
@@ -227,7 +237,18 @@ class FrameMap:
             c.id in self.abstain
             and act not in self.abstain_except.get(c.id, ())
             and actor not in self.abstain_except_actors.get(c.id, ())
+            and not self._lifted(c.id, act, frame)
             for c in frame.contexts
+        )
+
+    def _lifted(self, context: str, act: str | None, frame: Frame) -> bool:
+        """Whose act it is, the question says: "saya PNS … boleh saya pasang?" or
+        "suami saya PNS, dia boleh …?" ([settings] abstain_lifted), unless the act
+        read is one a relative does (running)."""
+        if act in self.abstain_lifted_except.get(context, ()):
+            return False
+        return any(
+            all(frame.has(c) for c in group) for group in self.abstain_lifted.get(context, ())
         )
 
     def answers_info(self, entry_id: str, frame: Frame) -> bool:
@@ -347,6 +368,11 @@ class FrameMap:
         for ctx, acts in sorted(self.abstain_except.items()):
             unknown("settings.abstain_except", "context", frozenset({ctx}))
             unknown("settings.abstain_except", "activity", acts)
+        for ctx, groups in sorted(self.abstain_lifted.items()):
+            unknown("settings.abstain_lifted", "context", frozenset({ctx}).union(*groups))
+        for ctx, acts in sorted(self.abstain_lifted_except.items()):
+            unknown("settings.abstain_lifted_except", "context", frozenset({ctx}))
+            unknown("settings.abstain_lifted_except", "activity", acts)
         for ctx, actors in sorted(self.abstain_except_actors.items()):
             unknown("settings.abstain_except_actors", "context", frozenset({ctx}))
             unknown("settings.abstain_except_actors", "actor", actors)
