@@ -35,6 +35,12 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 # the words as they are.
 _FIRST_PERSON = frozenset({"aku", "gue", "gua", "gw", "ane", "im", "daku"})
 _THIRD_PERSON = frozenset({"doi", "dio"})
+# Words a gapped phrase never skips: a negation, a conjunction or a person turns
+# "istri saya … PNS" into someone else's status.
+_NO_SKIP = frozenset(
+    "bukan bkn tidak tdk gak ga nggak non belum tapi tetapi namun sedangkan sementara "
+    "dan atau kalau klo saya dia beliau kami kita mereka anak suami istri not".split()
+)
 # "suamiku", "bapakku": a kin word with the possessive "-ku" is "suami saya".
 _KIN = frozenset(
     "suami istri bojo bapak ayah ibu anak kakak adik adek mertua ortu paman bibi om tante "
@@ -68,6 +74,10 @@ class Concept:
     # named, are someone else's ("kakak saya nyaleg, dia polisi, boleh jadi timses?":
     # the running is the brother's, the campaign team the officer's).
     demotes: frozenset[str] = frozenset()
+    # Contexts that overlap only: up to this many words may stand between a phrase's
+    # words ("istri saya seorang guru PNS" is "istri saya PNS"), never a negation,
+    # a conjunction or a person ("istri saya bukan PNS", "istri saya, saya PNS").
+    gap: int = 0
 
     def label_for(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label
@@ -134,6 +144,7 @@ def load_concepts(path: Path = CONCEPTS_FILE) -> dict[str, dict[str, tuple[Conce
                 frozenset(str(c) for c in table.get("prefer_with", [])),
                 frozenset(str(c) for c in table.get("prefer_unless", [])),
                 frozenset(str(a) for a in table.get("demotes", [])),
+                int(table.get("gap", 0)),
             )
             out[kind][str(cid)] = (concept, [str(w) for w in table.get("words", [])])
     return out
@@ -238,15 +249,17 @@ class FrameReader:
             for key in set(keys) - {""}:
                 for (p_words, p_stems), concept in self._phrases.get(key, ()):
                     n = len(p_words)
-                    if (
-                        i + n <= len(q_words)
-                        and all(
-                            _same(q_words[i + j], q_stems[i + j], p_words[j], p_stems[j])
-                            for j in range(n)
-                        )
-                        and not (i > 0 and q_words[i - 1] in concept.not_after)
+                    if i > 0 and q_words[i - 1] in concept.not_after:
+                        continue
+                    if i + n <= len(q_words) and all(
+                        _same(q_words[i + j], q_stems[i + j], p_words[j], p_stems[j])
+                        for j in range(n)
                     ):
                         found.add((i, n, concept))
+                    elif concept.gap and concept.overlaps:
+                        end = _gapped(q_words, q_stems, i, p_words, p_stems, concept.gap)
+                        if end is not None:
+                            found.add((i, end - i, concept))
         # Longest phrases claim their words first: "tanpa atribut" before "atribut";
         # same length, the more specific concept ("pembawa acara" before "acara
         # kampanye" in "pembawa acara kampanye").
@@ -286,6 +299,28 @@ class FrameReader:
             contexts,
             activities,
         )
+
+
+def _gapped(
+    q_words: tuple[str, ...],
+    q_stems: tuple[str, ...],
+    i: int,
+    p_words: tuple[str, ...],
+    p_stems: tuple[str, ...],
+    gap: int,
+) -> int | None:
+    """Where the phrase ends when it matches from ``i`` with at most ``gap`` words
+    skipped between its words (none of them _NO_SKIP), or None."""
+    k, skipped = i, 0
+    for j, (p_word, p_stem) in enumerate(zip(p_words, p_stems, strict=True)):
+        while k < len(q_words) and not _same(q_words[k], q_stems[k], p_word, p_stem):
+            if j == 0 or skipped == gap or q_words[k] in _NO_SKIP:
+                return None
+            k, skipped = k + 1, skipped + 1
+        if k == len(q_words):
+            return None
+        k += 1
+    return k
 
 
 def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:
