@@ -310,11 +310,13 @@ def _gapped(
     gap: int,
 ) -> int | None:
     """Where the phrase ends when it matches from ``i`` with at most ``gap`` words
-    skipped between its words (none of them _NO_SKIP), or None."""
+    skipped between its words (none of them _NO_SKIP or a kin word: "anak saya
+    mahasiswa, bapaknya PNS" names two people), or None."""
     k, skipped = i, 0
     for j, (p_word, p_stem) in enumerate(zip(p_words, p_stems, strict=True)):
         while k < len(q_words) and not _same(q_words[k], q_stems[k], p_word, p_stem):
-            if j == 0 or skipped == gap or q_words[k] in _NO_SKIP:
+            word = q_words[k]
+            if j == 0 or skipped == gap or word in _NO_SKIP or word.removesuffix("nya") in _KIN:
                 return None
             k, skipped = k + 1, skipped + 1
         if k == len(q_words):

@@ -26,6 +26,10 @@ NEVER_YES = [
     "my wife works as a PNS teacher, is she allowed to be on a candidate's campaign team?",
     "my husband is a civil servant. Can he put a candidate's sticker on his car?",
     "bojoku PNS, deweke oleh dadi timses caleg ora?",
+    "abang saya PNS di dinas, apakah dia boleh jadi tim sukses caleg?",
+    "mertua saya pensiun tahun depan, masih PNS, beliau boleh ikut kampanye?",
+    "orang tua saya ASN dua-duanya, boleh mereka ikut rapat akbar paslon?",
+    "my mother is a civil servant, can she campaign for my uncle?",
     # the writer says they are ASN and asks about their own act
     "gue PNS, bini gue bukan PNS, boleh gue ikut kampanye bareng dia?",
     "aku guru PPPK, suamiku bukan ASN, aku boleh pasang baliho caleg di rumah?",
@@ -126,5 +130,9 @@ def test_pronouns_are_one_person_in_frames(kb: KnowledgeBase) -> None:
     assert frame.has("spouse_asn") and frame.has("relative_asks")
     frame = kb.frame("suamiku PNS, doi boleh ikut kampanye?")
     assert frame.has("spouse_asn") and frame.has("relative_asks")
+    # two people in a row are not one: the student is not the PNS
+    assert not kb.frame("adik saya pelajar, ayahnya PNS, adik boleh kampanye?").has(
+        "relative_asn"
+    )
     # "saya PNS" after a kin word is the relative's status, not the writer's
     assert not kb.frame("istri saya PNS, saya boleh ikut kampanye?").has("self_asn")
