@@ -131,8 +131,6 @@ def test_pronouns_are_one_person_in_frames(kb: KnowledgeBase) -> None:
     frame = kb.frame("suamiku PNS, doi boleh ikut kampanye?")
     assert frame.has("spouse_asn") and frame.has("relative_asks")
     # two people in a row are not one: the student is not the PNS
-    assert not kb.frame("adik saya pelajar, ayahnya PNS, adik boleh kampanye?").has(
-        "relative_asn"
-    )
+    assert not kb.frame("adik saya pelajar, ayahnya PNS, adik boleh kampanye?").has("relative_asn")
     # "saya PNS" after a kin word is the relative's status, not the writer's
     assert not kb.frame("istri saya PNS, saya boleh ikut kampanye?").has("self_asn")
