@@ -232,7 +232,7 @@ class FrameReader:
         for i in range(len(typed)):
             for n in self._literal_lengths:
                 concept = self._literal.get(tuple(typed[i : i + n]))
-                if concept is not None:
+                if concept is not None and not (i > 0 and typed[i - 1] in concept.not_after):
                     hits.setdefault(concept, i)
         q_words, q_stems = self._tokens(words)
         vocab = self.normalizer.lex.vocabulary

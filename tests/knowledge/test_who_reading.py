@@ -122,6 +122,16 @@ def test_the_elected_heads_leave_answers_no_one_else(kb: KnowledgeBase, text: st
         assert answer.match.verdict == "dilarang", (text, answer.match.id)
 
 
+def test_the_office_run_for_is_not_the_actor(kb: KnowledgeBase) -> None:
+    for text in (
+        "mertua saya nyalon kepala desa, saya PNS boleh bantu?",
+        "asn boleh jadi cakades?",
+    ):
+        frame = kb.frame(text)
+        assert frame.actor is None or frame.actor.id != "kades", text
+        assert frame.activities and any(a.id == "run_for_office" for a in frame.activities)
+
+
 def test_pronouns_are_one_person_in_frames(kb: KnowledgeBase) -> None:
     frame = kb.frame("aku PNS, suami aku bukan PNS, aku boleh ikut kampanyenya?")
     assert frame.actor is not None and frame.actor.group == "asn"
