@@ -163,6 +163,10 @@ class FrameMap:
             str(c): frozenset(str(a) for a in acts)
             for c, acts in raw.get("settings", {}).get("abstain_lifted_except", {}).items()
         }
+        self.abstain_lifted_unless: dict[str, frozenset[str]] = {
+            str(c): frozenset(str(x) for x in ctxs)
+            for c, ctxs in raw.get("settings", {}).get("abstain_lifted_unless", {}).items()
+        }
         # ...and the actors whose own office bans the act: "kakak saya polisi, mau
         # jadi timses" is the officer's act, whoever else the family tie names.
         self.abstain_except_actors: dict[str, frozenset[str]] = {
@@ -245,7 +249,9 @@ class FrameMap:
         """Whose act it is, the question says: "saya PNS … boleh saya pasang?" or
         "suami saya PNS, dia boleh …?" ([settings] abstain_lifted), unless the act
         read is one a relative does (running)."""
-        if act in self.abstain_lifted_except.get(context, ()):
+        if act in self.abstain_lifted_except.get(context, ()) or any(
+            frame.has(c) for c in self.abstain_lifted_unless.get(context, ())
+        ):
             return False
         return any(
             all(frame.has(c) for c in group) for group in self.abstain_lifted.get(context, ())
@@ -370,6 +376,8 @@ class FrameMap:
             unknown("settings.abstain_except", "activity", acts)
         for ctx, groups in sorted(self.abstain_lifted.items()):
             unknown("settings.abstain_lifted", "context", frozenset({ctx}).union(*groups))
+        for ctx, ctxs in sorted(self.abstain_lifted_unless.items()):
+            unknown("settings.abstain_lifted_unless", "context", frozenset({ctx}) | ctxs)
         for ctx, acts in sorted(self.abstain_lifted_except.items()):
             unknown("settings.abstain_lifted_except", "context", frozenset({ctx}))
             unknown("settings.abstain_lifted_except", "activity", acts)
