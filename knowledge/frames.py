@@ -33,8 +33,10 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 # ("suami aku bukan PNS" is "suami saya bukan PNS", not "aku bukan PNS"), and so
 # are those for "he/she" ("doi boleh?" asks about someone else). The matcher keeps
 # the words as they are.
-_FIRST_PERSON = frozenset({"aku", "gue", "gua", "gw", "ane", "im", "daku"})
-_THIRD_PERSON = frozenset({"doi", "dio"})
+_FIRST_PERSON = frozenset(
+    {"aku", "gue", "gua", "gw", "gwe", "ane", "im", "daku", "inyong", "nyong"}
+)
+_THIRD_PERSON = frozenset({"doi", "dio", "ia", "manehna", "anjeunna"})
 # Words a gapped phrase never skips: a negation, a conjunction or a person turns
 # "istri saya … PNS" into someone else's status.
 _NO_SKIP = frozenset(
