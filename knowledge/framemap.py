@@ -47,8 +47,13 @@ class Never:
     unless: frozenset[str] = frozenset()  # contexts that lift the exclusion
     unless_actors: frozenset[str] = frozenset()  # and actors that do
     when: frozenset[str] = frozenset()  # contexts that, all stated together, exclude it
+    # contexts the question must state, or the entry is excluded ("the regent may
+    # campaign on leave" answers only a question whose subject is the regent)
+    requires: frozenset[str] = frozenset()
 
     def covers(self, frame: Frame) -> bool:
+        if self.requires and not all(frame.has(c) for c in self.requires):
+            return True
         if any(frame.has(c) for c in self.unless) or (
             frame.actor is not None and frame.actor.id in self.unless_actors
         ):
@@ -148,6 +153,26 @@ class FrameMap:
             str(c): frozenset(str(a) for a in acts)
             for c, acts in raw.get("settings", {}).get("abstain_except", {}).items()
         }
+        # ...and where the question says whose act it is (context groups, all stated),
+        # except for the acts read as a relative's
+        self.abstain_lifted: dict[str, tuple[frozenset[str], ...]] = {
+            str(c): tuple(frozenset(str(x) for x in g) for g in groups)
+            for c, groups in raw.get("settings", {}).get("abstain_lifted", {}).items()
+        }
+        self.abstain_lifted_except: dict[str, frozenset[str]] = {
+            str(c): frozenset(str(a) for a in acts)
+            for c, acts in raw.get("settings", {}).get("abstain_lifted_except", {}).items()
+        }
+        self.abstain_lifted_unless: dict[str, frozenset[str]] = {
+            str(c): frozenset(str(x) for x in ctxs)
+            for c, ctxs in raw.get("settings", {}).get("abstain_lifted_unless", {}).items()
+        }
+        # ...and the actors whose own office bans the act: "kakak saya polisi, mau
+        # jadi timses" is the officer's act, whoever else the family tie names.
+        self.abstain_except_actors: dict[str, frozenset[str]] = {
+            str(c): frozenset(str(a) for a in actors)
+            for c, actors in raw.get("settings", {}).get("abstain_except_actors", {}).items()
+        }
         # What a question must state before the frame alone decides its answer
         # (the general rule, or an entry the words were unsure of).
         self.decides = _set(raw.get("settings", {}), "decide_contexts")
@@ -183,6 +208,7 @@ class FrameMap:
                     _set(t, "unless"),
                     _set(t, "unless_actors"),
                     _set(t, "when"),
+                    _set(t, "requires"),
                 )
                 for t in (ts if isinstance(ts, list) else [ts])
             )
@@ -210,9 +236,25 @@ class FrameMap:
 
     def stands_aside(self, frame: Frame) -> bool:
         act = None if frame.activity is None else frame.activity.id
+        actor = None if frame.actor is None else frame.actor.id
         return any(
-            c.id in self.abstain and act not in self.abstain_except.get(c.id, ())
+            c.id in self.abstain
+            and act not in self.abstain_except.get(c.id, ())
+            and actor not in self.abstain_except_actors.get(c.id, ())
+            and not self._lifted(c.id, act, frame)
             for c in frame.contexts
+        )
+
+    def _lifted(self, context: str, act: str | None, frame: Frame) -> bool:
+        """Whose act it is, the question says: "saya PNS … boleh saya pasang?" or
+        "suami saya PNS, dia boleh …?" ([settings] abstain_lifted), unless the act
+        read is one a relative does (running)."""
+        if act in self.abstain_lifted_except.get(context, ()) or any(
+            frame.has(c) for c in self.abstain_lifted_unless.get(context, ())
+        ):
+            return False
+        return any(
+            all(frame.has(c) for c in group) for group in self.abstain_lifted.get(context, ())
         )
 
     def answers_info(self, entry_id: str, frame: Frame) -> bool:
@@ -322,12 +364,26 @@ class FrameMap:
                 out.append(f"frames.toml (never.{eid}): no such entry")
             for never in nevers:
                 unknown(f"never.{eid}", "activity", never.activities)
-                unknown(f"never.{eid}", "context", never.contexts | never.unless | never.when)
+                unknown(
+                    f"never.{eid}",
+                    "context",
+                    never.contexts | never.unless | never.when | never.requires,
+                )
                 unknown(f"never.{eid}", "actor", never.actors | never.unless_actors)
         unknown("settings", "context", self.abstain | self.decides | self.info)
         for ctx, acts in sorted(self.abstain_except.items()):
             unknown("settings.abstain_except", "context", frozenset({ctx}))
             unknown("settings.abstain_except", "activity", acts)
+        for ctx, groups in sorted(self.abstain_lifted.items()):
+            unknown("settings.abstain_lifted", "context", frozenset({ctx}).union(*groups))
+        for ctx, ctxs in sorted(self.abstain_lifted_unless.items()):
+            unknown("settings.abstain_lifted_unless", "context", frozenset({ctx}) | ctxs)
+        for ctx, acts in sorted(self.abstain_lifted_except.items()):
+            unknown("settings.abstain_lifted_except", "context", frozenset({ctx}))
+            unknown("settings.abstain_lifted_except", "activity", acts)
+        for ctx, actors in sorted(self.abstain_except_actors.items()):
+            unknown("settings.abstain_except_actors", "context", frozenset({ctx}))
+            unknown("settings.abstain_except_actors", "actor", actors)
         for aid, when in sorted(self.free.items()):
             unknown(f"free.{aid}", "actor", frozenset({aid}))
             unknown(f"free.{aid}", "context", when)

@@ -34,6 +34,26 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 # the mark stays with its sentence, so the question sentence keeps its "?".
 _CLAUSE_END = re.compile(r"(?<=[,;])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<![0-9]\.)\s+")
+# Who is who, for reading a frame only: the many words for "I" are one person
+# ("suami aku bukan PNS" is "suami saya bukan PNS", not "aku bukan PNS"), and so
+# are those for "he/she" ("doi boleh?" asks about someone else). The matcher keeps
+# the words as they are.
+_FIRST_PERSON = frozenset(
+    {"aku", "gue", "gua", "gw", "gwe", "ane", "im", "daku", "inyong", "nyong"}
+)
+_THIRD_PERSON = frozenset({"doi", "dio", "ia", "manehna", "anjeunna"})
+# Words a gapped phrase never skips: a negation, a conjunction or a person turns
+# "istri saya … PNS" into someone else's status.
+_NO_SKIP = frozenset(
+    "bukan bkn tidak tdk gak ga nggak non belum tapi tetapi namun sedangkan sementara "
+    "dan atau kalau klo saya dia beliau kami kita mereka anak suami istri not".split()
+)
+# "suamiku", "bapakku": a kin word with the possessive "-ku" is "suami saya".
+_KIN = frozenset(
+    "suami istri bojo bapak ayah ibu anak kakak adik adek mertua ortu paman bibi om tante "
+    "abang mamak emak abah keluarga menantu ipar sepupu ponakan keponakan papa mama laki "
+    "bini nenek kakek cucu pasangan saudara sodara".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +71,23 @@ class Concept:
     # True: an act the story itself tells ("istri nyaleg" is accompanying a spouse who
     # runs), kept first when a question sentence after the story names another act.
     story: bool = False
+    # A phrase right after one of these words is not this concept: "saya PNS" says
+    # the one asking is a civil servant, "suami saya PNS" says the husband is.
+    not_after: frozenset[str] = frozenset()
+    # Contexts only: when stated, with every context of `prefer_with` and none of
+    # `prefer_unless`, an actor of this group is the one the question is about
+    # ("saya PNS, suami saya bukan ASN, boleh saya ikut?" asks about the PNS).
+    prefer_group: str = ""
+    prefer_with: frozenset[str] = frozenset()
+    prefer_unless: frozenset[str] = frozenset()
+    # Contexts only: activities that, when this context is stated and another act is
+    # named, are someone else's ("kakak saya nyaleg, dia polisi, boleh jadi timses?":
+    # the running is the brother's, the campaign team the officer's).
+    demotes: frozenset[str] = frozenset()
+    # Contexts that overlap only: up to this many words may stand between a phrase's
+    # words ("istri saya seorang guru PNS" is "istri saya PNS"), never a negation,
+    # a conjunction or a person ("istri saya bukan PNS", "istri saya, saya PNS").
+    gap: int = 0
 
     def label_for(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label
@@ -113,6 +150,12 @@ def load_concepts(path: Path = CONCEPTS_FILE) -> dict[str, dict[str, tuple[Conce
                 bool(table.get("shown", True)),
                 bool(table.get("overlaps", False)),
                 bool(table.get("story", False)),
+                frozenset(str(w) for w in table.get("not_after", [])),
+                str(table.get("prefer_group", "")),
+                frozenset(str(c) for c in table.get("prefer_with", [])),
+                frozenset(str(c) for c in table.get("prefer_unless", [])),
+                frozenset(str(a) for a in table.get("demotes", [])),
+                int(table.get("gap", 0)),
             )
             out[kind][str(cid)] = (concept, [str(w) for w in table.get("words", [])])
     return out
@@ -149,6 +192,21 @@ class FrameReader:
                 del self._literal[key]
         self._literal_lengths = sorted({len(k) for k in self._literal})
 
+    @staticmethod
+    def _persons(words: tuple[str, ...]) -> tuple[str, ...]:
+        """The words with each person said one way (see _FIRST_PERSON)."""
+        out: list[str] = []
+        for w in words:
+            if w in _FIRST_PERSON:
+                out.append("saya")
+            elif w in _THIRD_PERSON:
+                out.append("dia")
+            elif w.endswith("ku") and w[:-2] in _KIN:
+                out += [w[:-2], "saya"]
+            else:
+                out.append(w)
+        return tuple(out)
+
     def _tokens(self, words: tuple[str, ...]) -> Tokens:
         """The words and, aligned with them, each word's stem ("" for a stopword)."""
         stems = tuple((self.normalizer.terms((w,)) or ("",))[0] for w in words)
@@ -156,7 +214,7 @@ class FrameReader:
 
     def _index(self, phrase: str, concept: Concept) -> None:
         literal = tuple(_NON_WORD.sub(" ", fold(phrase)).split())
-        words = self.normalizer.words(phrase)
+        words = self._persons(self.normalizer.words(phrase))
         if len(words) == 1 and words != literal:
             # "nyaleg" reads as "caleg", "komen" as "komentar": the slang word
             # itself is the concept word, not the common noun it maps to. A phrase
@@ -185,7 +243,7 @@ class FrameReader:
         for i in range(len(typed)):
             for n in self._literal_lengths:
                 concept = self._literal.get(tuple(typed[i : i + n]))
-                if concept is not None:
+                if concept is not None and not (i > 0 and typed[i - 1] in concept.not_after):
                     hits.setdefault(concept, i)
         q_words, q_stems = self._tokens(words)
         vocab = self.normalizer.lex.vocabulary
@@ -202,11 +260,17 @@ class FrameReader:
             for key in set(keys) - {""}:
                 for (p_words, p_stems), concept in self._phrases.get(key, ()):
                     n = len(p_words)
+                    if i > 0 and q_words[i - 1] in concept.not_after:
+                        continue
                     if i + n <= len(q_words) and all(
                         _same(q_words[i + j], q_stems[i + j], p_words[j], p_stems[j])
                         for j in range(n)
                     ):
                         found.add((i, n, concept))
+                    elif concept.gap and concept.overlaps:
+                        end = _gapped(q_words, q_stems, i, p_words, p_stems, concept.gap)
+                        if end is not None:
+                            found.add((i, end - i, concept))
         # Longest phrases claim their words first: "tanpa atribut" before "atribut";
         # same length, the more specific concept ("pembawa acara" before "acara
         # kampanye" in "pembawa acara kampanye").
@@ -245,6 +309,7 @@ class FrameReader:
     def read(self, text: str, analysis: Analysis | None = None) -> Frame:
         """The frame of ``text``; ``analysis``: its normalizer analysis, if already made."""
         words = self.normalizer.words(text) if analysis is None else analysis.words
+        words = self._persons(words)
         hits = self._found(text, words)
         if not hits:
             return NO_FRAME
@@ -260,6 +325,13 @@ class FrameReader:
             # why, the question sentence what is asked about; its acts come first
             activities = tuple(sorted(activities, key=lambda c: c not in asked))
         contexts = tuple(sorted(ranked("context"), key=lambda c: hits[c]))
+        stated = {c.id for c in contexts}
+        for c in contexts:
+            if c.prefer_group and c.prefer_with <= stated and not c.prefer_unless & stated:
+                # stable: the group's actors first, each side in its own order
+                actors = tuple(sorted(actors, key=lambda a, g=c.prefer_group: a.group != g))
+            if c.demotes:
+                activities = tuple(sorted(activities, key=lambda a, d=c.demotes: a.id in d))
         return Frame(
             actors[0] if actors else None,
             activities[0] if activities else None,
@@ -272,6 +344,28 @@ def _sentences(text: str) -> list[str]:
     """The message cut after each full stop, question or exclamation mark that ends
     a sentence (not "P.S", "1.5" or "s.d")."""
     return [p for p in _SENTENCE_END.split(text) if _NON_WORD.sub("", fold(p))]
+def _gapped(
+    q_words: tuple[str, ...],
+    q_stems: tuple[str, ...],
+    i: int,
+    p_words: tuple[str, ...],
+    p_stems: tuple[str, ...],
+    gap: int,
+) -> int | None:
+    """Where the phrase ends when it matches from ``i`` with at most ``gap`` words
+    skipped between its words (none of them _NO_SKIP or a kin word: "anak saya
+    mahasiswa, bapaknya PNS" names two people), or None."""
+    k, skipped = i, 0
+    for j, (p_word, p_stem) in enumerate(zip(p_words, p_stems, strict=True)):
+        while k < len(q_words) and not _same(q_words[k], q_stems[k], p_word, p_stem):
+            word = q_words[k]
+            if j == 0 or skipped == gap or word in _NO_SKIP or word.removesuffix("nya") in _KIN:
+                return None
+            k, skipped = k + 1, skipped + 1
+        if k == len(q_words):
+            return None
+        k += 1
+    return k
 
 
 def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:

@@ -67,7 +67,7 @@ def asks_permission(phrasing: str) -> bool:
 # dendanya?", "what's the penalty?" ("kena sanksi gak?" asks yes or no, and so
 # does "apa …" opening a clause: "apa istri saya ikut kena?").
 _ASKS_WHAT = re.compile(
-    r"\b(apa|apaan|berapa|brp|bagaimana|gimana|gmn|gmana|seberapa|opo|naon|apo|kumaha"
+    r"\b(apa|ap|apaan|berapa|brp|bagaimana|gimana|gmn|gmana|seberapa|opo|naon|apo|kumaha"
     r"|piye|pripun|what|whats|how|which"
     r"|menapa|punapa|nopo|napi|aha|ape|kepiye|kayapa|cemana|cakmano|gimane|pegimane)\b"
 )

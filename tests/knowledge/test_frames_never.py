@@ -51,7 +51,7 @@ def test_never_a_yes_for_what_the_entry_does_not_cover(kb: KnowledgeBase, text: 
 YES = [
     ("pns sudah ambil cltn, boleh dampingi suami yang nyaleg pas kampanye?", "boleh-pasangan-cltn"),
     ("asn boleh datang ke kampanye cuma buat dengar visi misi?", "boleh-hadir-kampanye-pasif"),
-    ("Apakah karyawan BUMN tetap boleh nyoblos di pemilu?", "boleh-memilih"),
+    ("Apakah karyawan BUMN tetap boleh nyoblos di pemilu?", "cakupan-hak-pilih-non-asn"),
     ("pns yang mau nyaleg harus mundur kapan?", None),  # any entry on running, not a no
     ("pensiunan guru pns boleh jadi timses caleg?", "cakupan-pensiunan"),
     ("asn boleh ngajak warga ke tps asal ga nyebut calon?", "medsos-ajakan-memilih-netral"),

@@ -28,10 +28,10 @@ def words(norm: Normalizer, text: str) -> str:
     ("text", "expected"),
     [
         # plurals and -ing of the words english.toml knows
-        ("she shares posters and stickers", "share poster dan stiker"),
+        ("she shares posters and stickers", "dia share poster dan stiker"),
         ("wearing campaign shirts", "pakai kampanye kaos"),
         ("giving speeches at rallies", "kasih pidato di kampanye"),
-        ("he joins the campaign team", "ikut timses"),
+        ("he joins the campaign team", "dia ikut timses"),
         # the past stays as typed: intents.toml reads it as an account of what happened
         ("the head pressured staff", "kepala pressured pegawai"),
         # "as" is not "a", "is" not "i": too short to be an inflection

@@ -36,6 +36,8 @@ EXPECTED = [
     "SE MenPANRB 1/2023",
     "SE MenPANRB B/36/M.SM.00.00/2018",
     "Perpres 76/2013",
+    "UU 34/2004",
+    "UU 2/2002",
 ]
 
 
