@@ -203,3 +203,17 @@ def test_act_sanctions_get_their_info_entry(kb: KnowledgeBase, question: str, en
 )
 def test_asks_severity(question: str, severe: bool) -> None:
     assert asks_severity(question) is severe
+
+
+# A PNS who retires soon is still a PNS: never the retiree's yes (Part 3 §9).
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sy pns, 3 bulan lagi pensiun, boleh ikut jadi timses caleg?",
+        "saya pns tahun depan pensiun, boleh kampanye buat calon bupati?",
+        "I am a civil servant and retire in two months, can I join a campaign team?",
+    ],
+)
+def test_retiring_soon_is_no_retiree(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.match is None or answer.match.verdict == "dilarang", question
