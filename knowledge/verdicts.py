@@ -62,7 +62,7 @@ def asks_permission(phrasing: str) -> bool:
 # dendanya?", "what's the penalty?" ("kena sanksi gak?" asks yes or no, and so
 # does "apa …" opening a clause: "apa istri saya ikut kena?").
 _ASKS_WHAT = re.compile(
-    r"\b(apa|apaan|berapa|brp|bagaimana|gimana|gmn|gmana|seberapa|opo|naon|apo|kumaha"
+    r"\b(apa|apaan|ap|berapa|brp|bagaimana|gimana|gmn|gmana|seberapa|opo|naon|apo|kumaha"
     r"|piye|pripun|what|whats|how|which)\b"
 )
 _CLAUSE_OPENING_APA = re.compile(
