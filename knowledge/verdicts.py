@@ -83,9 +83,11 @@ def asks_what(phrasing: str) -> bool:
 # "bisa dipenjara?", "can he be jailed?"). The answer is the act's sanction, which
 # says how far it goes; a bare "kena sanksi gak?" stays a whether question.
 _ASKS_SEVERITY = re.compile(
-    r"\b(dipecat|dipecatnya|pecat|diberhentikan|dipenjara|dipenjarakan|penjara|dibui|dipidana"
-    r"|pidana|pidananya|ptdh|fired|dismissed|sacked|jailed|jail|prison|imprisoned"
-    r"|criminally|criminal|prosecuted)\b"
+    r"\b(?:bisa|bs|bisakah|apa|apakah|akan|bakal|kena|terancam|sampai|sampe)\s+"
+    r"(?:di)?(?:pecat|penjara|penjarakan|pidana|bui)\b"
+    r"|\b(?:dipecat|dipenjara|dipidana|ptdh)\s*(?:ga|gak|gk|nggak|enggak|tidak|ya|kah|ji|juga|\?)"
+    r"|\b(?:can|could|will|would|may)\b(?:\s+\S+){0,5}?\s+(?:be|get)\s+"
+    r"(?:fired|dismissed|sacked|jailed|imprisoned|prosecuted|criminally|sent to prison)"
 )
 
 
