@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from knowledge import matcher as m
 from knowledge.entries import Entry
 from knowledge.frames import Frame
-from knowledge.verdicts import asks_permission, asks_what
+from knowledge.verdicts import asks_permission, asks_severity, asks_what
 
 if TYPE_CHECKING:
     from knowledge.base import KnowledgeBase
@@ -153,9 +153,13 @@ def declared_info(
 ) -> Picked | None:
     """The info entry that declares the question's frame (an act and "what is the
     sanction?"), the words' best first; None for a "boleh …?" question or one
-    that asks only whether ("kena sanksi gak?": the entry that says no answers)."""
+    that asks only whether ("kena sanksi gak?": the entry that says no answers).
+    Asking whether it goes as far as dismissal or prison ("bisa dipecat gk?") is
+    asking how heavy the sanction is: the sanction entry says."""
     fm = kb.framemap
-    if not fm.asks_info(frame) or asks_permission(query) or not asks_what(query):
+    if not fm.asks_info(frame) or asks_permission(query):
+        return None
+    if not (asks_what(query) or asks_severity(query)):
         return None
     for i, r in enumerate(ranked):
         entry = kb.entries[r.index]

@@ -188,7 +188,9 @@ class FrameReader:
                 continue
             folded = self.normalizer.words(" ".join(key))
             own = self._phrases.get(folded[0], ()) if len(folded) == 1 else ()
-            if any(c == concept and len(toks[0]) == 1 for toks, c in own):
+            # (the very word: "favouring" folds to "untung", which the phrase
+            # "menguntungkan" does not match, so its literal match stays)
+            if any(c == concept and toks[0] == tuple(folded) for toks, c in own):
                 del self._literal[key]
         self._literal_lengths = sorted({len(k) for k in self._literal})
 

@@ -85,6 +85,23 @@ def asks_what(phrasing: str) -> bool:
     return bool(_ASKS_WHAT.search(_CLAUSE_OPENING_APA.sub(r"\1", text)))
 
 
+# How heavy the sanction is: dismissal, prison, a criminal charge ("bisa dipecat gk?",
+# "bisa dipenjara?", "can he be jailed?"). The answer is the act's sanction, which
+# says how far it goes; a bare "kena sanksi gak?" stays a whether question.
+_ASKS_SEVERITY = re.compile(
+    r"\b(?:bisa|bs|bisakah|apa|apakah|akan|bakal|kena|terancam|sampai|sampe)\s+"
+    r"(?:di)?(?:pecat|penjara|penjarakan|pidana|bui)\b"
+    r"|\b(?:dipecat|dipenjara|dipidana|ptdh)\s*(?:ga|gak|gk|nggak|enggak|tidak|ya|kah|ji|juga|\?)"
+    r"|\b(?:can|could|will|would|may)\b(?:\s+\S+){0,5}?\s+(?:be|get)\s+"
+    r"(?:fired|dismissed|sacked|jailed|imprisoned|prosecuted|criminally|sent to prison)"
+)
+
+
+def asks_severity(phrasing: str) -> bool:
+    """True when the phrasing asks whether the sanction reaches dismissal or prison."""
+    return bool(_ASKS_SEVERITY.search(" ".join(phrasing.lower().split())))
+
+
 def _first_sentence(answer: str) -> str:
     end = _SENTENCE_END.search(answer)
     return answer[: end.start() + 1] if end else answer

@@ -10,7 +10,7 @@ import pytest
 
 from knowledge import KnowledgeBase
 from knowledge.framemap import rule_id
-from knowledge.verdicts import asks_what
+from knowledge.verdicts import asks_severity, asks_what
 
 INFO = [
     "siapa yang memutuskan sanksi buat pns yang kampanye?",
@@ -170,3 +170,50 @@ def test_information_entries_answer_their_questions(
 )
 def test_asks_what_tells_what_from_whether(question: str, what: bool) -> None:
     assert asks_what(question) is what
+
+
+# Banners, declarations, a spouse's campaign without CLTN: "what is its sanction?"
+# gets the entry that says how far it goes (SKB 2022 Lampiran II tabel A/B); and
+# "could it get me fired / jailed?" asks how heavy the sanction is.
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        (
+            "asn nempelin baliho bakal calon di warungnya, hukumannya apa",
+            "sanksi-spanduk-deklarasi",
+        ),
+        ("sanksi buat pppk yang hadir deklarasi bacaleg apa aja", "sanksi-spanduk-deklarasi"),
+        ("pppk jadi anggota partai bisa dipecat ga", "sanksi-parpol-ptdh"),
+    ],
+)
+def test_act_sanctions_get_their_info_entry(kb: KnowledgeBase, question: str, entry: str) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None, question
+    assert (answer.match.id, answer.match.verdict) == (entry, "info"), question
+
+
+@pytest.mark.parametrize(
+    ("question", "severe"),
+    [
+        ("bisa dipecat gk", True),
+        ("can he be jailed for it?", True),
+        ("pns kena sanksi gak", False),
+        ("boleh pasang spanduk?", False),
+    ],
+)
+def test_asks_severity(question: str, severe: bool) -> None:
+    assert asks_severity(question) is severe
+
+
+# A PNS who retires soon is still a PNS: never the retiree's yes (Part 3 §9).
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sy pns, 3 bulan lagi pensiun, boleh ikut jadi timses caleg?",
+        "saya pns tahun depan pensiun, boleh kampanye buat calon bupati?",
+        "I am a civil servant and retire in two months, can I join a campaign team?",
+    ],
+)
+def test_retiring_soon_is_no_retiree(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.match is None or answer.match.verdict == "dilarang", question
