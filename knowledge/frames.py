@@ -346,6 +346,8 @@ def _sentences(text: str) -> list[str]:
     """The message cut after each full stop, question or exclamation mark that ends
     a sentence (not "P.S", "1.5" or "s.d")."""
     return [p for p in _SENTENCE_END.split(text) if _NON_WORD.sub("", fold(p))]
+
+
 def _gapped(
     q_words: tuple[str, ...],
     q_stems: tuple[str, ...],
