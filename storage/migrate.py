@@ -8,6 +8,7 @@ is recognised from its ``alembic_version`` rows alone (``at_heads``).
 from __future__ import annotations
 
 import ast
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Workers starting together on one PostgreSQL migrate one after another, not in a race.
 _LOCK = 0x6173_6E62_6F74_6D67  # "asnbotmg"
+# CPython 3.11 builds ast objects with interpreter-wide state: two threads parsing at
+# once fail with "AST constructor recursion depth mismatch" (seen when workers of one
+# process start together), so parsing here is one thread at a time.
+_AST_LOCK = threading.Lock()
 
 
 def _config() -> Config:
@@ -65,7 +70,9 @@ def declared_heads(versions: Path = MIGRATIONS / "versions") -> frozenset[str] |
     for path in sorted(versions.glob("*.py")):
         found: dict[str, object] = {}
         try:
-            tree = ast.parse(path.read_text(encoding="utf-8"))
+            source = path.read_text(encoding="utf-8")
+            with _AST_LOCK:
+                tree = ast.parse(source)
             for node in tree.body:
                 target = node.target if isinstance(node, ast.AnnAssign) else None
                 if isinstance(node, ast.Assign) and len(node.targets) == 1:
