@@ -275,9 +275,11 @@ class FrameReader:
                             found.add((i, end - i, concept))
         # Longest phrases claim their words first: "tanpa atribut" before "atribut";
         # same length, the more specific concept ("pembawa acara" before "acara
-        # kampanye" in "pembawa acara kampanye").
+        # kampanye" in "pembawa acara kampanye"). Ties end on the concept's id: a set's
+        # order changes with each process's hash seed, and so did the answer.
         claimed = [False] * len(q_words)
-        for i, n, concept in sorted(found, key=lambda f: (-f[1], -f[2].priority, f[0])):
+        order = sorted(found, key=lambda f: (-f[1], -f[2].priority, f[0], f[2].kind, f[2].id))
+        for i, n, concept in order:
             if concept.overlaps:
                 hits.setdefault(concept, i)  # seen, and claims nothing
             elif not any(claimed[i : i + n]):
