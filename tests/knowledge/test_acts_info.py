@@ -39,6 +39,21 @@ CASES = [
     ),
     # where the pay comes from says who one is, not a pay question
     ("tenaga honorer digaji dari apbd boleh ikut kampanye caleg?", "dilarang", None),
+    # staying in a candidate's group, even silent, is not the leaving that is approved
+    ("aku dimasukin grup wa relawan capres, aku diem aja ga keluar, aman ga?", "dilarang", None),
+    (
+        "I was added to a campaign volunteers' group and did not leave, is that ok?",
+        "dilarang",
+        None,
+    ),
+    ("sy di-add ke grup timses paslon lalu langsung keluar, sudah benar kan?", "boleh", None),
+    # set as a candidate and refusing or delaying the resignation: no conditional yes
+    (
+        "pns sudah ditetapkan caleg tapi tidak mau mundur sampai hasil keluar, boleh?",
+        "dilarang",
+        None,
+    ),
+    ("A PNS was set as a candidate but refuses to resign, is that allowed?", "dilarang", None),
 ]
 
 
