@@ -41,12 +41,14 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # register round (English, regional, formal words and courtesies) and the routing
 # round (out of scope 98.1%, tips 92.1%, greetings 86.4%; each routing floor one
 # item below its measure); after the second round of the night (acts, who/status,
-# routing: fully correct 80.6%, tips 94.7%, greetings 90.9%). Raise them as
+# routing: fully correct 80.6%, tips 94.7%, greetings 90.9%); after the rounds of
+# 2026-12-06 (who is asked about, acts and kinds of question, regional words, routing:
+# fully correct 82.6%, greetings 95.5%). Raise them as
 # accuracy improves; never lower them to let a change through.
-FULLY_CORRECT_FLOOR = 0.78
+FULLY_CORRECT_FLOOR = 0.80
 OUT_OF_SCOPE_FLOOR = 0.96
 TIP_FLOOR = 0.92
-GREETING_FLOOR = 0.86
+GREETING_FLOOR = 0.90
 DILARANG_AS_BOLEH_MAX = 0
 
 
