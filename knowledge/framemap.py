@@ -86,6 +86,11 @@ def _set(raw: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(v) for v in raw.get(key, []))
 
 
+def _sets(raw: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
+    """A table of lists keyed by context ([settings] abstain_except and the like)."""
+    return {str(c): frozenset(str(v) for v in values) for c, values in raw.get(key, {}).items()}
+
+
 def rule_id(activity: str) -> str:
     return f"{RULE_TOPIC}-{activity.replace('_', '-')}"
 
@@ -149,30 +154,19 @@ class FrameMap:
         self.abstain = _set(raw.get("settings", {}), "abstain_contexts")
         # Per abstaining context, the acts that are its own matter: a family tie
         # does not make the frame stand aside from accompanying a spouse who runs.
-        self.abstain_except: dict[str, frozenset[str]] = {
-            str(c): frozenset(str(a) for a in acts)
-            for c, acts in raw.get("settings", {}).get("abstain_except", {}).items()
-        }
+        settings = raw.get("settings", {})
+        self.abstain_except = _sets(settings, "abstain_except")
         # ...and where the question says whose act it is (context groups, all stated),
         # except for the acts read as a relative's
         self.abstain_lifted: dict[str, tuple[frozenset[str], ...]] = {
             str(c): tuple(frozenset(str(x) for x in g) for g in groups)
-            for c, groups in raw.get("settings", {}).get("abstain_lifted", {}).items()
+            for c, groups in settings.get("abstain_lifted", {}).items()
         }
-        self.abstain_lifted_except: dict[str, frozenset[str]] = {
-            str(c): frozenset(str(a) for a in acts)
-            for c, acts in raw.get("settings", {}).get("abstain_lifted_except", {}).items()
-        }
-        self.abstain_lifted_unless: dict[str, frozenset[str]] = {
-            str(c): frozenset(str(x) for x in ctxs)
-            for c, ctxs in raw.get("settings", {}).get("abstain_lifted_unless", {}).items()
-        }
+        self.abstain_lifted_except = _sets(settings, "abstain_lifted_except")
+        self.abstain_lifted_unless = _sets(settings, "abstain_lifted_unless")
         # ...and the actors whose own office bans the act: "kakak saya polisi, mau
         # jadi timses" is the officer's act, whoever else the family tie names.
-        self.abstain_except_actors: dict[str, frozenset[str]] = {
-            str(c): frozenset(str(a) for a in actors)
-            for c, actors in raw.get("settings", {}).get("abstain_except_actors", {}).items()
-        }
+        self.abstain_except_actors = _sets(settings, "abstain_except_actors")
         # What a question must state before the frame alone decides its answer
         # (the general rule, or an entry the words were unsure of).
         self.decides = _set(raw.get("settings", {}), "decide_contexts")
