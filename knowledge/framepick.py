@@ -57,6 +57,10 @@ def pick(
         ):
             return entry, _promote(ranked, i)
     if fm.fits(top.id, frame):
+        if not confident and fm.frees(frame):
+            # One the civil-service rules do not bind, and their own entry first: it
+            # answers however low the words score, as the actor's entry below does.
+            return top, ranked
         # Words unsure, frame sure: answered only when the question asks "boleh …?".
         sure = confident or not fm.decides_alone(frame) or ranked[0].score < m.SUGGEST_THRESHOLD
         return None if sure or not kb._on_topic(terms, ranked[0]) else (top, ranked)

@@ -48,6 +48,10 @@ _NO_SKIP = frozenset(
     "bukan bkn tidak tdk gak ga nggak non belum tapi tetapi namun sedangkan sementara "
     "dan atau kalau klo saya dia beliau kami kita mereka anak suami istri not".split()
 )
+# Roots whose inflected forms are different words: "berlaku" (is in force) and
+# "dilakukan" (is done) share the stem "laku", so "kegiatannya hanya dilakukan
+# hari libur" is not "aturannya hanya berlaku …". Such words meet only as typed.
+_UNRELATED_FORMS = frozenset({"laku"})
 # "suamiku", "bapakku": a kin word with the possessive "-ku" is "suami saya".
 _KIN = frozenset(
     "suami istri bojo bapak ayah ibu anak kakak adik adek mertua ortu paman bibi om tante "
@@ -380,6 +384,8 @@ def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:
     a plain "calon" is not "mencalonkan"."""
     if q_word == p_word:
         return True
+    if q_stem in _UNRELATED_FORMS:
+        return False
     base = q_word.removesuffix("nya")
     if base != q_word and base == q_stem:
         # A possessive, not an inflection: "calonnya" is a plain "calon", not

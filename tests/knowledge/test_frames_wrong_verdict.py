@@ -1,0 +1,99 @@
+"""A question about a banned act never lands on a neighbour that says yes: the act
+or the context that makes it banned is read (a speech backing a contestant, an
+order that makes staff attend, approaching a party without first taking CLTN,
+campaign attributes at a school). Questions written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase
+
+NO = [
+    # a speech backing a contestant at a rally is speaking for them, not attending
+    "sy pns, boleh ikut pidato dukung cagub di kampanye akbar?",
+    "Bolehkah ASN berpidato mendukung calon bupati di kampanye terbuka?",
+    # making attendance compulsory in writing is mobilising staff
+    "kadis bikin surat edaran yang mewajibkan seluruh pegawai hadir di silaturahmi"
+    " bakal calon, boleh?",
+    # a head who urges staff to back the incumbent who runs again
+    "May an agency head urge staff at the morning assembly to back the incumbent mayor"
+    " who runs again?",
+    # approaching a party as a would-be candidate, the leave not yet taken
+    "Bolehkah PNS mendekati partai untuk rekomendasi pilkada tanpa terlebih dahulu"
+    " mengambil cuti di luar tanggungan negara?",
+    # a school event for a candidate with party banners up
+    "Can I, a PNS teacher, let a legislative candidate speak at our school event"
+    " with party banners up?",
+]
+
+
+@pytest.mark.parametrize("text", NO)
+def test_a_banned_act_gets_no_yes(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    if answer.match is not None:  # an honest "I don't know" is acceptable; a yes is not
+        assert answer.match.verdict == "dilarang", (text, answer.match.id)
+
+
+CONTEXTS = [
+    ("PNS boleh lobi partai tanpa terlebih dahulu mengambil cltn?", "no_leave"),
+    ("caleg pidato di aula sekolah with party banners up", "with_attributes"),
+]
+
+
+@pytest.mark.parametrize(("text", "context"), CONTEXTS)
+def test_the_context_is_read(kb: KnowledgeBase, text: str, context: str) -> None:
+    assert kb.frame(text).has(context)
+
+
+def test_without_attributes_is_not_with_them(kb: KnowledgeBase) -> None:
+    frame = kb.frame("kampanye caleg di aula sekolah tanpa atribut partai, boleh?")
+    assert not frame.has("with_attributes")
+
+
+# The writer sets themself apart from the civil-servant relative just named: their
+# own campaign act is a citizen's (knowledge-sources Part 1 §7).
+CITIZEN = [
+    "bapak sy guru pns, sy sndiri bkn pns, boleh sy jadi relawan caleg?",
+    "Istriku PNS, aku sendiri petani. Aku boleh kan ikut kampanye capres?",
+    "Adik saya PPPK, saya sendiri karyawan swasta. Boleh saya pasang spanduk caleg di toko saya?",
+]
+
+
+@pytest.mark.parametrize("text", CITIZEN)
+def test_the_non_asn_writer_is_not_given_the_relatives_ban(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    assert answer.match.verdict == "boleh", (text, answer.match.id)
+
+
+def test_the_civil_servant_writer_keeps_the_ban(kb: KnowledgeBase) -> None:
+    answer = kb.ask("Saya PNS, istri saya petani. Boleh saya ikut kampanye capres?")
+    if answer.match is not None:
+        assert answer.match.verdict == "dilarang", answer.match.id
+
+
+# A spouse who runs is the CLTN entries' question, never the "help a relative's
+# campaign" entry (a parent's or sibling's campaign is banned; a spouse's is allowed
+# on CLTN: knowledge-sources Part 1 §7).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a PNS and my husband has been confirmed as a candidate for mayor."
+        " May I go with him to his campaign events?",
+        "sy pns, suami sy mau maju caleg, boleh sy dampingi dia kampanye?",
+    ],
+)
+def test_a_spouse_who_runs_is_not_a_relatives_campaign(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    assert answer.match.id != "boleh-keluarga-calon", text
+    assert kb.frame(text).activity is not None
+    assert kb.frame(text).activity.id == "accompany_spouse"
+
+
+def test_done_on_a_holiday_is_not_a_rule_in_force(kb: KnowledgeBase) -> None:
+    """ "dilakukan" (done) is not "berlaku" (in force): no question for information."""
+    frame = kb.frame("PNS jadi pengurus partai, kegiatannya hanya dilakukan hari libur, boleh?")
+    assert not frame.has("asks_info")
+    assert kb.frame("aturan netralitas hanya berlaku saat kampanye?").has("asks_info")
