@@ -97,3 +97,37 @@ def test_done_on_a_holiday_is_not_a_rule_in_force(kb: KnowledgeBase) -> None:
     frame = kb.frame("PNS jadi pengurus partai, kegiatannya hanya dilakukan hari libur, boleh?")
     assert not frame.has("asks_info")
     assert kb.frame("aturan netralitas hanya berlaku saat kampanye?").has("asks_info")
+
+
+# The forces named only to compare: the one asked about is the civil servant, who
+# keeps the vote (knowledge-sources Part 1 §7).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASN masih boleh nyoblos kan? katanya ASN kayak polisi gak punya hak pilih",
+        "Can a PNS still vote, like the army can't?",
+    ],
+)
+def test_forces_named_to_compare_are_not_the_actor(kb: KnowledgeBase, text: str) -> None:
+    frame = kb.frame(text)
+    assert frame.actor is None or frame.actor.id != "tni_polri", text
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    assert answer.match.verdict == "boleh", (text, answer.match.id)
+
+
+def test_the_forces_themselves_stay_the_actor(kb: KnowledgeBase) -> None:
+    frame = kb.frame("anggota polri boleh ikut kampanye?")
+    assert frame.actor is not None and frame.actor.id == "tni_polri"
+
+
+def test_a_pppk_asking_about_taking_cltn_hears_they_have_none(kb: KnowledgeBase) -> None:
+    """PPPK have no CLTN (Part 3 §2): the CLTN entry says so; never a yes."""
+    answer = kb.ask("saya PPPK, istri nyaleg DPRD. saya bisa ambil CLTN buat dampingi dia?")
+    assert answer.match is not None
+    assert answer.match.verdict in ("info", "dilarang"), answer.match.id
+
+
+def test_ones_own_post_is_still_posting(kb: KnowledgeBase) -> None:
+    frame = kb.frame("can I post support for a presidential candidate on my account?")
+    assert frame.activity is not None and frame.activity.id == "post"
