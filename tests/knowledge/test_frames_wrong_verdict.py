@@ -131,3 +131,19 @@ def test_a_pppk_asking_about_taking_cltn_hears_they_have_none(kb: KnowledgeBase)
 def test_ones_own_post_is_still_posting(kb: KnowledgeBase) -> None:
     frame = kb.frame("can I post support for a presidential candidate on my account?")
     assert frame.activity is not None and frame.activity.id == "post"
+
+
+def test_liking_a_would_be_candidate_is_not_answered_by_the_definitions(
+    kb: KnowledgeBase,
+) -> None:
+    """Both are forbidden (SKB 2022): "may I like it?" gets the act's no."""
+    answer = kb.ask("bakal calon belum resmi, jadi asn ngeshare postingannya masih aman kan?")
+    assert answer.match is not None
+    assert answer.match.id != "etik-bakal-calon-vs-calon"
+    assert answer.match.verdict == "dilarang", answer.match.id
+
+
+def test_a_contestants_account_set_aside_is_not_named(kb: KnowledgeBase) -> None:
+    frame = kb.frame("pns boleh follow akun bawaslu? bukan akun caleg lho")
+    assert not frame.has("others_post")
+    assert kb.frame("pns boleh follow akun bawaslu dan akun caleg?").has("others_post")
