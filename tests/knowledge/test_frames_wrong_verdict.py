@@ -147,3 +147,12 @@ def test_a_contestants_account_set_aside_is_not_named(kb: KnowledgeBase) -> None
     frame = kb.frame("pns boleh follow akun bawaslu? bukan akun caleg lho")
     assert not frame.has("others_post")
     assert kb.frame("pns boleh follow akun bawaslu dan akun caleg?").has("others_post")
+
+
+def test_telling_others_how_to_vote_is_not_ones_own_vote(kb: KnowledgeBase) -> None:
+    text = "The village head told people to vote for candidate number 2. Is he allowed to?"
+    frame = kb.frame(text)
+    assert frame.activity is not None and frame.activity.id != "vote"
+    answer = kb.ask(text)
+    if answer.match is not None:
+        assert answer.match.verdict == "dilarang", answer.match.id
