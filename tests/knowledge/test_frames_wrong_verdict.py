@@ -121,8 +121,8 @@ def test_the_forces_themselves_stay_the_actor(kb: KnowledgeBase) -> None:
     assert frame.actor is not None and frame.actor.id == "tni_polri"
 
 
-def test_a_pppk_asking_about_taking_cltn_hears_they_have_none(kb: KnowledgeBase) -> None:
-    """PPPK have no CLTN (Part 3 §2): the CLTN entry says so; never a yes."""
+def test_a_pppk_asking_about_taking_cltn_gets_no_yes(kb: KnowledgeBase) -> None:
+    """PPPK have no CLTN (Part 3 §2): never a yes."""
     answer = kb.ask("saya PPPK, istri nyaleg DPRD. saya bisa ambil CLTN buat dampingi dia?")
     assert answer.match is not None
     assert answer.match.verdict in ("info", "dilarang"), answer.match.id
