@@ -156,3 +156,19 @@ def test_telling_others_how_to_vote_is_not_ones_own_vote(kb: KnowledgeBase) -> N
     answer = kb.ask(text)
     if answer.match is not None:
         assert answer.match.verdict == "dilarang", answer.match.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a declaration is no campaign heard passively
+        "asn boleh datang ke deklarasi paslon asal diam saja dan tanpa atribut?",
+        # a would-be regent approaching parties without CLTN (SKB 2022 disiplin #3)
+        "pns mau nyalon bupati, boleh sosialisasi ke partai dulu tanpa cuti?",
+    ],
+)
+def test_the_yes_with_conditions_neighbour_stays_away(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    if answer.match is not None:
+        assert answer.match.id not in ("boleh-hadir-kampanye-pasif", "calon-pilkada"), text
+        assert answer.match.verdict not in ("boleh", "boleh_bersyarat"), (text, answer.match.id)
