@@ -1,0 +1,137 @@
+"""Regional words read in their own language's company (regional.toml [marks],
+[mark_endings], [company], [asking_ka]), the third round's word families, and the
+Indonesian words those readings must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.intent import detect_intent
+from knowledge.normalize import Normalizer
+
+_norm = Normalizer()
+
+
+def words(text: str) -> str:
+    return " ".join(_norm.words(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Balinese "tiang" (= saya), "napi" (= apa), "dados" before a verb (= boleh)
+        (
+            "bapak tiang nyalon, dados tiang ngiring kampanye?",
+            "bapak saya calon boleh saya ikut kampanye",
+        ),
+        ("niki napi sane kaon", "ini apa yang kaon"),
+        ("mangkin dados caleg, tiang nenten ngiring", "sekarang jadi caleg saya tidak ikut"),
+        # Betawi "ade" (= ada), Manado "kita" (= saya)
+        ("ade nyang bisa aye tanya kagak", "ada yang bisa saya tanya enggak"),
+        ("kita pe maitua nyalon, kita boleh iko?", "saya punya istri calon saya boleh ikut"),
+        # Palembang "nak" (= mau), "galak" (= mau), "ari" (= hari)
+        ("dio dak galak dengar, aku nak lapor", "dia tidak mau dengar aku mau lapor"),
+        # Banjar "nang" (= yang), "rancak" (= sering)
+        ("pagawai nang rancak umpat kampanye", "pegawai yang sering ikut kampanye"),
+        # Madurese "ta'" (= tidak) beside Madurese words
+        ("sengko olle ta norok kampanye", "saya boleh tidak ikut kampanye"),
+        # Sundanese "can" (= belum) and "urang" (= saya); "-keun" marks Sundanese
+        ("abdi mah can diangkat", "saya belum diangkat"),
+        ("urang teh rek naros", "saya teh mau bertanya"),
+        ("guru abdi ngabagikeun stiker", "guru saya bagikan stiker"),
+        # krama "wonten" before a medium or a place is "di"
+        ("kula ningali wonten facebook", "saya melihat di facebook"),
+    ],
+)
+def test_a_word_reads_its_languages_way_in_its_company(text: str, expected: str) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("mantan napi boleh nyaleg", "napi"),  # a convict
+        ("pns pasang baliho di tiang listrik", "tiang"),  # a pole
+        ("kita pns boleh kampanye", "kita"),  # "we", no Manado word near
+        ("suasana gaduh di kantor", "gaduh"),  # an uproar
+        ("saya bisa ke kantor kecamatan", "ke"),
+        ("aku nang kantor kecamatan", "di"),  # Javanese "nang" (= di), no Banjar word
+        ("meskipun ada acara, saking banyaknya tamu", "saking"),  # no krama near
+    ],
+)
+def test_the_indonesian_word_stays_outside_that_company(text: str, kept: str) -> None:
+    assert kept in _norm.words(text)
+
+
+def test_english_can_is_no_sundanese_not_yet() -> None:
+    assert "belum" not in _norm.words("can a civil servant campaign")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Makassar and eastern "ka" after a modal asks; Sundanese "ka" between words is "ke"
+        ("bisa ka saya ikut", "bisa kah saya ikut"),
+        ("beta boleh iko ka seng", "saya boleh ikut atau tidak"),
+        ("ngiring ka kampanye", "ikut ke kampanye"),
+    ],
+)
+def test_asking_ka(text: str, expected: str) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the asking words also mean "get": a sanction or money got, not leave asked
+        ("abdi kenging sanksi naon", "saya kena sanksi apa"),
+        ("aku entuk duit soko caleg", "aku dapat uang dari caleg"),
+        ("meunang amplop ti timses", "dapat amplop dari timses"),
+    ],
+)
+def test_getting_is_not_asking_leave(text: str, expected: str) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # krama "-aken" and "-ipun", "dipun-", Banjar "-akan", Minang and Betawi possessives
+        ("kados pundi nglaporaken", "lapor"),
+        ("syaratipun menapa", "syarat"),
+        ("sanksinipun punapa", "sanksi"),
+        ("sampun dipuntetepaken dados calon", "tetap"),
+        ("ulun handak malapurakan", "lapor"),
+        ("ado videonyo di hp", "video"),
+        ("kaliatan di masigit", "masjid"),
+        ("unggal dinten ngintunkeun video", "kirim"),
+    ],
+)
+def test_regional_word_forms_reach_the_indonesian_term(text: str, term: str) -> None:
+    assert term in _norm.analyze(text).terms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sekolahku nyuruh", "sekolah saya"),
+        ("omahku cedhak balai", "rumah saya dekat balai"),
+    ],
+)
+def test_an_owned_noun_keeps_its_owner(text: str, expected: str) -> None:
+    assert words(text).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sugeng siang, badhe nyuwun pirsa sekedik",
+        "Om swastiastu bli, niki layanan napi?",
+        "Horas lae, ini bot apa rupanya?",
+        "Tabe daeng, boleh ka bertanya?",
+        "Mokase banya, so jelas skali",
+        "Punten, aya jalmi di dieu?",
+    ],
+)
+def test_regional_courtesies_are_small_talk(text: str) -> None:
+    assert detect_intent(_norm.words(text), asked="?" in text).kind == "greeting"
