@@ -84,6 +84,21 @@ _POSSESSIVE_ONLY = ("nipun", "ipun", "nyo", "nye")
 _MARK_MIN = 6
 # Indonesian words with a regional-looking ending that the stemmer's roots lack
 _NOT_MARKS = frozenset({"meskipun", "sekalipun", "keuangan"})
+# Regional endings read at the word level (see Normalizer._regional_suffixed): the
+# ending, and the Indonesian one that replaces it
+_WORD_ENDINGS = (
+    ("nipun", "nya"),
+    ("ipun", "nya"),
+    ("nyo", "nya"),
+    ("nye", "nya"),
+    ("aken", "kan"),
+    ("akan", "kan"),
+    # Javanese "-ne" and Sundanese "-na" after a vowel ("fotone", "potona", "bupatine");
+    # after a consonant they would take "tone", "guna" apart
+    ("ne", "nya"),
+    ("na", "nya"),
+)
+_AFTER_A_VOWEL = frozenset({"ne", "na"})
 # "-ku" owned nouns: a base of four letters at least ("omahku", not "laku")
 _OWNED_MIN = 6
 _MINANG_PREFIXES = (("pa", "pe"), ("ba", "ber"), ("sa", "se"), ("ma", "me"))
@@ -217,6 +232,8 @@ class Normalizer:
             return words[base]
         if word not in self.lex.vocabulary and (rest := self._joined_negation(word)):
             return "tidak " + words.get(rest, rest)
+        if word not in self.lex.vocabulary and (suffixed := self._regional_suffixed(word)):
+            return suffixed
         # "kelurahanku", "sedulurku", "omahku" (Javanese, Malay, Medan): the owner kept
         # as a word, so "whose school" is read as in "sekolah saya"
         if (owned := self._owned(word)) is not None:
@@ -230,6 +247,25 @@ class Normalizer:
             if len(word) >= 7 and mapped and not negated:
                 return mapped
         return word
+
+    def _regional_suffixed(self, word: str) -> str:
+        """A known word with a regional ending, in its Indonesian form, or "": the
+        possessives "-nyo", "-nye", "-ipun" ("lapornyo" -> "lapornya", "caronyo" ->
+        "caranya") and the krama and Banjar "-aken", "-akan" ("nglaporaken" ->
+        "melaporkan"), so the intent step reads them as it reads chat Indonesian."""
+        words = self.lex.words
+        for suffix, replacement in _WORD_ENDINGS:
+            base = word[: -len(suffix)]
+            if not word.endswith(suffix) or len(base) < _REGIONAL_BASE_MIN:
+                continue
+            if suffix in _AFTER_A_VOWEL and base[-1] not in "aiueo":
+                continue
+            if base not in self.lex.vocabulary:
+                continue
+            mapped = words.get(base, base)
+            if mapped and " " not in mapped and not mapped.endswith(replacement):
+                return mapped + replacement
+        return ""
 
     def _owned(self, word: str) -> str | None:
         """ "X saya" for an unknown word that is a known noun with "-ku", or None."""

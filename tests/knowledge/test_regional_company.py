@@ -135,3 +135,39 @@ def test_an_owned_noun_keeps_its_owner(text: str, expected: str) -> None:
 )
 def test_regional_courtesies_are_small_talk(text: str) -> None:
     assert detect_intent(_norm.words(text), asked="?" in text).kind == "greeting"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # possessives and krama/Banjar "-kan" at the word level, where the intent step reads
+        ("cak mano nak lapornyo", "bagaimana mau lapornya"),
+        ("laporinnye ke mane", "laporkannya ke mana"),
+        ("kados pundi nglaporaken", "bagaimana melaporkan"),
+        # Javanese "-ne", Sundanese "-na" after a vowel; not after a consonant
+        ("fotone tak unggah neng fb", "fotonya saya unggah di facebook"),
+        ("abdi gaduh potona", "saya punya fotonya"),
+        ("tone suara", "tone suara"),
+        # Makassar "ta'" (= kita): "kantor lurah ta'" is a place of the writer's own
+        ("tabe di kantor lurah ta", "tabe di kantor lurah kita"),
+    ],
+)
+def test_regional_endings_at_the_word_level(text: str, expected: str) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dangke banyak om",
+        "kurru sumange daeng",
+        "rampes kang",
+        "baa kaba uda",
+        "kenken kabare bli",
+        "sengko terro atanya",
+        "kita mo batanya",
+        "nuwun sewu, kula badhe atur pirsa",
+    ],
+)
+def test_regional_thanks_greetings_and_announced_questions(text: str) -> None:
+    assert detect_intent(_norm.words(text), asked="?" in text).kind == "greeting"
