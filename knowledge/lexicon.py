@@ -47,6 +47,9 @@ class Lexicon:
     # facts about the candidates ("nomor urut", "visi misi"): ours only with candidate_info_ours
     candidate_info: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     javanese: frozenset[str] = frozenset()  # words that make "oleh" read as "boleh"
+    # regional.toml [oleh] askers and tags: "oleh" reads "boleh" right after these
+    # ("PNS oleh …") or right before those ("oleh ga …") without a Javanese word near
+    oleh_around: tuple[frozenset[str], ...] = (frozenset(), frozenset(), frozenset())
     sundanese: frozenset[str] = frozenset()  # words that make "ulah" read as "jangan"
     # regional.toml [company]: words read the regional way only beside another word
     # of that language (the marks), e.g. Sundanese "abdi" (= saya, Indonesian "abdi
@@ -207,6 +210,11 @@ def load_lexicon() -> Lexicon:
         company=company,
         english=frozenset(str(k).lower() for k in english_words),
         javanese=marks["javanese"],
+        oleh_around=(
+            frozenset(str(w) for w in oleh_raw.get("askers", [])),
+            frozenset(str(w) for w in oleh_raw.get("tags", [])),
+            frozenset(str(w) for w in oleh_raw.get("agents", [])),
+        ),
         sundanese=marks["sundanese"],
         leading={str(k).lower(): str(v).lower() for k, v in lead_raw.items()},
         inner={str(k).lower(): str(v).lower() for k, v in inner_raw.items()},

@@ -318,6 +318,8 @@ class Normalizer:
         tokens = [inner.get(t, t) if 0 < i < len(tokens) - 1 else t for i, t in enumerate(tokens)]
         if "oleh" in tokens and not self.lex.javanese.isdisjoint(tokens):
             tokens = self._javanese_oleh(tokens)
+        elif "oleh" in tokens:
+            tokens = self._asking_oleh(tokens)
         if "ulah" in tokens and not self.lex.sundanese.isdisjoint(tokens):
             tokens = ["jangan" if t == "ulah" else t for t in tokens]  # Sundanese "don't"
         text = self._phrases(" ".join(tokens))
@@ -364,6 +366,23 @@ class Normalizer:
             "kah" if t == "ka" and i > 0 and tokens[i - 1] in after else t
             for i, t in enumerate(tokens)
         ]
+
+    def _asking_oleh(self, tokens: list[str]) -> list[str]:
+        """ "oleh" where Indonesian "by" cannot stand: after who asks ("PNS oleh daftar
+        caleg?") or before a question tag ("oleh ga sih …") is Javanese "boleh", unless
+        an agent follows ("dari PNS oleh pejabat")."""
+        askers, tags, agents = self.lex.oleh_around
+        out = list(tokens)
+        for i, t in enumerate(tokens):
+            if t != "oleh":
+                continue
+            prev = tokens[i - 1] if i else ""
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if nxt in agents and i > 0:
+                continue  # "dari PNS oleh pejabat atasan": by someone
+            if prev in askers or nxt in tags or (i == 0 and nxt in askers):
+                out[i] = "boleh"
+        return out
 
     @staticmethod
     def _javanese_oleh(tokens: list[str]) -> list[str]:

@@ -171,3 +171,39 @@ def test_regional_endings_at_the_word_level(text: str, expected: str) -> None:
 )
 def test_regional_thanks_greetings_and_announced_questions(text: str) -> None:
     assert detect_intent(_norm.words(text), asked="?" in text).kind == "greeting"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "oleh" where Indonesian "by" cannot stand: after who asks, before a question tag
+        ("pns oleh daftar caleg", "pns boleh daftar caleg"),
+        ("oleh ga sih asn nggawe konten", "boleh enggak sih asn bikin konten"),
+        # Malay and Palembang "nak" before a verb, Balinese "dados" before a tag
+        ("nak lapor asn kemana", "mau lapor asn kemana"),
+        ("pns dados ga ikut kampanye", "pns boleh tidak ikut kampanye"),
+        # Sundanese "bumi" (= rumah) beside Sundanese words
+        ("spanduk di bumi abdi teu kenging", "spanduk di rumah saya tidak boleh"),
+    ],
+)
+def test_asking_words_without_their_languages_company(text: str, expected: str) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spanduk dipasang oleh kades",
+        "oleh karena itu pns harus netral",
+        "surat yang dibuat oleh pns itu",
+        "anak bawa oleh-oleh",
+        "pungutan dana dari pns oleh pejabat atasan",
+    ],
+)
+def test_indonesian_oleh_stays_by(text: str) -> None:
+    assert "boleh" not in _norm.words(text)
+
+
+def test_a_spouse_either_way_is_the_entries_pasangan() -> None:
+    assert "pasangan" in _norm.analyze("bojo kula PNS").terms
+    assert "pasangan" in _norm.analyze("garwa kula nyalon").terms
