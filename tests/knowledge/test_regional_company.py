@@ -207,3 +207,7 @@ def test_indonesian_oleh_stays_by(text: str) -> None:
 def test_a_spouse_either_way_is_the_entries_pasangan() -> None:
     assert "pasangan" in _norm.analyze("bojo kula PNS").terms
     assert "pasangan" in _norm.analyze("garwa kula nyalon").terms
+
+
+def test_krama_wonten_before_a_house_is_at() -> None:
+    assert words("badhe pasang spanduk wonten rumahnya") == "akan pasang spanduk di rumahnya"
