@@ -211,3 +211,18 @@ def test_a_spouse_either_way_is_the_entries_pasangan() -> None:
 
 def test_krama_wonten_before_a_house_is_at() -> None:
     assert words("badhe pasang spanduk wonten rumahnya") == "akan pasang spanduk di rumahnya"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Manado "ba" written apart, "oto"; Makassar "jeki"; Betawi "kene" (= kena)
+        ("ngana boleh ba tempel stiker di oto", "kamu boleh tempel stiker di mobil"),
+        ("tabe, sa pns boleh jeki ikut", "tabe saya pns boleh ikut"),
+        ("aye kene sanksi kagak", "saya kena sanksi enggak"),
+        # Javanese "kene" (= sini) keeps away from the Betawi reading
+        ("neng kene ono pns", "di kene ada pns"),
+    ],
+)
+def test_more_company_words(text: str, expected: str) -> None:
+    assert words(text) == expected
