@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge import KnowledgeBase
 from knowledge.intent import detect_intent
 from knowledge.normalize import Normalizer
 
@@ -26,6 +27,7 @@ def words(text: str) -> str:
         ),
         ("niki napi sane kaon", "ini apa yang kaon"),
         ("mangkin dados caleg, tiang nenten ngiring", "sekarang jadi caleg saya tidak ikut"),
+        ("tiang sampun dados PNS", "saya sudah jadi pns"),  # became, before a noun
         # Betawi "ade" (= ada), Manado "kita" (= saya)
         ("ade nyang bisa aye tanya kagak", "ada yang bisa saya tanya enggak"),
         ("kita pe maitua nyalon, kita boleh iko?", "saya punya istri calon saya boleh ikut"),
@@ -226,3 +228,23 @@ def test_krama_wonten_before_a_house_is_at() -> None:
 )
 def test_more_company_words(text: str, expected: str) -> None:
     assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a civil servant asking leave to campaign, in each language's asking words
+        "Dapek ambo ikuik kampanye? Ambo PNS",
+        "Kula PNS, angsal tumut kampanye caleg?",
+        "Abdi PNS, meunang milu kampanye caleg teu?",
+        "Ulun PNS, bulih lah ulun umpat kampanye caleg?",
+        "Sengko PNS, olle norok kampanye caleg?",
+        "Tiang PNS, nyidaang tiang ngiring kampanye caleg?",
+        "Kita PNS, boleh iko kampanye caleg ato nyanda?",
+        "Aye PNS, boleh kagak aye ikut kampanye caleg?",
+        "Kula PNS, kepareng tumut kampanye caleg?",
+    ],
+)
+def test_each_languages_asking_words_get_the_campaign_ban(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None and answer.match.verdict == "dilarang"
