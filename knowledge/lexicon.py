@@ -31,6 +31,8 @@ class Lexicon:
     vocabulary: frozenset[str]  # known words, to tell "bolehh" from "saat"
     leading: dict[str, str] = field(default_factory=dict)  # first word only: "who" -> "siapa"
     inner: dict[str, str] = field(default_factory=dict)  # neither first nor last: "ka" -> "ke"
+    # regional.toml [asking_ka]: after these, Makassar and eastern "ka" asks ("bisa ka")
+    asking_ka: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()  # kept as "tidak"/"belum" unless a question particle
     negation_hosts: frozenset[str] = frozenset()  # "boleh gak": a negation after these asks
     # "gaboleh", "tdkbisa": a negation joined to the word it negates (prefixes, words)
@@ -45,11 +47,16 @@ class Lexicon:
     # facts about the candidates ("nomor urut", "visi misi"): ours only with candidate_info_ours
     candidate_info: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     javanese: frozenset[str] = frozenset()  # words that make "oleh" read as "boleh"
+    # regional.toml [oleh] askers and tags: "oleh" reads "boleh" right after these
+    # ("PNS oleh …") or right before those ("oleh ga …") without a Javanese word near
+    oleh_around: tuple[frozenset[str], ...] = (frozenset(), frozenset(), frozenset())
     sundanese: frozenset[str] = frozenset()  # words that make "ulah" read as "jangan"
     # regional.toml [company]: words read the regional way only beside another word
     # of that language (the marks), e.g. Sundanese "abdi" (= saya, Indonesian "abdi
     # negara"): marks, and word -> (reading, only before these, never before these)
-    company: tuple[tuple[frozenset[str], dict[str, Reading]], ...] = ()
+    # (marks, mark endings, readings): a word ending in one of the endings marks the
+    # language too (Sundanese "-keun": "ngabagikeun", krama "-ipun", Minang "-nyo")
+    company: tuple[tuple[frozenset[str], tuple[str, ...], dict[str, Reading]], ...] = ()
     # english.toml's own words: a plural or an inflection of one of them ("joins",
     # "posters", "stories", "displayed", "wearing") reads as the word itself
     english: frozenset[str] = frozenset()
@@ -168,6 +175,8 @@ def load_lexicon() -> Lexicon:
         lead_raw.update(table)
     inner_raw = regional.get("inner", {})
     assert isinstance(inner_raw, dict)
+    ka_raw = regional.get("asking_ka", {})
+    assert isinstance(ka_raw, dict)
     ulah_raw = regional.get("ulah", {})
     assert isinstance(ulah_raw, dict)
     oleh_raw = regional.get("oleh", {})
@@ -178,19 +187,38 @@ def load_lexicon() -> Lexicon:
         "javanese": frozenset(str(w) for w in oleh_raw.get("javanese", [])),
         "sundanese": frozenset(str(w) for w in ulah_raw.get("sundanese", [])),
     }
+    # regional.toml [marks]: the other languages' marks (Balinese, Minang, Betawi,
+    # eastern Indonesian, ...), for their [company] words
+    marks_raw = regional.get("marks", {})
+    assert isinstance(marks_raw, dict)
+    for lang, listed in marks_raw.items():
+        assert isinstance(listed, list)
+        marks[str(lang)] = marks.get(str(lang), frozenset()) | {str(w) for w in listed}
     company_raw = regional.get("company", {})
     assert isinstance(company_raw, dict)
+    endings_raw = regional.get("mark_endings", {})
+    assert isinstance(endings_raw, dict)
     company = tuple(
-        (marks[str(lang)], {str(w): _reading(r) for w, r in table.items()})
+        (
+            marks[str(lang)],
+            tuple(str(e) for e in endings_raw.get(str(lang), [])),
+            {str(w): _reading(r) for w, r in table.items()},
+        )
         for lang, table in company_raw.items()
     )
     return Lexicon(
         company=company,
         english=frozenset(str(k).lower() for k in english_words),
         javanese=marks["javanese"],
+        oleh_around=(
+            frozenset(str(w) for w in oleh_raw.get("askers", [])),
+            frozenset(str(w) for w in oleh_raw.get("tags", [])),
+            frozenset(str(w) for w in oleh_raw.get("agents", [])),
+        ),
         sundanese=marks["sundanese"],
         leading={str(k).lower(): str(v).lower() for k, v in lead_raw.items()},
         inner={str(k).lower(): str(v).lower() for k, v in inner_raw.items()},
+        asking_ka=frozenset(str(w) for w in ka_raw.get("after", [])),
         negations=frozenset(str(w) for w in neg_raw.get("words", [])),
         negation_hosts=frozenset(str(w) for w in neg_raw.get("hosts", [])),
         joined_negation=(

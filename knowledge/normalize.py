@@ -43,9 +43,12 @@ _LAUGH = re.compile(r"^(?:a?w?(?:wk|wok)+w?|(?:ha|he|hi|hu|xi|ck|kw)(?:ha|he|hi|
 # Javanese krama "-ipun"/"-nipun" (= -nya: "sanksinipun", "kampanyenipun").
 # Makassar "-ka" (= I, or the asking particle: "bolehka", "bisaka"), only on a word
 # nothing else knows: "suka", "buka", "jika" stay themselves.
+# Javanese krama "-aken" and Banjar "-akan" (= -kan: "nglaporaken", "malapurakan").
 _REGIONAL_SUFFIXES = (
     "nipun",
     "ipun",
+    "aken",
+    "akan",
     "keun",
     "ake",
     "ke",
@@ -74,6 +77,30 @@ _MINANG_ENDINGS = (
     ("eh", "as"),
     ("o", "a"),
 )
+# Possessive endings no Indonesian word has: a word that ends so is the word before
+# them even when nothing knows it ("videonyo", "rekamanipun", "paslonnye").
+_POSSESSIVE_ONLY = ("nipun", "ipun", "nyo", "nye")
+# a word that marks its language by its ending only from this length ("masangkeun")
+_MARK_MIN = 6
+# Indonesian words with a regional-looking ending that the stemmer's roots lack
+_NOT_MARKS = frozenset({"meskipun", "sekalipun", "keuangan"})
+# Regional endings read at the word level (see Normalizer._regional_suffixed): the
+# ending, and the Indonesian one that replaces it
+_WORD_ENDINGS = (
+    ("nipun", "nya"),
+    ("ipun", "nya"),
+    ("nyo", "nya"),
+    ("nye", "nya"),
+    ("aken", "kan"),
+    ("akan", "kan"),
+    # Javanese "-ne" and Sundanese "-na" after a vowel ("fotone", "potona", "bupatine");
+    # after a consonant they would take "tone", "guna" apart
+    ("ne", "nya"),
+    ("na", "nya"),
+)
+_AFTER_A_VOWEL = frozenset({"ne", "na"})
+# "-ku" owned nouns: a base of four letters at least ("omahku", not "laku")
+_OWNED_MIN = 6
 _MINANG_PREFIXES = (("pa", "pe"), ("ba", "ber"), ("sa", "se"), ("ma", "me"))
 _MINANG_MIN = 5
 _REGIONAL_BASE_MIN = 4
@@ -142,6 +169,16 @@ def stem(word: str) -> str:
     return str(result) or word
 
 
+def _ends_in(words: set[str], endings: tuple[str, ...], indonesian: frozenset[str]) -> bool:
+    """Whether a word long enough, and no Indonesian word ("meskipun", "ilmiah"),
+    ends in one of the endings ("ngabagikeun", "caranipun")."""
+    return any(
+        len(w) >= _MARK_MIN and w.endswith(e) and w not in indonesian
+        for w in words
+        for e in endings
+    )
+
+
 def _possessive_base(word: str) -> str:
     """The word without a possessive or emphatic suffix (-nya, -ku, -mu, -lah)."""
     for suffix in ("nya", "ku", "mu", "lah"):
@@ -159,6 +196,8 @@ class Normalizer:
             else None
         )
         self._phrase_map = dict(self.lex.phrases)
+        # words whose ending marks no language ([mark_endings]): "meskipun", "ilmiah"
+        self._indonesian = _roots() | self.lex.stopwords | _NOT_MARKS
 
     def _phrases(self, text: str) -> str:
         if self._phrase_re is None:
@@ -193,6 +232,12 @@ class Normalizer:
             return words[base]
         if word not in self.lex.vocabulary and (rest := self._joined_negation(word)):
             return "tidak " + words.get(rest, rest)
+        if word not in self.lex.vocabulary and (suffixed := self._regional_suffixed(word)):
+            return suffixed
+        # "kelurahanku", "sedulurku", "omahku" (Javanese, Malay, Medan): the owner kept
+        # as a word, so "whose school" is read as in "sekolah saya"
+        if (owned := self._owned(word)) is not None:
+            return owned
         # Jakarta's passive di-...-in on a chat verb the lexicon knows
         # ("dilaporin", "disaranin", "dikumpulin"), unless negated: "gak
         # dipasangin" (not put up) is no "boleh gak pasangin".
@@ -202,6 +247,36 @@ class Normalizer:
             if len(word) >= 7 and mapped and not negated:
                 return mapped
         return word
+
+    def _regional_suffixed(self, word: str) -> str:
+        """A known word with a regional ending, in its Indonesian form, or "": the
+        possessives "-nyo", "-nye", "-ipun" ("lapornyo" -> "lapornya", "caronyo" ->
+        "caranya") and the krama and Banjar "-aken", "-akan" ("nglaporaken" ->
+        "melaporkan"), so the intent step reads them as it reads chat Indonesian."""
+        words = self.lex.words
+        for suffix, replacement in _WORD_ENDINGS:
+            base = word[: -len(suffix)]
+            if not word.endswith(suffix) or len(base) < _REGIONAL_BASE_MIN:
+                continue
+            if suffix in _AFTER_A_VOWEL and base[-1] not in "aiueo":
+                continue
+            if base not in self.lex.vocabulary:
+                continue
+            mapped = words.get(base, base)
+            if mapped and " " not in mapped and not mapped.endswith(replacement):
+                return mapped + replacement
+        return ""
+
+    def _owned(self, word: str) -> str | None:
+        """ "X saya" for an unknown word that is a known noun with "-ku", or None."""
+        vocab = self.lex.vocabulary
+        if not word.endswith("ku") or word in vocab or len(word) < _OWNED_MIN:
+            return None
+        base = word[:-2]
+        if base.startswith("di") or base not in vocab:
+            return None  # "diambilku" is no noun
+        mapped = self.lex.words.get(base, base)
+        return f"{mapped} saya" if mapped else None
 
     def _joined_negation(self, word: str) -> str:
         """The word a chat negation is joined to ("gaboleh" -> "boleh"), or ""."""
@@ -236,13 +311,17 @@ class Normalizer:
         tokens = [d for d in map(self._deelongate, tokens) if d and not _LAUGH.match(d)]
         if tokens and tokens[0] in self.lex.leading:
             tokens[0] = self.lex.leading[tokens[0]]
+        # the company words first, on the words as typed: Makassar "ka" is no "ke"
+        tokens = [t for t in self._in_company(tokens) if t]
+        tokens = self._asking_ka(tokens)
         inner = self.lex.inner
         tokens = [inner.get(t, t) if 0 < i < len(tokens) - 1 else t for i, t in enumerate(tokens)]
         if "oleh" in tokens and not self.lex.javanese.isdisjoint(tokens):
             tokens = self._javanese_oleh(tokens)
+        elif "oleh" in tokens:
+            tokens = self._asking_oleh(tokens)
         if "ulah" in tokens and not self.lex.sundanese.isdisjoint(tokens):
             tokens = ["jangan" if t == "ulah" else t for t in tokens]  # Sundanese "don't"
-        tokens = self._in_company(tokens)
         text = self._phrases(" ".join(tokens))
         raw = text.split()
         text = " ".join(self._map_word(t, raw[i - 1] if i else "") for i, t in enumerate(raw))
@@ -258,14 +337,16 @@ class Normalizer:
         "ti") reads the regional way only where another word of its language is in
         the message, and only where the next word allows it."""
         out = list(tokens)
-        for marks, readings in self.lex.company:
+        indonesian = self._indonesian
+        for marks, endings, readings in self.lex.company:
             found = [i for i, t in enumerate(tokens) if t in readings]
             if not found:
                 continue
             typed = set(tokens)
             for i in found:
                 word = tokens[i]
-                if marks.isdisjoint(typed - {word}):
+                others = typed - {word}
+                if marks.isdisjoint(others) and not _ends_in(others, endings, indonesian):
                     continue
                 reading = readings[word]
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -274,6 +355,33 @@ class Normalizer:
                 if nxt in reading.not_before:
                     continue
                 out[i] = reading.reads
+        return out
+
+    def _asking_ka(self, tokens: list[str]) -> list[str]:
+        """Makassar and eastern "ka" after a modal or a status asks ("bisa ka
+        bertanya?", "boleh ka seng?", "PNS ka ini"): "kah", not the Sundanese
+        "ka" (= ke) that [inner] reads between two words."""
+        after = self.lex.asking_ka
+        return [
+            "kah" if t == "ka" and i > 0 and tokens[i - 1] in after else t
+            for i, t in enumerate(tokens)
+        ]
+
+    def _asking_oleh(self, tokens: list[str]) -> list[str]:
+        """ "oleh" where Indonesian "by" cannot stand: after who asks ("PNS oleh daftar
+        caleg?") or before a question tag ("oleh ga sih …") is Javanese "boleh", unless
+        an agent follows ("dari PNS oleh pejabat")."""
+        askers, tags, agents = self.lex.oleh_around
+        out = list(tokens)
+        for i, t in enumerate(tokens):
+            if t != "oleh":
+                continue
+            prev = tokens[i - 1] if i else ""
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if nxt in agents and i > 0:
+                continue  # "dari PNS oleh pejabat atasan": by someone
+            if prev in askers or nxt in tags or (i == 0 and nxt in askers):
+                out[i] = "boleh"
         return out
 
     @staticmethod
@@ -313,6 +421,12 @@ class Normalizer:
     def _regional(self, word: str) -> str:
         """Regional suffixes and nga- (see _REGIONAL_SUFFIXES), on a word
         nothing else knows: "sanksine", "masangkeun", "nglaporke", "ngadukung"."""
+        # krama passive "dipun-" (= di-): "dipuntetepaken", "dipunlaporaken"
+        if word.startswith("dipun") and len(word) > 8:
+            rest = word[5:]
+            if self.lex.words.get(rest):
+                return "di" + self.lex.words[rest]  # "dipuntetepaken" -> "ditetapkan"
+            word = "di" + rest
         bases = [word]
         for suffix in _REGIONAL_SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= _REGIONAL_BASE_MIN:
@@ -331,6 +445,9 @@ class Normalizer:
         minang = self._minang(word)
         if minang:
             return minang
+        for suffix in _POSSESSIVE_ONLY:
+            if word.endswith(suffix) and len(word) - len(suffix) >= _REGIONAL_BASE_MIN:
+                return word[: -len(suffix)]
         for base in bases[1:]:
             root = stem(base)
             # only a stem the base begins with ("aturan" -> "atur", "dilapor" ->

@@ -112,7 +112,7 @@ def test_words_the_stemmer_would_turn_into_other_words(text: str, kept: str, los
         ("kulo guru, angsal mboten tumut deklarasi?", "guru boleh ikut deklarasi"),
         ("ora popo ta aku nyoblos?", "tidak apa coblos"),
         ("sanksine opo nek pns melu", "sanksi apa pns ikut"),
-        ("aku oleh ngeterke bojo kampanye ora?", "boleh antar bojo kampanye"),
+        ("aku oleh ngeterke bojo kampanye ora?", "boleh antar pasangan kampanye"),
         # Sundanese
         (
             "abdi pns, kenging teu ngiring kampanye dinten minggu",

@@ -404,7 +404,7 @@ def test_a_preference_kept_to_oneself_is_a_voters_right(reader: FrameReader, que
         ("abdi pns, kenging teu abdi milih", "saya pns boleh tidak saya memilih"),
         ("caleg ti partai anu benten", "caleg dari parpol yang beda"),
         # Javanese "tak" before a verb is "I", beside Javanese words
-        ("fotone tak unggah neng fb", "fotone saya unggah di facebook"),
+        ("fotone tak unggah neng fb", "fotonya saya unggah di facebook"),
         ("statuse tak share wingi", "statusnya saya share kemarin"),
     ],
 )
@@ -436,7 +436,7 @@ def test_regional_readings_leave_the_indonesian_words_alone(
     [
         # Palembang: can, join, how
         ("pacak dak aku melok kampanye", "bisa tidak aku ikut kampanye"),
-        ("cak mano aturannyo", "bagaimana aturannyo"),
+        ("cak mano aturannyo", "bagaimana aturannya"),
         # a husband beside his owner (Betawi, Minang, Banjar), never a son or "laki laki"
         ("laki aye nyaleg", "suami saya caleg"),
         ("laki ambo calon bupati", "suami saya cabup"),
@@ -449,7 +449,7 @@ def test_regional_readings_leave_the_indonesian_words_alone(
         ("salam driji loro", "salam dua jari"),
         ("foto babarengan bari ramo dua", "foto bersama bari dua jari"),
         # Minang "alun" only before what is not yet
-        ("calonnyo alun ditetapkan", "calonnyo belum ditetapkan"),
+        ("calonnyo alun ditetapkan", "calonnya belum ditetapkan"),
     ],
 )
 def test_regional_families_of_the_second_round(norm: Normalizer, text: str, expected: str) -> None:
