@@ -29,6 +29,11 @@ MARGIN = 0.15
 # agreeing on its verdict (tuned on the development set and its 2026-12-06
 # batches: 0.05 to 0.15 answer the same questions, 0.2 lets a far one disagree).
 AGREE_MARGIN = 0.1
+# An info entry the words are unsure of answers when its near rivals are info
+# entries too, from this score and this many terms (a short "ini bisa buat apa?"
+# is no such question). Tuned as AGREE_MARGIN; 0.3 answered a password question.
+INFO_AGREE_FLOOR = 0.35
+INFO_AGREE_MIN_TERMS = 6
 
 Picked = tuple[Entry, list[m.Scored]]
 
@@ -204,3 +209,18 @@ def _agreed(kb: KnowledgeBase, ranked: list[m.Scored]) -> bool:
     floor = ranked[0].score - AGREE_MARGIN
     near = {kb.entries[r.index].verdict for r in ranked if r.score >= floor}
     return sum(r.score >= floor for r in ranked) >= 2 and len(near) == 1
+
+
+def agreed_info(kb: KnowledgeBase, ranked: list[m.Scored], terms: tuple[str, ...]) -> Picked | None:
+    """The words' best entry when it and every entry near it are info entries (the
+    question wants to know something, and only which article is cited is open)."""
+    if (
+        not ranked
+        or len(terms) < INFO_AGREE_MIN_TERMS
+        or ranked[0].score < INFO_AGREE_FLOOR
+        or kb.entries[ranked[0].index].verdict != "info"
+        or not _agreed(kb, ranked)
+        or not kb._on_topic(terms, ranked[0])
+    ):
+        return None
+    return kb.entries[ranked[0].index], ranked
