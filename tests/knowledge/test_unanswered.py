@@ -1,0 +1,111 @@
+"""In-scope questions that used to get "I don't know", and answers whose verdict was
+right but whose citation was not the one the act rests on. Each row says what the
+user sees: the verdict (and, for citations, a regulation the answer must name).
+Questions written for this file, in several registers; never copied from an eval set.
+
+- words around the act that looked like another subject: unpaid work or one's own
+  salary ("tidak digaji", "pakai gaji sendiri") is not a question about pay, nor is
+  one's rank said in passing ("saya PNS golongan II");
+- a choice kept private said formally ("tanpa memberitahukan"), a non-ASN spouse set
+  apart with "saya sendiri", advice on whom to vote for ("saranin paslon");
+- an act's general rule for a "boleh …?" whose words are far from every phrasing;
+- an entry that fits the act when the words' near candidates all agree on its verdict,
+  and an info entry when the near candidates are all info entries;
+- PPPK asking about campaigning get UU 20/2023 (PP 94/2021 is the PNS rule).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase
+from knowledge.framemap import RULE_TOPIC
+
+ANSWERED = [
+    # unpaid work, one's own money: the act is asked, not the pay
+    ("pns boleh jadi pengurus partai kalau tidak digaji?", "dilarang"),
+    ("asn boleh nyumbang ke caleg pakai gaji sendiri?", "dilarang"),
+    # one's rank said in passing
+    (
+        "Saya PNS golongan II dan istri saya ditetapkan sebagai calon bupati. Dapatkah saya "
+        "mengambil cuti di luar tanggungan negara untuk mendampinginya selama kampanye?",
+        "boleh_bersyarat",
+    ),
+    # a choice kept to oneself, in the formal register
+    (
+        "Apakah ASN boleh memilih secara rahasia tanpa memberitahukan pilihannya ke atasan?",
+        "boleh",
+    ),
+    ("asn boleh nyoblos diam2 tanpa memberitahu siapa2 pilihannya?", "boleh"),
+    # the writer is the non-ASN spouse
+    ("istri saya PNS, saya sendiri karyawan swasta, boleh ikut jadi relawan caleg?", "boleh"),
+    ("suamiku PNS, aku sendiri irt, boleh ikut kampanye capres?", "boleh"),
+    # advising whom to vote for is urging a vote
+    ("bidan pns saranin pasien pilih paslon 3, boleh ga?", "dilarang"),
+    ("guru pns menyarankan wali murid memilih calon tertentu, melanggar gak?", "dilarang"),
+    # no "boleh", the entries near the one that fits all say dilarang
+    ("kalau pppk bagi2 kalender caleg ke warga gimana?", "dilarang"),
+    ("asn ngumpulin iuran dari temen sekantor buat logistik caleg, gimana tuh?", "dilarang"),
+    # info entries only, near each other
+    (
+        "apakah pelanggaran netralitas pns harus menunggu aduan masyarakat dulu baru bisa "
+        "diproses?",
+        "info",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "verdict"), ANSWERED)
+def test_an_in_scope_question_is_answered(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None, question
+    assert answer.match.verdict == verdict, (question, answer.match.id)
+
+
+def test_far_words_on_a_clear_act_get_its_general_rule(kb: KnowledgeBase) -> None:
+    # running for office named, "boleh …?" asked, words far from every phrasing:
+    # the general rule on running answers, said as the general rule
+    answer = kb.ask(
+        "pns mau nyalon bupati, sebelum penetapan kpu boleh nggak saya keliling lobi partai "
+        "cari kendaraan politik?"
+    )
+    assert answer.match is not None
+    assert answer.match.id.startswith(RULE_TOPIC + "-")
+    assert answer.match.verdict == "boleh_bersyarat"
+
+
+CITED = [
+    ("As a PPPK teacher, can I wear a party cap at a campaign rally on the weekend?", "UU 20/2023"),
+    ("PPPK boleh ikut kampanye caleg asal di luar jam kerja?", "UU 20/2023"),
+    (
+        "I'm an HR officer. Bawaslu forwarded a finding about one of our teachers; what's the "
+        "chain now that KASN is gone?",
+        "Perpres 92/2024",
+    ),
+    ("asn boleh nonton debat capres di tv buat nentuin pilihan?", "UU 7/2017 Pasal 200"),
+]
+
+
+@pytest.mark.parametrize(("question", "regulation"), CITED)
+def test_the_answer_cites_what_it_rests_on(
+    kb: KnowledgeBase, question: str, regulation: str
+) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None, question
+    assert any(s.startswith(regulation) for s in answer.match.sources), (
+        question,
+        answer.match.id,
+        answer.match.sources,
+    )
+
+
+STILL_NOT_OURS = [
+    "saya pns golongan iii, kapan naik pangkat?",
+    "gaji pns golongan 3 berapa?",
+    "ini bisa buat apa aja",
+]
+
+
+@pytest.mark.parametrize("question", STILL_NOT_OURS)
+def test_pay_and_rank_questions_stay_unanswered(kb: KnowledgeBase, question: str) -> None:
+    assert kb.ask(question).match is None, question
