@@ -29,6 +29,9 @@ MARGIN = 0.15
 # agreeing on its verdict (tuned on the development set and its 2026-12-06
 # batches: 0.05 to 0.15 answer the same questions, 0.2 lets a far one disagree).
 AGREE_MARGIN = 0.1
+# What the two paths for unsure words above may never answer: a yes guessed from
+# far or unsure words could be a forbidden act's (an honest "I don't know" is better).
+YES = frozenset({"boleh", "boleh_bersyarat"})
 # An info entry the words are unsure of answers when its near rivals are info
 # entries too, from this score and this many terms (a short "ini bisa buat apa?"
 # is no such question). Tuned as AGREE_MARGIN; 0.3 answered a password question.
@@ -69,8 +72,11 @@ def pick(
         if not confident and fm.decides_alone(frame) and ranked[0].score < m.SUGGEST_THRESHOLD:
             # "boleh …?" with an actor and act read, and words too far from any
             # phrasing to trust even the entry that fits: the act's general rule
-            # answers (said as the general rule), not "I don't know".
-            return _rule(kb, frame, terms, ranked)
+            # answers (said as the general rule), not "I don't know"; but not a yes
+            # rule (running, attending): far words may be asking about its forbidden
+            # case ("lobi partai tanpa CLTN"), and a guessed yes is the worst answer.
+            rule = _rule(kb, frame, terms, ranked)
+            return None if rule is None or rule[0].verdict in YES else rule
         # Words unsure, frame sure: answered only when the question asks "boleh …?".
         sure = confident or not fm.decides_alone(frame) or ranked[0].score < m.SUGGEST_THRESHOLD
         if not kb._on_topic(terms, ranked[0]):
@@ -78,8 +84,9 @@ def pick(
         if sure and not confident and ranked[0].score >= m.SUGGEST_THRESHOLD:
             # No "boleh …?" ("itu gimana?", "cak mano?") and words unsure: the entry
             # that fits the act still answers when every entry the words rank near
-            # it gives the same verdict (which of them is cited is all that is open).
-            return (top, ranked) if _agreed(kb, ranked) else None
+            # it gives the same verdict (which of them is cited is all that is open),
+            # a verdict that forbids: a yes is left to words that are sure.
+            return (top, ranked) if top.verdict not in YES and _agreed(kb, ranked) else None
         return None if sure else (top, ranked)
     if confident and not fm.conflicts(top.id, frame):
         return None

@@ -8,7 +8,8 @@ Questions written for this file, in several registers; never copied from an eval
   one's rank said in passing ("saya PNS golongan II");
 - a choice kept private said formally ("tanpa memberitahukan"), a non-ASN spouse set
   apart with "saya sendiri", advice on whom to vote for ("saranin paslon");
-- an act's general rule for a "boleh …?" whose words are far from every phrasing;
+- an act's general rule for a "boleh …?" whose words are far from every phrasing,
+  never a yes guessed that way;
 - an entry that fits the act when the words' near candidates all agree on its verdict,
   and an info entry when the near candidates are all info entries;
 - PPPK asking about campaigning get UU 20/2023 (PP 94/2021 is the PNS rule).
@@ -18,8 +19,9 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import KnowledgeBase
-from knowledge.framemap import RULE_TOPIC
+from knowledge import KnowledgeBase, framepick
+from knowledge.framemap import rule_id
+from knowledge.matcher import SUGGEST_THRESHOLD, Scored
 
 ANSWERED = [
     # unpaid work, one's own money: the act is asked, not the pay
@@ -62,16 +64,29 @@ def test_an_in_scope_question_is_answered(kb: KnowledgeBase, question: str, verd
     assert answer.match.verdict == verdict, (question, answer.match.id)
 
 
-def test_far_words_on_a_clear_act_get_its_general_rule(kb: KnowledgeBase) -> None:
-    # running for office named, "boleh …?" asked, words far from every phrasing:
-    # the general rule on running answers, said as the general rule
-    answer = kb.ask(
-        "pns mau nyalon bupati, sebelum penetapan kpu boleh nggak saya keliling lobi partai "
-        "cari kendaraan politik?"
-    )
-    assert answer.match is not None
-    assert answer.match.id.startswith(RULE_TOPIC + "-")
-    assert answer.match.verdict == "boleh_bersyarat"
+def _weak(kb: KnowledgeBase, entry_id: str) -> list[Scored]:
+    """A ranking whose best entry is ``entry_id``, scored below the suggestion floor."""
+    index = next(i for i, e in enumerate(kb.entries) if e.id == entry_id)
+    return [Scored(index, SUGGEST_THRESHOLD - 0.05)]
+
+
+def test_far_words_on_a_forbidden_act_get_its_general_rule(kb: KnowledgeBase) -> None:
+    # "boleh …?", a civil servant and a banner read, the words far from every phrasing
+    # of the entry that fits: the general rule on banners answers
+    question = "pns boleh pasang spanduk caleg?"
+    frame = kb.frame(question)
+    picked = framepick.pick(kb, _weak(kb, "skb-baliho-calon"), frame, False, ("pns",))
+    assert picked is not None
+    assert picked[0].id == rule_id("banner")
+    assert picked[0].verdict == "dilarang"
+
+
+def test_far_words_never_get_a_yes_rule(kb: KnowledgeBase) -> None:
+    # running for office is allowed with conditions, but a far question may be asking
+    # about approaching a party without leave (forbidden): no guessed yes
+    question = "pns boleh mencalonkan diri jadi bupati?"
+    frame = kb.frame(question)
+    assert framepick.pick(kb, _weak(kb, "calon-pilkada"), frame, False, ("pns",)) is None
 
 
 CITED = [
