@@ -236,7 +236,7 @@ class KnowledgeBase:
         if picked is None and in_scope and not confident:
             # Words unsure between entries that all inform ("delik aduan?", "data
             # diblokir?"): the best of them answers; no verdict is at stake.
-            picked = framepick.agreed_info(self, ranked, analysis.terms)
+            picked = framepick.agreed_info(self, query, ranked, frame, analysis.terms)
         if picked is not None:
             picked = framepick.prefer_info(self, query, picked, frame, analysis.terms)
             best, ranked = picked

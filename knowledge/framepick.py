@@ -218,11 +218,21 @@ def _agreed(kb: KnowledgeBase, ranked: list[m.Scored]) -> bool:
     return sum(r.score >= floor for r in ranked) >= 2 and len(near) == 1
 
 
-def agreed_info(kb: KnowledgeBase, ranked: list[m.Scored], terms: tuple[str, ...]) -> Picked | None:
+def agreed_info(
+    kb: KnowledgeBase,
+    query: str,
+    ranked: list[m.Scored],
+    frame: Frame,
+    terms: tuple[str, ...],
+) -> Picked | None:
     """The words' best entry when it and every entry near it are info entries (the
-    question wants to know something, and only which article is cited is open)."""
+    question wants to know something, and only which article is cited is open).
+    Not for "boleh …?", nor for an act named without asking about it ("ASN dapat
+    menghadiri kampanye?"): those want a verdict, which no info entry gives."""
     if (
         not ranked
+        or asks_permission(query)
+        or (frame.activity is not None and not kb.framemap.asks_info(frame))
         or len(terms) < INFO_AGREE_MIN_TERMS
         or ranked[0].score < INFO_AGREE_FLOOR
         or kb.entries[ranked[0].index].verdict != "info"

@@ -114,6 +114,15 @@ def test_the_answer_cites_what_it_rests_on(
     )
 
 
+def test_info_entries_do_not_answer_a_permission_question(kb: KnowledgeBase) -> None:
+    # "boleh …?" wants a verdict: info entries near each other are no answer to it
+    question = "apakah pns boleh menunggu aduan masyarakat dulu sebelum memeriksa bawahannya?"
+    ranked = kb.matcher.rank(kb.normalize(question), 4)
+    terms = kb.normalizer.analyze(question).terms
+    frame = kb.frame(question)
+    assert framepick.agreed_info(kb, question, ranked, frame, terms) is None
+
+
 STILL_NOT_OURS = [
     "saya pns golongan iii, kapan naik pangkat?",
     "gaji pns golongan 3 berapa?",
