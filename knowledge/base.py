@@ -235,8 +235,9 @@ class KnowledgeBase:
             picked = framepick.declared_info(self, query, ranked, frame, analysis.terms)
         if picked is None and in_scope and not confident:
             # Words unsure between entries that all inform ("delik aduan?", "data
-            # diblokir?"): the best of them answers; no verdict is at stake.
-            picked = framepick.agreed_info(self, query, ranked, frame, analysis.terms)
+            # diblokir?") or all forbid: the best of them answers; the verdict is
+            # not what is unsure.
+            picked = framepick.agreed(self, query, ranked, frame, analysis.terms)
         if picked is not None:
             picked = framepick.prefer_info(self, query, picked, frame, analysis.terms)
             best, ranked = picked

@@ -37,6 +37,9 @@ YES = frozenset({"boleh", "boleh_bersyarat"})
 # is no such question). Tuned as AGREE_MARGIN; 0.3 answered a password question.
 INFO_AGREE_FLOOR = 0.35
 INFO_AGREE_MIN_TERMS = 6
+# The same for a ban: every near entry says dilarang, from this score (0.3 answered
+# "could you recommend a good candidate?"; 0.35 and 0.4 answer the same questions).
+BAN_AGREE_FLOOR = 0.4
 
 Picked = tuple[Entry, list[m.Scored]]
 
@@ -218,26 +221,27 @@ def _agreed(kb: KnowledgeBase, ranked: list[m.Scored]) -> bool:
     return sum(r.score >= floor for r in ranked) >= 2 and len(near) == 1
 
 
-def agreed_info(
+def agreed(
     kb: KnowledgeBase,
     query: str,
     ranked: list[m.Scored],
     frame: Frame,
     terms: tuple[str, ...],
 ) -> Picked | None:
-    """The words' best entry when it and every entry near it are info entries (the
-    question wants to know something, and only which article is cited is open).
-    Not for "boleh …?", nor for an act named without asking about it ("ASN dapat
-    menghadiri kampanye?"): those want a verdict, which no info entry gives."""
-    if (
-        not ranked
-        or asks_permission(query)
-        or (frame.activity is not None and not kb.framemap.asks_info(frame))
-        or len(terms) < INFO_AGREE_MIN_TERMS
-        or ranked[0].score < INFO_AGREE_FLOOR
-        or kb.entries[ranked[0].index].verdict != "info"
-        or not _agreed(kb, ranked)
-        or not kb._on_topic(terms, ranked[0])
-    ):
+    """The words' best entry when it and every entry near it are info entries, or
+    all say dilarang: which of them is cited is all that is open. Info entries not
+    for "boleh …?", nor for an act named without asking about it ("ASN dapat
+    menghadiri kampanye?"): those want a verdict, which no info entry gives. Never
+    a yes: a guessed yes may be a forbidden act's."""
+    if not ranked or len(terms) < INFO_AGREE_MIN_TERMS or not kb._on_topic(terms, ranked[0]):
         return None
-    return kb.entries[ranked[0].index], ranked
+    verdict = kb.entries[ranked[0].index].verdict
+    if verdict == "info":
+        wants_verdict = asks_permission(query) or (
+            frame.activity is not None and not kb.framemap.asks_info(frame)
+        )
+        if wants_verdict or ranked[0].score < INFO_AGREE_FLOOR:
+            return None
+    elif verdict != "dilarang" or ranked[0].score < BAN_AGREE_FLOOR:
+        return None
+    return (kb.entries[ranked[0].index], ranked) if _agreed(kb, ranked) else None

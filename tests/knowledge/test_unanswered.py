@@ -11,7 +11,7 @@ Questions written for this file, in several registers; never copied from an eval
 - an act's general rule for a "boleh …?" whose words are far from every phrasing,
   never a yes guessed that way;
 - an entry that fits the act when the words' near candidates all agree on its verdict,
-  and an info entry when the near candidates are all info entries;
+  and the best entry when the near candidates are all info entries or all forbid;
 - PPPK asking about campaigning get UU 20/2023 (PP 94/2021 is the PNS rule).
 """
 
@@ -48,6 +48,14 @@ ANSWERED = [
     # no "boleh", the entries near the one that fits all say dilarang
     ("kalau pppk bagi2 kalender caleg ke warga gimana?", "dilarang"),
     ("asn ngumpulin iuran dari temen sekantor buat logistik caleg, gimana tuh?", "dilarang"),
+    # the near entries all forbid it
+    (
+        "Saya camat. Boleh tidak saya membuat surat edaran supaya ketua RT mendata warga "
+        "yang mendukung paslon tertentu?",
+        "dilarang",
+    ),
+    # the English verb "campaign for": a village head's own ban (Part 3 §8)
+    ("Can a village head campaign for a mayoral candidate on his day off?", "dilarang"),
     # info entries only, near each other
     (
         "apakah pelanggaran netralitas pns harus menunggu aduan masyarakat dulu baru bisa "
@@ -120,7 +128,7 @@ def test_info_entries_do_not_answer_a_permission_question(kb: KnowledgeBase) -> 
     ranked = kb.matcher.rank(kb.normalize(question), 4)
     terms = kb.normalizer.analyze(question).terms
     frame = kb.frame(question)
-    assert framepick.agreed_info(kb, question, ranked, frame, terms) is None
+    assert framepick.agreed(kb, question, ranked, frame, terms) is None
 
 
 STILL_NOT_OURS = [
