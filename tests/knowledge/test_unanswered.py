@@ -106,6 +106,8 @@ CITED = [
         "Perpres 92/2024",
     ),
     ("asn boleh nonton debat capres di tv buat nentuin pilihan?", "UU 7/2017 Pasal 200"),
+    # not yet appointed PPPK: still honorer, bound by the circular for non-ASN staff
+    ("saya honorer belum jadi pppk, boleh pasang stiker caleg di motor?", "SE MenPANRB 1/2023"),
 ]
 
 
