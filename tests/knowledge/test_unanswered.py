@@ -42,6 +42,8 @@ ANSWERED = [
     # the writer is the non-ASN spouse
     ("istri saya PNS, saya sendiri karyawan swasta, boleh ikut jadi relawan caleg?", "boleh"),
     ("suamiku PNS, aku sendiri irt, boleh ikut kampanye capres?", "boleh"),
+    ("suami saya PNS tapi saya karyawan swasta, boleh saya ikut kampanye caleg?", "boleh"),
+    ("My husband is a PNS but I work in the private sector. Can I join a campaign team?", "boleh"),
     # advising whom to vote for is urging a vote
     ("bidan pns saranin pasien pilih paslon 3, boleh ga?", "dilarang"),
     ("guru pns menyarankan wali murid memilih calon tertentu, melanggar gak?", "dilarang"),
