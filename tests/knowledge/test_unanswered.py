@@ -50,6 +50,10 @@ ANSWERED = [
     # no "boleh", the entries near the one that fits all say dilarang
     ("kalau pppk bagi2 kalender caleg ke warga gimana?", "dilarang"),
     ("asn ngumpulin iuran dari temen sekantor buat logistik caleg, gimana tuh?", "dilarang"),
+    # a court's ruling is not an official's favourable decision (Part 3 §3)
+    ("caleg boleh kampanye di kampus negeri? katanya ada putusan MK", "boleh_bersyarat"),
+    ("cabup boleh kampanye di sekolah negeri? katanya ada putusan MK", "dilarang"),
+    ("caleg boleh kampanye di masjid? kan ada putusan MK", "dilarang"),
     # the near entries all forbid it
     (
         "Saya camat. Boleh tidak saya membuat surat edaran supaya ketua RT mendata warga "
