@@ -32,14 +32,14 @@ AGREE_MARGIN = 0.1
 # What the two paths for unsure words above may never answer: a yes guessed from
 # far or unsure words could be a forbidden act's (an honest "I don't know" is better).
 YES = frozenset({"boleh", "boleh_bersyarat"})
-# An info entry the words are unsure of answers when its near rivals are info
-# entries too, from this score and this many terms (a short "ini bisa buat apa?"
-# is no such question). Tuned as AGREE_MARGIN; 0.3 answered a password question.
-INFO_AGREE_FLOOR = 0.35
-INFO_AGREE_MIN_TERMS = 6
-# The same for a ban: every near entry says dilarang, from this score (0.3 answered
-# "could you recommend a good candidate?"; 0.35 and 0.4 answer the same questions).
+# An entry that forbids, the words unsure of it, answers when every entry near it
+# forbids too, from this score and this many terms (a short "ini bisa buat apa?" is
+# no such question). Tuned as AGREE_MARGIN: a 0.3 floor answered "could you
+# recommend a good candidate?"; 0.35 and 0.4 answer the same questions. Info entries
+# are not counted so: two info entries answer different questions (who decides, what
+# a pensioner may do), so their agreeing says nothing about this one.
 BAN_AGREE_FLOOR = 0.4
+BAN_AGREE_MIN_TERMS = 6
 
 Picked = tuple[Entry, list[m.Scored]]
 
@@ -221,27 +221,16 @@ def _agreed(kb: KnowledgeBase, ranked: list[m.Scored]) -> bool:
     return sum(r.score >= floor for r in ranked) >= 2 and len(near) == 1
 
 
-def agreed(
-    kb: KnowledgeBase,
-    query: str,
-    ranked: list[m.Scored],
-    frame: Frame,
-    terms: tuple[str, ...],
-) -> Picked | None:
-    """The words' best entry when it and every entry near it are info entries, or
-    all say dilarang: which of them is cited is all that is open. Info entries not
-    for "boleh …?", nor for an act named without asking about it ("ASN dapat
-    menghadiri kampanye?"): those want a verdict, which no info entry gives. Never
-    a yes: a guessed yes may be a forbidden act's."""
-    if not ranked or len(terms) < INFO_AGREE_MIN_TERMS or not kb._on_topic(terms, ranked[0]):
-        return None
-    verdict = kb.entries[ranked[0].index].verdict
-    if verdict == "info":
-        wants_verdict = asks_permission(query) or (
-            frame.activity is not None and not kb.framemap.asks_info(frame)
-        )
-        if wants_verdict or ranked[0].score < INFO_AGREE_FLOOR:
-            return None
-    elif verdict != "dilarang" or ranked[0].score < BAN_AGREE_FLOOR:
+def agreed(kb: KnowledgeBase, ranked: list[m.Scored], terms: tuple[str, ...]) -> Picked | None:
+    """The words' best entry when it and every entry near it say dilarang: which of
+    them is cited is all that is open. Never a yes: a guessed yes may be a forbidden
+    act's."""
+    if (
+        not ranked
+        or len(terms) < BAN_AGREE_MIN_TERMS
+        or ranked[0].score < BAN_AGREE_FLOOR
+        or kb.entries[ranked[0].index].verdict != "dilarang"
+        or not kb._on_topic(terms, ranked[0])
+    ):
         return None
     return (kb.entries[ranked[0].index], ranked) if _agreed(kb, ranked) else None
