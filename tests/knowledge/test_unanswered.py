@@ -55,6 +55,9 @@ ANSWERED = [
     ("caleg boleh kampanye di kampus negeri? katanya ada putusan MK", "boleh_bersyarat"),
     ("cabup boleh kampanye di sekolah negeri? katanya ada putusan MK", "dilarang"),
     ("caleg boleh kampanye di masjid? kan ada putusan MK", "dilarang"),
+    # cheering at a rally is not passive attendance, on a day off too
+    ("Can a PNS attend a mayoral candidate's campaign rally on his day off and cheer?", "dilarang"),
+    ("pns boleh nonton kampanye terus ikut joget?", "dilarang"),
     # the near entries all forbid it
     (
         "Saya camat. Boleh tidak saya membuat surat edaran supaya ketua RT mendata warga "
