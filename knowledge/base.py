@@ -233,6 +233,10 @@ class KnowledgeBase:
             # Words unsure, but the act and "what is its sanction?" are clear and
             # an info entry is written for exactly that.
             picked = framepick.declared_info(self, query, ranked, frame, analysis.terms)
+        if picked is None and in_scope and not confident:
+            # Words unsure between entries that all forbid: the best of them answers;
+            # the verdict is not what is unsure.
+            picked = framepick.agreed(self, ranked, analysis.terms)
         if picked is not None:
             picked = framepick.prefer_info(self, query, picked, frame, analysis.terms)
             best, ranked = picked

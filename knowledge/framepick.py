@@ -25,6 +25,21 @@ DEPTH = 10
 # How far below the words' sure pick an entry that fits the frame may be and
 # still be chosen instead (tuned on the even half of the development set).
 MARGIN = 0.15
+# How close to the best entry the words' other candidates must be to count as
+# agreeing on its verdict (tuned on the development set and its 2026-12-06
+# batches: 0.05 to 0.15 answer the same questions, 0.2 lets a far one disagree).
+AGREE_MARGIN = 0.1
+# What the two paths for unsure words above may never answer: a yes guessed from
+# far or unsure words could be a forbidden act's (an honest "I don't know" is better).
+YES = frozenset({"boleh", "boleh_bersyarat"})
+# An entry that forbids, the words unsure of it, answers when every entry near it
+# forbids too, from this score and this many terms (a short "ini bisa buat apa?" is
+# no such question). Tuned as AGREE_MARGIN: a 0.3 floor answered "could you
+# recommend a good candidate?"; 0.35 and 0.4 answer the same questions. Info entries
+# are not counted so: two info entries answer different questions (who decides, what
+# a pensioner may do), so their agreeing says nothing about this one.
+BAN_AGREE_FLOOR = 0.4
+BAN_AGREE_MIN_TERMS = 6
 
 Picked = tuple[Entry, list[m.Scored]]
 
@@ -61,9 +76,25 @@ def pick(
             # One the civil-service rules do not bind, and their own entry first: it
             # answers however low the words score, as the actor's entry below does.
             return top, ranked
+        if not confident and fm.decides_alone(frame) and ranked[0].score < m.SUGGEST_THRESHOLD:
+            # "boleh …?" with an actor and act read, and words too far from any
+            # phrasing to trust even the entry that fits: the act's general rule
+            # answers (said as the general rule), not "I don't know"; but not a yes
+            # rule (running, attending): far words may be asking about its forbidden
+            # case ("lobi partai tanpa CLTN"), and a guessed yes is the worst answer.
+            rule = _rule(kb, frame, terms, ranked)
+            return None if rule is None or rule[0].verdict in YES else rule
         # Words unsure, frame sure: answered only when the question asks "boleh …?".
         sure = confident or not fm.decides_alone(frame) or ranked[0].score < m.SUGGEST_THRESHOLD
-        return None if sure or not kb._on_topic(terms, ranked[0]) else (top, ranked)
+        if not kb._on_topic(terms, ranked[0]):
+            return None
+        if sure and not confident and ranked[0].score >= m.SUGGEST_THRESHOLD:
+            # No "boleh …?" ("itu gimana?", "cak mano?") and words unsure: the entry
+            # that fits the act still answers when every entry the words rank near
+            # it gives the same verdict (which of them is cited is all that is open),
+            # a verdict that forbids: a yes is left to words that are sure.
+            return (top, ranked) if top.verdict not in YES and _agreed(kb, ranked) else None
+        return None if sure else (top, ranked)
     if confident and not fm.conflicts(top.id, frame):
         return None
     if not confident and not fm.decides_alone(frame):
@@ -85,14 +116,18 @@ def pick(
         )
         if own is not None:
             return own, ranked
-    rule = fm.rule_for(frame)
     # The general rule stands in for "I don't know", never for a sure answer.
-    if (
-        confident
-        or rule is None
-        or fm.excludes(rule.id, frame)
-        or not _rule_on_topic(kb, rule, terms)
-    ):
+    return None if confident else _rule(kb, frame, terms, ranked)
+
+
+def _rule(
+    kb: KnowledgeBase, frame: Frame, terms: tuple[str, ...], ranked: list[m.Scored]
+) -> Picked | None:
+    """The activity's general rule for this frame, or None (no rule, or one that
+    never answers it, or an off-topic word it does not speak of)."""
+    fm = kb.framemap
+    rule = fm.rule_for(frame)
+    if rule is None or fm.excludes(rule.id, frame) or not _rule_on_topic(kb, rule, terms):
         return None
     return rule, ranked
 
@@ -181,3 +216,25 @@ def declared_info(
 def _promote(ranked: list[m.Scored], i: int) -> list[m.Scored]:
     """The ranking with its ``i``-th candidate first, the others in their order."""
     return [ranked[i], *ranked[:i], *ranked[i + 1 :]]
+
+
+def _agreed(kb: KnowledgeBase, ranked: list[m.Scored]) -> bool:
+    """At least two entries within AGREE_MARGIN of the best, all of one verdict."""
+    floor = ranked[0].score - AGREE_MARGIN
+    near = {kb.entries[r.index].verdict for r in ranked if r.score >= floor}
+    return sum(r.score >= floor for r in ranked) >= 2 and len(near) == 1
+
+
+def agreed(kb: KnowledgeBase, ranked: list[m.Scored], terms: tuple[str, ...]) -> Picked | None:
+    """The words' best entry when it and every entry near it say dilarang: which of
+    them is cited is all that is open. Never a yes: a guessed yes may be a forbidden
+    act's."""
+    if (
+        not ranked
+        or len(terms) < BAN_AGREE_MIN_TERMS
+        or ranked[0].score < BAN_AGREE_FLOOR
+        or kb.entries[ranked[0].index].verdict != "dilarang"
+        or not kb._on_topic(terms, ranked[0])
+    ):
+        return None
+    return (kb.entries[ranked[0].index], ranked) if _agreed(kb, ranked) else None
