@@ -56,6 +56,7 @@ from knowledge.witness import (
     tells,
     told_before,
     unhurried,
+    unwilling_asks_how,
     witnessed,
 )
 
@@ -306,6 +307,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             or asks_what_to_do(words)
             or a_particular_one_presses(words)
             or judges_a_long_account(words)
+            or unwilling_asks_how(words)
         ):
             # "kapus nyuruh bidan ikut kampanye caleg, bidan pns wajib nurut?" (what
             # someone did to others, asked on their behalf), "camat kita kok ikut

@@ -386,15 +386,35 @@ def a_particular_one_presses(words: tuple[str, ...]) -> bool:
     milih paslon 1" — a concrete account whatever is asked after it, unless the writer
     is among those pressed or asks their own duty ("…, saya wajib ikut?")."""
     # (a sure sign: "terus", "senin" are also the words of a rule asked)
-    if not (particular(words) or _recent(words) or _saw_it(words)) or not presses(words):
+    sure = particular(words) or _recent(words) or _saw_it(words) or _own_place(words)
+    if not sure or not presses(words):
         return False
     if _writer_pressed(words) or _hypothetical(words) or about_oneself(words):
         return False
     # ("kabid kami minta tiap staf nyetor …, harus ikut?": what the writer must do)
     tail = set(words[-QUESTION_TAIL:])
-    if tail & (_MUST | _DILEMMA) and not tail & _THIRD_PARTY:
+    if tail & (_MUST | _DILEMMA | {"wajib"}) and not tail & _THIRD_PARTY:
         return False
     return not (tail & _FIRST_PERSON and tail & _RULE_ASKED)
+
+
+def unwilling_asks_how(words: tuple[str, ...]) -> bool:
+    """Pressed by someone in a role against their will, the writer ends with "how" and not
+    with what they must do: "pak kadis kami tiap rapat nyelipin pesan pilih paslon 01, sy
+    ga nyaman, gmn ya" asks what can be done about it ("…, sy harus gimana?" asks their
+    own duty)."""
+    said = [w for w in words if w not in _PARTICLES]
+    if not said or said[-1] not in _HOW or set(said[-QUESTION_TAIL:]) & _MUST:
+        return False
+    return _reluctant(words) and pressed_by_a_role(words)
+
+
+def _own_place(words: tuple[str, ...]) -> bool:
+    """The writer names the place as theirs: "di tempat saya kerja", "kantor kami",
+    "sekolahku" (where it happened, not a rule asked in general)."""
+    return any(a in _PLACES and b in _FIRST_PERSON for a, b in itertools.pairwise(words)) or any(
+        w.endswith("ku") and w[:-2] in _PLACES for w in words
+    )
 
 
 def judges_a_long_account(words: tuple[str, ...]) -> bool:

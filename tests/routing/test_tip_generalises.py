@@ -28,6 +28,11 @@ TIPS = [
     # a promise on a condition is told, not supposed
     "Last week the village head gathered residents and promised a new road if his "
     "candidate wins. What can I do?",
+    # pressed against their will, asking how (not what they must do)
+    "pak kadis kmi tiap rapat slalu nyelipin pesan pilih paslon 01, sy ga nyaman, gmn ya",
+    # at the writer's own workplace, judged
+    "kepala puskesmas di tempat saya kerja nyuruh bidan2 bagiin stiker caleg ke pasien, "
+    "wajar ga sih?",
     # what someone said, doubted
     "Di kantor lurah ada baliho calon walikota dipasang di pagar. Pak lurah bilang tidak "
     "apa-apa. Masa iya?",
@@ -37,6 +42,8 @@ NOT_TIPS = [
     "saya pns boleh ikut kampanye kalau cuti?",
     "Saya PNS, atasan saya nyaleg DPRD, saya boleh bantu pasang spanduk?",
     "kabid kami minta tiap staf nyetor 100 ribu buat kampanye calon petahana, harus ikut?",
+    "di kantor saya kadis nyuruh staf ikut kampanye, saya wajib ikut?",
+    "kita disuruh ikut apel kampanye, sy bingung harus gmn takut karir sy",
     # a short rule question about a role, in statement form
     "kepsek nyuruh guru pasang twibbon capres, itu boleh?",
 ]
