@@ -292,6 +292,9 @@ def _regional_report_form(word: str) -> bool:
                 core = w2.removeprefix(prefix) if prefix else w2
                 if core in _REPORT_STEMS and len(core) >= 4 and core != word:
                     return True
+                # typed in haste: "dilprin", "lprnya", "lprkan" ("lapor" without vowels)
+                if len(core) >= MIN_TYPO_CONSONANTS and _drops_vowels(core, "lapor"):
+                    return True
     return False
 
 

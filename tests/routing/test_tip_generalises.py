@@ -25,6 +25,7 @@ TIPS = [
     "Pak RT kami tadi pagi ngumpulin warga, sekdes datang bawa kaos paslon 2 dibagiin. "
     "Lapornyo ka mano?",
     "Sekdes neng desaku ngajak warga milih caleg, aku duwe rekamane. Piye carane nglaporke?",
+    "tmn sekantor sy asn jd tim sukses caleg, dia ngajak2 kita jg. itu bs dilprin ga",
     # a promise on a condition is told, not supposed
     "Last week the village head gathered residents and promised a new road if his "
     "candidate wins. What can I do?",
@@ -92,6 +93,9 @@ def test_regional_and_formal_greetings(app: App, text: str) -> None:
         ("nglaporaken", True),
         ("malapurakan", True),
         ("dipunlaporaken", True),
+        ("dilprin", True),  # typed in haste, vowels dropped
+        ("lprnya", True),
+        ("lapar", False),
         ("laptop", False),
         ("madu", False),
         ("kapur", False),
