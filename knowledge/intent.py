@@ -41,6 +41,7 @@ from knowledge.witness import (
     is_report_word,
     judges_a_long_account,
     judges_a_recent_act,
+    judges_a_told_act,
     judges_what_was_told,
     names_a_role,
     particular,
@@ -321,6 +322,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
                 and not asks_for_action(words)
                 and not asks_about_the_account(words)
                 and not judges_a_recent_act(words)
+                and not judges_a_told_act(words)
             )
             return Intent("question" if asking else "tip", report="witness")
         if not questioning and (

@@ -412,6 +412,18 @@ def unwilling_asks_how(words: tuple[str, ...]) -> bool:
     return _reluctant(words) and pressed_by_a_role(words)
 
 
+def judges_a_told_act(words: tuple[str, ...]) -> bool:
+    """Someone else's act told as done, then "that" judged: "A civil servant at our land
+    office told people queuing to vote for the incumbent. Is that okay?" (a sure time, or
+    told in the English past). Not when the writer was pressed or is the one who acts;
+    "Bapak saya pensiun bulan lalu …, sudah boleh kan?" (no "that" judged) stays a
+    question."""
+    if _writer_pressed(words) or about_oneself(words):
+        return False
+    told = _recent(words) or bool(set(words) & (_PAST - _RECENT))
+    return told and judges_what_was_told(words)
+
+
 def _own_place(words: tuple[str, ...]) -> bool:
     """The writer names the place as theirs: "di tempat saya kerja", "kantor kami",
     "sekolahku" (where it happened, not a rule asked in general)."""

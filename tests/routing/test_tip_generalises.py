@@ -26,6 +26,9 @@ TIPS = [
     "Lapornyo ka mano?",
     "Sekdes neng desaku ngajak warga milih caleg, aku duwe rekamane. Piye carane nglaporke?",
     "tmn sekantor sy asn jd tim sukses caleg, dia ngajak2 kita jg. itu bs dilprin ga",
+    # told in the English past, then "that" judged
+    "A civil servant at our land office told people queuing that they should vote for the "
+    "incumbent. Is that okay?",
     # a promise on a condition is told, not supposed
     "Last week the village head gathered residents and promised a new road if his "
     "candidate wins. What can I do?",
@@ -45,6 +48,9 @@ NOT_TIPS = [
     "kabid kami minta tiap staf nyetor 100 ribu buat kampanye calon petahana, harus ikut?",
     "di kantor saya kadis nyuruh staf ikut kampanye, saya wajib ikut?",
     "kita disuruh ikut apel kampanye, sy bingung harus gmn takut karir sy",
+    # a relative's status, with a time: no act told
+    "Bapak saya pensiun bulan lalu dari guru SD. Sekarang diajak jadi timses cabup. "
+    "Sudah boleh kan?",
     # a short rule question about a role, in statement form
     "kepsek nyuruh guru pasang twibbon capres, itu boleh?",
 ]
