@@ -29,7 +29,12 @@ from knowledge.logreg import LogReg
 from knowledge.normalize import Normalizer
 from knowledge.regulations import Regulation, load_regulations
 from knowledge.scope import Scope
-from knowledge.witness import names_an_election_act, names_someone, names_wrongdoing
+from knowledge.witness import (
+    names_an_election_act,
+    names_another_wrong,
+    names_someone,
+    names_wrongdoing,
+)
 
 DATA_DIR = Path(__file__).with_name("faq")
 # An off-topic word (salary, recruitment, ...) in a question is only answered by an
@@ -219,6 +224,10 @@ class KnowledgeBase:
             # (a channel for violations named, "lapor ke bkn lewat apa?", keeps it ours)
             subject = tuple(t for t in analysis.terms if t not in REPORT_TERMS) or subject
         in_scope = self._in_scope(analysis.terms) and (self.scope.vetoing(subject, frame) is None)
+        if intent.report is not None and names_another_wrong(analysis.words):
+            # "kades kami korupsi dana desa, lapor kemana?": reporting a wrong that is no
+            # election matter is not ours, whoever did it
+            in_scope = False
         confident = (
             bool(ranked)
             and self._confident(ranked, len(analysis.terms))
@@ -273,6 +282,8 @@ class KnowledgeBase:
         """Without the words of reporting, the message is about a subject we do not
         cover (pay, leave, papers), names no election act and no one else: the writer's
         own matter."""
+        if names_another_wrong(words):
+            return True  # "mau lapor pak lurah minta pungli", "…, bukan soal pemilu"
         if names_an_election_act(words) or names_someone(words):
             return False
         told = tuple(t for t in terms if t not in REPORT_TERMS)

@@ -20,9 +20,12 @@ from dataclasses import dataclass
 from knowledge.lexicon import word_classes
 from knowledge.normalize import MAX_INPUT_CHARS, MAX_TOKENS, fold
 from knowledge.witness import (
+    MIN_ACCOUNT_WORDS,
     PROCESS_NOUNS,
+    a_particular_one_presses,
     about_oneself,
     accuses,
+    another_acts,
     asks_about_the_account,
     asks_after_a_scene,
     asks_for_action,
@@ -36,7 +39,9 @@ from knowledge.witness import (
     contrasts,
     happened,
     is_report_word,
+    judges_a_long_account,
     judges_a_recent_act,
+    judges_a_told_act,
     judges_what_was_told,
     names_a_role,
     particular,
@@ -52,6 +57,7 @@ from knowledge.witness import (
     tells,
     told_before,
     unhurried,
+    unwilling_asks_how,
     witnessed,
 )
 
@@ -270,6 +276,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             or (verb_form and pressed_to_report(words))
             or (verb_form and not purpose and pressed_by_a_role(words))
             or (someone_else_acts(words) and names_a_role(words))
+            or (verb_form and _told_by_an_insider(words, report_at))
         ):
             # "kadis nyuruh staf pasang spanduk cabup, fotonya ada. Lapor kemana?",
             # "tetangga saya pns posting dukungan capres, bisa diadukan ke bawaslu?",
@@ -299,6 +306,9 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             or condemns(words)
             or asks_after_a_scene(words)
             or asks_what_to_do(words)
+            or a_particular_one_presses(words)
+            or judges_a_long_account(words)
+            or unwilling_asks_how(words)
         ):
             # "kapus nyuruh bidan ikut kampanye caleg, bidan pns wajib nurut?" (what
             # someone did to others, asked on their behalf), "camat kita kok ikut
@@ -312,6 +322,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
                 and not asks_for_action(words)
                 and not asks_about_the_account(words)
                 and not judges_a_recent_act(words)
+                and not judges_a_told_act(words)
             )
             return Intent("question" if asking else "tip", report="witness")
         if not questioning and (
@@ -349,6 +360,17 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         # cabup, yang nolak diancam dimutasi".
         return Intent("tip", report="witness")
     return Intent("question")
+
+
+def _told_by_an_insider(words: tuple[str, ...], report_at: list[int]) -> bool:
+    """The writer says who they are, then what someone else in a role did, and asks how
+    to report it: "Saya seorang PNS … Atasan saya menginstruksikan seluruh staf
+    menghadiri acara cabup. Ke mana saya dapat melaporkan hal ini?" (their own
+    description does not make it their own act). It must read as an account: a sign
+    that it happened, someone in particular, or the length of a story."""
+    return another_acts(words) and (
+        happened(words, report_at) or particular(words) or len(words) >= 2 * MIN_ACCOUNT_WORDS
+    )
 
 
 def _describes(words: tuple[str, ...]) -> bool:
@@ -454,7 +476,10 @@ def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:
     # "ini bisa nanya apa aja?", "min bisa bantu apa?": what the bot helps with
     helps = bool(wordset & _ABOUT_HELP) and "apa" in wordset
     # "hi, what can you do?" (read "halo bisa apa"), "bisa apa aja?": nothing else said
-    helps = helps or ({"bisa", "apa"} <= wordset and wordset - around <= {"apa", "aja", "saja"})
+    # ("ini bisa buat apa aja?": what it is for)
+    helps = helps or (
+        {"bisa", "apa"} <= wordset and wordset - around <= {"apa", "aja", "saja", "buat", "untuk"}
+    )
     subject = bool(wordset & _ABOUT_SUBJECT) or pointed or helps
     tail = [w for w in words[-2:] if w not in _TAIL_FILLER]
     asking = bool(wordset & _ABOUT_ASK) or asked or bool(tail and tail[-1] in _YES_NO_TAIL)

@@ -55,6 +55,9 @@ _ACTORS = _W["actors"]
 _STATUSES = _W["statuses"]
 # Someone in a role ("kepala dinas", "guru"), not just a status ("asn", "pns").
 ROLES = _ACTORS - _STATUSES
+_HEADS = _W["heads"]
+_INSTITUTIONS = _W["institutions"]
+_PROMISE = _W["promise"]
 _PARTICULAR = _W["particular"]
 _THIRD_PERSON = _W["third_person"]
 _PLACES = _W["places"]
@@ -260,7 +263,39 @@ def is_report_word(word: str) -> bool:
             for form in {word, base, bare}
         )
         or bare in _REPORT_STEMS
+        or _regional_report_form(word)
     )
+
+
+# The regional affixes around a verb the standard stemmer does not strip: "-nyo"
+# (Minang, Palembang), "-nye" (Betawi), "-ne"/"-ipun" (Javanese) for "-nya"; "-aken",
+# "-akan", "-ake", "-ke", "-in" for "-kan"; "ng-", "ma-", "dipun-" before it:
+# "lapornyo", "laporinnye", "nglaporaken", "malapurakan", "dipunlaporaken".
+_REGIONAL_OWNERS = ("nyo", "nye", "ne", "ipun", "nya")
+_REGIONAL_SUFFIXES = ("aken", "akan", "ake", "ke", "kan", "in")
+_REGIONAL_PREFIXES = ("dipun", "nge", "ng", "ma", "me", "di")
+
+
+def _regional_report_form(word: str) -> bool:
+    """A report stem inside regional affixes (see above), never shorter than the stem."""
+    for owner in ("", *_REGIONAL_OWNERS):
+        if owner and not word.endswith(owner):
+            continue
+        w1 = word.removesuffix(owner) if owner else word
+        for suffix in ("", *_REGIONAL_SUFFIXES):
+            if suffix and not w1.endswith(suffix):
+                continue
+            w2 = w1.removesuffix(suffix) if suffix else w1
+            for prefix in ("", *_REGIONAL_PREFIXES):
+                if prefix and not w2.startswith(prefix):
+                    continue
+                core = w2.removeprefix(prefix) if prefix else w2
+                if core in _REPORT_STEMS and len(core) >= 4 and core != word:
+                    return True
+                # typed in haste: "dilprin", "lprnya", "lprkan" ("lapor" without vowels)
+                if len(core) >= MIN_TYPO_CONSONANTS and _drops_vowels(core, "lapor"):
+                    return True
+    return False
 
 
 def telling_at(words: tuple[str, ...]) -> set[int]:
@@ -314,12 +349,100 @@ def _hypothetical(words: tuple[str, ...]) -> bool:
     2, kalau tidak dimutasi" a threat ("otherwise"), not a supposition."""
     return any(
         w in _CONDITIONAL
-        and not set(words[max(0, i - 5) : i]) & (_SPEECH | _PRESSING)
+        # ("menjanjikan perbaikan jalan kalau dia menang": a promise told; "takut dipecat
+        # kalau nolak": the writer's fear, not a supposed act)
+        and not set(words[max(0, i - 5) : i]) & (_SPEECH | _PRESSING | _PROMISE)
+        and not set(words[max(0, i - 3) : i]) & _OWN_STAKE
         and not (i > 2 and words[i + 1 : i + 2] and words[i + 1] in _NEGATION)
         # "kalau saya laporin pak camat …, identitas saya aman?": the condition is the
         # reporting, not what happened
         and not any(is_report_word(x) for x in words[i + 1 : i + 3])
         for i, w in enumerate(words)
+    )
+
+
+def another_acts(words: tuple[str, ...]) -> bool:
+    """Someone in a role other than the writer acts in an election matter, even when the
+    writer first says who they are: "Saya seorang PNS … Atasan saya menginstruksikan
+    seluruh staf menghadiri acara cabup", "I'm an honorer … the camat gathered all the
+    village heads …". The role must stand apart from the writer's own description
+    ("saya guru", "saya pegawai di sebuah dinas": not another), and not be wished for."""
+    if _hypothetical(words) or not any(_political(w) for w in words):
+        return False
+    people = (ROLES - _INSTITUTIONS - _FORMAL_ADDRESS - _ADDRESS) | _SUPERIORS
+    for i, w in enumerate(words):
+        if w.removesuffix("nya") not in people:
+            continue
+        j = i - 1
+        while j >= 0 and words[j] in _SELF_FILLERS | _STATUSES:
+            j -= 1  # "saya seorang pns guru": still the writer
+        if j >= 0 and words[j] in _FIRST_PERSON | _AS_ONESELF | _S["becoming"]:
+            continue
+        if any(_political(x) or x in _PRESSING for x in words[i + 1 :]):
+            return True
+    return False
+
+
+def a_particular_one_presses(words: tuple[str, ...]) -> bool:
+    """A particular person in a role pressed others into an election act: "guru pns di
+    smp anak saya menyuruh murid bawa pulang brosur caleg", "kades kami ngarahin semua
+    milih paslon 1" — a concrete account whatever is asked after it, unless the writer
+    is among those pressed or asks their own duty ("…, saya wajib ikut?")."""
+    # (a sure sign: "terus", "senin" are also the words of a rule asked)
+    sure = particular(words) or _recent(words) or _saw_it(words) or _own_place(words)
+    if not sure or not presses(words):
+        return False
+    if _writer_pressed(words) or _hypothetical(words) or about_oneself(words):
+        return False
+    # ("kabid kami minta tiap staf nyetor …, harus ikut?": what the writer must do)
+    tail = set(words[-QUESTION_TAIL:])
+    if tail & (_MUST | _DILEMMA | {"wajib"}) and not tail & _THIRD_PARTY:
+        return False
+    return not (tail & _FIRST_PERSON and tail & _RULE_ASKED)
+
+
+def unwilling_asks_how(words: tuple[str, ...]) -> bool:
+    """Pressed by someone in a role against their will, the writer ends with "how" and not
+    with what they must do: "pak kadis kami tiap rapat nyelipin pesan pilih paslon 01, sy
+    ga nyaman, gmn ya" asks what can be done about it ("…, sy harus gimana?" asks their
+    own duty)."""
+    said = [w for w in words if w not in _PARTICLES]
+    if not said or said[-1] not in _HOW or set(said[-QUESTION_TAIL:]) & _MUST:
+        return False
+    return _reluctant(words) and pressed_by_a_role(words)
+
+
+def judges_a_told_act(words: tuple[str, ...]) -> bool:
+    """Someone else's act told as done, then "that" judged: "A civil servant at our land
+    office told people queuing to vote for the incumbent. Is that okay?" (a sure time, or
+    told in the English past). Not when the writer was pressed or is the one who acts;
+    "Bapak saya pensiun bulan lalu …, sudah boleh kan?" (no "that" judged) stays a
+    question."""
+    if _writer_pressed(words) or about_oneself(words):
+        return False
+    told = _recent(words) or bool(set(words) & (_PAST - _RECENT))
+    return told and judges_what_was_told(words)
+
+
+def _own_place(words: tuple[str, ...]) -> bool:
+    """The writer names the place as theirs: "di tempat saya kerja", "kantor kami",
+    "sekolahku" (where it happened, not a rule asked in general)."""
+    return any(a in _PLACES and b in _FIRST_PERSON for a, b in itertools.pairwise(words)) or any(
+        w.endswith("ku") and w[:-2] in _PLACES for w in words
+    )
+
+
+def judges_a_long_account(words: tuple[str, ...]) -> bool:
+    """A story of someone in a role pressing others, told at length, whose last words ask
+    whether that breaks the rules: "Guru PPPK di sekolah anak … masang twibbon calon
+    bupati, lan ngajak murid-murid … Niki melanggar nggih?". A short one ("kepsek nyuruh
+    guru milih caleg, itu boleh?") asks the rule, and the writer pressed asks their own."""
+    return (
+        len(words) >= 2 * MIN_ACCOUNT_WORDS
+        and presses(words)
+        and judges_what_was_told(words)
+        and not _writer_pressed(words)
+        and not _hypothetical(words)
     )
 
 
@@ -381,6 +504,22 @@ def _reports_someone(words: tuple[str, ...]) -> bool:
     return False
 
 
+def without_denied(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without a topic denied: "mau lapor pungli, bukan soal pemilu" names no
+    election ("bukan soal", "bukan terkait", "not about", then up to two words)."""
+    drop: set[int] = set()
+    for i, w in enumerate(words[:-1]):
+        if w in _V["denial"] and words[i + 1] in _V["denied_topic"]:
+            drop.update(range(i, min(len(words), i + 4)))
+    return tuple(w for i, w in enumerate(words) if i not in drop) if drop else words
+
+
+def names_another_wrong(words: tuple[str, ...]) -> bool:
+    """A wrong reported elsewhere (extortion, graft, an affair), no election act told."""
+    words = without_denied(words)
+    return bool(set(words) & _V["other_wrongs"]) and not names_an_election_act(words)
+
+
 def names_wrongdoing(words: tuple[str, ...]) -> bool:
     """A word of a breach or of neutrality: "pelanggaran", "kecurangan", "intimidasi",
     "netralitas" ("mau lapor pelanggaran" is ours whoever did it)."""
@@ -416,6 +555,10 @@ def about_oneself(words: tuple[str, ...]) -> bool:
         # "di kampung kami, kades …", "kantor kita kadisnya …": "kami"/"kita" after a
         # place is whose place (a lost comma before "saya" is not read so)
         owned = owned or (a in _COMMUNITY and before in _PLACES)
+        # "di kantor desa saya, sekdes …", "di kabupaten saya, Pak Slamet …": the writer's
+        # place, then its head or someone addressed by name (a writer says "saya guru",
+        # "saya pns", never "saya pak …" of themself)
+        owned = owned or (before in _PLACES and b in _HEADS | _FORMAL_ADDRESS)
         if b in _ACTORS and b not in _RELATIONS:
             if not owned:
                 # "pak camat maksa kami pns kecamatan datang …": the writer is the one
@@ -443,6 +586,8 @@ def asks_about_the_account(words: tuple[str, ...]) -> bool:
         return False
     if _saw_it(words):
         return True  # "tadi aku liat sendiri", "I saw it yesterday": whatever is asked
+    if set(words[-3:]) & _COMPLAINT:
+        return True  # "… Pak lurah bilang tidak apa-apa. Masa iya?": what was told doubted
     return bool(tail & _TOLD_SUBJECT and tail & (_RULE_ASKED | _YES_NO_TAIL | _HOW)) or bool(
         tail & _SAFETY and tail & _FIRST_PERSON
     )
@@ -872,7 +1017,9 @@ def happened(words: tuple[str, ...], report_at: list[int]) -> bool:
     opening = [w for w in words[:3] if w not in _ADDRESS]
     if opening and opening[0] == "ada":
         return True  # "ada pns …", "min, ada lurah …"
-    if len(words) > 1 and words[0] == "di" and words[1] in _PLACES:
+    # ("Tabe', di kantor lurah …": a greeting or an address before the scene)
+    told = tuple(itertools.dropwhile(lambda w: w in _V["hello"] | _ADDRESS, words))
+    if len(told) > 1 and told[0] == "di" and told[1] in _PLACES:
         return True  # "di kantor dinas, kabid …": the scene is set
     if wordset & _HERE:
         return True  # "kepsek di sini …", "disini kades …": the writer's own place
