@@ -50,7 +50,9 @@ async def test_polling_confirms_nothing_it_could_not_store(
 ) -> None:
     """While every write fails, Telegram keeps the update; once writes work, it is answered."""
     path = settings.storage.url.removeprefix("sqlite:///")
-    blocker = sqlite3.connect(path, timeout=0)
+    # The app may be writing as it starts (a busy machine stretches that): wait for
+    # its write to end, then hold the lock as another process would.
+    blocker = sqlite3.connect(path, timeout=10)
     blocker.execute("BEGIN IMMEDIATE")  # another process holding the write lock
     try:
         polling.tg.push_update(make_message("/menu"))
