@@ -22,7 +22,7 @@ async def test_an_outage_is_one_short_line_per_failure(quick_app: App, sqlite_ur
     handler = logsetup.make_handler(stream, "json")
     root = logging.getLogger()
     root.addHandler(handler)
-    blocker = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), timeout=0)
+    blocker = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), timeout=10)
     blocker.execute("BEGIN IMMEDIATE")  # every write now fails after the busy timeout
     try:
         for n in range(20):

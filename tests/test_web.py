@@ -34,7 +34,7 @@ async def test_healthz_reports_the_database(app: App) -> None:
 async def test_healthz_is_down_while_writes_fail_though_reads_work(
     quick_app: App, sqlite_url: str
 ) -> None:
-    blocker = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), timeout=0)
+    blocker = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), timeout=10)
     blocker.execute("BEGIN IMMEDIATE")  # a stuck process holding the write lock
     try:
         assert quick_app.services.db.ping()  # reading still works...
