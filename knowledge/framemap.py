@@ -167,6 +167,12 @@ class FrameMap:
         # ...and the actors whose own office bans the act: "kakak saya polisi, mau
         # jadi timses" is the officer's act, whoever else the family tie names.
         self.abstain_except_actors = _sets(settings, "abstain_except_actors")
+        # ...and the actors whose own status decides when they are the only one named
+        # and the writer does not ask about themselves: "ayah saya purnawirawan TNI,
+        # boleh jadi timses?" is the retiree's act; "…, saya PNS, boleh saya bantu?"
+        # is not (a civil servant named, or the writer's own act).
+        self.abstain_except_alone = _sets(settings, "abstain_except_alone")
+        self.abstain_alone_unless = _sets(settings, "abstain_alone_unless")
         # What a question must state before the frame alone decides its answer
         # (the general rule, or an entry the words were unsure of).
         self.decides = _set(raw.get("settings", {}), "decide_contexts")
@@ -235,9 +241,19 @@ class FrameMap:
             c.id in self.abstain
             and act not in self.abstain_except.get(c.id, ())
             and actor not in self.abstain_except_actors.get(c.id, ())
+            and not self._alone(c.id, frame)
             and not self._lifted(c.id, act, frame)
             for c in frame.contexts
         )
+
+    def _alone(self, context: str, frame: Frame) -> bool:
+        """The actor's own status decides ([settings] abstain_except_alone): no
+        civil servant named beside them, and not the writer's own act."""
+        if frame.actor is None or frame.actor.id not in self.abstain_except_alone.get(context, ()):
+            return False
+        if any(frame.has(c) for c in self.abstain_alone_unless.get(context, ())):
+            return False
+        return not any(a.group == "asn" for a in frame.actors)
 
     def _lifted(self, context: str, act: str | None, frame: Frame) -> bool:
         """Whose act it is, the question says: "saya PNS … boleh saya pasang?" or
@@ -375,6 +391,11 @@ class FrameMap:
         for ctx, acts in sorted(self.abstain_lifted_except.items()):
             unknown("settings.abstain_lifted_except", "context", frozenset({ctx}))
             unknown("settings.abstain_lifted_except", "activity", acts)
+        for ctx, actors in sorted(self.abstain_except_alone.items()):
+            unknown("settings.abstain_except_alone", "context", frozenset({ctx}))
+            unknown("settings.abstain_except_alone", "actor", actors)
+        for ctx, ctxs in sorted(self.abstain_alone_unless.items()):
+            unknown("settings.abstain_alone_unless", "context", frozenset({ctx}) | ctxs)
         for ctx, actors in sorted(self.abstain_except_actors.items()):
             unknown("settings.abstain_except_actors", "context", frozenset({ctx}))
             unknown("settings.abstain_except_actors", "actor", actors)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -52,6 +53,10 @@ _NO_SKIP = frozenset(
 # "dilakukan" (is done) share the stem "laku", so "kegiatannya hanya dilakukan
 # hari libur" is not "aturannya hanya berlaku …". Such words meet only as typed.
 _UNRELATED_FORMS = frozenset({"laku"})
+# Words that join a list: "seperti TNI dan Polri", "kayak tni polri" compare with the
+# whole list, so a concept word after one of its own words (or these) looks further
+# back for the word that sets it apart (Concept.not_after).
+_JOINERS = frozenset({"dan", "atau", "maupun", "serta", "ataupun", "and", "or", "nor"})
 # "suamiku", "bapakku": a kin word with the possessive "-ku" is "suami saya".
 _KIN = frozenset(
     "suami istri bojo bapak ayah ibu anak kakak adik adek mertua ortu paman bibi om tante "
@@ -103,6 +108,7 @@ class Frame:
     activity: Concept | None
     contexts: tuple[Concept, ...] = ()
     activities: tuple[Concept, ...] = ()  # every activity named, the chosen one first
+    actors: tuple[Concept, ...] = ()  # every actor named, the chosen one first
 
     @property
     def empty(self) -> bool:
@@ -176,6 +182,9 @@ class FrameReader:
         self._single: dict[str, Concept] = {}  # one-word concept words, for typos
         # slang words and folded phrases matched as typed: words -> concept
         self._literal: dict[tuple[str, ...], Concept] = {}
+        # each concept's one-word words, as matched and as typed: a list of them
+        # ("tni polri") shares the word before its first (see _set_apart)
+        self._own: dict[Concept, set[str]] = {}
         self._seen: set[tuple[Tokens, Concept]] = set()
         for table in self.concepts.values():
             for concept, words in table.values():
@@ -221,6 +230,9 @@ class FrameReader:
     def _index(self, phrase: str, concept: Concept) -> None:
         literal = tuple(_NON_WORD.sub(" ", fold(phrase)).split())
         words = self._persons(self.normalizer.words(phrase))
+        if concept.not_after:
+            own = self._own.setdefault(concept, set())
+            own.update(form[0] for form in (literal, words) if len(form) == 1)
         if len(words) == 1 and words != literal:
             # "nyaleg" reads as "caleg", "komen" as "komentar": the slang word
             # itself is the concept word, not the common noun it maps to. A phrase
@@ -242,6 +254,18 @@ class FrameReader:
         found = self.concepts.get(kind, {}).get(cid)
         return None if found is None else found[0]
 
+    def _set_apart(self, words: Sequence[str], i: int, concept: Concept) -> bool:
+        """The word before ``words[i]`` is one of the concept's not_after words, looking
+        past a list of the concept's own words ("kayak tni dan polri", "pensiunan
+        tni polri"): every one of them is set apart, not only the first."""
+        if not concept.not_after:
+            return False
+        own = self._own.get(concept, set())
+        j = i - 1
+        while j >= 0 and (words[j] in _JOINERS or words[j] in own):
+            j -= 1
+        return j >= 0 and words[j] in concept.not_after
+
     def _found(self, text: str, words: tuple[str, ...]) -> dict[Concept, int]:
         """Every concept named, with the position of its first mention."""
         hits: dict[Concept, int] = {}
@@ -249,7 +273,7 @@ class FrameReader:
         for i in range(len(typed)):
             for n in self._literal_lengths:
                 concept = self._literal.get(tuple(typed[i : i + n]))
-                if concept is not None and not (i > 0 and typed[i - 1] in concept.not_after):
+                if concept is not None and not self._set_apart(typed, i, concept):
                     hits.setdefault(concept, i)
         q_words, q_stems = self._tokens(words)
         vocab = self.normalizer.lex.vocabulary
@@ -266,7 +290,7 @@ class FrameReader:
             for key in set(keys) - {""}:
                 for (p_words, p_stems), concept in self._phrases.get(key, ()):
                     n = len(p_words)
-                    if i > 0 and q_words[i - 1] in concept.not_after:
+                    if self._set_apart(q_words, i, concept):
                         continue
                     if i + n <= len(q_words) and all(
                         _same(q_words[i + j], q_stems[i + j], p_words[j], p_stems[j])
@@ -345,6 +369,7 @@ class FrameReader:
             activities[0] if activities else None,
             contexts,
             activities,
+            actors,
         )
 
 
