@@ -16,9 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
 
 from knowledge.lexicon import word_classes
-from knowledge.normalize import MAX_INPUT_CHARS, MAX_TOKENS, fold
+from knowledge.normalize import MAX_INPUT_CHARS, MAX_TOKENS, fold, is_root
 from knowledge.witness import (
     MIN_ACCOUNT_WORDS,
     PROCESS_NOUNS,
@@ -401,9 +404,34 @@ def without_report_terms(terms: tuple[str, ...]) -> str:
     return " ".join(kept) if kept else " ".join(terms)
 
 
+# A greeting or an announcement typed in haste ("selamat siyang", "assalamualaykum",
+# "ijin bertnya"): a word no class and no Indonesian root knows, this long at least,
+# one letter away from a greeting word with the same first letter, is read as it.
+MIN_TYPO_LENGTH = 5
+MAX_TYPO_EDITS = 1
+
+
+@lru_cache(maxsize=4096)
+def _greeting_typo(word: str) -> str:
+    """``word`` as the greeting or announcing word it was mistyped from, or itself."""
+    if len(word) < MIN_TYPO_LENGTH or not word.isalpha() or word in _KNOWN_SMALL_TALK:
+        return word
+    if is_root(word):
+        return word  # "salah" is a word of its own, not "salam" mistyped
+    near = {
+        w
+        for w in _HELLO | _ANNOUNCE
+        if w[0] == word[0]
+        and len(w) >= MIN_TYPO_LENGTH - 1
+        and Levenshtein.distance(word, w, score_cutoff=MAX_TYPO_EDITS) <= MAX_TYPO_EDITS
+    }
+    return min(near) if len(near) == 1 else word
+
+
 def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
     """ "hello"/"thanks"/"bye"/"about" when the message is nothing but small talk
     ("official" when it asks whether the service is official, or who runs it)."""
+    words = tuple(_greeting_typo(w) for w in words)
     wordset = set(words)
     if _about_the_bot(words, asked):
         return "official" if wordset & _ABOUT_OFFICIAL else "about"
@@ -440,12 +468,32 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
         return "thanks"  # "ok", "ok min" (read "boleh"), after an answer
     if not kinds:
         # "kak?", "pak", "ada yang online?": calling someone, nothing asked yet.
+        # ("lg online?", "online ga": whether anyone is there, asked)
+        tail = words[-1] in _YES_NO_TAIL
         calling = bool(wordset & _ADDRESS) or len(wordset & _PRESENCE) >= 2
+        calling = calling or bool(wordset & _S["on_duty"] and (asked or tail))
         return "hello" if calling else None
     for kind in ("thanks", "bye", "hello"):
         if kind in kinds:
             return kind
     return None
+
+
+# Every word small talk knows: none of them is read as a typo of another.
+_KNOWN_SMALL_TALK = (
+    _HELLO
+    | _THANKS
+    | _BYE
+    | _OPENERS
+    | _ANNOUNCE
+    | _AROUND_SMALL_TALK
+    | _COURTESY
+    | _TOPIC
+    | _APPRECIATION
+    | _ABOUT_SUBJECT
+    | _ABOUT_ASK
+    | _ABOUT_OTHER
+)
 
 
 def emoji_small_talk(text: str) -> str | None:
@@ -495,8 +543,9 @@ def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:
     helps = helps or (
         {"bisa", "apa"} <= wordset and wordset - around <= {"apa", "aja", "saja", "buat", "untuk"}
     )
-    # "dengan siapa saya berbicara?": who is on the other end
-    talks = bool(wordset & _ABOUT_TALK)
+    # "dengan siapa saya berbicara?": who is on the other end ("siapa yang menjawab
+    # laporan?" asks after a report instead)
+    talks = bool(wordset & _ABOUT_TALK) and not wordset & PROCESS_NOUNS
     subject = bool(wordset & _ABOUT_SUBJECT) or pointed or helps or talks
     tail = [w for w in words[-2:] if w not in _TAIL_FILLER]
     asking = bool(wordset & _ABOUT_ASK) or asked or bool(tail and tail[-1] in _YES_NO_TAIL)

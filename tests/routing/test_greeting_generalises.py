@@ -45,6 +45,18 @@ GREETINGS = [
     "bang",
     "mat siang",
     "hai kak, salken",
+    # typed in haste: a letter off a greeting word, shorthand, whether anyone is there
+    "selamat siyang",
+    "met siank",
+    "assalamualaykum",
+    "ijin bertnya min",
+    "helow min",
+    "asslamu'alaikum",
+    "pmisi",
+    "adminnya ada?",
+    "lg online?",
+    "bls dong",
+    "coba2",
     # English
     "what can you help me with?",
     "how does this work?",
@@ -80,6 +92,8 @@ OFFICIAL = [
 
 # A real question (or a tip) after a greeting stays one.
 STILL_QUESTIONS = [
+    # a real word close to a greeting word is not read as one ("salah", not "salam")
+    "salah ga kalau pns like status caleg?",
     "pagi kak, pns boleh like status caleg?",
     "Selamat siang, mohon izin bertanya, apakah ASN boleh menghadiri kampanye?",
     "halo min, guru honorer boleh jadi timses?",
