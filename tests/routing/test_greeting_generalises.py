@@ -20,6 +20,13 @@ GREETINGS = [
     "Permisi, saya ingin mengetahui layanan apa saja yang tersedia di sini",
     "Bagaimana cara menggunakan layanan ini?",
     "Bagaimana cara bertanya di sini?",
+    "Selamat pagi, mohon izin memperkenalkan diri",
+    "Assalamualaikum warahmatullahi wabarakatuh, Bapak/Ibu yang saya hormati",
+    "Mohon maaf sebelumnya, apakah ini benar layanan informasi netralitas ASN?",
+    "Kepada Yth. Admin",
+    "Yang terhormat pengelola layanan",
+    "Salam kebajikan",
+    "Namo buddhaya",
     "Selamat malam, apakah layanan ini masih aktif?",
     "Mohon izin, layanan ini melayani apa saja?",
     "Apakah layanan ini tersedia 24 jam?",
@@ -57,11 +64,17 @@ GREETINGS = [
     "lg online?",
     "bls dong",
     "coba2",
+    "Kak, aku mau curhat dikit boleh?",
+    "Permisi min, numpang lewat",
     # English
     "what can you help me with?",
     "how does this work?",
     "who am I talking to?",
     "hello, I have a question",
+    "Dear Sir/Madam",
+    "Hello team",
+    "Can you tell me what this service does?",
+    "Hi there, who am I chatting with?",
     # regional openings
     "Sugeng siang, nyuwun sewu badhe tanglet",  # Javanese
     "Monggo, nyuwun pirsa",  # Javanese
