@@ -38,7 +38,7 @@ async def act(want: Want, msg: Incoming, ctx: Context) -> list[Reply]:
     if want.kind == "empty":
         return await empty(msg, ctx)
     if want.kind == "greeting":
-        return _greeting(want)
+        return _greeting(want, ctx)
     if want.kind in ("tip", "subscribe"):
         target = "lapor" if want.kind == "tip" else "langganan"
         return await deeplinks.follow(target, msg, ctx) or [menu_reply()]
@@ -54,10 +54,16 @@ async def act(want: Want, msg: Incoming, ctx: Context) -> list[Reply]:
     return [*note, *await ask.replies_for(want.answer, ctx, first)]
 
 
-def _greeting(want: Want) -> list[Reply]:
+def _greeting(want: Want, ctx: Context) -> list[Reply]:
     kind = want.answer.small_talk if want.answer is not None else None
     if kind == "about":
         return [menu_reply("welcome")]  # "what does this bot do?": what the welcome says
+    if kind == "official":
+        # "apakah ini layanan resmi?", "who runs this?": the welcome, and the honest
+        # answer that this is an aid, not an official body
+        match = want.answer.match if want.answer is not None else None
+        entry = ctx.kb.entry(match.id) if match is not None else None
+        return [menu_reply("welcome"), *([ask.entry_reply(entry, ctx)] if entry else [])]
     return [Reply(f"smalltalk_{kind or 'hello'}", {}, choices=MENU)]
 
 

@@ -44,6 +44,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 log = logging.getLogger(__name__)
 
 
+# The entry on who runs the bot and whether its answers are official: the answer beside
+# the welcome when someone asks that of the service itself.
+ABOUT_THE_BOT = "prinsip-tentang-bot"
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     id: str
@@ -191,6 +196,11 @@ class KnowledgeBase:
         intent = detect_intent(analysis.words, asked="?" in query)
         if not analysis.words and (emoji := emoji_small_talk(query)) is not None:
             intent = Intent("greeting", emoji)  # "🙏", "👍": thanks without a word
+        if intent.small_talk == "official" and (about := self.entry(ABOUT_THE_BOT)) is not None:
+            # "apakah ini layanan resmi?", "who runs this?": a greeting (the welcome), and
+            # the entry that says honestly who runs the bot and that it is no official body
+            match = Match(about.id, about.question, about.answer, about.verdict, about.sources, 1.0)
+            return Answer(query, normalized, intent.kind, "official", match, (), _ms(start))
         if intent.kind in ("subscribe", "greeting") or (
             intent.kind == "tip" and intent.report is None
         ):

@@ -16,9 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
 
 from knowledge.lexicon import word_classes
-from knowledge.normalize import MAX_INPUT_CHARS, MAX_TOKENS, fold
+from knowledge.normalize import MAX_INPUT_CHARS, MAX_TOKENS, fold, is_root
 from knowledge.witness import (
     MIN_ACCOUNT_WORDS,
     PROCESS_NOUNS,
@@ -107,6 +110,10 @@ _ANNOUNCE = _V["announce"]
 _ABOUT_SUBJECT = _V["about_subject"]
 _ABOUT_ASK = _V["about_ask"]
 _ABOUT_OTHER = _V["about_other"]
+# "apakah ini layanan resmi?", "who runs this?": the welcome and who runs it.
+_ABOUT_OFFICIAL = _V["about_official"]
+# "dengan siapa saya berbicara?": the line itself, with no word naming the bot.
+_ABOUT_TALK = _V["about_talk"]
 
 # Question form, for telling "tadi liat kades bagi sembako" (a statement of what
 # someone saw) from "kalau kades bagi sembako boleh?" (a question about the rule).
@@ -175,7 +182,7 @@ MIN_CONTENT_WORDS = 2
 @dataclass(frozen=True, slots=True)
 class Intent:
     kind: str  # "tip" | "subscribe" | "greeting" | "question"
-    small_talk: str | None = None  # "hello" | "thanks" | "bye" | "about" for greetings
+    small_talk: str | None = None  # "hello" | "thanks" | "bye" | "about" | "official"
     # "witness" (tells what happened) | "how" (asks how to report; with kind "tip", how to
     # report someone's breach)
     report: str | None = None
@@ -397,11 +404,37 @@ def without_report_terms(terms: tuple[str, ...]) -> str:
     return " ".join(kept) if kept else " ".join(terms)
 
 
+# A greeting or an announcement typed in haste ("selamat siyang", "assalamualaykum",
+# "ijin bertnya"): a word no class and no Indonesian root knows, this long at least,
+# one letter away from a greeting word with the same first letter, is read as it.
+MIN_TYPO_LENGTH = 5
+MAX_TYPO_EDITS = 1
+
+
+@lru_cache(maxsize=4096)
+def _greeting_typo(word: str) -> str:
+    """``word`` as the greeting or announcing word it was mistyped from, or itself."""
+    if len(word) < MIN_TYPO_LENGTH or not word.isalpha() or word in _KNOWN_SMALL_TALK:
+        return word
+    if is_root(word):
+        return word  # "salah" is a word of its own, not "salam" mistyped
+    near = {
+        w
+        for w in _HELLO | _ANNOUNCE
+        if w[0] == word[0]
+        and len(w) >= MIN_TYPO_LENGTH - 1
+        and Levenshtein.distance(word, w, score_cutoff=MAX_TYPO_EDITS) <= MAX_TYPO_EDITS
+    }
+    return min(near) if len(near) == 1 else word
+
+
 def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
-    """ "hello"/"thanks"/"bye"/"about" when the message is nothing but small talk."""
-    if _about_the_bot(words, asked):
-        return "about"
+    """ "hello"/"thanks"/"bye"/"about" when the message is nothing but small talk
+    ("official" when it asks whether the service is official, or who runs it)."""
+    words = tuple(_greeting_typo(w) for w in words)
     wordset = set(words)
+    if _about_the_bot(words, asked):
+        return "official" if wordset & _ABOUT_OFFICIAL else "about"
     negated = bool(wordset & _NEGATORS)
     # A question announced, not yet asked: "Selamat pagi, mohon izin, saya ingin
     # menanyakan sesuatu terkait netralitas ASN" (courtesies and the general subject).
@@ -417,6 +450,8 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
             continue
         if greeted and i > 0 and words[i - 1] in _NAMED_AFTER and word not in _CONTENT:
             continue  # "saya ASN di Kabupaten Bogor", "a civil servant from Bandung": a name
+        if word.isdigit() and wordset & _OPENERS:
+            continue  # "test 123": trying the line out
         if word in _S["for_now"] and i > 0 and words[i - 1] in _S["closing"]:
             kinds.append("bye")  # "udah dulu ya min"
         elif word in _APPRECIATION and i > 0 and words[i - 1] in _S["able"]:
@@ -433,12 +468,32 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
         return "thanks"  # "ok", "ok min" (read "boleh"), after an answer
     if not kinds:
         # "kak?", "pak", "ada yang online?": calling someone, nothing asked yet.
+        # ("lg online?", "online ga": whether anyone is there, asked)
+        tail = words[-1] in _YES_NO_TAIL
         calling = bool(wordset & _ADDRESS) or len(wordset & _PRESENCE) >= 2
+        calling = calling or bool(wordset & _S["on_duty"] and (asked or tail))
         return "hello" if calling else None
     for kind in ("thanks", "bye", "hello"):
         if kind in kinds:
             return kind
     return None
+
+
+# Every word small talk knows: none of them is read as a typo of another.
+_KNOWN_SMALL_TALK = (
+    _HELLO
+    | _THANKS
+    | _BYE
+    | _OPENERS
+    | _ANNOUNCE
+    | _AROUND_SMALL_TALK
+    | _COURTESY
+    | _TOPIC
+    | _APPRECIATION
+    | _ABOUT_SUBJECT
+    | _ABOUT_ASK
+    | _ABOUT_OTHER
+)
 
 
 def emoji_small_talk(text: str) -> str | None:
@@ -464,23 +519,34 @@ def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:
     """ "bot ini bisa apa?", "halo min, ini bot soal netralitas ASN ya?", "ini siapa ya?",
     "am I talking to a human?", "bisa pakai bahasa jawa?": a question about the bot
     itself, with greetings and the general subject around it."""
-    wordset = set(words)
-    around = _FILLER | _HELLO | _ADDRESS | _AROUND_SMALL_TALK | _COURTESY
-    if not wordset <= _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _ABOUT_HELP | around | _TOPIC:
+    wordset = {w for w in words if not w.isdigit()}  # "tersedia 24 jam?"
+    # ("mohon izin, layanan ini melayani apa saja?": a question announced)
+    around = _FILLER | _HELLO | _ADDRESS | _AROUND_SMALL_TALK | _COURTESY | _ANNOUNCE
+    about = _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _ABOUT_HELP | _ABOUT_TALK
+    if not wordset <= about | around | _TOPIC:
         return False
     # "ini siapa?", "ini apa ya?": the bot pointed at, with nothing else said ("P3K itu
     # apa" asks what P3K is)
     # ("sapa nih?": "nih", "tuh" point as well)
     pointing = {"ini", "itu", "nih", "tuh"}
-    pointed = wordset - around <= _ABOUT_ASK | pointing and bool(wordset & pointing)
+    # ("is this official?", "who runs this?": read "apakah ini resmi", "siapa runs ini")
+    # ("ini buat apa?": what it is for; "is this run by the government?")
+    purpose = {"buat", "untuk", "by", "oleh"}
+    pointed = wordset - around <= _ABOUT_ASK | _ABOUT_OFFICIAL | purpose | pointing and bool(
+        wordset & pointing
+    )
     # "ini bisa nanya apa aja?", "min bisa bantu apa?": what the bot helps with
-    helps = bool(wordset & _ABOUT_HELP) and "apa" in wordset
+    # ("bagaimana cara bertanya di sini?": how to ask here)
+    helps = bool(wordset & _ABOUT_HELP) and bool(wordset & {"apa", "bagaimana", "gimana"})
     # "hi, what can you do?" (read "halo bisa apa"), "bisa apa aja?": nothing else said
     # ("ini bisa buat apa aja?": what it is for)
     helps = helps or (
         {"bisa", "apa"} <= wordset and wordset - around <= {"apa", "aja", "saja", "buat", "untuk"}
     )
-    subject = bool(wordset & _ABOUT_SUBJECT) or pointed or helps
+    # "dengan siapa saya berbicara?": who is on the other end ("siapa yang menjawab
+    # laporan?" asks after a report instead)
+    talks = bool(wordset & _ABOUT_TALK) and not wordset & PROCESS_NOUNS
+    subject = bool(wordset & _ABOUT_SUBJECT) or pointed or helps or talks
     tail = [w for w in words[-2:] if w not in _TAIL_FILLER]
     asking = bool(wordset & _ABOUT_ASK) or asked or bool(tail and tail[-1] in _YES_NO_TAIL)
     return subject and asking

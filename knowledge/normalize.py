@@ -163,6 +163,11 @@ def _roots() -> frozenset[str]:
     return frozenset(w.strip() for w in sastrawi_words())
 
 
+def is_root(word: str) -> bool:
+    """``word`` is an Indonesian root word (Sastrawi's list)."""
+    return word in _roots()
+
+
 @lru_cache(maxsize=STEM_CACHE_SIZE)
 def stem(word: str) -> str:
     result = _stemmer().stem(word)  # type: ignore[attr-defined]
