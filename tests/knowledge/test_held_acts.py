@@ -118,3 +118,102 @@ def test_others_sharing_in_a_group_is_not_ones_own_share(kb: KnowledgeBase, text
     answer = kb.ask(text)
     assert answer.match is not None, text
     assert answer.match.id == "medsos-grup-keluarga", (text, answer.match.id)
+
+
+# A campaign's spokesperson speaks for it (juru bicara, jubir, English).
+SPOKESPERSON = [
+    "may a civil servant serve as spokesperson for a governor candidate's campaign?",
+    "pns boleh jadi jubir timses caleg ga kalo cuma pas libur",
+    "Bolehkah ASN menjadi juru bicara tim kampanye pasangan calon presiden?",
+]
+
+# A choice kept in one's heart and told to no one is the secret vote every ASN keeps.
+KEPT_PRIVATE = [
+    "Aku PNS. Ning njero ati wis ana pilihan calon, nanging ora tak umumke menyang sapa-sapa. "
+    "Ora apa-apa ta?",
+    "sy pns, udah punya pilihan cagub tp ga diumbar ke siapa2, aman kan?",
+    "I'm a PNS. I've picked a candidate in my head but haven't told anyone. Is that fine?",
+    "Ambo PNS, pilihan ambo cukuik dalam hati se, indak ambo umumkan. Buliah kan?",
+]
+
+# An election committee (KPPS, PPK) with the superior's permission (Part 3 §5): a
+# permission not yet given is the condition, not the "stay neutral" information.
+AD_HOC = [
+    "saya pppk mau daftar kpps tapi atasan belum kasih izin, boleh daftar dulu?",
+    "I'm a PNS and want to join the KPPS, but my head of office hasn't given permission yet. "
+    "Can I register anyway?",
+    "Apakah PNS boleh mendaftar seleksi anggota PPK kecamatan?",
+    "pppk boleh ikut seleksi ppk kecamatan ga",
+]
+
+MORAL_VS_DISCIPLINE = [
+    "apa bedanya sanksi moral sama hukuman disiplin buat pns?",
+    "Apa perbedaan sanksi moral dan hukuman disiplin bagi ASN?",
+    "what's the difference between a moral sanction and a disciplinary penalty for civil servants?",
+]
+
+# Asking what the service is for is a greeting; moving one's voting place is KPU's.
+GREETINGS = [
+    "mohon info, layanan ini bisa bantu keperluan apa saja?",
+    "Mohon informasi, layanan ini dapat membantu dalam hal apa saja?",
+]
+NOT_OURS = [
+    "can I change my polling place, I moved house last month",
+    "cara pindah memilih kalau pas hari coblosan saya di luar kota gimana?",
+    "how do I vote from abroad if I'm posted to another voting location?",
+]
+
+# A candidate's own event (not a party's): speaking there backs the candidate
+# (PP 94/2021 Pasal 5 huruf n; UU 10/2016 Pasal 70), not the party-speaker item.
+CANDIDATE_EVENT_SPEAKER = [
+    "cabup ngajak aku pns jadi narasumber di acara senam sehat yang dia adain, boleh gak?",
+    "Bolehkah perawat PPPK menjadi narasumber penyuluhan kesehatan dalam acara yang diadakan "
+    "calon bupati?",
+]
+
+
+@pytest.mark.parametrize("text", SPOKESPERSON)
+def test_a_campaign_spokesperson_is_forbidden(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    assert answer.match.verdict == "dilarang", (text, answer.match.id)
+
+
+@pytest.mark.parametrize("text", KEPT_PRIVATE)
+def test_a_choice_kept_private_is_the_secret_vote(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    assert answer.match.id == "boleh-memilih", (text, answer.match.id)
+
+
+@pytest.mark.parametrize("text", AD_HOC)
+def test_an_election_committee_needs_the_superiors_permission(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    assert answer.match.id == "boleh-kpps", (text, answer.match.id)
+
+
+@pytest.mark.parametrize("text", MORAL_VS_DISCIPLINE)
+def test_moral_sanction_against_discipline_is_explained(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    assert answer.match.id == "etik-sanksi-moral", (text, answer.match.id)
+
+
+@pytest.mark.parametrize("text", GREETINGS)
+def test_what_the_service_is_for_is_a_greeting(kb: KnowledgeBase, text: str) -> None:
+    assert kb.ask(text).intent == "greeting", text
+
+
+@pytest.mark.parametrize("text", NOT_OURS)
+def test_moving_ones_voting_place_is_not_ours(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is None, (text, answer.match and answer.match.id)
+
+
+@pytest.mark.parametrize("text", CANDIDATE_EVENT_SPEAKER)
+def test_speaking_at_a_candidates_event_is_forbidden(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    assert answer.match.verdict == "dilarang", (text, answer.match.id)
+    assert any("PP 94/2021 Pasal 5 huruf n" in s for s in answer.match.sources), answer.match.id
