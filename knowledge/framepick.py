@@ -101,13 +101,18 @@ def pick(
         return None
     # Words sure of a neighbour: only a close runner-up that fits may take over.
     floor = ranked[0].score - MARGIN if confident else m.SUGGEST_THRESHOLD
+    # A yes written for another act is the worst neighbour to keep: the entry that
+    # fits the act read and does not say yes takes over from within MARGIN, even
+    # below the suggestion floor ("HR here: may our PPPK nurse join a party?" is not
+    # the KPPS entry's, whose words on party membership ranked it first).
+    yes_elsewhere = confident and top.verdict in YES
     for i, r in enumerate(ranked):
-        if (
-            r.score >= max(floor, m.SUGGEST_THRESHOLD)
-            and fm.fits(kb.entries[r.index].id, frame)
-            and kb._on_topic(terms, r)
-        ):
-            return kb.entries[r.index], _promote(ranked, i)
+        entry = kb.entries[r.index]
+        near = r.score >= max(floor, m.SUGGEST_THRESHOLD) or (
+            yes_elsewhere and r.score >= floor and entry.verdict not in YES
+        )
+        if near and fm.fits(entry.id, frame) and kb._on_topic(terms, r):
+            return entry, _promote(ranked, i)
     if frame.actor is not None and frame.actor.group != "asn":
         # Outside the civil service the actor decides: that actor's own entry.
         own = next(
