@@ -294,6 +294,18 @@ class FrameMap:
             self.fits(entry_id, replace(frame, activity=act)) for act in frame.activities
         )
 
+    def other_acts(self, entry_id: str, frame: Frame) -> bool:
+        """The entry declares frames, none for any activity named, whatever the actor
+        or contexts (a context unread is no other act: "disuruh atur lalin" at a
+        rally is still attending it)."""
+        if entry_id not in self.declared:
+            return False
+        acts = {a.id for a in frame.activities}
+        return not any(
+            (ANY in d.activities and not acts <= d.excepted) or acts & d.activities
+            for d in self.declared[entry_id]
+        )
+
     def specificity(self, entry_id: str, frame: Frame) -> int:
         """How many stated contexts the entry's fitting declaration asks for (-1: none
         fits): "tanpa mundur" is answered by the entry written for it before the

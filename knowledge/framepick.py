@@ -29,6 +29,10 @@ MARGIN = 0.15
 # agreeing on its verdict (tuned on the development set and its 2026-12-06
 # batches: 0.05 to 0.15 answer the same questions, 0.2 lets a far one disagree).
 AGREE_MARGIN = 0.1
+# How far below a sure yes declared for other acts an entry that fits the act read,
+# and does not say yes, may be and still answer instead (a wrong yes is the worst
+# answer; 0.2 to 0.3 answer the same development questions).
+YES_ELSEWHERE_MARGIN = 0.25
 # What the two paths for unsure words above may never answer: a yes guessed from
 # far or unsure words could be a forbidden act's (an honest "I don't know" is better).
 YES = frozenset({"boleh", "boleh_bersyarat"})
@@ -106,10 +110,16 @@ def pick(
     # below the suggestion floor ("HR here: may our PPPK nurse join a party?" is not
     # the KPPS entry's, whose words on party membership ranked it first).
     yes_elsewhere = confident and top.verdict in YES
+    # ...and from further below when that yes is declared for other acts only
+    # ("PPPK jadi anggota tim kampanye caleg?" is no question about running), unless
+    # the writer says they only watch (the act read is then someone else's).
+    no_floor = floor
+    if yes_elsewhere and fm.other_acts(top.id, frame) and not frame.has("passive"):
+        no_floor = ranked[0].score - YES_ELSEWHERE_MARGIN
     for i, r in enumerate(ranked):
         entry = kb.entries[r.index]
         near = r.score >= max(floor, m.SUGGEST_THRESHOLD) or (
-            yes_elsewhere and r.score >= floor and entry.verdict not in YES
+            yes_elsewhere and r.score >= no_floor and entry.verdict not in YES
         )
         if near and fm.fits(entry.id, frame) and kb._on_topic(terms, r):
             return entry, _promote(ranked, i)

@@ -172,3 +172,28 @@ def test_the_yes_with_conditions_neighbour_stays_away(kb: KnowledgeBase, text: s
     if answer.match is not None:
         assert answer.match.id not in ("boleh-hadir-kampanye-pasif", "calon-pilkada"), text
         assert answer.match.verdict not in ("boleh", "boleh_bersyarat"), (text, answer.match.id)
+
+
+# A yes the words are sure of, written for another act (running for office), gives
+# way to the act read even from further below: a campaign-team question is answered
+# by the campaign-team ban, not the conditions for running.
+TEAM = [
+    "pppk boleh gak jadi anggota tim kampanye calon anggota dprd yg udah didaftarin ke kpu?",
+    "Can a PPPK be a member of the campaign team of a DPRD candidate registered with the KPU?",
+]
+
+
+@pytest.mark.parametrize("text", TEAM)
+def test_a_campaign_team_question_is_not_answered_by_running(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    assert answer.match.verdict == "dilarang", (text, answer.match.id)
+
+
+def test_watching_a_candidates_speech_keeps_the_attendance_answer(kb: KnowledgeBase) -> None:
+    # the speech is the candidate's; the writer only goes to watch
+    answer = kb.ask(
+        "saya pppk, pengen liat langsung calon bupati orasi di lapangan, boleh hadir ga"
+    )
+    assert answer.match is not None
+    assert answer.match.id == "boleh-hadir-kampanye-pasif"
