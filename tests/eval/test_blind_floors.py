@@ -43,10 +43,12 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # item below its measure); after the second round of the night (acts, who/status,
 # routing: fully correct 80.6%, tips 94.7%, greetings 90.9%); after the rounds of
 # 2026-12-06 (who is asked about, acts and kinds of question, regional words, routing:
-# fully correct 82.6%, greetings 95.5%). Raise them as
+# fully correct 82.6%, greetings 95.5%); after the afternoon rounds of 2026-12-06 (regional
+# company, routing, wrong verdicts, unanswered questions, the held-out batch's misses:
+# fully correct 83.5%, out of scope 100%). Raise them as
 # accuracy improves; never lower them to let a change through.
-FULLY_CORRECT_FLOOR = 0.80
-OUT_OF_SCOPE_FLOOR = 0.96
+FULLY_CORRECT_FLOOR = 0.82
+OUT_OF_SCOPE_FLOOR = 0.98
 TIP_FLOOR = 0.92
 GREETING_FLOOR = 0.90
 DILARANG_AS_BOLEH_MAX = 0
