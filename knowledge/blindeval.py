@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.evaluate import INTENT_LABELS, UNKNOWN_LABEL
 from knowledge.regulations import Regulation
+from knowledge.verdicts import YES
 
 if TYPE_CHECKING:
     from knowledge.base import KnowledgeBase
@@ -31,7 +32,6 @@ FAQ = "faq"
 OUT_OF_SCOPE = "out_of_scope"
 ROUTED_KINDS = ("tip", "greeting", "subscribe")  # right when the intent is the kind itself
 KINDS = (FAQ, OUT_OF_SCOPE, *ROUTED_KINDS)
-YES_VERDICTS = ("boleh", "boleh_bersyarat")
 # What is counted about an in-scope answer besides "fully correct".
 FAQ_FLAGS = (
     "verdict_ok",
@@ -184,7 +184,7 @@ def judge(item: Item, result: dict[str, Any], citations: Citations) -> Outcome:
             flags.add("verdict_ok")
         else:
             flags.add("wrong_verdict")
-            if item.verdict == "dilarang" and verdict in YES_VERDICTS:
+            if item.verdict == "dilarang" and verdict in YES:
                 flags.add(f"dilarang_as_{verdict}")
         if item.entry_id is not None and match.get("id") == item.entry_id:
             flags.add("top1")

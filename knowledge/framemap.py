@@ -181,6 +181,9 @@ class FrameMap:
         # rank and still answer it.
         self.info = _set(raw.get("settings", {}), "info_contexts")
         self.info_margin = float(raw.get("settings", {}).get("info_margin", 0.0))
+        # Contexts that say the act read is someone else's (the writer only watches):
+        # a yes declared for other acts then keeps its usual margin.
+        self.yes_elsewhere_unless = _set(raw.get("settings", {}), "yes_elsewhere_unless")
         reviewed = raw.get("settings", {}).get("reviewed", RULE_REVIEWED)
         if not isinstance(reviewed, dt.date):
             reviewed = RULE_REVIEWED
@@ -306,6 +309,13 @@ class FrameMap:
             for d in self.declared[entry_id]
         )
 
+    def yes_elsewhere(self, entry_id: str, frame: Frame) -> bool:
+        """A yes declared for other acts only, and the writer not merely watching
+        ([settings] yes_elsewhere_unless): such a yes gives way from further below."""
+        return self.other_acts(entry_id, frame) and not any(
+            frame.has(c) for c in self.yes_elsewhere_unless
+        )
+
     def specificity(self, entry_id: str, frame: Frame) -> int:
         """How many stated contexts the entry's fitting declaration asks for (-1: none
         fits): "tanpa mundur" is answered by the entry written for it before the
@@ -392,7 +402,11 @@ class FrameMap:
                     never.contexts | never.unless | never.when | never.requires,
                 )
                 unknown(f"never.{eid}", "actor", never.actors | never.unless_actors)
-        unknown("settings", "context", self.abstain | self.decides | self.info)
+        unknown(
+            "settings",
+            "context",
+            self.abstain | self.decides | self.info | self.yes_elsewhere_unless,
+        )
         for ctx, acts in sorted(self.abstain_except.items()):
             unknown("settings.abstain_except", "context", frozenset({ctx}))
             unknown("settings.abstain_except", "activity", acts)

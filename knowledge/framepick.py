@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from knowledge import matcher as m
 from knowledge.entries import Entry
 from knowledge.frames import Frame
-from knowledge.verdicts import asks_permission, asks_severity, asks_what
+from knowledge.verdicts import YES, asks_permission, asks_severity, asks_what
 
 if TYPE_CHECKING:
     from knowledge.base import KnowledgeBase
@@ -33,9 +33,6 @@ AGREE_MARGIN = 0.1
 # and does not say yes, may be and still answer instead (a wrong yes is the worst
 # answer; 0.2 to 0.3 answer the same development questions).
 YES_ELSEWHERE_MARGIN = 0.25
-# What the two paths for unsure words above may never answer: a yes guessed from
-# far or unsure words could be a forbidden act's (an honest "I don't know" is better).
-YES = frozenset({"boleh", "boleh_bersyarat"})
 # An entry that forbids, the words unsure of it, answers when every entry near it
 # forbids too, from this score and this many terms (a short "ini bisa buat apa?" is
 # no such question). Tuned as AGREE_MARGIN: a 0.3 floor answered "could you
@@ -114,7 +111,7 @@ def pick(
     # ("PPPK jadi anggota tim kampanye caleg?" is no question about running), unless
     # the writer says they only watch (the act read is then someone else's).
     no_floor = floor
-    if yes_elsewhere and fm.other_acts(top.id, frame) and not frame.has("passive"):
+    if yes_elsewhere and fm.yes_elsewhere(top.id, frame):
         no_floor = ranked[0].score - YES_ELSEWHERE_MARGIN
     for i, r in enumerate(ranked):
         entry = kb.entries[r.index]

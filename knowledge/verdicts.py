@@ -22,6 +22,9 @@ from collections.abc import Iterable
 from knowledge.entries import Entry
 
 YES_NO = frozenset({"dilarang", "boleh", "boleh_bersyarat"})
+# The verdicts that say yes: a yes guessed from far or unsure words could be a
+# forbidden act's, and a forbidden act answered so is the worst answer measured.
+YES = frozenset({"boleh", "boleh_bersyarat"})
 REVIEW_MONTHS = 12
 
 _PERMISSION = re.compile(
