@@ -66,6 +66,15 @@ def words(text: str) -> str:
             "saya mau mencalonkan diri kapan harus mundur",
         ),
         ("bini ulun kawa kah umpat lawan ulun", "istri saya bisa kah ikut dengan saya"),
+        # seeing and telling: Sundanese "nyebatkeun", "bari", Balinese "nyingakin", Banjar
+        # "maliat", krama "nomer kalih" (= dua), Malay "di muka kantor" (= depan)
+        ("abdi ningali camat bari nyebatkeun calon", "saya melihat camat sambil menyebutkan calon"),
+        ("tiang nyingakin perbekel, ulun maliat camat", "saya melihat kades saya melihat camat"),
+        (
+            "kula ningali lurah ngajak milih nomer kalih",
+            "saya melihat lurah mengajak memilih nomor dua",
+        ),
+        ("baliho di muka kantor camat", "baliho di depan kantor camat"),
         # Makassar "ji"; Medan "mamak"
         ("tabe, boleh ji ikut", "tabe boleh ikut"),
         ("bah, mamakku pns", "bah ibu saya pns"),
