@@ -447,7 +447,7 @@ def test_regional_readings_leave_the_indonesian_words_alone(
         ("nemenin die kampanye", "dampingi dia kampanye"),
         # a finger sign in Javanese and Sundanese
         ("salam driji loro", "salam dua jari"),
-        ("foto babarengan bari ramo dua", "foto bersama bari dua jari"),
+        ("foto babarengan bari ramo dua", "foto bersama sambil dua jari"),
         # Minang "alun" only before what is not yet
         ("calonnyo alun ditetapkan", "calonnya belum ditetapkan"),
     ],
