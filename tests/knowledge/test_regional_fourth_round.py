@@ -42,6 +42,7 @@ def words(text: str) -> str:
         ),
         ("tiang masang baliho ring umah. dados?", "saya pasang baliho di rumah boleh"),
         ("napi mawinan tiang nenten dados ngiring", "kenapa saya tidak boleh ikut"),
+        ("sanksi tiang kaumumang ring sinah", "sanksi saya diumumkan di terbuka"),
         # Javanese and krama: "napa" is "apa", greetings, light and heavy, why (krama)
         ("niki layanan napa nggih", "ini layanan apa iya"),
         ("sugeng enjing", "selamat pagi"),
