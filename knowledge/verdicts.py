@@ -162,3 +162,64 @@ def stale_entries(entries: Iterable[Entry], today: dt.date) -> list[str]:
         for e in entries
         if months_between(e.reviewed, today) >= REVIEW_MONTHS
     ]
+
+
+# Whether one may run for office or must resign to do so, not only when: "boleh
+# nyalon? harus mundur?", "do they have to resign?", or the writer who wants to run
+# asking about resigning ("sy pns pengen nyaleg, hrs mundur kapan?"). The labelling
+# convention of the question sets: these are boleh_bersyarat (running is allowed on
+# condition of resigning); a bare "kapan mundur, pas daftar atau ditetapkan?" about
+# someone else asks only the timing (info).
+_RUN = (
+    r"(?:nyalon|nyaleg|nyalonin|nyalonke|maju|mencalonkan|dicalonkan|mancalon|bacalon|mencalon"
+    r"|calon|mandaftar|mendaftar|daftar|run|running|stand)"
+)
+_MAY = (
+    r"(?:boleh|bolehkah|blh|bole|bisa|bisakah|bs|dapat|dapatkah|pacak|buliah|bulieh|kenging"
+    r"|angsal|pareng|meunang|tiasa|kawa|can|could|may)"
+)
+# "bisa ditarik / balik / kembali": taking a resignation back, not leave to run
+_MAY_RUN = re.compile(
+    rf"\b{_MAY}\b(?!\s+(?:ji\s+|lagi\s+|lg\s+)?(?:di)?(?:tarik|cabut|balik|kembali|take back"
+    r"|get|be\b|withdraw|i take))"
+)
+_MUST = r"(?:harus|hrs|wajib|kudu|kedah|musti|mesti|perlu|apa harus|apakah harus)"
+_QUIT = (
+    r"(?:mundur|resign|mengundurkan diri|undur diri|baundur diri|berhenti|baranti|bahenti"
+    r"|keluar|quit|step down|leave)"
+)
+# "harus mundur kapan / dari kapan / pas daftar": when, not whether
+_WHEN_AFTER = (
+    r"\s*(?:,\s*)?(?:dari\s+|sejak\s+|ti\s+|mulai\s+)?"
+    r"(?:kapan|kpn|iraha|bilo|wayah|pas\b|saat\b|waktu\b)"
+)
+_MUST_QUIT = re.compile(
+    rf"\b{_MUST}\s+(?:\w+\s+)?{_QUIT}\b(?!{_WHEN_AFTER})"
+    r"|\b(?:do|does|did|must|will)\b(?:\s+\S+){0,10}?\s+(?:have|has|need|needs)\s+to\s+"
+    r"(?:resign|quit|step down|leave)\b"
+    r"|\bmust\b(?:\s+\S+){0,4}?\s+(?:resign|quit|step down)\b"
+)
+_SELF = r"(?:saya|sy|aku|aq|gw|gue|gua|ane|aye|ulun|abdi|kulo|kula|ambo|awak|sa|beta|i|i m|im)"
+# a kin word or a colleague before "saya" makes them the one running ("suami saya")
+_NOT_SELF_BEFORE = re.compile(
+    r"(?:suami|istri|adik|adek|kakak|abang|bapak|ayah|ibu|mamak|anak|teman|temen|kawan|rekan"
+    r"|kadis|atasan|bos|paman|om|tante|ipar|mertua|sepupu|keponakan|bini|laki|bojo|garwa"
+    r"|tetangga|kepala|pimpinan|my|wife|husband)$"
+)
+_SELF_RUNS = re.compile(
+    rf"\b{_SELF}\b(?:\s+\S+){{0,8}}?\s+(?:mau|ingin|pengen|pengin|hoyong"
+    r"|handak|nio|niaik|nak|rencana|berencana|akan|want|wants|plan|planning|am going)\b"
+    rf"(?:\s+\S+){{0,3}}?\s+{_RUN}\b"
+)
+
+
+def asks_whether_to_run(phrasing: str) -> bool:
+    """True when the phrasing asks whether one may run or must resign to run, or the
+    writer who wants to run asks about resigning (not only when someone must)."""
+    text = " ".join(re.sub(r"[^\w\s,]", " ", phrasing.lower()).split())
+    if _MAY_RUN.search(text) or _MUST_QUIT.search(text):
+        return True
+    return any(
+        not _NOT_SELF_BEFORE.search(text[: m.start()].rstrip(" ,"))
+        for m in _SELF_RUNS.finditer(text)
+    )

@@ -1,0 +1,84 @@
+"""Running for office: whether one may run or must resign, and only when.
+
+- "Boleh nyalon? harus mundur?", "does he have to resign?", or the writer who wants
+  to run asking about resigning: running is allowed on condition of resigning
+  (boleh_bersyarat, UU 20/2023 Pasal 56 and 59 ayat (3); for village heads and
+  TNI/Polri UU 10/2016 Pasal 7 ayat (2) huruf t), and the answer says when too.
+- Only when, about someone else ("kapan mundur, pas daftar atau ditetapkan?"):
+  information.
+- Running while staying in service, or a soldier joining a party: forbidden, never
+  a yes-with-conditions (UU 34/2004 Pasal 39; PP 11/2017 Pasal 254 ayat (4)).
+Questions written for this file (not copied from any evaluation set), in several
+registers."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase
+from knowledge.verdicts import asks_whether_to_run
+
+
+def _verdict(kb: KnowledgeBase, text: str) -> tuple[str, str]:
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    return answer.match.verdict, answer.match.id
+
+
+MAY_RUN_MUST_RESIGN = [
+    "Sy pns, rencana maju pilkada thn depan. Kpn sy hrs mundur?",
+    "Nuwun sewu, kula PNS badhe nyalon DPRD. Punapa kedah mundur rumiyin?",
+    "pak kades pengen nyalon wabup, harus mundur dulu gak?",
+    "My uncle is a police officer. Is he allowed to run for mayor, and does he need to resign?",
+    "Apakah guru PNS dapat mencalonkan diri sebagai anggota DPRD, dan kapan ia wajib mundur?",
+    "Does a teacher who is a civil servant have to resign before standing for the council?",
+]
+
+
+@pytest.mark.parametrize("text", MAY_RUN_MUST_RESIGN)
+def test_may_i_run_or_must_i_resign_is_yes_on_condition(kb: KnowledgeBase, text: str) -> None:
+    verdict, entry = _verdict(kb, text)
+    assert verdict == "boleh_bersyarat", (text, entry)
+
+
+ONLY_WHEN = [
+    "PNS mau nyalon bupati, harus mundur kapan sih? pas daftar atau pas penetapan?",
+    "Kapan surat pengunduran diri PNS yang maju pilkada harus diserahkan?",
+    "tetangga sy pns nyaleg, mundurnya kapan ya, pas daftar apa pas dct?",
+]
+
+
+@pytest.mark.parametrize("text", ONLY_WHEN)
+def test_only_when_about_someone_else_is_information(kb: KnowledgeBase, text: str) -> None:
+    verdict, entry = _verdict(kb, text)
+    assert verdict == "info", (text, entry)
+
+
+STAYING_IN_SERVICE = [
+    "kades boleh nyalon bupati tanpa mundur?",
+    "prajurit tni tetap aktif sambil jadi caleg, boleh?",
+    "polisi aktif boleh nyaleg tanpa mundur dari polri?",
+    "Saya PNS, sudah masuk DCT. Boleh saya mundurnya nanti saja kalau terpilih?",
+    "tentara boleh gabung partai terus nyalon bupati?",
+]
+
+
+@pytest.mark.parametrize("text", STAYING_IN_SERVICE)
+def test_running_while_staying_in_service_is_never_a_yes(kb: KnowledgeBase, text: str) -> None:
+    verdict, entry = _verdict(kb, text)
+    assert verdict == "dilarang", (text, entry)
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("boleh pns nyaleg? harus mundur?", True),
+        ("do they have to resign?", True),
+        ("aku pns pengen nyalon bupati, mundurnya kapan?", True),
+        ("suami saya pns mau nyalon, mundurnya kapan?", False),
+        ("pns nyalon harus mundur kapan, pas daftar?", False),
+        ("surat mundur pns bisa ditarik lagi?", False),
+    ],
+)
+def test_asks_whether_to_run(text: str, asks: bool) -> None:
+    assert asks_whether_to_run(text) is asks
