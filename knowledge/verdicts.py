@@ -176,12 +176,16 @@ _RUN = (
 )
 _MAY = (
     r"(?:boleh|bolehkah|blh|bole|bisa|bisakah|bs|dapat|dapatkah|pacak|buliah|bulieh|kenging"
-    r"|angsal|pareng|meunang|tiasa|kawa|can|could|may)"
+    r"|angsal|pareng|meunang|tiasa|kawa)"
 )
-# "bisa ditarik / balik / kembali": taking a resignation back, not leave to run
+# "bisa ditarik / balik / kerja lagi": taking a resignation back or returning, not
+# leave to run
 _MAY_RUN = re.compile(
-    rf"\b{_MAY}\b(?!\s+(?:ji\s+|lagi\s+|lg\s+)?(?:di)?(?:tarik|cabut|balik|kembali|take back"
-    r"|get|be\b|withdraw|i take))"
+    rf"\b{_MAY}\b(?!\s+(?:ji\s+|lagi\s+|lg\s+)?(?:di)?(?:tarik|cabut|balik|kembali|kerja|bekerja"
+    r"|masuk|jadi (?:asn|pns) lagi))"
+    # English "can / may" only before running itself ("can i do that", "can he run")
+    r"|\b(?:can|could|may)\b(?:\s+\S+){0,5}?\s+(?:run|stand|contest|do that|be a candidate"
+    r"|become a candidate)\b"
 )
 _MUST = r"(?:harus|hrs|wajib|kudu|kedah|musti|mesti|perlu|apa harus|apakah harus)"
 _QUIT = (
@@ -195,9 +199,10 @@ _WHEN_AFTER = (
 )
 _MUST_QUIT = re.compile(
     rf"\b{_MUST}\s+(?:\w+\s+)?{_QUIT}\b(?!{_WHEN_AFTER})"
-    r"|\b(?:do|does|did|must|will)\b(?:\s+\S+){0,10}?\s+(?:have|has|need|needs)\s+to\s+"
+    r"|(?<!when )(?<!exactly )\b(?:do|does|did|must|will)\b(?:\s+\S+){0,10}?"
+    r"\s+(?:have|has|need|needs)\s+to\s+"
     r"(?:resign|quit|step down|leave)\b"
-    r"|\bmust\b(?:\s+\S+){0,4}?\s+(?:resign|quit|step down)\b"
+    r"|(?<!when )(?<!exactly )\bmust\b(?:\s+\S+){0,4}?\s+(?:resign|quit|step down)\b"
 )
 _SELF = r"(?:saya|sy|aku|aq|gw|gue|gua|ane|aye|ulun|abdi|kulo|kula|ambo|awak|sa|beta|i|i m|im)"
 # a kin word or a colleague before "saya" makes them the one running ("suami saya")

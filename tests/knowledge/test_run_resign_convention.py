@@ -78,6 +78,9 @@ def test_running_while_staying_in_service_is_never_a_yes(kb: KnowledgeBase, text
         ("suami saya pns mau nyalon, mundurnya kapan?", False),
         ("pns nyalon harus mundur kapan, pas daftar?", False),
         ("surat mundur pns bisa ditarik lagi?", False),
+        ("when does a police officer have to resign if he runs?", False),
+        ("could i lose my civil service job for taking sides?", False),
+        ("kalah pilkada, boleh kerja lagi sebagai pns?", False),
     ],
 )
 def test_asks_whether_to_run(text: str, asks: bool) -> None:
