@@ -1,4 +1,4 @@
-"""Running for office: whether one may run or must resign, and only when.
+"""Who acts, and the verdict their status gives: running for office, and leave.
 
 - "Boleh nyalon? harus mundur?", "does he have to resign?", or the writer who wants
   to run asking about resigning: running is allowed on condition of resigning
@@ -8,6 +8,8 @@
   information.
 - Running while staying in service, or a soldier joining a party: forbidden, never
   a yes-with-conditions (UU 34/2004 Pasal 39; PP 11/2017 Pasal 254 ayat (4)).
+- A civil servant on leave is still ASN and not at a rally on duty: campaigning then
+  is forbidden (PP 94/2021 Pasal 5 huruf n), never the on-duty yes.
 Questions written for this file (not copied from any evaluation set), in several
 registers."""
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import KnowledgeBase
-from knowledge.verdicts import asks_whether_to_run
+from knowledge.verdicts import YES, asks_whether_to_run
 
 
 def _verdict(kb: KnowledgeBase, text: str) -> tuple[str, str]:
@@ -85,3 +87,25 @@ def test_running_while_staying_in_service_is_never_a_yes(kb: KnowledgeBase, text
 )
 def test_asks_whether_to_run(text: str, asks: bool) -> None:
     assert asks_whether_to_run(text) is asks
+
+
+ON_LEAVE_CAMPAIGNING = [
+    "aku pns lg cuti tahunan seminggu, boleh ikut kampanye caleg kan lg gak dinas",
+    "I'm a civil servant on annual leave next week. Can I join a rally since I'm off duty?",
+    "PNS yang sedang cuti tahunan bolehkah ikut aktif berkampanye karena sedang tidak bertugas?",
+    "Saya ASN, lagi ambil cuti tahunan. Apakah saya dapat ikut kampanye? kan tidak bertugas",
+]
+
+
+@pytest.mark.parametrize("text", ON_LEAVE_CAMPAIGNING)
+def test_a_civil_servant_on_leave_is_not_there_on_duty(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is None or answer.match.verdict not in YES, (text, answer.match)
+    assert answer.match is None or answer.match.id != "boleh-hadir-tugas-kampanye", text
+
+
+def test_the_on_duty_yes_never_answers_one_on_leave(kb: KnowledgeBase) -> None:
+    text = "Sy PNS sedang cuti tahunan, dapat ikut kegiatan kampanye? kan sedang tidak bertugas"
+    frame = kb.framemap.reader.read(text)
+    assert frame.has("on_leave"), text
+    assert kb.framemap.excludes("boleh-hadir-tugas-kampanye", frame), text
