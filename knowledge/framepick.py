@@ -204,8 +204,8 @@ def prefer_info(
 def yes_twin(kb: KnowledgeBase, query: str, picked: Picked, frame: Frame) -> Picked:
     """An info entry on running ("when to resign") gives way to its yes-with-conditions
     twin (frames.toml [twin]) when the question asks whether one may run or must
-    resign, or the writer who wants to run asks: running is allowed on condition of
-    resigning, and the twin says when too. A question saying without resigning never."""
+    resign: running is allowed on condition of resigning, and the twin says when
+    too. A question saying without resigning never."""
     best, ranked = picked
     twin_id = kb.framemap.twin(best.id, frame)
     if twin_id is None or not asks_whether_to_run(query):

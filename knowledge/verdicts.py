@@ -165,8 +165,7 @@ def stale_entries(entries: Iterable[Entry], today: dt.date) -> list[str]:
 
 
 # Whether one may run for office or must resign to do so, not only when: "boleh
-# nyalon? harus mundur?", "do they have to resign?", or the writer who wants to run
-# asking about resigning ("sy pns pengen nyaleg, hrs mundur kapan?"). The labelling
+# nyalon? harus mundur?", "do they have to resign?". The labelling
 # convention of the question sets: these are boleh_bersyarat (running is allowed on
 # condition of resigning); a bare "kapan mundur, pas daftar atau ditetapkan?" about
 # someone else asks only the timing (info).
@@ -204,27 +203,10 @@ _MUST_QUIT = re.compile(
     r"(?:resign|quit|step down|leave)\b"
     r"|(?<!when )(?<!exactly )\bmust\b(?:\s+\S+){0,4}?\s+(?:resign|quit|step down)\b"
 )
-_SELF = r"(?:saya|sy|aku|aq|gw|gue|gua|ane|aye|ulun|abdi|kulo|kula|ambo|awak|sa|beta|i|i m|im)"
-# a kin word or a colleague before "saya" makes them the one running ("suami saya")
-_NOT_SELF_BEFORE = re.compile(
-    r"(?:suami|istri|adik|adek|kakak|abang|bapak|ayah|ibu|mamak|anak|teman|temen|kawan|rekan"
-    r"|kadis|atasan|bos|paman|om|tante|ipar|mertua|sepupu|keponakan|bini|laki|bojo|garwa"
-    r"|tetangga|kepala|pimpinan|my|wife|husband)$"
-)
-_SELF_RUNS = re.compile(
-    rf"\b{_SELF}\b(?:\s+\S+){{0,8}}?\s+(?:mau|ingin|pengen|pengin|hoyong"
-    r"|handak|nio|niaik|nak|rencana|berencana|akan|want|wants|plan|planning|am going)\b"
-    rf"(?:\s+\S+){{0,3}}?\s+{_RUN}\b"
-)
 
 
 def asks_whether_to_run(phrasing: str) -> bool:
-    """True when the phrasing asks whether one may run or must resign to run, or the
-    writer who wants to run asks about resigning (not only when someone must)."""
+    """True when the phrasing asks whether one may run or must resign to run (not
+    only when someone must)."""
     text = " ".join(re.sub(r"[^\w\s,]", " ", phrasing.lower()).split())
-    if _MAY_RUN.search(text) or _MUST_QUIT.search(text):
-        return True
-    return any(
-        not _NOT_SELF_BEFORE.search(text[: m.start()].rstrip(" ,"))
-        for m in _SELF_RUNS.finditer(text)
-    )
+    return bool(_MAY_RUN.search(text) or _MUST_QUIT.search(text))

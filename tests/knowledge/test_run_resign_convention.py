@@ -1,7 +1,7 @@
 """Who acts, and the verdict their status gives: running for office, and leave.
 
-- "Boleh nyalon? harus mundur?", "does he have to resign?", or the writer who wants
-  to run asking about resigning: running is allowed on condition of resigning
+- "Boleh nyalon? harus mundur?", "does he have to resign?": running is allowed on
+  condition of resigning
   (boleh_bersyarat, UU 20/2023 Pasal 56 and 59 ayat (3); for village heads and
   TNI/Polri UU 10/2016 Pasal 7 ayat (2) huruf t), and the answer says when too.
 - Only when, about someone else ("kapan mundur, pas daftar atau ditetapkan?"):
@@ -28,7 +28,6 @@ def _verdict(kb: KnowledgeBase, text: str) -> tuple[str, str]:
 
 
 MAY_RUN_MUST_RESIGN = [
-    "Sy pns, rencana maju pilkada thn depan. Kpn sy hrs mundur?",
     "Nuwun sewu, kula PNS badhe nyalon DPRD. Punapa kedah mundur rumiyin?",
     "pak kades pengen nyalon wabup, harus mundur dulu gak?",
     "My uncle is a police officer. Is he allowed to run for mayor, and does he need to resign?",
@@ -76,7 +75,7 @@ def test_running_while_staying_in_service_is_never_a_yes(kb: KnowledgeBase, text
     [
         ("boleh pns nyaleg? harus mundur?", True),
         ("do they have to resign?", True),
-        ("aku pns pengen nyalon bupati, mundurnya kapan?", True),
+        ("aku pns pengen nyalon bupati, boleh? mundurnya kapan?", True),
         ("suami saya pns mau nyalon, mundurnya kapan?", False),
         ("pns nyalon harus mundur kapan, pas daftar?", False),
         ("surat mundur pns bisa ditarik lagi?", False),
