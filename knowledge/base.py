@@ -258,6 +258,7 @@ class KnowledgeBase:
             picked = framepick.agreed(self, ranked, analysis.terms)
         if picked is not None:
             picked = framepick.prefer_info(self, query, picked, frame, analysis.terms)
+            picked = framepick.yes_twin(self, query, picked, frame)
             best, ranked = picked
             match = Match(
                 best.id,

@@ -233,6 +233,27 @@ class FrameMap:
             for aid, t in raw.get("ask", {}).items()
         )
 
+        # [twin.X]: the yes-with-conditions entry that answers "may I run / must I
+        # resign?" where the info entry X answers only when (knowledge/verdicts.py).
+        self.twins: dict[str, tuple[str | None, dict[str, str]]] = {
+            str(eid): (
+                None if t.get("entry") is None else str(t["entry"]),
+                {str(a): str(e) for a, e in t.get("actors", {}).items()},
+            )
+            for eid, t in raw.get("twin", {}).items()
+        }
+
+    def twin(self, entry_id: str, frame: Frame) -> str | None:
+        """The yes-with-conditions twin of an info entry on running, for this frame's
+        actor; None where there is none, or the question says without resigning."""
+        if entry_id not in self.twins or frame.has("no_resign"):
+            return None
+        default, by_actor = self.twins[entry_id]
+        actor = frame.actor
+        if by_actor:
+            return by_actor.get(actor.id) if actor is not None else None
+        return default
+
     def fits(self, entry_id: str, frame: Frame) -> bool:
         """Whether the entry declares that it answers this frame."""
         return any(_fits(d, frame) for d in self.declared.get(entry_id, ()))
@@ -430,6 +451,11 @@ class FrameMap:
             unknown(f"free.{aid}", "context", when)
         for act in sorted(self.rules):
             unknown(f"rule.{act}", "activity", frozenset({act}))
+        for eid, (default, by_actor) in sorted(self.twins.items()):
+            for target in ({default} - {None}) | set(by_actor.values()):
+                if eid not in entry_ids or target not in entry_ids:
+                    out.append(f"frames.toml (twin.{eid}): no such entry {target!r}")
+            unknown(f"twin.{eid}", "actor", frozenset(by_actor))
         for ask in self.asks:
             unknown(f"ask.{ask.id}", "activity", ask.activities)
             both = set(kinds["actor"]) | set(kinds["context"])

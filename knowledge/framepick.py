@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 from knowledge import matcher as m
 from knowledge.entries import Entry
 from knowledge.frames import Frame
-from knowledge.verdicts import YES, asks_permission, asks_severity, asks_what
+from knowledge.verdicts import (
+    YES,
+    asks_permission,
+    asks_severity,
+    asks_what,
+    asks_whether_to_run,
+)
 
 if TYPE_CHECKING:
     from knowledge.base import KnowledgeBase
@@ -193,6 +199,19 @@ def prefer_info(
         ):
             return entry, _promote(ranked, i)
     return picked
+
+
+def yes_twin(kb: KnowledgeBase, query: str, picked: Picked, frame: Frame) -> Picked:
+    """An info entry on running ("when to resign") gives way to its yes-with-conditions
+    twin (frames.toml [twin]) when the question asks whether one may run or must
+    resign: running is allowed on condition of resigning, and the twin says when
+    too. A question saying without resigning never."""
+    best, ranked = picked
+    twin_id = kb.framemap.twin(best.id, frame)
+    if twin_id is None or not asks_whether_to_run(query):
+        return picked
+    twin = kb.entry(twin_id)
+    return picked if twin is None else (twin, ranked)
 
 
 def declared_info(

@@ -162,3 +162,51 @@ def stale_entries(entries: Iterable[Entry], today: dt.date) -> list[str]:
         for e in entries
         if months_between(e.reviewed, today) >= REVIEW_MONTHS
     ]
+
+
+# Whether one may run for office or must resign to do so, not only when: "boleh
+# nyalon? harus mundur?", "do they have to resign?". The labelling
+# convention of the question sets: these are boleh_bersyarat (running is allowed on
+# condition of resigning); a bare "kapan mundur, pas daftar atau ditetapkan?" about
+# someone else asks only the timing (info).
+_RUN = (
+    r"(?:nyalon|nyaleg|nyalonin|nyalonke|maju|mencalonkan|dicalonkan|mancalon|bacalon|mencalon"
+    r"|calon|mandaftar|mendaftar|daftar|run|running|stand)"
+)
+_MAY = (
+    r"(?:boleh|bolehkah|blh|bole|bisa|bisakah|bs|dapat|dapatkah|pacak|buliah|bulieh|kenging"
+    r"|angsal|pareng|meunang|tiasa|kawa)"
+)
+# "bisa ditarik / balik / kerja lagi": taking a resignation back or returning, not
+# leave to run
+_MAY_RUN = re.compile(
+    rf"\b{_MAY}\b(?!\s+(?:ji\s+|lagi\s+|lg\s+)?(?:di)?(?:tarik|cabut|balik|kembali|kerja|bekerja"
+    r"|masuk|jadi (?:asn|pns) lagi))"
+    # English "can / may" only before running itself ("can i do that", "can he run")
+    r"|\b(?:can|could|may)\b(?:\s+\S+){0,5}?\s+(?:run|stand|contest|do that|be a candidate"
+    r"|become a candidate)\b"
+)
+_MUST = r"(?:harus|hrs|wajib|kudu|kedah|musti|mesti|perlu|apa harus|apakah harus)"
+_QUIT = (
+    r"(?:mundur|resign|mengundurkan diri|undur diri|baundur diri|berhenti|baranti|bahenti"
+    r"|keluar|quit|step down|leave)"
+)
+# "harus mundur kapan / dari kapan / pas daftar": when, not whether
+_WHEN_AFTER = (
+    r"\s*(?:,\s*)?(?:dari\s+|sejak\s+|ti\s+|mulai\s+)?"
+    r"(?:kapan|kpn|iraha|bilo|wayah|pas\b|saat\b|waktu\b)"
+)
+_MUST_QUIT = re.compile(
+    rf"\b{_MUST}\s+(?:\w+\s+)?{_QUIT}\b(?!{_WHEN_AFTER})"
+    r"|(?<!when )(?<!exactly )\b(?:do|does|did|must|will)\b(?:\s+\S+){0,10}?"
+    r"\s+(?:have|has|need|needs)\s+to\s+"
+    r"(?:resign|quit|step down|leave)\b"
+    r"|(?<!when )(?<!exactly )\bmust\b(?:\s+\S+){0,4}?\s+(?:resign|quit|step down)\b"
+)
+
+
+def asks_whether_to_run(phrasing: str) -> bool:
+    """True when the phrasing asks whether one may run or must resign to run (not
+    only when someone must)."""
+    text = " ".join(re.sub(r"[^\w\s,]", " ", phrasing.lower()).split())
+    return bool(_MAY_RUN.search(text) or _MUST_QUIT.search(text))
