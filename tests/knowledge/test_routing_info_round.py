@@ -117,3 +117,17 @@ def test_information_about_reporting_and_oversight(
     answer = kb.ask(text)
     assert answer.match is not None and answer.match.verdict == "info"
     assert any(source.startswith(cited) for source in answer.match.sources)
+
+
+AT_A_RALLY = [
+    # fingers held up or the agency's uniform at a rally is no passive attendance
+    "pns hadir kampanye pakai seragam sambil acungkan dua jari",
+    "Beberapa guru PNS berseragam ikut kampanye akbar kemarin, jari dua diangkat terus.",
+    "I saw two teachers in uniform at the rally yesterday, holding up three fingers.",
+]
+
+
+@pytest.mark.parametrize("text", AT_A_RALLY)
+def test_fingers_or_uniform_at_a_rally_is_never_a_yes(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is None or answer.match.verdict == "dilarang"
