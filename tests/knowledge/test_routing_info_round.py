@@ -18,9 +18,6 @@ GREETINGS = [
     "Wilujeng enjing, ieu layanan naon nya?",
     # Banjar thanks ("banar": very)
     "makasih banar lah pak",
-    # whether it belongs to one of the bodies people guess
-    "bot ini punya bawaslu ya?",
-    "ini bot dari kpu atau bkn sih?",
 ]
 
 
