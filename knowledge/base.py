@@ -208,6 +208,7 @@ class KnowledgeBase:
         # A witness's rule is found from what happened, not from the wish to report it.
         # A question keeps its words ("boleh jadi saksi?" is about being a witness).
         witness = intent.report == "witness" and intent.kind == "tip"
+        told = intent.report  # (kept: a wish to report turned into a question below)
         frame = self.framemap.reader.read(query, analysis)
         if witness and self._reported_elsewhere(analysis.terms, analysis.words, frame):
             # "mau lapor, tunjangan saya belum cair, kemana ya?": a wish to report one's
@@ -234,7 +235,7 @@ class KnowledgeBase:
             # (a channel for violations named, "lapor ke bkn lewat apa?", keeps it ours)
             subject = tuple(t for t in analysis.terms if t not in REPORT_TERMS) or subject
         in_scope = self._in_scope(analysis.terms) and (self.scope.vetoing(subject, frame) is None)
-        if intent.report is not None and names_another_wrong(analysis.words):
+        if told is not None and names_another_wrong(analysis.words):
             # "kades kami korupsi dana desa, lapor kemana?": reporting a wrong that is no
             # election matter is not ours, whoever did it
             in_scope = False

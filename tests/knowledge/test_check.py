@@ -211,7 +211,7 @@ def test_knowledge_check_prints_warnings_and_exits_zero(
     assert cli.main([*argv, "--today", "2028-01-01"]) == 0
     out = capsys.readouterr().out
     assert out.count("warning: ") == 5
-    assert out.strip().endswith("5 entries, 36 regulations, 0 defects, 5 warnings")
+    assert out.strip().endswith("5 entries, 37 regulations, 0 defects, 5 warnings")
     assert cli.main([*argv, "--today", "2026-12-05"]) == 0
     assert "warning: " not in capsys.readouterr().out
     (data_dir / "kampanye.toml").write_text(

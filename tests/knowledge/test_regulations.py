@@ -4,6 +4,7 @@ from knowledge.regulations import cited_regulation, load_regulations, read_citat
 EXPECTED = [
     "PP 53/2010",
     "Putusan MK 121/PUU-XXII/2024",
+    "Putusan MK 135/PUU-XXII/2024",
     "Putusan MK 136/PUU-XXII/2024",
     "UU 20/2023",
     "UU 5/2014",
