@@ -5,7 +5,8 @@ running an event for a candidate or giving one the floor (PP 94/2021 Pasal 5 hur
 angka 6, UU 7/2017 Pasal 283); campaigning on leave (still bound: PP 94/2021 Pasal 1
 angka 4); a hall lent to a Pemilu contestant with permission (MK 65/PUU-XXI/2023,
 knowledge-sources Part 3 §3) against a hall lent to one side only; one's own
-"siap maju" banner; a teacher's partisan act in class.
+"siap maju" banner; a teacher's partisan act in class; the agency's uniform or car
+beside a spouse who runs (knowledge-sources Part 1 §7).
 Questions written for this file, in several registers; never copied from an eval set."""
 
 from __future__ import annotations
@@ -39,8 +40,7 @@ FORBIDDEN = [
     ),
     # running an event for a candidate, or giving one the floor
     (
-        "Can a PNS help organize a community event where the mayoral candidate will give a "
-        "speech?",
+        "Can a PNS help organize a community event where the mayoral candidate will give a speech?",
         "skb-kegiatan-keberpihakan",
     ),
     (
@@ -91,16 +91,32 @@ TEACHER_IN_CLASS = [
     "I'm a PNS teacher, can I wear a candidate's T-shirt while teaching?",
 ]
 
+# CLTN beside a spouse who runs never covers the agency's uniform or car.
+SPOUSE_WITH_AGENCY_THINGS = [
+    "suami saya caleg, saya pns sudah cltn, boleh saya antar dia kampanye pakai mobil dinas?",
+    "My husband is running for DPRD and I'm a PNS on unpaid leave. May I wear my civil "
+    "service uniform when I accompany him at rallies?",
+]
+
 # Duty and neutral teaching keep their yes.
 STILL_YES = [
-    ("satpol pp pns ditugaskan mengamankan kampanye hari minggu, boleh?", "boleh-hadir-tugas-kampanye"),
+    (
+        "satpol pp pns ditugaskan mengamankan kampanye hari minggu, boleh?",
+        "boleh-hadir-tugas-kampanye",
+    ),
     (
         "Anggota Satpol PP yang PNS ditugasi menjaga lokasi kampanye, apakah itu tergolong ikut "
         "kampanye?",
         "boleh-hadir-tugas-kampanye",
     ),
-    ("bolehkah guru asn mengadakan simulasi pemilu di kelas dengan calon fiktif?", "peran-guru-materi-pemilu"),
-    ("bolehkah asn melayani calon yang datang mengurus izin di kantor?", "boleh-layani-calon-kantor"),
+    (
+        "bolehkah guru asn mengadakan simulasi pemilu di kelas dengan calon fiktif?",
+        "peran-guru-materi-pemilu",
+    ),
+    (
+        "bolehkah asn melayani calon yang datang mengurus izin di kantor?",
+        "boleh-layani-calon-kantor",
+    ),
 ]
 
 
@@ -139,3 +155,10 @@ def test_duty_and_neutral_acts_keep_their_yes(kb: KnowledgeBase, text: str, entr
     answer = kb.ask(text)
     assert answer.match is not None, text
     assert answer.match.id == entry, (text, answer.match.id)
+
+
+@pytest.mark.parametrize("text", SPOUSE_WITH_AGENCY_THINGS)
+def test_leave_beside_a_spouse_never_covers_agency_things(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    assert answer.match.verdict == "dilarang", (text, answer.match.id)
