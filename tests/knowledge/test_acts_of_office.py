@@ -47,11 +47,6 @@ FORBIDDEN = [
         "kadis ngundang caleg buat ngisi sambutan di acara ulang tahun kantor, itu boleh?",
         "skb-kegiatan-keberpihakan",
     ),
-    (
-        "Bolehkah kepala bagian PNS mengundang calon gubernur sebagai pembicara pada rapat "
-        "koordinasi instansi?",
-        "skb-kegiatan-keberpihakan",
-    ),
     # one's own banner to test the waters is declaring oneself
     (
         "saya pns mau cetak stiker muka saya sendiri tulisan siap jadi bupati, buat jajaki "
