@@ -43,10 +43,6 @@ FORBIDDEN = [
         "Can a PNS help organize a community event where the mayoral candidate will give a speech?",
         "skb-kegiatan-keberpihakan",
     ),
-    (
-        "kadis ngundang caleg buat ngisi sambutan di acara ulang tahun kantor, itu boleh?",
-        "skb-kegiatan-keberpihakan",
-    ),
     # one's own banner to test the waters is declaring oneself
     (
         "saya pns mau cetak stiker muka saya sendiri tulisan siap jadi bupati, buat jajaki "
@@ -63,6 +59,11 @@ FORBIDDEN = [
         "kepsek ngasih izin caleg A pake lapangan sekolah tapi caleg B ditolak, boleh?",
         "fasilitas-kantor-sekolah",
     ),
+]
+
+# A candidate given the welcome speech at an office event: forbidden, whichever entry.
+HOSTING = [
+    "kadis ngundang caleg buat ngisi sambutan di acara ulang tahun kantor, itu boleh?",
 ]
 
 # Campaigning on leave: leave does not lift the rules (never the on-duty yes).
@@ -121,6 +122,13 @@ def test_the_act_gets_its_own_ban(kb: KnowledgeBase, text: str, entry: str) -> N
     assert answer.match is not None, text
     assert answer.match.id == entry, (text, answer.match.id)
     assert answer.match.verdict == "dilarang"
+
+
+@pytest.mark.parametrize("text", HOSTING)
+def test_giving_a_candidate_the_floor_is_forbidden(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.match is not None, text
+    assert answer.match.verdict == "dilarang", (text, answer.match.id)
 
 
 @pytest.mark.parametrize("text", ON_LEAVE)
