@@ -23,6 +23,7 @@ from knowledge.intent import (
     Intent,
     detect_intent,
     emoji_small_talk,
+    names_no_subject,
     without_report_terms,
 )
 from knowledge.logreg import LogReg
@@ -235,6 +236,10 @@ class KnowledgeBase:
             # (a channel for violations named, "lapor ke bkn lewat apa?", keeps it ours)
             subject = tuple(t for t in analysis.terms if t not in REPORT_TERMS) or subject
         in_scope = self._in_scope(analysis.terms) and (self.scope.vetoing(subject, frame) is None)
+        if names_no_subject(analysis.terms):
+            # "gimana?", "boleh?" alone: no entry is about nothing (the person is asked
+            # for their question instead of being told a neighbour's answer)
+            in_scope = False
         if told is not None and names_another_wrong(analysis.words):
             # "kades kami korupsi dana desa, lapor kemana?": reporting a wrong that is no
             # election matter is not ours, whoever did it

@@ -578,3 +578,12 @@ def last_question(text: str, words_of: Callable[[str], tuple[str, ...]]) -> str 
     if not asking or not fits(asking[-1]):
         return None
     return asking[-1]
+
+
+# A message whose words are all asking words, tails and fillers names no subject.
+_SUBJECTLESS = _INTERROGATIVES | _YES_NO_TAIL | _TAIL_FILLER | _V["subjectless"]
+
+
+def names_no_subject(terms: tuple[str, ...]) -> bool:
+    """ "gimana?", "boleh?", "caranya gimana": only asking words, nothing asked about."""
+    return bool(terms) and all(t in _SUBJECTLESS for t in terms)
