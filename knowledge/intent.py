@@ -36,6 +36,7 @@ from knowledge.witness import (
     asks_own_duty,
     asks_something,
     asks_what_to_do,
+    asks_what_to_do_last,
     clause_before,
     complains,
     condemns,
@@ -352,6 +353,9 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         # "… Saya tidak mau hadir. Apa yang sebaiknya saya lakukan?": unwilling, and asking
         # what to do about it (not whether they must)
         or (reluctant(words) and asks_for_action(words))
+        # "Atasan saya meminta seluruh staf hadir … bertemu tim sukses calon gubernur. Apa
+        # yang sebaiknya saya lakukan?": what to do about the pressure, a tip as well
+        or asks_what_to_do_last(words)
     ):
         # Told by one of those pressed: "kades kami ngumpulin perangkat desa, suruh
         # menangin paslon 01. sy perangkat jg tp ga mau" (a question of their own,

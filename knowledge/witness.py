@@ -141,6 +141,7 @@ _DOCUMENTS = _W["documents"]
 # teller's safety, what to do, or the writer's own dilemma.
 _ABOUT_RULES = _W["about_rules"]
 _WHAT_TO_DO = _W["what_to_do"]
+_DEEDS = _W["deeds"]
 _RULE_ASKED = _W["rule_asked"]
 _TOLD_SUBJECT = _W["told_subject"]
 _HOW = _W["how"]
@@ -245,6 +246,14 @@ def asks_for_action(words: tuple[str, ...]) -> bool:
     return bool(set(words) & _WHAT_TO_DO) and not ruled
 
 
+def asks_what_to_do_last(words: tuple[str, ...]) -> bool:
+    """The last words ask what the writer should do ("… Apa yang sebaiknya saya
+    lakukan?", "What should I do?"), not what they must do by rule ("apa yang wajib
+    saya lakukan?" asks a duty) nor whether it is allowed ("itu boleh dia lakukan?")."""
+    tail = set(words[-QUESTION_TAIL:])
+    return bool(tail & _DEEDS) and not tail & (_RULE_ASKED | {"wajib"})
+
+
 def _one_of(words: tuple[str, ...], i: int) -> bool:
     """ "salah satu", "salah seorang": one of, not "wrong"."""
     return words[i] == "salah" and words[i + 1 : i + 2] in (("satu",), ("seorang",))
@@ -340,7 +349,7 @@ def someone_else_acts(words: tuple[str, ...]) -> bool:
     named = {w.removesuffix("nya") for w in words} | {_mine(w) for w in words}
     if not named & _ACTORS or about_oneself(words):
         return False
-    return not _hypothetical(words) and any(_political(w) for w in words)
+    return not _hypothetical(words) and names_an_election_act(words)
 
 
 def _hypothetical(words: tuple[str, ...]) -> bool:
@@ -367,7 +376,7 @@ def another_acts(words: tuple[str, ...]) -> bool:
     seluruh staf menghadiri acara cabup", "I'm an honorer … the camat gathered all the
     village heads …". The role must stand apart from the writer's own description
     ("saya guru", "saya pegawai di sebuah dinas": not another), and not be wished for."""
-    if _hypothetical(words) or not any(_political(w) for w in words):
+    if _hypothetical(words) or not names_an_election_act(words):
         return False
     people = (ROLES - _INSTITUTIONS - _FORMAL_ADDRESS - _ADDRESS) | _SUPERIORS
     for i, w in enumerate(words):
@@ -378,7 +387,8 @@ def another_acts(words: tuple[str, ...]) -> bool:
             j -= 1  # "saya seorang pns guru": still the writer
         if j >= 0 and words[j] in _FIRST_PERSON | _AS_ONESELF | _S["becoming"]:
             continue
-        if any(_political(x) or x in _PRESSING for x in words[i + 1 :]):
+        after = words[i + 1 :]
+        if names_an_election_act(after) or set(after) & _PRESSING:
             return True
     return False
 
@@ -449,11 +459,7 @@ def judges_a_long_account(words: tuple[str, ...]) -> bool:
 def pressed_to_report(words: tuple[str, ...]) -> bool:
     """Someone pressed into an election act, which is worth reporting: "saya asn,
     dipaksa atasan milih paslon 2, bisa lapor kemana?", "… yang nolak diancam"."""
-    return (
-        bool(set(words) & _PRESSED)
-        and not _hypothetical(words)
-        and any(_political(w) for w in words)
-    )
+    return bool(set(words) & _PRESSED) and not _hypothetical(words) and names_an_election_act(words)
 
 
 def names_someone(words: tuple[str, ...]) -> bool:
@@ -527,8 +533,27 @@ def names_wrongdoing(words: tuple[str, ...]) -> bool:
 
 
 def names_an_election_act(words: tuple[str, ...]) -> bool:
-    """Any election word: a campaign, a candidate, a party, voting, a rally."""
-    return any(_political(w) for w in words)
+    """Any election word: a campaign, a candidate, a party, voting, a rally, or a
+    candidate's ballot number ("jangan lupa nomor 3 ya", "vote number 1")."""
+    return any(_political(w) for w in words) or _ballot_number(words)
+
+
+# A ballot number is short: "nomor 3", "no 02" ("Nomor 1 Tahun 2023" names a regulation,
+# "nomor induk" and "nomor hp 0812 …" are no candidate).
+MAX_BALLOT_DIGITS = 2
+_NOT_BALLOT_AFTER = frozenset({"tahun", "thn", "year", "tentang", "pasal"})
+
+
+def _ballot_number(words: tuple[str, ...]) -> bool:
+    """ "nomor 3", "nomer 2" (read "nomor"), "number 1": a candidate's ballot number."""
+    return any(
+        w == "nomor"
+        and words[i + 1 : i + 2]
+        and words[i + 1].isdigit()
+        and len(words[i + 1]) <= MAX_BALLOT_DIGITS
+        and not (words[i + 2 : i + 3] and words[i + 2] in _NOT_BALLOT_AFTER)
+        for i, w in enumerate(words)
+    )
 
 
 def _political(word: str) -> bool:
@@ -707,7 +732,7 @@ def rewards(words: tuple[str, ...]) -> bool:
     return any(
         w in _CHOICE and i > 0 and set(words[max(0, i - 3) : i]) & {"yang", "buat", "bagi"}
         for i, w in enumerate(words)
-    ) and any(_political(w) for w in words)
+    ) and names_an_election_act(words)
 
 
 def pressed_by_a_role(words: tuple[str, ...]) -> bool:
@@ -718,7 +743,7 @@ def pressed_by_a_role(words: tuple[str, ...]) -> bool:
     themself does not make it their own act: the act is the one who pressed."""
     return (
         (_a_superior_presses(words) or (presses(words) and _reluctant(words)))
-        and any(_political(w) for w in words)
+        and names_an_election_act(words)
         and not _hypothetical(words)
         and (happened(words, []) or len(words) >= MIN_ACCOUNT_WORDS)
     )
@@ -797,7 +822,7 @@ def asks_for_the_pressed(words: tuple[str, ...]) -> bool:
         pressed = {x.removesuffix("nya") for x in words[i + 1 : i + 3]} - _NOT_PRESSED
         for j in range(i + 4, len(words)):
             if words[j].removesuffix("nya") in pressed and set(words[j + 1 :]) & _DILEMMA:
-                return any(_political(x) for x in words)
+                return names_an_election_act(words)
     return False
 
 
@@ -846,7 +871,7 @@ def someone_unnamed_acts(words: tuple[str, ...]) -> bool:
     )
     return (
         unnamed
-        and any(_political(w) for w in words)
+        and names_an_election_act(words)
         and bool(set(words) & (_PLACES | _MEDIA))
         and not _hypothetical(words)
         and not talks_rules(words)
