@@ -29,6 +29,8 @@ _CODE = re.compile(
     r"(?<![0-9a-z])([0-9a-z]{4})([-\s_.]?)([0-9a-z]{4})\2([0-9a-z]{4})(?![0-9a-z])", re.I
 )
 _CODE_CHARS = frozenset("0123456789abcdefghjkmnpqrstvwxyzilo")
+_VOWELS = frozenset("aeiou")
+_WORD_VOWELS = 4  # fewer in twelve letters run together: no word, a code
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Dates and money are not identifiers: set aside before counting digits.
 _DATE = re.compile(r"(?<!\d)\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?!\d)")
@@ -58,11 +60,17 @@ _EDGE = re.compile(r"^\W+|\W+$")
 
 def looks_like_code(text: str) -> bool:
     """Something a receipt code could be: three dashed groups of four, or twelve such
-    characters with a digit among them ("cpns yang lagi" is three words, not a code)."""
+    characters with a digit among them ("cpns yang lagi" is three words, not a code), or
+    twelve run together with few vowels (about one code in a hundred has no digit:
+    "tsrcznqsnwej"; a twelve-letter word has four vowels or more: "menghadirkan")."""
     for m in _CODE.finditer(text):
         bare = "".join(m.group(1, 3, 4)).lower()
         dashed = m.group(2) not in ("", " ") and not m.group(2).isspace()
-        if set(bare) <= _CODE_CHARS and (dashed or any(c.isdigit() for c in bare)):
+        if not set(bare) <= _CODE_CHARS:
+            continue
+        if dashed or any(c.isdigit() for c in bare):
+            return True
+        if m.group(2) == "" and sum(c in _VOWELS for c in bare) < _WORD_VOWELS:
             return True
     return False
 

@@ -23,6 +23,8 @@ NEVER_LOGGED = [
     "J264-J8FZ-AQDZ",  # a receipt code, pasted without /status
     "j264 j8fz aqdz ?",
     "J264J8FZAQDZ gimana statusnya?",
+    # about one code in a hundred has no digit; typed run together and in lower case
+    "kode saya tsrcznqsnwej gimana?",
     "tolong hubungi saya di 0812-3456-7890 kapan bisa?",
     "nomor wa saya +62 812 3456 7890, boleh dibalas?",
     "email saya siti.rahayu@example.go.id, bagaimana?",
@@ -54,6 +56,8 @@ async def test_what_a_tip_must_not_leave_behind_never_reaches_the_log(
     ("message", "kept"),
     [
         ("cpns yang lagi latsar boleh ikut kampanye gak", "cpns boleh"),  # not a code
+        # a twelve-letter word of code letters, run together: its vowels say word
+        ("pns boleh menghadirkan caleg di acara kantor?", "hadir"),
         ("kalau tanggal 2024-02-14 boleh cuti?", "2024"),  # a date, not a number
         ("gratifikasi Rp 10.000.000 boleh gak", "gratifikasi"),  # money, not a NIK
         ("camat mempercepat bansos, boleh?", "cepat"),  # a verb after a title, not a name
