@@ -47,7 +47,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # company, routing, wrong verdicts, unanswered questions, the held-out batch's misses:
 # fully correct 83.5%, out of scope 100%). Raise them as
 # accuracy improves; never lower them to let a change through.
-FULLY_CORRECT_FLOOR = 0.82
+FULLY_CORRECT_FLOOR = 0.83
 OUT_OF_SCOPE_FLOOR = 0.98
 TIP_FLOOR = 0.92
 GREETING_FLOOR = 0.90
