@@ -45,7 +45,9 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # 2026-12-06 (who is asked about, acts and kinds of question, regional words, routing:
 # fully correct 82.6%, greetings 95.5%); after the afternoon rounds of 2026-12-06 (regional
 # company, routing, wrong verdicts, unanswered questions, the held-out batch's misses:
-# fully correct 83.5%, out of scope 100%). Raise them as
+# fully correct 83.5%, out of scope 100%); after the evening rounds of 2026-12-06
+# (running for office, acts of office, routing and information, regional words, allowed
+# acts, rights and free actors, tips: fully correct 83.9%). Raise them as
 # accuracy improves; never lower them to let a change through.
 FULLY_CORRECT_FLOOR = 0.83
 OUT_OF_SCOPE_FLOOR = 0.98
