@@ -185,6 +185,17 @@ def sort_words(text: str) -> str:
     return " ".join(sorted(text.split()))
 
 
+def distinct_words(text: str) -> tuple[str, ...]:
+    """The text's words once each, in the order they first appear.
+
+    Not a set: floating-point sums depend on the order of their terms, and a
+    set of strings iterates in an order that changes with each process's hash
+    seed (PYTHONHASHSEED), so scores summed over one differed in the last bits
+    from one run to the next, enough to break a tie or move a rounded score.
+    """
+    return tuple(dict.fromkeys(text.split()))
+
+
 class Matcher:
     def __init__(
         self,
@@ -353,8 +364,7 @@ class Matcher:
 
     def entry_features(self, query: str) -> dict[str, np.ndarray]:
         """Entry-level features that do not come from one phrasing."""
-        words = set(query.split())
-        weights = {w: self.idf(w) for w in words}
+        weights = {w: self.idf(w) for w in distinct_words(query)}
         total = sum(weights.values()) or 1.0
         return {
             "cover": self._cover.dot(weights) / total,
@@ -439,9 +449,9 @@ class Matcher:
             values[same] = 0.0
         per_entry = self.entry_features(query)
         rest = {w for j in own if j not in same for w in self.choices[j].split()}
-        words = set(query.split())
+        words = distinct_words(query)
         total = sum(self.idf(w) for w in words) or 1.0
-        per_entry["cover"][index] = sum(self.idf(w) for w in words & rest) / total
+        per_entry["cover"][index] = sum(self.idf(w) for w in words if w in rest) / total
         tf = self._doc_tf[index].copy()
         tf.subtract(query.split())
         tf = +tf
