@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -73,6 +74,17 @@ def word_classes(name: str, table: str) -> dict[str, frozenset[str]]:
     raw = _read(name).get(table, {})
     assert isinstance(raw, dict)
     return {str(k): frozenset(str(w) for w in v) for k, v in raw.items()}
+
+
+def alternation(words: frozenset[str]) -> str:
+    """A regular-expression group matching any one of ``words`` as typed, for the
+    classes read from raw text (``[verdicts]``); a phrase's words one space apart."""
+    if not words:
+        # an empty group matches the empty string, so every text would match
+        raise ValueError("an empty word class cannot be matched")
+    # longest first, so a phrase wins over its first word wherever the order matters
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
 
 
 @cache

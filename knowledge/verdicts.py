@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 
 from knowledge.entries import Entry
+from knowledge.lexicon import alternation, word_classes
 
 YES_NO = frozenset({"dilarang", "boleh", "boleh_bersyarat"})
 # The verdicts that say yes: a yes guessed from far or unsure words could be a
@@ -168,40 +169,25 @@ def stale_entries(entries: Iterable[Entry], today: dt.date) -> list[str]:
 # nyalon? harus mundur?", "do they have to resign?". The labelling
 # convention of the question sets: these are boleh_bersyarat (running is allowed on
 # condition of resigning); a bare "kapan mundur, pas daftar atau ditetapkan?" about
-# someone else asks only the timing (info).
-_RUN = (
-    r"(?:nyalon|nyaleg|nyalonin|nyalonke|maju|mencalonkan|dicalonkan|mancalon|bacalon|mencalon"
-    r"|calon|mandaftar|mendaftar|daftar|run|running|stand)"
-)
-_MAY = (
-    r"(?:boleh|bolehkah|blh|bole|bisa|bisakah|bs|dapat|dapatkah|pacak|buliah|bulieh|kenging"
-    r"|angsal|pareng|meunang|tiasa|kawa)"
-)
+# someone else asks only the timing (info). The words are intents.toml [verdicts].
+_RUN_WORDS = word_classes("intents.toml", "verdicts")
+_R = {name: alternation(words) for name, words in _RUN_WORDS.items()}
 # "bisa ditarik / balik / kerja lagi": taking a resignation back or returning, not
-# leave to run
+# leave to run ("di" is the passive prefix, not a word of its own)
 _MAY_RUN = re.compile(
-    rf"\b{_MAY}\b(?!\s+(?:ji\s+|lagi\s+|lg\s+)?(?:di)?(?:tarik|cabut|balik|kembali|kerja|bekerja"
-    r"|masuk|jadi (?:asn|pns) lagi))"
-    # English "can / may" only before running itself ("can i do that", "can he run")
-    r"|\b(?:can|could|may)\b(?:\s+\S+){0,5}?\s+(?:run|stand|contest|do that|be a candidate"
-    r"|become a candidate)\b"
-)
-_MUST = r"(?:harus|hrs|wajib|kudu|kedah|musti|mesti|perlu|apa harus|apakah harus)"
-_QUIT = (
-    r"(?:mundur|resign|mengundurkan diri|undur diri|baundur diri|berhenti|baranti|bahenti"
-    r"|keluar|quit|step down|leave)"
+    rf"\b{_R['may']}\b(?!\s+(?:{_R['may_back_fillers']}\s+)?(?:di)?{_R['may_back']})"
+    rf"|\b{_R['english_may']}\b(?:\s+\S+){{0,5}}?\s+{_R['english_run']}\b"
 )
 # "harus mundur kapan / dari kapan / pas daftar": when, not whether
-_WHEN_AFTER = (
-    r"\s*(?:,\s*)?(?:dari\s+|sejak\s+|ti\s+|mulai\s+)?"
-    r"(?:kapan|kpn|iraha|bilo|wayah|pas\b|saat\b|waktu\b)"
-)
+_WHEN_AFTER = rf"\s*(?:,\s*)?(?:{_R['when_from']}\s+)?(?:{_R['when']}|{_R['at_the_time']}\b)"
+# Python's lookbehinds take one fixed width each: one per word.
+_NOT_AFTER_WHEN = "".join(rf"(?<!{re.escape(w)} )" for w in sorted(_RUN_WORDS["english_when"]))
 _MUST_QUIT = re.compile(
-    rf"\b{_MUST}\s+(?:\w+\s+)?{_QUIT}\b(?!{_WHEN_AFTER})"
-    r"|(?<!when )(?<!exactly )\b(?:do|does|did|must|will)\b(?:\s+\S+){0,10}?"
-    r"\s+(?:have|has|need|needs)\s+to\s+"
-    r"(?:resign|quit|step down|leave)\b"
-    r"|(?<!when )(?<!exactly )\bmust\b(?:\s+\S+){0,4}?\s+(?:resign|quit|step down)\b"
+    rf"\b{_R['must']}\s+(?:\w+\s+)?{_R['quit']}\b(?!{_WHEN_AFTER})"
+    rf"|{_NOT_AFTER_WHEN}\b{_R['english_asking']}\b(?:\s+\S+){{0,10}}?"
+    rf"\s+{_R['english_have_to']}\s+{_R['english_quit']}\b"
+    rf"|{_NOT_AFTER_WHEN}\b{_R['english_must']}\b(?:\s+\S+){{0,4}}?"
+    rf"\s+{_R['english_must_quit']}\b"
 )
 
 

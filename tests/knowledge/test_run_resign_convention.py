@@ -15,9 +15,16 @@ registers."""
 
 from __future__ import annotations
 
+import importlib.util
+import re
+import shutil
+from pathlib import Path
+from types import ModuleType
+
 import pytest
 
-from knowledge import KnowledgeBase
+import knowledge.verdicts
+from knowledge import KnowledgeBase, framepick, lexicon
 from knowledge.verdicts import YES, asks_whether_to_run
 
 
@@ -86,6 +93,50 @@ def test_running_while_staying_in_service_is_never_a_yes(kb: KnowledgeBase, text
 )
 def test_asks_whether_to_run(text: str, asks: bool) -> None:
     assert asks_whether_to_run(text) is asks
+
+
+def _verdicts_reading(lexicon_dir: Path) -> ModuleType:
+    """knowledge/verdicts.py loaded afresh, its word classes read from ``lexicon_dir``."""
+    lexicon.word_classes.cache_clear()
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(lexicon, "LEXICON_DIR", lexicon_dir)
+            spec = importlib.util.spec_from_file_location(
+                "_verdicts_reading", knowledge.verdicts.__file__
+            )
+            assert spec is not None and spec.loader is not None
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return module
+    finally:
+        lexicon.word_classes.cache_clear()  # the shipped files for whoever reads next
+
+
+def test_a_may_word_added_to_the_lexicon_makes_running_a_conditional_yes(
+    kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The words asking leave to run live in intents.toml [verdicts], not in code:
+    Balinese "nyidaang" (can), added there alone, turns "when must I resign" into
+    "may I run, and must I resign", answered yes on condition."""
+    question = "tiang pns, nyidaang nyalon bupati? mundurnya kapan?"
+    assert _verdict(kb, question)[0] == "info"
+    words = tmp_path / "lexicon"
+    shutil.copytree(lexicon.LEXICON_DIR, words)
+    intents = words / "intents.toml"
+    text, added = re.subn(
+        r"^may = \[", 'may = [\n  "nyidaang",', intents.read_text(encoding="utf-8"), flags=re.M
+    )
+    assert added == 1
+    intents.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(
+        framepick, "asks_whether_to_run", _verdicts_reading(words).asks_whether_to_run
+    )
+    assert _verdict(kb, question)[0] == "boleh_bersyarat"
+
+
+def test_an_empty_word_class_is_refused_not_matched_everywhere() -> None:
+    with pytest.raises(ValueError):
+        lexicon.alternation(frozenset())
 
 
 ON_LEAVE_CAMPAIGNING = [
