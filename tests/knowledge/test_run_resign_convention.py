@@ -15,17 +15,13 @@ registers."""
 
 from __future__ import annotations
 
-import importlib.util
-import re
-import shutil
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-import knowledge.verdicts
 from knowledge import KnowledgeBase, framepick, lexicon
 from knowledge.verdicts import YES, asks_whether_to_run
+from tests.knowledge.lexicon_edit import edited_lexicon, modules_reading
 
 
 def _verdict(kb: KnowledgeBase, text: str) -> tuple[str, str]:
@@ -95,23 +91,6 @@ def test_asks_whether_to_run(text: str, asks: bool) -> None:
     assert asks_whether_to_run(text) is asks
 
 
-def _verdicts_reading(lexicon_dir: Path) -> ModuleType:
-    """knowledge/verdicts.py loaded afresh, its word classes read from ``lexicon_dir``."""
-    lexicon.word_classes.cache_clear()
-    try:
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(lexicon, "LEXICON_DIR", lexicon_dir)
-            spec = importlib.util.spec_from_file_location(
-                "_verdicts_reading", knowledge.verdicts.__file__
-            )
-            assert spec is not None and spec.loader is not None
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            return module
-    finally:
-        lexicon.word_classes.cache_clear()  # the shipped files for whoever reads next
-
-
 def test_a_may_word_added_to_the_lexicon_makes_running_a_conditional_yes(
     kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -120,17 +99,9 @@ def test_a_may_word_added_to_the_lexicon_makes_running_a_conditional_yes(
     "may I run, and must I resign", answered yes on condition."""
     question = "tiang pns, nyidaang nyalon bupati? mundurnya kapan?"
     assert _verdict(kb, question)[0] == "info"
-    words = tmp_path / "lexicon"
-    shutil.copytree(lexicon.LEXICON_DIR, words)
-    intents = words / "intents.toml"
-    text, added = re.subn(
-        r"^may = \[", 'may = [\n  "nyidaang",', intents.read_text(encoding="utf-8"), flags=re.M
-    )
-    assert added == 1
-    intents.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(
-        framepick, "asks_whether_to_run", _verdicts_reading(words).asks_whether_to_run
-    )
+    words = edited_lexicon(tmp_path, "intents.toml", r"^may = \[", 'may = [\n  "nyidaang",')
+    (verdicts,) = modules_reading(words, "knowledge.verdicts")
+    monkeypatch.setattr(framepick, "asks_whether_to_run", verdicts.asks_whether_to_run)
     assert _verdict(kb, question)[0] == "boleh_bersyarat"
 
 
