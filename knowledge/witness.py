@@ -70,6 +70,8 @@ _SHOULD = _W["should"]
 # The writer's own stake: "bingung", "takut karir sy", "boleh nolak?"
 _OWN_STAKE = _W["own_stake"]
 _MUST = _W["must"]
+# "saya wajib datang?": a duty by rule, the writer's own question
+_DUTY = _W["duty"]
 # "gimana ini", "piye iki", "kumaha ieu" (the regional forms reach here as "ini")
 _THIS_HERE = _W["this_here"]
 # "gimana tuh?", "itu gimana?", "piye kuwi": pointing at what was just told
@@ -251,7 +253,7 @@ def asks_what_to_do_last(words: tuple[str, ...]) -> bool:
     lakukan?", "What should I do?"), not what they must do by rule ("apa yang wajib
     saya lakukan?" asks a duty) nor whether it is allowed ("itu boleh dia lakukan?")."""
     tail = set(words[-QUESTION_TAIL:])
-    return bool(tail & _DEEDS) and not tail & (_RULE_ASKED | {"wajib"})
+    return bool(tail & _DEEDS) and not tail & (_RULE_ASKED | _DUTY)
 
 
 def _one_of(words: tuple[str, ...], i: int) -> bool:
@@ -406,7 +408,7 @@ def a_particular_one_presses(words: tuple[str, ...]) -> bool:
         return False
     # ("kabid kami minta tiap staf nyetor …, harus ikut?": what the writer must do)
     tail = set(words[-QUESTION_TAIL:])
-    if tail & (_MUST | _DILEMMA | {"wajib"}) and not tail & _THIRD_PARTY:
+    if tail & (_MUST | _DILEMMA | _DUTY) and not tail & _THIRD_PARTY:
         return False
     return not (tail & _FIRST_PERSON and tail & _RULE_ASKED)
 
@@ -541,13 +543,14 @@ def names_an_election_act(words: tuple[str, ...]) -> bool:
 # A ballot number is short: "nomor 3", "no 02" ("Nomor 1 Tahun 2023" names a regulation,
 # "nomor induk" and "nomor hp 0812 …" are no candidate).
 MAX_BALLOT_DIGITS = 2
-_NOT_BALLOT_AFTER = frozenset({"tahun", "thn", "year", "tentang", "pasal"})
+_BALLOT_NUMBER = _W["ballot_number"]
+_NOT_BALLOT_AFTER = _W["not_ballot_after"]
 
 
 def _ballot_number(words: tuple[str, ...]) -> bool:
     """ "nomor 3", "nomer 2" (read "nomor"), "number 1": a candidate's ballot number."""
     return any(
-        w == "nomor"
+        w in _BALLOT_NUMBER
         and words[i + 1 : i + 2]
         and words[i + 1].isdigit()
         and len(words[i + 1]) <= MAX_BALLOT_DIGITS
@@ -788,7 +791,7 @@ def asks_own_duty(words: tuple[str, ...]) -> bool:
     """The last words ask what the writer must or may do, even without a question mark
     ("…, sy hrs nurut", "saya wajib datang", "boleh sy tolak"): their own question."""
     tail = set(words[-QUESTION_TAIL:])
-    return bool(tail & (_MUST | _RULE_ASKED | {"wajib"}))
+    return bool(tail & (_MUST | _RULE_ASKED | _DUTY))
 
 
 def sets_the_scene(words: tuple[str, ...]) -> bool:
