@@ -61,6 +61,8 @@ class Lexicon:
     # english.toml's own words: a plural or an inflection of one of them ("joins",
     # "posters", "stories", "displayed", "wearing") reads as the word itself
     english: frozenset[str] = frozenset()
+    # regional.toml [not_marks]: Indonesian words whose regional-looking ending marks nothing
+    not_marks: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict[str, object]:
@@ -189,6 +191,8 @@ def load_lexicon() -> Lexicon:
     assert isinstance(inner_raw, dict)
     ka_raw = regional.get("asking_ka", {})
     assert isinstance(ka_raw, dict)
+    not_marks_raw = regional.get("not_marks", {})
+    assert isinstance(not_marks_raw, dict)
     ulah_raw = regional.get("ulah", {})
     assert isinstance(ulah_raw, dict)
     oleh_raw = regional.get("oleh", {})
@@ -221,6 +225,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         company=company,
         english=frozenset(str(k).lower() for k in english_words),
+        not_marks=frozenset(str(w) for w in not_marks_raw.get("words", [])),
         javanese=marks["javanese"],
         oleh_around=(
             frozenset(str(w) for w in oleh_raw.get("askers", [])),
