@@ -28,30 +28,20 @@ YES_NO = frozenset({"dilarang", "boleh", "boleh_bersyarat"})
 YES = frozenset({"boleh", "boleh_bersyarat"})
 REVIEW_MONTHS = 12
 
-_PERMISSION = re.compile(
-    r"\b(boleh|bolehkah|bolehlah|boleh2|blh|bole|diperbolehkan|dibolehkan|diizinkan"
-    r"|allowed|permitted|may|can|could"
-    # regional words that only ask leave (not Javanese "oleh", Indonesian "by")
-    r"|kenging|kengeng|angsal|pareng|kepareng|entuk|buliah|bulieh|wios|meunang|olle)\b"
-)
-_ENGLISH_MODAL = frozenset({"may", "can", "could"})
+# The words are intents.toml [verdicts]; the code only puts the classes together.
+_WORDS = word_classes("intents.toml", "verdicts")
+_R = {name: alternation(words) for name, words in _WORDS.items()}
+
+_PERMISSION = re.compile(rf"\b({alternation(_WORDS['permission'] | _WORDS['english_may'])})\b")
+_ENGLISH_MODAL = _WORDS["english_may"]
 # A question word anywhere makes it a what/who/when/why/how question, even when a
 # permission word is in it: "siapa yang boleh melapor", "kok menteri boleh kampanye".
-_QUESTION_WORD = re.compile(
-    r"\b(siapa|kapan|bagaimana|gimana|gmn|gmana|kenapa|mengapa|knp|kemana|dimana|di mana"
-    r"|berapa|brp|ngapain|maksudnya|artinya|makanya|who|what|when|why|how|where|which"
-    r"|disebut apa|dasar hukum"
-    # the same questions in regional words: how, why, where, when, who, how much
-    r"|piye|kepiye|pripun|kumaha|kayapa|cemana|kekmana|gimane|pegimane|cakmano|ngopo|naha"
-    r"|kunaon|ngapo|ngendi|pundi|kamana|kemane|iraha|sinten|saha|sopo|pinten|sabaraha"
-    r"|apa (?:saja|aja|yang|yg|itu|bedanya|beda|dasar|sanksinya|akibatnya|syaratnya))\b"
-    r"|\bkok\s+[a-z]"
-)
+_QUESTION_WORD = re.compile(rf"\b{_R['question_words']}\b|\b{_R['question_before_word']}\s+[a-z]")
 # "can you list", "can i report": a request or a capability, not a permission;
 # "can a pns be fired": a possibility.
 _MODAL_NOT_PERMISSION = re.compile(
-    r"\b(?:can|could|may)\s+(?:you|i|we)\b"
-    r"|\b(?:can|could|may)\b(?:\s+\S+){0,4}?\s+(?:be|get|face)\b"
+    rf"\b{_R['english_may']}\s+{_R['english_asker']}\b"
+    rf"|\b{_R['english_may']}\b(?:\s+\S+){{0,4}}?\s+{_R['english_possible']}\b"
 )
 _SENTENCE_END = re.compile(r"[.!?:;](?:\s|$)")
 
@@ -70,16 +60,8 @@ def asks_permission(phrasing: str) -> bool:
 # What the sanction is, not whether there is one: "kena sanksi apa?", "berapa
 # dendanya?", "what's the penalty?" ("kena sanksi gak?" asks yes or no, and so
 # does "apa …" opening a clause: "apa istri saya ikut kena?").
-_ASKS_WHAT = re.compile(
-    r"\b(apa|ap|apaan|berapa|brp|bagaimana|gimana|gmn|gmana|seberapa|opo|naon|apo|kumaha"
-    r"|piye|pripun|what|whats|how|which"
-    r"|menapa|punapa|nopo|napi|aha|ape|kepiye|kayapa|cemana|cakmano|gimane|pegimane)\b"
-)
-_CLAUSE_OPENING_APA = re.compile(
-    r"(^|[.,;:?!]\s*)apa\s+"
-    r"(?!(?:saja|aja|yang|yg|itu|sih|sanksi|hukuman|ancaman|akibat|konsekuensi|isi|beda"
-    r"|dasar|jenis|bentuk|arti|maksud|pasal|tugas|kewajiban)\w*)"
-)
+_ASKS_WHAT = re.compile(rf"\b{_R['asks_what']}\b")
+_CLAUSE_OPENING_APA = re.compile(rf"(^|[.,;:?!]\s*){_R['clause_apa']}\s+(?!{_R['apa_what']}\w*)")
 
 
 def asks_what(phrasing: str) -> bool:
@@ -93,11 +75,9 @@ def asks_what(phrasing: str) -> bool:
 # "bisa dipenjara?", "can he be jailed?"). The answer is the act's sanction, which
 # says how far it goes; a bare "kena sanksi gak?" stays a whether question.
 _ASKS_SEVERITY = re.compile(
-    r"\b(?:bisa|bs|bisakah|apa|apakah|akan|bakal|kena|terancam|sampai|sampe)\s+"
-    r"(?:di)?(?:pecat|penjara|penjarakan|pidana|bui)\b"
-    r"|\b(?:dipecat|dipenjara|dipidana|ptdh)\s*(?:ga|gak|gk|nggak|enggak|tidak|ya|kah|ji|juga|\?)"
-    r"|\b(?:can|could|will|would|may)\b(?:\s+\S+){0,5}?\s+(?:be|get)\s+"
-    r"(?:fired|dismissed|sacked|jailed|imprisoned|prosecuted|criminally|sent to prison)"
+    rf"\b{_R['severity_before']}\s+(?:di)?{_R['severity_roots']}\b"
+    rf"|\b{_R['severity_done']}\s*(?:{_R['severity_tags']}|\?)"
+    rf"|\b{_R['english_will']}\b(?:\s+\S+){{0,5}}?\s+{_R['english_be']}\s+{_R['english_severe']}"
 )
 
 
@@ -169,9 +149,7 @@ def stale_entries(entries: Iterable[Entry], today: dt.date) -> list[str]:
 # nyalon? harus mundur?", "do they have to resign?". The labelling
 # convention of the question sets: these are boleh_bersyarat (running is allowed on
 # condition of resigning); a bare "kapan mundur, pas daftar atau ditetapkan?" about
-# someone else asks only the timing (info). The words are intents.toml [verdicts].
-_RUN_WORDS = word_classes("intents.toml", "verdicts")
-_R = {name: alternation(words) for name, words in _RUN_WORDS.items()}
+# someone else asks only the timing (info).
 # "bisa ditarik / balik / kerja lagi": taking a resignation back or returning, not
 # leave to run ("di" is the passive prefix, not a word of its own)
 _MAY_RUN = re.compile(
@@ -181,7 +159,7 @@ _MAY_RUN = re.compile(
 # "harus mundur kapan / dari kapan / pas daftar": when, not whether
 _WHEN_AFTER = rf"\s*(?:,\s*)?(?:{_R['when_from']}\s+)?(?:{_R['when']}|{_R['at_the_time']}\b)"
 # Python's lookbehinds take one fixed width each: one per word.
-_NOT_AFTER_WHEN = "".join(rf"(?<!{re.escape(w)} )" for w in sorted(_RUN_WORDS["english_when"]))
+_NOT_AFTER_WHEN = "".join(rf"(?<!{re.escape(w)} )" for w in sorted(_WORDS["english_when"]))
 _MUST_QUIT = re.compile(
     rf"\b{_R['must']}\s+(?:\w+\s+)?{_R['quit']}\b(?!{_WHEN_AFTER})"
     rf"|{_NOT_AFTER_WHEN}\b{_R['english_asking']}\b(?:\s+\S+){{0,10}}?"
