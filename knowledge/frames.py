@@ -19,7 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from knowledge.lexicon import LEXICON_DIR
+from knowledge.lexicon import LEXICON_DIR, word_classes
 from knowledge.normalize import Analysis, Normalizer, fold, stem
 from knowledge.verdicts import asks_permission, asks_what
 
@@ -35,34 +35,15 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 # the mark stays with its sentence, so the question sentence keeps its "?".
 _CLAUSE_END = re.compile(r"(?<=[,;])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<![0-9]\.)\s+")
-# Who is who, for reading a frame only: the many words for "I" are one person
-# ("suami aku bukan PNS" is "suami saya bukan PNS", not "aku bukan PNS"), and so
-# are those for "he/she" ("doi boleh?" asks about someone else). The matcher keeps
-# the words as they are.
-_FIRST_PERSON = frozenset(
-    {"aku", "gue", "gua", "gw", "gwe", "ane", "im", "daku", "inyong", "nyong"}
-)
-_THIRD_PERSON = frozenset({"doi", "dio", "ia", "manehna", "anjeunna"})
-# Words a gapped phrase never skips: a negation, a conjunction or a person turns
-# "istri saya … PNS" into someone else's status.
-_NO_SKIP = frozenset(
-    "bukan bkn tidak tdk gak ga nggak non belum tapi tetapi namun sedangkan sementara "
-    "dan atau kalau klo saya dia beliau kami kita mereka anak suami istri not".split()
-)
-# Roots whose inflected forms are different words: "berlaku" (is in force) and
-# "dilakukan" (is done) share the stem "laku", so "kegiatannya hanya dilakukan
-# hari libur" is not "aturannya hanya berlaku …". Such words meet only as typed.
-_UNRELATED_FORMS = frozenset({"laku"})
-# Words that join a list: "seperti TNI dan Polri", "kayak tni polri" compare with the
-# whole list, so a concept word after one of its own words (or these) looks further
-# back for the word that sets it apart (Concept.not_after).
-_JOINERS = frozenset({"dan", "atau", "maupun", "serta", "ataupun", "and", "or", "nor"})
-# "suamiku", "bapakku": a kin word with the possessive "-ku" is "suami saya".
-_KIN = frozenset(
-    "suami istri bojo bapak ayah ibu anak kakak adik adek mertua ortu paman bibi om tante "
-    "abang mamak emak abah keluarga menantu ipar sepupu ponakan keponakan papa mama laki "
-    "bini nenek kakek cucu pasangan saudara sodara".split()
-)
+# The words every question is read by (concepts.toml [reading], where each is
+# explained): the shipped file's, whatever concept file a reader is given.
+_READING = word_classes("concepts.toml", "reading")
+_FIRST_PERSON = _READING["first_person"]
+_THIRD_PERSON = _READING["third_person"]
+_NO_SKIP = _READING["no_skip"]
+_UNRELATED_FORMS = _READING["unrelated_forms"]
+_JOINERS = _READING["joiners"]
+_KIN = _READING["kin"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -60,6 +61,8 @@ class Lexicon:
     # english.toml's own words: a plural or an inflection of one of them ("joins",
     # "posters", "stories", "displayed", "wearing") reads as the word itself
     english: frozenset[str] = frozenset()
+    # regional.toml [not_marks]: Indonesian words whose regional-looking ending marks nothing
+    not_marks: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict[str, object]:
@@ -73,6 +76,17 @@ def word_classes(name: str, table: str) -> dict[str, frozenset[str]]:
     raw = _read(name).get(table, {})
     assert isinstance(raw, dict)
     return {str(k): frozenset(str(w) for w in v) for k, v in raw.items()}
+
+
+def alternation(words: frozenset[str]) -> str:
+    """A regular-expression group matching any one of ``words`` as typed, for the
+    classes read from raw text (``[verdicts]``); a phrase's words one space apart."""
+    if not words:
+        # an empty group matches the empty string, so every text would match
+        raise ValueError("an empty word class cannot be matched")
+    # longest first, so a phrase wins over its first word wherever the order matters
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
 
 
 @cache
@@ -177,6 +191,8 @@ def load_lexicon() -> Lexicon:
     assert isinstance(inner_raw, dict)
     ka_raw = regional.get("asking_ka", {})
     assert isinstance(ka_raw, dict)
+    not_marks_raw = regional.get("not_marks", {})
+    assert isinstance(not_marks_raw, dict)
     ulah_raw = regional.get("ulah", {})
     assert isinstance(ulah_raw, dict)
     oleh_raw = regional.get("oleh", {})
@@ -209,6 +225,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         company=company,
         english=frozenset(str(k).lower() for k in english_words),
+        not_marks=frozenset(str(w) for w in not_marks_raw.get("words", [])),
         javanese=marks["javanese"],
         oleh_around=(
             frozenset(str(w) for w in oleh_raw.get("askers", [])),

@@ -82,8 +82,6 @@ _MINANG_ENDINGS = (
 _POSSESSIVE_ONLY = ("nipun", "ipun", "nyo", "nye")
 # a word that marks its language by its ending only from this length ("masangkeun")
 _MARK_MIN = 6
-# Indonesian words with a regional-looking ending that the stemmer's roots lack
-_NOT_MARKS = frozenset({"meskipun", "sekalipun", "keuangan"})
 # Regional endings read at the word level (see Normalizer._regional_suffixed): the
 # ending, and the Indonesian one that replaces it
 _WORD_ENDINGS = (
@@ -202,7 +200,7 @@ class Normalizer:
         )
         self._phrase_map = dict(self.lex.phrases)
         # words whose ending marks no language ([mark_endings]): "meskipun", "ilmiah"
-        self._indonesian = _roots() | self.lex.stopwords | _NOT_MARKS
+        self._indonesian = _roots() | self.lex.stopwords | self.lex.not_marks
 
     def _phrases(self, text: str) -> str:
         if self._phrase_re is None:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 
 from knowledge.entries import Entry
+from knowledge.lexicon import alternation, word_classes
 
 YES_NO = frozenset({"dilarang", "boleh", "boleh_bersyarat"})
 # The verdicts that say yes: a yes guessed from far or unsure words could be a
@@ -27,30 +28,20 @@ YES_NO = frozenset({"dilarang", "boleh", "boleh_bersyarat"})
 YES = frozenset({"boleh", "boleh_bersyarat"})
 REVIEW_MONTHS = 12
 
-_PERMISSION = re.compile(
-    r"\b(boleh|bolehkah|bolehlah|boleh2|blh|bole|diperbolehkan|dibolehkan|diizinkan"
-    r"|allowed|permitted|may|can|could"
-    # regional words that only ask leave (not Javanese "oleh", Indonesian "by")
-    r"|kenging|kengeng|angsal|pareng|kepareng|entuk|buliah|bulieh|wios|meunang|olle)\b"
-)
-_ENGLISH_MODAL = frozenset({"may", "can", "could"})
+# The words are intents.toml [verdicts]; the code only puts the classes together.
+_WORDS = word_classes("intents.toml", "verdicts")
+_R = {name: alternation(words) for name, words in _WORDS.items()}
+
+_PERMISSION = re.compile(rf"\b({alternation(_WORDS['permission'] | _WORDS['english_may'])})\b")
+_ENGLISH_MODAL = _WORDS["english_may"]
 # A question word anywhere makes it a what/who/when/why/how question, even when a
 # permission word is in it: "siapa yang boleh melapor", "kok menteri boleh kampanye".
-_QUESTION_WORD = re.compile(
-    r"\b(siapa|kapan|bagaimana|gimana|gmn|gmana|kenapa|mengapa|knp|kemana|dimana|di mana"
-    r"|berapa|brp|ngapain|maksudnya|artinya|makanya|who|what|when|why|how|where|which"
-    r"|disebut apa|dasar hukum"
-    # the same questions in regional words: how, why, where, when, who, how much
-    r"|piye|kepiye|pripun|kumaha|kayapa|cemana|kekmana|gimane|pegimane|cakmano|ngopo|naha"
-    r"|kunaon|ngapo|ngendi|pundi|kamana|kemane|iraha|sinten|saha|sopo|pinten|sabaraha"
-    r"|apa (?:saja|aja|yang|yg|itu|bedanya|beda|dasar|sanksinya|akibatnya|syaratnya))\b"
-    r"|\bkok\s+[a-z]"
-)
+_QUESTION_WORD = re.compile(rf"\b{_R['question_words']}\b|\b{_R['question_before_word']}\s+[a-z]")
 # "can you list", "can i report": a request or a capability, not a permission;
 # "can a pns be fired": a possibility.
 _MODAL_NOT_PERMISSION = re.compile(
-    r"\b(?:can|could|may)\s+(?:you|i|we)\b"
-    r"|\b(?:can|could|may)\b(?:\s+\S+){0,4}?\s+(?:be|get|face)\b"
+    rf"\b{_R['english_may']}\s+{_R['english_asker']}\b"
+    rf"|\b{_R['english_may']}\b(?:\s+\S+){{0,4}}?\s+{_R['english_possible']}\b"
 )
 _SENTENCE_END = re.compile(r"[.!?:;](?:\s|$)")
 
@@ -69,16 +60,8 @@ def asks_permission(phrasing: str) -> bool:
 # What the sanction is, not whether there is one: "kena sanksi apa?", "berapa
 # dendanya?", "what's the penalty?" ("kena sanksi gak?" asks yes or no, and so
 # does "apa …" opening a clause: "apa istri saya ikut kena?").
-_ASKS_WHAT = re.compile(
-    r"\b(apa|ap|apaan|berapa|brp|bagaimana|gimana|gmn|gmana|seberapa|opo|naon|apo|kumaha"
-    r"|piye|pripun|what|whats|how|which"
-    r"|menapa|punapa|nopo|napi|aha|ape|kepiye|kayapa|cemana|cakmano|gimane|pegimane)\b"
-)
-_CLAUSE_OPENING_APA = re.compile(
-    r"(^|[.,;:?!]\s*)apa\s+"
-    r"(?!(?:saja|aja|yang|yg|itu|sih|sanksi|hukuman|ancaman|akibat|konsekuensi|isi|beda"
-    r"|dasar|jenis|bentuk|arti|maksud|pasal|tugas|kewajiban)\w*)"
-)
+_ASKS_WHAT = re.compile(rf"\b{_R['asks_what']}\b")
+_CLAUSE_OPENING_APA = re.compile(rf"(^|[.,;:?!]\s*){_R['clause_apa']}\s+(?!{_R['apa_what']}\w*)")
 
 
 def asks_what(phrasing: str) -> bool:
@@ -92,11 +75,9 @@ def asks_what(phrasing: str) -> bool:
 # "bisa dipenjara?", "can he be jailed?"). The answer is the act's sanction, which
 # says how far it goes; a bare "kena sanksi gak?" stays a whether question.
 _ASKS_SEVERITY = re.compile(
-    r"\b(?:bisa|bs|bisakah|apa|apakah|akan|bakal|kena|terancam|sampai|sampe)\s+"
-    r"(?:di)?(?:pecat|penjara|penjarakan|pidana|bui)\b"
-    r"|\b(?:dipecat|dipenjara|dipidana|ptdh)\s*(?:ga|gak|gk|nggak|enggak|tidak|ya|kah|ji|juga|\?)"
-    r"|\b(?:can|could|will|would|may)\b(?:\s+\S+){0,5}?\s+(?:be|get)\s+"
-    r"(?:fired|dismissed|sacked|jailed|imprisoned|prosecuted|criminally|sent to prison)"
+    rf"\b{_R['severity_before']}\s+(?:di)?{_R['severity_roots']}\b"
+    rf"|\b{_R['severity_done']}\s*(?:{_R['severity_tags']}|\?)"
+    rf"|\b{_R['english_will']}\b(?:\s+\S+){{0,5}}?\s+{_R['english_be']}\s+{_R['english_severe']}"
 )
 
 
@@ -169,39 +150,22 @@ def stale_entries(entries: Iterable[Entry], today: dt.date) -> list[str]:
 # convention of the question sets: these are boleh_bersyarat (running is allowed on
 # condition of resigning); a bare "kapan mundur, pas daftar atau ditetapkan?" about
 # someone else asks only the timing (info).
-_RUN = (
-    r"(?:nyalon|nyaleg|nyalonin|nyalonke|maju|mencalonkan|dicalonkan|mancalon|bacalon|mencalon"
-    r"|calon|mandaftar|mendaftar|daftar|run|running|stand)"
-)
-_MAY = (
-    r"(?:boleh|bolehkah|blh|bole|bisa|bisakah|bs|dapat|dapatkah|pacak|buliah|bulieh|kenging"
-    r"|angsal|pareng|meunang|tiasa|kawa)"
-)
 # "bisa ditarik / balik / kerja lagi": taking a resignation back or returning, not
-# leave to run
+# leave to run ("di" is the passive prefix, not a word of its own)
 _MAY_RUN = re.compile(
-    rf"\b{_MAY}\b(?!\s+(?:ji\s+|lagi\s+|lg\s+)?(?:di)?(?:tarik|cabut|balik|kembali|kerja|bekerja"
-    r"|masuk|jadi (?:asn|pns) lagi))"
-    # English "can / may" only before running itself ("can i do that", "can he run")
-    r"|\b(?:can|could|may)\b(?:\s+\S+){0,5}?\s+(?:run|stand|contest|do that|be a candidate"
-    r"|become a candidate)\b"
-)
-_MUST = r"(?:harus|hrs|wajib|kudu|kedah|musti|mesti|perlu|apa harus|apakah harus)"
-_QUIT = (
-    r"(?:mundur|resign|mengundurkan diri|undur diri|baundur diri|berhenti|baranti|bahenti"
-    r"|keluar|quit|step down|leave)"
+    rf"\b{_R['may']}\b(?!\s+(?:{_R['may_back_fillers']}\s+)?(?:di)?{_R['may_back']})"
+    rf"|\b{_R['english_may']}\b(?:\s+\S+){{0,5}}?\s+{_R['english_run']}\b"
 )
 # "harus mundur kapan / dari kapan / pas daftar": when, not whether
-_WHEN_AFTER = (
-    r"\s*(?:,\s*)?(?:dari\s+|sejak\s+|ti\s+|mulai\s+)?"
-    r"(?:kapan|kpn|iraha|bilo|wayah|pas\b|saat\b|waktu\b)"
-)
+_WHEN_AFTER = rf"\s*(?:,\s*)?(?:{_R['when_from']}\s+)?(?:{_R['when']}|{_R['at_the_time']}\b)"
+# Python's lookbehinds take one fixed width each: one per word.
+_NOT_AFTER_WHEN = "".join(rf"(?<!{re.escape(w)} )" for w in sorted(_WORDS["english_when"]))
 _MUST_QUIT = re.compile(
-    rf"\b{_MUST}\s+(?:\w+\s+)?{_QUIT}\b(?!{_WHEN_AFTER})"
-    r"|(?<!when )(?<!exactly )\b(?:do|does|did|must|will)\b(?:\s+\S+){0,10}?"
-    r"\s+(?:have|has|need|needs)\s+to\s+"
-    r"(?:resign|quit|step down|leave)\b"
-    r"|(?<!when )(?<!exactly )\bmust\b(?:\s+\S+){0,4}?\s+(?:resign|quit|step down)\b"
+    rf"\b{_R['must']}\s+(?:\w+\s+)?{_R['quit']}\b(?!{_WHEN_AFTER})"
+    rf"|{_NOT_AFTER_WHEN}\b{_R['english_asking']}\b(?:\s+\S+){{0,10}}?"
+    rf"\s+{_R['english_have_to']}\s+{_R['english_quit']}\b"
+    rf"|{_NOT_AFTER_WHEN}\b{_R['english_must']}\b(?:\s+\S+){{0,4}}?"
+    rf"\s+{_R['english_must_quit']}\b"
 )
 
 

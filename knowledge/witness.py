@@ -70,6 +70,8 @@ _SHOULD = _W["should"]
 # The writer's own stake: "bingung", "takut karir sy", "boleh nolak?"
 _OWN_STAKE = _W["own_stake"]
 _MUST = _W["must"]
+# "saya wajib datang?": a duty by rule, the writer's own question
+_DUTY = _W["duty"]
 # "gimana ini", "piye iki", "kumaha ieu" (the regional forms reach here as "ini")
 _THIS_HERE = _W["this_here"]
 # "gimana tuh?", "itu gimana?", "piye kuwi": pointing at what was just told
@@ -77,6 +79,8 @@ _POINTERS = _THIS_HERE | _W["pointers"]
 # Not the people pressed: "nyuruh kami …", "minta ini", "ajak untuk …"
 _NOT_PRESSED = _FIRST_PERSON | _THIS | _NOT_OWNER | _W["not_pressed"]
 _CONTRAST = _W["contrast"]
+_CONTRAST_ALONE = _W["contrast_alone"]
+_NOT_YET = _W["not_yet"]
 # Who may press others: roles, and the superiors among the relations ("atasan").
 _SUPERIORS = _W["superiors"]
 # Pressed against one's will: "keberatan", "tertekan"; "ga mau", "tidak nyaman".
@@ -95,6 +99,8 @@ _PRESSED = _W["pressed"]
 _GIVING = _W["giving"]
 _REWARDS = _W["rewards"]
 _CHOICE = _W["choice"]
+_BEFORE_CHOICE = _W["before_choice"]
+_FREE = _W["free"]
 _SPEECH = _W["speech"]
 _NEGATION = _W["otherwise"]
 # That it happened: seen, when, a habit, a request for action, evidence in hand.
@@ -113,6 +119,7 @@ _HANDING = _W["handing"]
 _SOMEONE = _W["someone"]
 _SOMEONE_AFTER = _W["someone_after"]
 _SOMEONE_WORDS = _W["someone_words"]
+_SOMEONE_FROM = _W["someone_from"]
 # A breach named: "melanggar", "pelanggaran"; "tidak netral", "kurang netral".
 _BREACH = _W["breach"]
 _NEUTRAL = _W["neutral"]
@@ -143,6 +150,7 @@ _ABOUT_RULES = _W["about_rules"]
 _WHAT_TO_DO = _W["what_to_do"]
 _DEEDS = _W["deeds"]
 _RULE_ASKED = _W["rule_asked"]
+_ONE_OF = _W["one_of"]
 _TOLD_SUBJECT = _W["told_subject"]
 _HOW = _W["how"]
 _SAFETY = _W["safety"]
@@ -251,12 +259,12 @@ def asks_what_to_do_last(words: tuple[str, ...]) -> bool:
     lakukan?", "What should I do?"), not what they must do by rule ("apa yang wajib
     saya lakukan?" asks a duty) nor whether it is allowed ("itu boleh dia lakukan?")."""
     tail = set(words[-QUESTION_TAIL:])
-    return bool(tail & _DEEDS) and not tail & (_RULE_ASKED | {"wajib"})
+    return bool(tail & _DEEDS) and not tail & (_RULE_ASKED | _DUTY)
 
 
 def _one_of(words: tuple[str, ...], i: int) -> bool:
     """ "salah satu", "salah seorang": one of, not "wrong"."""
-    return words[i] == "salah" and words[i + 1 : i + 2] in (("satu",), ("seorang",))
+    return " ".join(words[i : i + 2]) in _ONE_OF
 
 
 def is_report_word(word: str) -> bool:
@@ -406,7 +414,7 @@ def a_particular_one_presses(words: tuple[str, ...]) -> bool:
         return False
     # ("kabid kami minta tiap staf nyetor …, harus ikut?": what the writer must do)
     tail = set(words[-QUESTION_TAIL:])
-    if tail & (_MUST | _DILEMMA | {"wajib"}) and not tail & _THIRD_PARTY:
+    if tail & (_MUST | _DILEMMA | _DUTY) and not tail & _THIRD_PARTY:
         return False
     return not (tail & _FIRST_PERSON and tail & _RULE_ASKED)
 
@@ -541,13 +549,14 @@ def names_an_election_act(words: tuple[str, ...]) -> bool:
 # A ballot number is short: "nomor 3", "no 02" ("Nomor 1 Tahun 2023" names a regulation,
 # "nomor induk" and "nomor hp 0812 …" are no candidate).
 MAX_BALLOT_DIGITS = 2
-_NOT_BALLOT_AFTER = frozenset({"tahun", "thn", "year", "tentang", "pasal"})
+_BALLOT_NUMBER = _W["ballot_number"]
+_NOT_BALLOT_AFTER = _W["not_ballot_after"]
 
 
 def _ballot_number(words: tuple[str, ...]) -> bool:
     """ "nomor 3", "nomer 2" (read "nomor"), "number 1": a candidate's ballot number."""
     return any(
-        w == "nomor"
+        w in _BALLOT_NUMBER
         and words[i + 1 : i + 2]
         and words[i + 1].isdigit()
         and len(words[i + 1]) <= MAX_BALLOT_DIGITS
@@ -730,7 +739,7 @@ def rewards(words: tuple[str, ...]) -> bool:
     if not wordset & _GIVING or not wordset & _REWARDS:
         return False
     return any(
-        w in _CHOICE and i > 0 and set(words[max(0, i - 3) : i]) & {"yang", "buat", "bagi"}
+        w in _CHOICE and i > 0 and set(words[max(0, i - 3) : i]) & _BEFORE_CHOICE
         for i, w in enumerate(words)
     ) and names_an_election_act(words)
 
@@ -788,7 +797,7 @@ def asks_own_duty(words: tuple[str, ...]) -> bool:
     """The last words ask what the writer must or may do, even without a question mark
     ("…, sy hrs nurut", "saya wajib datang", "boleh sy tolak"): their own question."""
     tail = set(words[-QUESTION_TAIL:])
-    return bool(tail & (_MUST | _RULE_ASKED | {"wajib"}))
+    return bool(tail & (_MUST | _RULE_ASKED | _DUTY))
 
 
 def sets_the_scene(words: tuple[str, ...]) -> bool:
@@ -884,7 +893,8 @@ def _someone_from(words: tuple[str, ...]) -> bool:
     office" (read "orang dari … kantor"): someone not named, from an office, opening
     the account."""
     return any(
-        w == "orang" and set(words[i + 1 : i + 5]) & _PLACES and i <= 2 for i, w in enumerate(words)
+        w in _SOMEONE_FROM and set(words[i + 1 : i + 5]) & _PLACES and i <= 2
+        for i, w in enumerate(words)
     )
 
 
@@ -912,7 +922,7 @@ def talks_rules(words: tuple[str, ...], ignore: frozenset[str] = frozenset()) ->
         and not _negates(words, i)
         and not _points_out(words, i)
         and not _article(words, i)
-        and not (w == "bebas" and i > 0 and words[i - 1] in _GIVING)  # "handed out free …"
+        and not (w in _FREE and i > 0 and words[i - 1] in _GIVING)
         for i, w in enumerate(words)
     )
 
@@ -959,8 +969,8 @@ def contrasts(words: tuple[str, ...]) -> bool:
     someone in a role did, set against what they should have done."""
     if not names_a_role(words) or talks_rules(words):
         return False
-    return "padahal" in words or any(
-        w in _CONTRAST and words[i + 1 : i + 2] and words[i + 1] in _NEGATION | {"belum"}
+    return bool(set(words) & _CONTRAST_ALONE) or any(
+        w in _CONTRAST and words[i + 1 : i + 2] and words[i + 1] in _NEGATION | _NOT_YET
         for i, w in enumerate(words)
     )
 

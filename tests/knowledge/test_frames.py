@@ -17,6 +17,7 @@ from bot.askpath import answer_json
 from knowledge import KnowledgeBase, load_knowledge_base
 from knowledge.frames import CONCEPTS_FILE, FrameReader
 from knowledge.normalize import Normalizer
+from tests.knowledge.lexicon_edit import edited_lexicon, modules_reading
 
 FIXTURES = Path(__file__).parent / "fixtures" / "faq"
 
@@ -254,6 +255,22 @@ def test_an_actor_or_a_word_is_a_data_change(tmp_path: Path) -> None:
     frame = FrameReader(Normalizer(), concepts).read("satpam boleh jadi mandataris paslon?")
     assert frame.actor is not None and frame.actor.label == "satpam kantor"
     assert frame.activity is not None and frame.activity.id == "witness"
+
+
+def test_a_word_for_i_is_a_data_change(kb: KnowledgeBase, tmp_path: Path) -> None:
+    """The words for "I" a frame reads as the writer are concepts.toml [reading]
+    first_person: Betawi "ogut", added there alone, makes "suami ogut bukan PNS" the
+    writer's husband, a relative who is no civil servant (not a PNS asked about)."""
+    question = "suami ogut bukan PNS, boleh ikut kampanye?"
+    before = FrameReader(kb.normalizer).read(question)
+    assert before.actor is not None and before.actor.id == "pns"
+    words = edited_lexicon(
+        tmp_path, "concepts.toml", r"^first_person = \[", 'first_person = ["ogut", '
+    )
+    (frames,) = modules_reading(words, "knowledge.frames")
+    after = frames.FrameReader(kb.normalizer).read(question)
+    assert after.actor is not None and after.actor.id == "keluarga"
+    assert after.has("relative_not_asn")
 
 
 @pytest.mark.parametrize(

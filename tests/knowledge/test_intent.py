@@ -1,7 +1,11 @@
+from pathlib import Path
+
 import pytest
 
+from knowledge import KnowledgeBase, base
 from knowledge.intent import detect_intent, fits, last_question
 from knowledge.normalize import Normalizer
+from tests.knowledge.lexicon_edit import edited_lexicon, modules_reading
 
 _norm = Normalizer()
 
@@ -753,3 +757,20 @@ def test_regional_and_chat_asides_keep_an_account_a_tip(text: str) -> None:
 )
 def test_rule_questions_with_chat_asides_stay_questions(text: str) -> None:
     assert report_of(text)[0] == "question"
+
+
+def test_what_ends_a_ballot_number_is_a_word_of_the_lexicon(
+    kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "nomor 5" is a candidate's number, and the village head reading it out an account
+    to report; "nomor 5 tahun 2023" names a regulation. The words that make it one are
+    intents.toml [witness] not_ballot_after: "ayat" (clause), added there alone, makes
+    "nomor 5 ayat 2" a regulation read out, asked about, not reported."""
+    text = "pak kades kemarin bacain nomor 5 ayat 2 di balai desa"
+    assert kb.ask(text).intent == "tip"
+    words = edited_lexicon(
+        tmp_path, "intents.toml", r"^not_ballot_after = \[", 'not_ballot_after = ["ayat", '
+    )
+    _, intent = modules_reading(words, "knowledge.witness", "knowledge.intent")
+    monkeypatch.setattr(base, "detect_intent", intent.detect_intent)
+    assert kb.ask(text).intent == "faq"

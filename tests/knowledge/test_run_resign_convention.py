@@ -15,10 +15,13 @@ registers."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from knowledge import KnowledgeBase
+from knowledge import KnowledgeBase, framepick, lexicon
 from knowledge.verdicts import YES, asks_whether_to_run
+from tests.knowledge.lexicon_edit import edited_lexicon, modules_reading
 
 
 def _verdict(kb: KnowledgeBase, text: str) -> tuple[str, str]:
@@ -86,6 +89,25 @@ def test_running_while_staying_in_service_is_never_a_yes(kb: KnowledgeBase, text
 )
 def test_asks_whether_to_run(text: str, asks: bool) -> None:
     assert asks_whether_to_run(text) is asks
+
+
+def test_a_may_word_added_to_the_lexicon_makes_running_a_conditional_yes(
+    kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The words asking leave to run live in intents.toml [verdicts], not in code:
+    Balinese "nyidaang" (can), added there alone, turns "when must I resign" into
+    "may I run, and must I resign", answered yes on condition."""
+    question = "tiang pns, nyidaang nyalon bupati? mundurnya kapan?"
+    assert _verdict(kb, question)[0] == "info"
+    words = edited_lexicon(tmp_path, "intents.toml", r"^may = \[", 'may = [\n  "nyidaang",')
+    (verdicts,) = modules_reading(words, "knowledge.verdicts")
+    monkeypatch.setattr(framepick, "asks_whether_to_run", verdicts.asks_whether_to_run)
+    assert _verdict(kb, question)[0] == "boleh_bersyarat"
+
+
+def test_an_empty_word_class_is_refused_not_matched_everywhere() -> None:
+    with pytest.raises(ValueError):
+        lexicon.alternation(frozenset())
 
 
 ON_LEAVE_CAMPAIGNING = [
