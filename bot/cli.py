@@ -287,6 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config(q)
     q.add_argument("--force", action="store_true", help="rebuild even when the cache is current")
     q.set_defaults(func=cmd_knowledge_build_cache)
+    from bot.learncli import add_parser as add_learn
+
+    _add_config(add_learn(ksub))
     q = ksub.add_parser("gaps", help="the most frequent questions answered with low confidence")
     _add_config(q)
     q.add_argument("--limit", type=int, default=30)

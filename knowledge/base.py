@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import time
@@ -27,7 +28,7 @@ from knowledge.intent import (
     without_report_terms,
 )
 from knowledge.logreg import LogReg
-from knowledge.normalize import Normalizer
+from knowledge.normalize import Analysis, Normalizer
 from knowledge.regulations import Regulation, load_regulations
 from knowledge.scope import Scope
 from knowledge.witness import (
@@ -119,6 +120,10 @@ class Prepared:
     logreg: LogReg | None
     # The whole matcher, index included, when the cache could store it.
     matcher: m.Matcher | None = None
+    # Every entry's normalized learned examples, and the matcher over phrasings
+    # and examples together (None: no examples, or not stored).
+    examples: list[list[str]] | None = None
+    learned: m.Matcher | None = None
 
 
 @dataclass
@@ -136,19 +141,32 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         self._by_id = {e.id: e for e in self.entries}
+        learned: m.Matcher | None = None
         if self.prepared is None:
             self.phrasings: list[list[str]] = [
                 [self.normalizer.normalize(t) for t in (e.question, *e.alternates)]
                 for e in self.entries
             ]
+            examples = [[self.normalizer.normalize(t) for t in e.examples] for e in self.entries]
             texts = [self.normalizer.normalize(f"{e.question} {e.answer}") for e in self.entries]
             self.matcher = m.Matcher(self.phrasings, texts)
         else:
             self.phrasings, texts = self.prepared.phrasings, self.prepared.texts
+            examples = self.prepared.examples or [[] for _ in self.entries]
             self.matcher = self.prepared.matcher or m.Matcher(
                 self.phrasings, texts, logreg=self.prepared.logreg
             )
-        self.prepared = Prepared(self.phrasings, texts, self.matcher.logreg, self.matcher)
+            learned = self.prepared.learned
+        if learned is None and any(examples):
+            both = [p + x for p, x in zip(self.phrasings, examples, strict=True)]
+            learned = m.Matcher(both, texts)
+        # The authored phrasings answer; learned examples (knowledge/learned.py) are
+        # asked only when those find nothing: a question the entries' own phrasings
+        # place stays where they place it.
+        self.learned = learned
+        self.prepared = Prepared(
+            self.phrasings, texts, self.matcher.logreg, self.matcher, examples, learned
+        )
         self._covers = [
             _off_topic_covered(text, items, self.normalizer.lex.offtopic)
             for text, items in zip(texts, self.phrasings, strict=True)
@@ -221,11 +239,6 @@ class KnowledgeBase:
             # Most entries are a civil servant's and leave the ranking below: rank
             # them all so the ones that are this person's remain.
             depth = len(self.entries)
-        ranked = self.matcher.rank(wanted, depth) if wanted else []
-        # An entry that declares it never answers this kind of question (frames.toml
-        # [never]) leaves the ranking: its verdict is not this question's.
-        fm = self.framemap
-        ranked = [r for r in ranked if not fm.excludes(self.entries[r.index].id, frame)]
         match: Match | None = None
         # A subject we know we do not cover vetoes even a sure neighbour's verdict.
         # Asking how to report, the subject is what would be reported: "lapor pak, e-KTP
@@ -244,24 +257,19 @@ class KnowledgeBase:
             # "kades kami korupsi dana desa, lapor kemana?": reporting a wrong that is no
             # election matter is not ours, whoever did it
             in_scope = False
-        confident = (
-            bool(ranked)
-            and self._confident(ranked, len(analysis.terms))
-            and self._on_topic(analysis.terms, ranked[0])
-        )
-        picked = None
-        if in_scope:
-            picked = framepick.pick(self, ranked, frame, confident, analysis.terms)
-        if picked is None and confident and in_scope:
-            picked = self.entries[ranked[0].index], ranked
-        if picked is None and in_scope:
-            # Words unsure, but the act and "what is its sanction?" are clear and
-            # an info entry is written for exactly that.
-            picked = framepick.declared_info(self, query, ranked, frame, analysis.terms)
-        if picked is None and in_scope and not confident:
-            # Words unsure between entries that all forbid: the best of them answers;
-            # the verdict is not what is unsure.
-            picked = framepick.agreed(self, ranked, analysis.terms)
+        picked, ranked = self._pick(self.matcher, wanted, depth, frame, query, analysis, in_scope)
+        if picked is None and in_scope and self.learned is not None:
+            # The authored phrasings found nothing sure: questions people really asked
+            # (the learned examples) may know these words.
+            # Only a ranking sure at T1 counts there: the paths below T1 were
+            # calibrated on the authored phrasings, and with thousands of chatty
+            # examples the softmax model's vote is surer than it was calibrated for
+            # (it answered "guru pppk boleh terima endorse produk?").
+            again, ranked_again = self._pick(
+                self.learned, wanted, depth, frame, query, analysis, in_scope, sure_only=True
+            )
+            if again is not None:
+                picked, ranked = again, ranked_again
         if picked is not None:
             picked = framepick.prefer_info(self, query, picked, frame, analysis.terms)
             picked = framepick.yes_twin(self, query, picked, frame)
@@ -292,6 +300,47 @@ class KnowledgeBase:
             # subject we do not cover, so no offer to report a violation comes with it
             report = None
         return Answer(query, normalized, kind, None, match, suggestions, _ms(start), report, frame)
+
+    def _pick(
+        self,
+        matcher: m.Matcher,
+        wanted: str,
+        depth: int,
+        frame: Frame,
+        query: str,
+        analysis: Analysis,
+        in_scope: bool,
+        sure_only: bool = False,
+    ) -> tuple[tuple[Entry, list[m.Scored]] | None, list[m.Scored]]:
+        """The entry that answers (None: none is sure) and the ranking it came from;
+        sure_only: nothing unless the ranking itself is sure."""
+        ranked = matcher.rank(wanted, depth) if wanted else []
+        # An entry that declares it never answers this kind of question (frames.toml
+        # [never]) leaves the ranking: its verdict is not this question's.
+        fm = self.framemap
+        ranked = [r for r in ranked if not fm.excludes(self.entries[r.index].id, frame)]
+        if not in_scope:
+            return None, ranked
+        terms = analysis.terms
+        confident = (
+            bool(ranked)
+            and self._confident(ranked, len(terms))
+            and self._on_topic(terms, ranked[0])
+        )
+        if sure_only and not (confident and ranked[0].score >= m.ANSWER_THRESHOLD):
+            return None, ranked
+        picked = framepick.pick(self, ranked, frame, confident, terms)
+        if picked is None and confident:
+            picked = self.entries[ranked[0].index], ranked
+        if picked is None:
+            # Words unsure, but the act and "what is its sanction?" are clear and
+            # an info entry is written for exactly that.
+            picked = framepick.declared_info(self, query, ranked, frame, terms)
+        if picked is None and not confident:
+            # Words unsure between entries that all forbid: the best of them answers;
+            # the verdict is not what is unsure.
+            picked = framepick.agreed(self, ranked, terms)
+        return picked, ranked
 
     def _reported_elsewhere(
         self, terms: tuple[str, ...], words: tuple[str, ...], frame: Frame
@@ -379,8 +428,13 @@ def build_knowledge_base(
     coverage_file: Path | None = None,
     prepared: Prepared | None = None,
     frames_file: Path | None = None,
+    learned: bool = True,
 ) -> KnowledgeBase:
+    """learned=False leaves out the learned examples (knowledge/learned.py), as
+    ``asnbot knowledge learn`` needs to learn them afresh."""
     entries, defects = load_entries(data_dir)
+    if not learned:
+        entries = tuple(dataclasses.replace(e, examples=()) for e in entries)
     return KnowledgeBase(
         entries=entries,
         regulations=load_regulations(),

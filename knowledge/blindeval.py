@@ -251,15 +251,16 @@ class Score:
 
 class Baseline:
     """``rapidfuzz.process.extractOne`` with token_sort_ratio over every entry's
-    question and phrasings (rapidfuzz's default_process: lower case, no
-    punctuation), no threshold: it always answers with the best entry."""
+    question and phrasings, learned examples included as the matcher has them
+    (rapidfuzz's default_process: lower case, no punctuation), no threshold: it
+    always answers with the best entry."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._entries = kb.entries
         self._choices: list[str] = []
         self._owner: list[int] = []
         for index, entry in enumerate(kb.entries):
-            for text in (entry.question, *entry.alternates):
+            for text in (entry.question, *entry.alternates, *entry.examples):
                 self._choices.append(text)
                 self._owner.append(index)
 

@@ -38,7 +38,7 @@ from knowledge import snapshot
 from knowledge.base import KnowledgeBase, Prepared, build_knowledge_base
 from knowledge.logreg import LogReg
 
-FORMAT = 2
+FORMAT = 3  # 3: the learned examples and their matcher beside the authored one
 PACKAGE_DIR = Path(__file__).parent
 # Libraries whose version changes what is stored (stemmer, slang list, arrays).
 LIBRARIES = ("numpy", "rapidfuzz", "PySastrawi", "indoNLP")
@@ -165,23 +165,31 @@ def _decode(npz: Any, key: str) -> tuple[Prepared, list[str]]:
     if meta.get("format") != FORMAT or meta.get("key") != key:
         raise ValueError("written for other data or code")
     ids, phrasings, texts = meta["entries"], meta["phrasings"], meta["texts"]
-    if not (len(ids) == len(phrasings) == len(texts)):
+    examples = meta["examples"]
+    if not (len(ids) == len(phrasings) == len(texts) == len(examples)):
         raise ValueError("entry lists differ in length")
     if not all(isinstance(t, str) for t in texts) or not all(
-        isinstance(p, list) and all(isinstance(t, str) for t in p) for p in phrasings
+        isinstance(p, list) and all(isinstance(t, str) for t in p) for p in (*phrasings, *examples)
     ):
         raise ValueError("phrasings are not lists of strings")
     if meta.get("matcher") is not None:
         arrays = {name: npz[name] for name in npz.files if name not in ("meta", "weights")}
-        matcher = snapshot.load(meta["matcher"], arrays)
+        pair = snapshot.load(meta["matcher"], arrays)
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            raise ValueError("the stored matchers are not a pair")
+        matcher, learned = pair
         if type(matcher) is not snapshot.Matcher or matcher.size != len(ids):
             raise ValueError("the stored matcher does not fit the entries")
-        return Prepared(phrasings, texts, matcher.logreg, matcher), ids
+        if learned is not None and (
+            type(learned) is not snapshot.Matcher or learned.size != len(ids)
+        ):
+            raise ValueError("the stored learned matcher does not fit the entries")
+        return Prepared(phrasings, texts, matcher.logreg, matcher, examples, learned), ids
     vocab = meta["logreg_vocab"]
     logreg = None if vocab is None else LogReg.from_weights(vocab, npz["weights"])
     if logreg is not None and logreg.classes != len(ids):
         raise ValueError("model classes differ from the entries")
-    return Prepared(phrasings, texts, logreg), ids
+    return Prepared(phrasings, texts, logreg, None, examples), ids
 
 
 def _write(path: Path, key: str, kb: KnowledgeBase) -> None:
@@ -189,7 +197,7 @@ def _write(path: Path, key: str, kb: KnowledgeBase) -> None:
     assert prepared is not None  # KnowledgeBase always fills it
     model = prepared.logreg
     try:
-        state, arrays = snapshot.dump(kb.matcher)
+        state, arrays = snapshot.dump((kb.matcher, kb.learned))
     except snapshot.Unsupported as exc:  # the matcher changed shape: store the rest
         log.info("knowledge cache without the index", extra={"reason": str(exc)})
         state, arrays = None, {}
@@ -200,6 +208,7 @@ def _write(path: Path, key: str, kb: KnowledgeBase) -> None:
         "key": key,
         "entries": [e.id for e in kb.entries],
         "phrasings": prepared.phrasings,
+        "examples": prepared.examples,
         "texts": prepared.texts,
         "logreg_vocab": None if model is None else model.vocabulary(),
         "matcher": state,

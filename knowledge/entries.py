@@ -7,12 +7,15 @@ one file cannot take the bot down.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from knowledge.learned import LEARNED_FILE, read_examples
 
 VERDICTS = ("dilarang", "boleh", "boleh_bersyarat", "info")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -35,6 +38,9 @@ class Entry:
     sources: tuple[str, ...]
     related: tuple[str, ...]
     reviewed: dt.date
+    # Development questions that fit this entry (knowledge/learned.py): the
+    # matcher's phrasings only, never shown and never checked as authored text.
+    examples: tuple[str, ...] = ()
 
 
 def _str_list(value: Any) -> tuple[str, ...] | None:
@@ -158,4 +164,7 @@ def load_entries(data_dir: Path) -> tuple[tuple[Entry, ...], list[str]]:
             continue
         seen[entry.id] = entry.topic
         unique.append(entry)
+    examples, bad = read_examples(data_dir / LEARNED_FILE, {e.id: e.verdict for e in unique})
+    defects.extend(bad)
+    unique = [dataclasses.replace(e, examples=examples.get(e.id, ())) for e in unique]
     return tuple(unique), defects

@@ -189,8 +189,13 @@ def test_the_stored_matcher_is_used_as_it_was_built(packaged_cache: Path) -> Non
     cached, built = ensure(DATA_DIR, None, packaged_cache, frames_file=FRAMES_FILE)
     assert not built
     with np.load(_the_one_file(packaged_cache), allow_pickle=False) as npz:
-        assert json.loads(npz["meta"].tobytes())["matcher"]["c"] == "Matcher"
-    fresh = load_knowledge_base().matcher
-    assert cached.matcher.choices == fresh.choices
-    assert cached.matcher.logreg is not None and fresh.logreg is not None
-    assert np.array_equal(cached.matcher.logreg.weights, fresh.logreg.weights)
+        pair = json.loads(npz["meta"].tobytes())["matcher"]["v"]
+        assert [m["c"] for m in pair] == ["Matcher", "Matcher"]  # authored, learned
+    kb = load_knowledge_base()
+    for stored, built in ((cached.matcher, kb.matcher), (cached.learned, kb.learned)):
+        assert stored is not None and built is not None
+        assert stored.choices == built.choices
+        assert stored.logreg is not None and built.logreg is not None
+        assert np.array_equal(stored.logreg.weights, built.logreg.weights)
+    # the learned matcher knows every example; the authored one none of them
+    assert len(kb.learned.choices) > len(kb.matcher.choices) + 1000
