@@ -64,6 +64,22 @@ def test_a_learned_example_teaches_the_matcher_words_no_authored_phrasing_has(
     assert build_knowledge_base(data_dir, learned=False).ask(ASKED).match == before.match
 
 
+def test_examples_never_move_a_question_the_authored_phrasings_answer(data_dir: Path) -> None:
+    question = "min kalo pns like status caleg boleh gak sih"
+    assert build_knowledge_base(data_dir).ask(question).match.id == "medsos-like-caleg"
+    # examples that say the same words, filed (wrongly) under the car entry
+    _write(
+        data_dir,
+        *(
+            _row(CAR, f"{question} {tail}", source=f"d00{i}")
+            for i, tail in enumerate(("ya", "dong", "kak", "pak", "min", "bro"))
+        ),
+    )
+    kb = build_knowledge_base(data_dir)
+    assert kb.learned is not None and kb.load_defects == []
+    assert kb.ask(question).match.id == "medsos-like-caleg"
+
+
 def test_a_bad_or_stale_example_is_a_defect_and_is_not_used(data_dir: Path) -> None:
     _write(
         data_dir,
