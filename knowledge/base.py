@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -124,6 +126,9 @@ class Prepared:
     # and examples together (None: no examples, or not stored).
     examples: list[list[str]] | None = None
     learned: m.Matcher | None = None
+    # Reads the learned matcher from the cache on first need: most messages never
+    # need it, and a one-shot `asnbot ask` stays small without it.
+    learned_loader: Callable[[], m.Matcher] | None = None
 
 
 @dataclass
@@ -141,7 +146,9 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         self._by_id = {e.id: e for e in self.entries}
-        learned: m.Matcher | None = None
+        self._learned: m.Matcher | None = None
+        self._learned_loader: Callable[[], m.Matcher] | None = None
+        self._learned_lock = threading.Lock()
         if self.prepared is None:
             self.phrasings: list[list[str]] = [
                 [self.normalizer.normalize(t) for t in (e.question, *e.alternates)]
@@ -156,21 +163,40 @@ class KnowledgeBase:
             self.matcher = self.prepared.matcher or m.Matcher(
                 self.phrasings, texts, logreg=self.prepared.logreg
             )
-            learned = self.prepared.learned
-        if learned is None and any(examples):
-            both = [p + x for p, x in zip(self.phrasings, examples, strict=True)]
-            learned = m.Matcher(both, texts)
-        # The authored phrasings answer; learned examples (knowledge/learned.py) are
-        # asked only when those find nothing: a question the entries' own phrasings
-        # place stays where they place it.
-        self.learned = learned
+            self._learned = self.prepared.learned
+            self._learned_loader = self.prepared.learned_loader
+        self._examples, self._texts = examples, texts
         self.prepared = Prepared(
-            self.phrasings, texts, self.matcher.logreg, self.matcher, examples, learned
+            self.phrasings, texts, self.matcher.logreg, self.matcher, examples, self._learned
         )
         self._covers = [
             _off_topic_covered(text, items, self.normalizer.lex.offtopic)
             for text, items in zip(texts, self.phrasings, strict=True)
         ]
+
+    @property
+    def learned(self) -> m.Matcher | None:
+        """The matcher over phrasings and learned examples (knowledge/learned.py),
+        read from the cache or built on first need; None when there are no examples.
+        The authored phrasings answer; it is asked only when those find nothing
+        sure, so a question the entries' own phrasings place stays where they do."""
+        if self._learned is None and any(self._examples):
+            with self._learned_lock:
+                if self._learned is None:
+                    self._learned = self._load_learned()
+        return self._learned
+
+    def _load_learned(self) -> m.Matcher:
+        if self._learned_loader is not None:
+            try:
+                return self._learned_loader()
+            except Exception as exc:  # replaced or damaged since the start: build it
+                log.warning(
+                    "learned matcher not read from the cache, building it",
+                    extra={"reason": f"{type(exc).__name__}: {exc}"[:200]},
+                )
+        both = [p + x for p, x in zip(self.phrasings, self._examples, strict=True)]
+        return m.Matcher(both, self._texts)
 
     def entry(self, entry_id: str) -> Entry | None:
         found = self._by_id.get(entry_id)

@@ -27,7 +27,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -37,8 +37,9 @@ import numpy as np
 from knowledge import snapshot
 from knowledge.base import KnowledgeBase, Prepared, build_knowledge_base
 from knowledge.logreg import LogReg
+from knowledge.matcher import Matcher
 
-FORMAT = 3  # 3: the learned examples and their matcher beside the authored one
+FORMAT = 4  # 4: the learned examples and their matcher, read on first need
 PACKAGE_DIR = Path(__file__).parent
 # Libraries whose version changes what is stored (stemmer, slang list, arrays).
 LIBRARIES = ("numpy", "rapidfuzz", "PySastrawi", "indoNLP")
@@ -137,7 +138,7 @@ def _try_read(
     try:
         # Our own handle: np.load leaks the one it opens when the file is not a zip.
         with path.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
-            prepared, ids = _decode(npz, key)
+            prepared, ids = _decode(npz, key, path)
     except Exception as exc:  # truncated, foreign, from another version: rebuild
         if not quiet:
             log.warning(
@@ -155,7 +156,7 @@ def _try_read(
     return kb
 
 
-def _decode(npz: Any, key: str) -> tuple[Prepared, list[str]]:
+def _meta(npz: Any, key: str) -> dict[str, Any]:
     if not {"meta", "weights"} <= set(npz.files):
         raise ValueError(f"unexpected members {sorted(npz.files)}")
     raw = npz["meta"]
@@ -164,6 +165,53 @@ def _decode(npz: Any, key: str) -> tuple[Prepared, list[str]]:
     meta = json.loads(raw.tobytes().decode("utf-8"))
     if meta.get("format") != FORMAT or meta.get("key") != key:
         raise ValueError("written for other data or code")
+    return meta
+
+
+# The learned matcher's description, apart from "meta": parsing it costs memory
+# that a start which never needs the learned matcher should not pay.
+LEARNED_META = "learned_meta"
+_NOT_ARRAYS = ("meta", "weights", LEARNED_META)
+
+
+class _Members(Mapping[str, np.ndarray]):
+    """The file's arrays, each read only when a snapshot asks for it: the learned
+    matcher's arrays stay on disk until it is needed."""
+
+    def __init__(self, npz: Any) -> None:
+        self._npz = npz
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name in _NOT_ARRAYS:
+            raise KeyError(name)
+        return self._npz[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return (n for n in self._npz.files if n not in _NOT_ARRAYS)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _checked(matcher: Any, size: int, what: str) -> Matcher:
+    if type(matcher) is not snapshot.Matcher or matcher.size != size:
+        raise ValueError(f"the stored {what} does not fit the entries")
+    return matcher
+
+
+def _learned_loader(path: Path, key: str, size: int) -> Callable[[], Matcher]:
+    def load() -> Matcher:
+        with path.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
+            if not _meta(npz, key).get("learned"):
+                raise ValueError("no learned matcher stored")
+            doc = json.loads(npz[LEARNED_META].tobytes().decode("utf-8"))
+            return _checked(snapshot.load(doc, _Members(npz)), size, "learned matcher")
+
+    return load
+
+
+def _decode(npz: Any, key: str, path: Path) -> tuple[Prepared, list[str]]:
+    meta = _meta(npz, key)
     ids, phrasings, texts = meta["entries"], meta["phrasings"], meta["texts"]
     examples = meta["examples"]
     if not (len(ids) == len(phrasings) == len(texts) == len(examples)):
@@ -172,24 +220,17 @@ def _decode(npz: Any, key: str) -> tuple[Prepared, list[str]]:
         isinstance(p, list) and all(isinstance(t, str) for t in p) for p in (*phrasings, *examples)
     ):
         raise ValueError("phrasings are not lists of strings")
+    loader = _learned_loader(path, key, len(ids)) if meta.get("learned") else None
     if meta.get("matcher") is not None:
-        arrays = {name: npz[name] for name in npz.files if name not in ("meta", "weights")}
-        pair = snapshot.load(meta["matcher"], arrays)
-        if not isinstance(pair, tuple) or len(pair) != 2:
-            raise ValueError("the stored matchers are not a pair")
-        matcher, learned = pair
-        if type(matcher) is not snapshot.Matcher or matcher.size != len(ids):
-            raise ValueError("the stored matcher does not fit the entries")
-        if learned is not None and (
-            type(learned) is not snapshot.Matcher or learned.size != len(ids)
-        ):
-            raise ValueError("the stored learned matcher does not fit the entries")
-        return Prepared(phrasings, texts, matcher.logreg, matcher, examples, learned), ids
+        matcher = _checked(snapshot.load(meta["matcher"], _Members(npz)), len(ids), "matcher")
+        return Prepared(
+            phrasings, texts, matcher.logreg, matcher, examples, learned_loader=loader
+        ), ids
     vocab = meta["logreg_vocab"]
     logreg = None if vocab is None else LogReg.from_weights(vocab, npz["weights"])
     if logreg is not None and logreg.classes != len(ids):
         raise ValueError("model classes differ from the entries")
-    return Prepared(phrasings, texts, logreg, None, examples), ids
+    return Prepared(phrasings, texts, logreg, None, examples, learned_loader=loader), ids
 
 
 def _write(path: Path, key: str, kb: KnowledgeBase) -> None:
@@ -197,10 +238,12 @@ def _write(path: Path, key: str, kb: KnowledgeBase) -> None:
     assert prepared is not None  # KnowledgeBase always fills it
     model = prepared.logreg
     try:
-        state, arrays = snapshot.dump((kb.matcher, kb.learned))
+        state, arrays = snapshot.dump(kb.matcher)
+        learned = kb.learned  # built here if it was not: the cache is the build step
+        learned_state = None if learned is None else snapshot.dump(learned, arrays)[0]
     except snapshot.Unsupported as exc:  # the matcher changed shape: store the rest
         log.info("knowledge cache without the index", extra={"reason": str(exc)})
-        state, arrays = None, {}
+        state, arrays, learned_state = None, {}, None
     if state is not None:
         model = None  # its weights are in the matcher's state
     meta = {
@@ -212,8 +255,13 @@ def _write(path: Path, key: str, kb: KnowledgeBase) -> None:
         "texts": prepared.texts,
         "logreg_vocab": None if model is None else model.vocabulary(),
         "matcher": state,
+        "learned": learned_state is not None,
     }
     blob = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8)
+    if learned_state is not None:
+        arrays[LEARNED_META] = np.frombuffer(
+            json.dumps(learned_state, ensure_ascii=False).encode("utf-8"), dtype=np.uint8
+        )
     weights = np.zeros((0, 0), np.float32) if model is None else model.weights
     tmp = None
     try:

@@ -15,6 +15,7 @@ read by the code that wrote it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -31,13 +32,17 @@ class Unsupported(TypeError):
     """A value the codec does not know; the caller stores no state."""
 
 
-def dump(obj: object) -> tuple[Any, dict[str, np.ndarray]]:
-    """(JSON-able description, arrays to store beside it)."""
-    arrays: dict[str, np.ndarray] = {}
+def dump(
+    obj: object, arrays: dict[str, np.ndarray] | None = None
+) -> tuple[Any, dict[str, np.ndarray]]:
+    """(JSON-able description, arrays to store beside it). Given ``arrays``, the new
+    ones join them under names not yet used (two objects in one file)."""
+    arrays = {} if arrays is None else arrays
     return _enc(obj, arrays), arrays
 
 
-def load(doc: Any, arrays: dict[str, np.ndarray]) -> Any:
+def load(doc: Any, arrays: Mapping[str, np.ndarray]) -> Any:
+    """The object ``doc`` describes; ``arrays`` is read only for the names it uses."""
     return _dec(doc, arrays)
 
 
@@ -87,7 +92,7 @@ def _same_vectors(parts: list[Any]) -> bool:
     )
 
 
-def _dec(doc: Any, arrays: dict[str, np.ndarray]) -> Any:
+def _dec(doc: Any, arrays: Mapping[str, np.ndarray]) -> Any:
     if not isinstance(doc, dict):
         if isinstance(doc, list):
             raise ValueError("untagged list in a snapshot")

@@ -189,9 +189,12 @@ def test_the_stored_matcher_is_used_as_it_was_built(packaged_cache: Path) -> Non
     cached, built = ensure(DATA_DIR, None, packaged_cache, frames_file=FRAMES_FILE)
     assert not built
     with np.load(_the_one_file(packaged_cache), allow_pickle=False) as npz:
-        pair = json.loads(npz["meta"].tobytes())["matcher"]["v"]
-        assert [m["c"] for m in pair] == ["Matcher", "Matcher"]  # authored, learned
+        meta = json.loads(npz["meta"].tobytes())
+        assert meta["matcher"]["c"] == "Matcher" and meta["learned"] is True
     kb = load_knowledge_base()
+    # the learned matcher stays on disk until a question needs it
+    assert cached._learned is None
+    assert cached.ask("halo").intent == "greeting" and cached._learned is None
     for stored, built in ((cached.matcher, kb.matcher), (cached.learned, kb.learned)):
         assert stored is not None and built is not None
         assert stored.choices == built.choices
@@ -199,3 +202,18 @@ def test_the_stored_matcher_is_used_as_it_was_built(packaged_cache: Path) -> Non
         assert np.array_equal(stored.logreg.weights, built.logreg.weights)
     # the learned matcher knows every example; the authored one none of them
     assert len(kb.learned.choices) > len(kb.matcher.choices) + 1000
+
+
+def test_a_cache_file_gone_before_the_learned_matcher_is_needed_is_built_instead(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "cache"
+    ensure(DATA_DIR, None, folder)
+    cached, built = ensure(DATA_DIR, None, folder)
+    assert not built and cached._learned is None
+    _the_one_file(folder).unlink()  # a new deploy pruned it while this worker ran
+    with caplog.at_level(logging.WARNING, logger="knowledge.base"):
+        learned = cached.learned
+    assert learned is not None
+    assert learned.choices == load_knowledge_base().learned.choices
+    assert "learned matcher not read from the cache" in caplog.text
