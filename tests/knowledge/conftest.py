@@ -1,6 +1,10 @@
-"""Fixtures shared by the knowledge tests: the real knowledge base and its frame reader."""
+"""Fixtures shared by the knowledge tests: the real knowledge base and its frame
+reader, and a writable copy of the small test FAQ."""
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -16,3 +20,11 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="module")
 def reader(kb: KnowledgeBase) -> FrameReader:
     return kb.framemap.reader
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A copy of tests/knowledge/fixtures/faq that a test may edit."""
+    target = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "faq", target)
+    return target

@@ -30,13 +30,6 @@ def packaged_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "faq"
-    shutil.copytree(FIXTURES, folder)
-    return folder
-
-
 def _the_one_file(folder: Path) -> Path:
     files = list(folder.glob("kb-*.npz"))
     assert len(files) == 1, files

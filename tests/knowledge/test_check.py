@@ -1,5 +1,4 @@
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,13 +9,6 @@ from knowledge.verdicts import asks_permission, stale_entries
 from tests.conftest import REPO
 
 FIXTURES = Path(__file__).parent / "fixtures" / "faq"
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURES, target)
-    return target
 
 
 def defects_after(data_dir: Path, old: str, new: str, file: str = "medsos.toml") -> list[str]:

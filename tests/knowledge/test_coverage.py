@@ -1,10 +1,7 @@
 """The coverage lint: every SKB 2022 item and PP 94/2021 Pasal 5 huruf n
 sub-point must be reachable by asking the bot."""
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from knowledge import load_knowledge_base
 from knowledge.coverage import COVERAGE_FILE, REQUIRED_RULES, check_coverage, load_coverage
@@ -27,13 +24,6 @@ GOOD_ITEM = item(
     ["medsos-like-caleg"],
     "min pns boleh ngelike postingan caleg?",
 )
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURES, target)
-    return target
 
 
 def lint(data_dir: Path, coverage: str) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -29,13 +28,6 @@ EXAMPLES = (
     "boleh ga kijang kantor dibawa ke posko relawan paslon",
     "kijang kantor dipakai bolak balik ke posko relawan caleg",
 )
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "faq"
-    shutil.copytree(FIXTURES, folder)
-    return folder
 
 
 def _write(folder: Path, *rows: dict[str, str] | str) -> None:
