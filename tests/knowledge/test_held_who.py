@@ -19,12 +19,7 @@ import pytest
 
 from knowledge import KnowledgeBase
 from knowledge.frames import FrameReader
-
-
-def _verdict(kb: KnowledgeBase, text: str) -> tuple[str, str]:
-    answer = kb.ask(text)
-    assert answer.match is not None, text
-    return answer.match.verdict, answer.match.id
+from tests.knowledge.answers import verdict_and_entry
 
 
 @pytest.mark.parametrize(
@@ -56,7 +51,7 @@ def test_who_is_asked_about(reader: FrameReader, text: str, actor: str) -> None:
     ],
 )
 def test_compared_with_the_forces_the_civil_servant_votes(kb: KnowledgeBase, text: str) -> None:
-    assert _verdict(kb, text) == ("boleh", "boleh-memilih")
+    assert verdict_and_entry(kb, text) == ("boleh", "boleh-memilih")
 
 
 @pytest.mark.parametrize(
@@ -69,7 +64,7 @@ def test_compared_with_the_forces_the_civil_servant_votes(kb: KnowledgeBase, tex
     ],
 )
 def test_those_no_longer_serving_may_campaign(kb: KnowledgeBase, text: str) -> None:
-    verdict, entry = _verdict(kb, text)
+    verdict, entry = verdict_and_entry(kb, text)
     assert verdict == "boleh", (text, entry)
 
 
@@ -83,7 +78,7 @@ def test_those_no_longer_serving_may_campaign(kb: KnowledgeBase, text: str) -> N
     ],
 )
 def test_those_still_serving_may_not(kb: KnowledgeBase, text: str) -> None:
-    verdict, entry = _verdict(kb, text)
+    verdict, entry = verdict_and_entry(kb, text)
     assert verdict == "dilarang", (text, entry)
 
 
@@ -98,7 +93,7 @@ def test_those_still_serving_may_not(kb: KnowledgeBase, text: str) -> None:
     ],
 )
 def test_an_elected_head_may_campaign_on_leave(kb: KnowledgeBase, text: str) -> None:
-    assert _verdict(kb, text)[0] == "boleh_bersyarat", text
+    assert verdict_and_entry(kb, text)[0] == "boleh_bersyarat", text
 
 
 @pytest.mark.parametrize(
@@ -109,7 +104,7 @@ def test_an_elected_head_may_campaign_on_leave(kb: KnowledgeBase, text: str) -> 
     ],
 )
 def test_a_pj_or_an_order_to_civil_servants_stays_banned(kb: KnowledgeBase, text: str) -> None:
-    assert _verdict(kb, text)[0] == "dilarang", text
+    assert verdict_and_entry(kb, text)[0] == "dilarang", text
 
 
 @pytest.mark.parametrize(
@@ -123,7 +118,7 @@ def test_a_pj_or_an_order_to_civil_servants_stays_banned(kb: KnowledgeBase, text
     ],
 )
 def test_village_offices_acting_for_a_side(kb: KnowledgeBase, text: str) -> None:
-    verdict, entry = _verdict(kb, text)
+    verdict, entry = verdict_and_entry(kb, text)
     assert (verdict, entry) == ("dilarang", "cakupan-kades"), text
 
 
@@ -155,5 +150,5 @@ def test_village_offices_acting_for_a_side(kb: KnowledgeBase, text: str) -> None
     ],
 )
 def test_the_condition_asked_or_missing(kb: KnowledgeBase, text: str, verdict: str) -> None:
-    got, entry = _verdict(kb, text)
+    got, entry = verdict_and_entry(kb, text)
     assert got == verdict, (text, entry)

@@ -21,14 +21,8 @@ import pytest
 
 from knowledge import KnowledgeBase, framepick, lexicon
 from knowledge.verdicts import YES, asks_whether_to_run
+from tests.knowledge.answers import verdict_and_entry
 from tests.knowledge.lexicon_edit import edited_lexicon, modules_reading
-
-
-def _verdict(kb: KnowledgeBase, text: str) -> tuple[str, str]:
-    answer = kb.ask(text)
-    assert answer.match is not None, text
-    return answer.match.verdict, answer.match.id
-
 
 MAY_RUN_MUST_RESIGN = [
     "Nuwun sewu, kula PNS badhe nyalon DPRD. Punapa kedah mundur rumiyin?",
@@ -41,7 +35,7 @@ MAY_RUN_MUST_RESIGN = [
 
 @pytest.mark.parametrize("text", MAY_RUN_MUST_RESIGN)
 def test_may_i_run_or_must_i_resign_is_yes_on_condition(kb: KnowledgeBase, text: str) -> None:
-    verdict, entry = _verdict(kb, text)
+    verdict, entry = verdict_and_entry(kb, text)
     assert verdict == "boleh_bersyarat", (text, entry)
 
 
@@ -54,7 +48,7 @@ ONLY_WHEN = [
 
 @pytest.mark.parametrize("text", ONLY_WHEN)
 def test_only_when_about_someone_else_is_information(kb: KnowledgeBase, text: str) -> None:
-    verdict, entry = _verdict(kb, text)
+    verdict, entry = verdict_and_entry(kb, text)
     assert verdict == "info", (text, entry)
 
 
@@ -69,7 +63,7 @@ STAYING_IN_SERVICE = [
 
 @pytest.mark.parametrize("text", STAYING_IN_SERVICE)
 def test_running_while_staying_in_service_is_never_a_yes(kb: KnowledgeBase, text: str) -> None:
-    verdict, entry = _verdict(kb, text)
+    verdict, entry = verdict_and_entry(kb, text)
     assert verdict == "dilarang", (text, entry)
 
 
@@ -98,11 +92,11 @@ def test_a_may_word_added_to_the_lexicon_makes_running_a_conditional_yes(
     Balinese "nyidaang" (can), added there alone, turns "when must I resign" into
     "may I run, and must I resign", answered yes on condition."""
     question = "tiang pns, nyidaang nyalon bupati? mundurnya kapan?"
-    assert _verdict(kb, question)[0] == "info"
+    assert verdict_and_entry(kb, question)[0] == "info"
     words = edited_lexicon(tmp_path, "intents.toml", r"^may = \[", 'may = [\n  "nyidaang",')
     (verdicts,) = modules_reading(words, "knowledge.verdicts")
     monkeypatch.setattr(framepick, "asks_whether_to_run", verdicts.asks_whether_to_run)
-    assert _verdict(kb, question)[0] == "boleh_bersyarat"
+    assert verdict_and_entry(kb, question)[0] == "boleh_bersyarat"
 
 
 def test_an_empty_word_class_is_refused_not_matched_everywhere() -> None:

@@ -19,13 +19,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import KnowledgeBase
-
-
-def _verdict(kb: KnowledgeBase, text: str) -> tuple[str, str]:
-    answer = kb.ask(text)
-    assert answer.match is not None, text
-    return answer.match.verdict, answer.match.id
-
+from tests.knowledge.answers import verdict_and_entry
 
 SPOUSE_FREE = [
     "Istri saya PNS tapi saya bukan, boleh saya daftar caleg DPRD kabupaten?",
@@ -37,7 +31,7 @@ SPOUSE_FREE = [
 
 @pytest.mark.parametrize("text", SPOUSE_FREE)
 def test_the_non_asn_spouse_asking_about_herself_is_free(kb: KnowledgeBase, text: str) -> None:
-    verdict, entry = _verdict(kb, text)
+    verdict, entry = verdict_and_entry(kb, text)
     assert verdict == "boleh", (text, entry)
 
 
@@ -68,12 +62,12 @@ CRIMINAL_WHETHER = [
 def test_a_penalty_asked_about_a_banned_act_gets_its_sanction_entry(
     kb: KnowledgeBase, text: str, entry: str
 ) -> None:
-    verdict, got = _verdict(kb, text)
+    verdict, got = verdict_and_entry(kb, text)
     assert (verdict, got) == ("info", entry), text
 
 
 def test_may_a_candidate_involve_civil_servants_stays_a_ban(kb: KnowledgeBase) -> None:
-    verdict, entry = _verdict(kb, "cagub boleh ngajak pns jadi panitia kampanyenya?")
+    verdict, entry = verdict_and_entry(kb, "cagub boleh ngajak pns jadi panitia kampanyenya?")
     assert verdict == "dilarang", entry
 
 
@@ -86,7 +80,7 @@ REPORT = [
 
 @pytest.mark.parametrize("text", REPORT)
 def test_a_civil_servant_may_report_a_colleague(kb: KnowledgeBase, text: str) -> None:
-    verdict, entry = _verdict(kb, text)
+    verdict, entry = verdict_and_entry(kb, text)
     assert verdict == "boleh", (text, entry)
 
 
@@ -106,22 +100,27 @@ CAMPUS_NO_PERMIT = [
 
 @pytest.mark.parametrize("text", CAMPUS_NO_PERMIT)
 def test_campaigning_at_a_campus_without_permission_is_banned(kb: KnowledgeBase, text: str) -> None:
-    verdict, entry = _verdict(kb, text)
+    verdict, entry = verdict_and_entry(kb, text)
     assert verdict == "dilarang", (text, entry)
 
 
 def test_campaigning_at_a_campus_with_permission_keeps_its_conditions(kb: KnowledgeBase) -> None:
-    verdict, entry = _verdict(kb, "rektor mengizinkan semua capres kampanye di kampus, boleh?")
+    verdict, entry = verdict_and_entry(
+        kb, "rektor mengizinkan semua capres kampanye di kampus, boleh?"
+    )
     assert verdict == "boleh_bersyarat", entry
 
 
 def test_the_duty_at_a_psu_is_information_and_support_stays_banned(kb: KnowledgeBase) -> None:
-    assert _verdict(kb, "kalau ada PSU, pns masih harus netral?")[0] == "info"
-    assert _verdict(kb, "pppk di daerah yang psu boleh ikut kampanye paslon?")[0] == "dilarang"
+    assert verdict_and_entry(kb, "kalau ada PSU, pns masih harus netral?")[0] == "info"
+    assert (
+        verdict_and_entry(kb, "pppk di daerah yang psu boleh ikut kampanye paslon?")[0]
+        == "dilarang"
+    )
 
 
 def test_where_the_pay_comes_from_is_not_office_facilities(kb: KnowledgeBase) -> None:
-    verdict, entry = _verdict(
+    verdict, entry = verdict_and_entry(
         kb, "Are contract workers paid from the regional budget required to stay neutral?"
     )
     assert (verdict, entry) == ("info", "cakupan-honorer-wajib-netral")
