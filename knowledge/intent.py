@@ -115,6 +115,11 @@ _ABOUT_OTHER = _V["about_other"]
 _ABOUT_OFFICIAL = _V["about_official"]
 # "dengan siapa saya berbicara?": the line itself, with no word naming the bot.
 _ABOUT_TALK = _V["about_talk"]
+_ABOUT_POINTING = _V["about_pointing"]
+_ABOUT_PURPOSE = _V["about_purpose"]
+_ABOUT_HELP_ASKED = _V["about_help_asked"]
+_ABOUT_CAN_WHAT = _V["about_can_what"]
+_ABOUT_CAN_WHAT_REST = _V["about_can_what_rest"]
 
 # Question form, for telling "tadi liat kades bagi sembako" (a statement of what
 # someone saw) from "kalau kades bagi sembako boleh?" (a question about the rule).
@@ -531,22 +536,14 @@ def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:
         return False
     # "ini siapa?", "ini apa ya?": the bot pointed at, with nothing else said ("P3K itu
     # apa" asks what P3K is)
-    # ("sapa nih?": "nih", "tuh" point as well)
-    pointing = {"ini", "itu", "nih", "tuh"}
     # ("is this official?", "who runs this?": read "apakah ini resmi", "siapa runs ini")
-    # ("ini buat apa?": what it is for; "is this run by the government?")
-    purpose = {"buat", "untuk", "by", "oleh"}
-    pointed = wordset - around <= _ABOUT_ASK | _ABOUT_OFFICIAL | purpose | pointing and bool(
-        wordset & pointing
-    )
+    pointed = wordset - around <= (
+        _ABOUT_ASK | _ABOUT_OFFICIAL | _ABOUT_PURPOSE | _ABOUT_POINTING
+    ) and bool(wordset & _ABOUT_POINTING)
     # "ini bisa nanya apa aja?", "min bisa bantu apa?": what the bot helps with
-    # ("bagaimana cara bertanya di sini?": how to ask here)
-    helps = bool(wordset & _ABOUT_HELP) and bool(wordset & {"apa", "bagaimana", "gimana"})
+    helps = bool(wordset & _ABOUT_HELP) and bool(wordset & _ABOUT_HELP_ASKED)
     # "hi, what can you do?" (read "halo bisa apa"), "bisa apa aja?": nothing else said
-    # ("ini bisa buat apa aja?": what it is for)
-    helps = helps or (
-        {"bisa", "apa"} <= wordset and wordset - around <= {"apa", "aja", "saja", "buat", "untuk"}
-    )
+    helps = helps or (_ABOUT_CAN_WHAT <= wordset and wordset - around <= _ABOUT_CAN_WHAT_REST)
     # "dengan siapa saya berbicara?": who is on the other end ("siapa yang menjawab
     # laporan?" asks after a report instead)
     talks = bool(wordset & _ABOUT_TALK) and not wordset & PROCESS_NOUNS
