@@ -137,9 +137,16 @@ class Analysis:
         return " ".join(self.terms)
 
 
+_ASCII_CONTROLS = dict.fromkeys([*range(0x20), 0x7F])
+
+
 def fold(text: str) -> str:
     """Lowercase ASCII-ish text: NFKC, accents off, control/zero-width chars out."""
     text = text[:MAX_INPUT_CHARS].translate(_ZERO_WIDTH)
+    if text.isascii():
+        # (most messages: NFKC and NFKD leave ASCII as it is, casefold is lower,
+        # and its only "C" characters are the controls; char by char cost more)
+        return text.lower().translate(_ASCII_CONTROLS)
     text = unicodedata.normalize("NFKC", text).casefold()
     text = unicodedata.normalize("NFKD", text)
     return "".join(
