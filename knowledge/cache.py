@@ -38,7 +38,8 @@ from knowledge import snapshot
 from knowledge.base import KnowledgeBase, Prepared, build_knowledge_base
 from knowledge.logreg import LogReg
 
-FORMAT = 3  # 3: the learned examples and their matcher beside the authored one
+FORMAT = 4  # 3: the learned examples and their matcher beside the authored one;
+# 4: each matcher keeps its phrasings per entry as typed (Matcher._raw)
 PACKAGE_DIR = Path(__file__).parent
 # Libraries whose version changes what is stored (stemmer, slang list, arrays).
 LIBRARIES = ("numpy", "rapidfuzz", "PySastrawi", "indoNLP")

@@ -67,7 +67,7 @@ class Postings:
         # One multiply over all postings instead of one per key (a query has dozens
         # of character n-grams): the same products, element by element.
         factors = np.repeat(
-            np.fromiter((query[key] for key in keys), dtype=np.float64, count=len(keys)),
+            np.array([query[key] for key in keys], dtype=np.float64),
             [len(part) for part in id_parts],
         )
         products = np.concatenate([weights[key] for key in keys]) * factors
