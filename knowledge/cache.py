@@ -39,7 +39,8 @@ from knowledge.base import KnowledgeBase, Prepared, build_knowledge_base
 from knowledge.logreg import LogReg
 from knowledge.matcher import Matcher
 
-FORMAT = 4  # 4: the learned examples and their matcher, read on first need
+FORMAT = 5  # 4: the learned examples and their matcher, read on first need;
+# 5: each matcher keeps its phrasings per entry as typed (Matcher._raw)
 PACKAGE_DIR = Path(__file__).parent
 # Libraries whose version changes what is stored (stemmer, slang list, arrays).
 LIBRARIES = ("numpy", "rapidfuzz", "PySastrawi", "indoNLP")

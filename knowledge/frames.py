@@ -118,6 +118,12 @@ class Frame:
 
 NO_FRAME = Frame(None, None)
 Tokens = tuple[tuple[str, ...], tuple[str, ...]]
+# A phrase as read: its words, their stems, its concept.
+_Phrase = tuple[tuple[str, ...], tuple[str, ...], Concept]
+# Under one first-word key: one-word phrases, gapped phrases, longer phrases by
+# second-word key.
+_Candidates = tuple[tuple[_Phrase, ...], tuple[_Phrase, ...], dict[tuple[str, str], list[_Phrase]]]
+_TYPO_CACHE_SIZE = 50_000  # words remembered as typos or not (a bot runs for weeks)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -187,6 +193,38 @@ class FrameReader:
             if any(c == concept and toks[0] == tuple(folded) for toks, c in own):
                 del self._literal[key]
         self._literal_lengths = sorted({len(k) for k in self._literal})
+        self._lookup = self._second_word_index()
+        # word -> the concept word it is a typo of ("" for none): extractOne over
+        # every one-word concept word is the costliest step of a read, and a pure
+        # function of the word
+        self._typos: dict[str, str] = {}
+
+    def _second_word_index(self) -> dict[str, _Candidates]:
+        """_phrases split for reading: under each first-word key, the one-word
+        phrases, the gapped ones (matched word by word as before) and the longer ones
+        by every key their second word can be met under (see _second_keys), so a
+        common first word ("saya", "suami") no longer tries each of its phrases."""
+        out: dict[str, _Candidates] = {}
+        for key, items in self._phrases.items():
+            ones: list[_Phrase] = []
+            gapped: list[_Phrase] = []
+            by_second: dict[tuple[str, str], list[_Phrase]] = {}
+            for (p_words, p_stems), concept in items:
+                phrase = (p_words, p_stems, concept)
+                if concept.gap and concept.overlaps:
+                    gapped.append(phrase)
+                elif len(p_words) == 1:
+                    ones.append(phrase)
+                else:
+                    keys = {("w", p_words[1])}
+                    if p_stems[1]:
+                        keys.add(("s", p_stems[1]))
+                    else:
+                        keys.add(("sw", stem(p_words[1])))
+                    for k in keys:
+                        by_second.setdefault(k, []).append(phrase)
+            out[key] = (tuple(ones), tuple(gapped), by_second)
+        return out
 
     @staticmethod
     def _persons(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -261,24 +299,51 @@ class FrameReader:
         # A misspelt word reads as the concept word it is closest to.
         for i, word in enumerate(q_words):
             if len(word) >= TYPO_MIN_CHARS and word not in vocab and word.isalpha():
-                best = process.extractOne(
-                    word, self._single.keys(), scorer=fuzz.ratio, score_cutoff=TYPO_RATIO
-                )
-                if best is not None:
-                    q_stems = (*q_stems[:i], best[0], *q_stems[i + 1 :])
+                fixed = self._typos.get(word)
+                if fixed is None:
+                    best = process.extractOne(
+                        word, self._single.keys(), scorer=fuzz.ratio, score_cutoff=TYPO_RATIO
+                    )
+                    fixed = "" if best is None else best[0]
+                    if len(self._typos) < _TYPO_CACHE_SIZE:
+                        self._typos[word] = fixed
+                if fixed:
+                    q_stems = (*q_stems[:i], fixed, *q_stems[i + 1 :])
         found: set[tuple[int, int, Concept]] = set()
+        size = len(q_words)
         for i, keys in enumerate(zip(q_words, q_stems, strict=True)):
             for key in set(keys) - {""}:
-                for (p_words, p_stems), concept in self._phrases.get(key, ()):
+                candidates = self._lookup.get(key)
+                if candidates is None:
+                    continue
+                ones, gapped, by_second = candidates
+                # A phrase matches when every word of it is _same as the question's;
+                # the index only leaves out phrases whose second word cannot be.
+                tried: list[_Phrase] = list(ones)
+                if i + 1 < size:
+                    for k in _second_keys(q_words[i + 1], q_stems[i + 1]):
+                        tried += by_second.get(k, ())
+                for p_words, p_stems, concept in tried:
+                    n = len(p_words)
+                    if (
+                        i + n <= size
+                        and all(
+                            _same(q_words[i + j], q_stems[i + j], p_words[j], p_stems[j])
+                            for j in range(n)
+                        )
+                        and not self._set_apart(q_words, i, concept)
+                    ):
+                        found.add((i, n, concept))
+                for p_words, p_stems, concept in gapped:
                     n = len(p_words)
                     if self._set_apart(q_words, i, concept):
                         continue
-                    if i + n <= len(q_words) and all(
+                    if i + n <= size and all(
                         _same(q_words[i + j], q_stems[i + j], p_words[j], p_stems[j])
                         for j in range(n)
                     ):
                         found.add((i, n, concept))
-                    elif concept.gap and concept.overlaps:
+                    else:
                         end = _gapped(q_words, q_stems, i, p_words, p_stems, concept.gap)
                         if end is not None:
                             found.add((i, end - i, concept))
@@ -382,6 +447,18 @@ def _gapped(
             return None
         k += 1
     return k
+
+
+def _second_keys(q_word: str, q_stem: str) -> set[tuple[str, str]]:
+    """The keys of every phrase word that can be _same as this question word: its
+    own word, the word without "-nya" or its stem; its stem as a phrase word's stem;
+    a stopword's (empty stem) own stem as a stopword phrase word's."""
+    keys = {("w", q_word), ("w", q_word.removesuffix("nya"))}
+    if q_stem:
+        keys |= {("w", q_stem), ("s", q_stem)}
+    else:
+        keys.add(("sw", stem(q_word)))
+    return keys
 
 
 def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:

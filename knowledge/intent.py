@@ -524,15 +524,20 @@ def _introduced(words: tuple[str, ...], i: int) -> bool:
     return bool(set(words[:i]) & _INTRODUCERS) and words[i - 1] not in _BECOMING
 
 
+# ("mohon izin, layanan ini melayani apa saja?": a question announced)
+# (unions made once: built per message they were a fifth of reading the intent)
+_AROUND_THE_BOT = _FILLER | _HELLO | _ADDRESS | _AROUND_SMALL_TALK | _COURTESY | _ANNOUNCE
+_ABOUT_THE_BOT = _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _ABOUT_HELP | _ABOUT_TALK
+_SAID_OF_THE_BOT = _ABOUT_THE_BOT | _AROUND_THE_BOT | _TOPIC
+
+
 def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:
     """ "bot ini bisa apa?", "halo min, ini bot soal netralitas ASN ya?", "ini siapa ya?",
     "am I talking to a human?", "bisa pakai bahasa jawa?": a question about the bot
     itself, with greetings and the general subject around it."""
     wordset = {w for w in words if not w.isdigit()}  # "tersedia 24 jam?"
-    # ("mohon izin, layanan ini melayani apa saja?": a question announced)
-    around = _FILLER | _HELLO | _ADDRESS | _AROUND_SMALL_TALK | _COURTESY | _ANNOUNCE
-    about = _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _ABOUT_HELP | _ABOUT_TALK
-    if not wordset <= about | around | _TOPIC:
+    around = _AROUND_THE_BOT
+    if not wordset <= _SAID_OF_THE_BOT:
         return False
     # "ini siapa?", "ini apa ya?": the bot pointed at, with nothing else said ("P3K itu
     # apa" asks what P3K is)

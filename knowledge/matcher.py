@@ -232,6 +232,13 @@ class Matcher:
             [sort_words(c) for c in choices[start : start + count]]
             for start, count in zip(starts, self._counts.tolist(), strict=True)
         ]
+        # The phrasings as typed, per entry as well: token_set_ratio scores a query's
+        # candidate entries' phrasings, and gathering them choice by choice through
+        # entry_choices cost as much as the scoring.
+        self._raw = [
+            choices[start : start + count]
+            for start, count in zip(starts, self._counts.tolist(), strict=True)
+        ]
         n = max(1, self.size)
 
         # Word IDF over entries (not phrasings): a word an entry repeats in
@@ -341,14 +348,15 @@ class Matcher:
         of those entries, in order); per_entry: each entry's best, 0 elsewhere.
         """
         counts = self._counts[entries]
-        texts = list(chain.from_iterable(self._sorted[i] for i in entries.tolist()))
+        chosen = entries.tolist()
+        texts = list(chain.from_iterable(self._sorted[i] for i in chosen))
         feats: dict[str, np.ndarray] = {}
         if WEIGHTS["sort"] > 0 or WEIGHTS["set"] > 0:
             sort = cdist([sort_words(query)], texts, scorer=fuzz.ratio, dtype=np.float32)[0]
             feats["sort"] = sort / 100.0
         if WEIGHTS["set"] > 0:
             if len(set(query.split())) >= MIN_SET_TERMS:
-                raw = [self.choices[j] for i in entries.tolist() for j in self.entry_choices(i)]
+                raw = list(chain.from_iterable(self._raw[i] for i in chosen))
                 tset = cdist([query], raw, scorer=fuzz.token_set_ratio, dtype=np.float32)[0]
                 feats["set"] = tset / 100.0
             else:

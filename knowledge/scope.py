@@ -78,10 +78,17 @@ class Scope:
             for t in raw
         )
 
+    @cached_property
+    def _cue_terms(self) -> tuple[tuple[Topic, frozenset[str]], ...]:
+        """Each topic with every term of its cues."""
+        return tuple((t, frozenset().union(*t.cues)) for t in self.topics)
+
     def vetoing(self, terms: tuple[str, ...], frame: Frame) -> str | None:
         """The id of the first topic the question is about and not kept ours by, or None."""
         named = frozenset(terms)
-        for topic in self.topics:
+        for topic, cue_terms in self._cue_terms:
+            if named.isdisjoint(cue_terms):
+                continue  # (no cue can be named: most topics, most questions)
             if topic.cued(named) and not self._kept(topic, named, frame):
                 return topic.id
         return None

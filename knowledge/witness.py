@@ -13,7 +13,7 @@ say what for.
 from __future__ import annotations
 
 import itertools
-from functools import cache
+from functools import cache, lru_cache
 
 from knowledge.lexicon import word_classes
 from knowledge.normalize import stem
@@ -180,6 +180,8 @@ MIN_SCENE_WORDS = 5
 # some vowels, when it keeps at least this many consonants and its first and last letter.
 MIN_TYPO_CONSONANTS = 3
 MAX_DROPPED_VOWELS = 2
+# Words remembered by the per-word readings below (as the stemmer's cache is bounded).
+WORD_CACHE_SIZE = 8192
 _VOWELS = frozenset("aeiou")
 
 
@@ -205,22 +207,25 @@ def _known(word: str) -> bool:
 def unhurried(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words with vowel-dropped forms of the actor, place and election words read
     whole: "kpla desa" → "kepala desa", "camt ikt deklrasi" → "camat ikt deklarasi"."""
-    out = []
-    for w in words:
-        skeleton = "".join(c for c in w if c not in _VOWELS)
-        # ("kasn", a reporting channel, is not "kasun" without its vowel)
-        if len(skeleton) < MIN_TYPO_CONSONANTS or not w.isalpha() or _known(w) or w in _CHANNELS:
-            out.append(w)
-            continue
-        found = [
-            c
-            for c in _typo_index().get((w[0], w[-1], skeleton), frozenset())
-            if 0 < len(c) - len(w) <= MAX_DROPPED_VOWELS and _drops_vowels(w, c)
-        ]
-        # "kpla" is "kepala" and Sundanese "kapala" alike: one class, one reading
-        same = len({_class_of(c) for c in found}) == 1
-        out.append(sorted(found)[0] if found and same else w)
-    return tuple(out)
+    return tuple(map(_unhurried_word, words))
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _unhurried_word(w: str) -> str:
+    """One word read whole (see unhurried); remembered, as every message asks it of
+    every word."""
+    skeleton = "".join(c for c in w if c not in _VOWELS)
+    # ("kasn", a reporting channel, is not "kasun" without its vowel)
+    if len(skeleton) < MIN_TYPO_CONSONANTS or not w.isalpha() or _known(w) or w in _CHANNELS:
+        return w
+    found = [
+        c
+        for c in _typo_index().get((w[0], w[-1], skeleton), frozenset())
+        if 0 < len(c) - len(w) <= MAX_DROPPED_VOWELS and _drops_vowels(w, c)
+    ]
+    # "kpla" is "kepala" and Sundanese "kapala" alike: one class, one reading
+    same = len({_class_of(c) for c in found}) == 1
+    return sorted(found)[0] if found and same else w
 
 
 def _drops_vowels(short: str, full: str) -> bool:
@@ -267,6 +272,7 @@ def _one_of(words: tuple[str, ...], i: int) -> bool:
     return " ".join(words[i : i + 2]) in _ONE_OF
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # asked of each word several times per message
 def is_report_word(word: str) -> bool:
     """ "lapor", "melaporkan", "ngadu", "report", "ngelaporinnya": a word for reporting."""
     if word in _REPORT_STEMS or word.startswith("report"):
