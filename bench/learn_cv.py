@@ -1,7 +1,7 @@
 """How much learned examples help on questions they were not learned from.
 
-    python -m bench.learn_cv            # every fold below, a few minutes
-    python -m bench.learn_cv held4      # one fold
+    python -m bench.learn_cv            # every fold below, about ten minutes
+    python -m bench.learn_cv held5      # one fold (d3332-d3571)
 
 A development-set score after `asnbot knowledge learn` is a training score:
 those questions are now phrasings. This bench holds one batch out at a time
