@@ -205,4 +205,3 @@ def test_the_learned_matcher_is_asked_only_for_an_answer_sure_enough_to_take(
     # a question the authored phrasings answer never reaches it
     assert kb.ask("min kalo pns like status caleg boleh gak sih").match.id == "medsos-like-caleg"
     assert asked == []
-
