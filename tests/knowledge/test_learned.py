@@ -205,3 +205,26 @@ def test_the_learned_matcher_is_asked_only_for_an_answer_sure_enough_to_take(
     # a question the authored phrasings answer never reaches it
     assert kb.ask("min kalo pns like status caleg boleh gak sih").match.id == "medsos-like-caleg"
     assert asked == []
+
+
+def test_a_question_longer_than_the_chat_takes_is_not_learned(data_dir: Path) -> None:
+    # the chat's limit comes from the caller ([chat] max_text_chars): knowledge/
+    # knows nothing of the chat's settings
+    kb = build_knowledge_base(data_dir, learned=False)
+    question = "pns pake mobil dinas buat jemput jurkam, boleh?"
+    item = Labelled("d0001", question, "dilarang", ("PP 94/2021",))
+
+    def found(limit: int | None) -> list[Example]:
+        return learn(
+            [item],
+            lambda q: {"match": {"id": kb.ask(q).match.id}, "suggestions": []},
+            {e.id: e.verdict for e in kb.entries},
+            {e.id: e.sources for e in kb.entries},
+            Citations(kb.regulations).cites,
+            {},
+            kb.normalize,
+            limit,
+        )
+
+    assert found(None) == found(len(question)) == [Example(CAR, question, "dilarang", "d0001")]
+    assert found(len(question) - 1) == []
