@@ -454,10 +454,37 @@ class Matcher:
             candidates = np.argpartition(-cheap, min(FUZZY_CANDIDATES, self.size) - 1)[
                 :FUZZY_CANDIDATES
             ]
+            if floor is not None and not self._reaches(
+                query, candidates, cheap, char, per_entry, floor
+            ):
+                return None
         fuzzy = self._fuzzy(query, candidates)
         best = {name: fuzzy[name] for name in ("sort", "set") if name in fuzzy}
         best["char"] = char
         return self._blend(best, per_entry), per_entry["lr"]
+
+    def _reaches(
+        self,
+        query: str,
+        candidates: np.ndarray,
+        cheap: np.ndarray,
+        char: np.ndarray,
+        per_entry: dict[str, np.ndarray],
+        floor: float,
+    ) -> bool:
+        """Whether any entry's final score reaches floor, found from the rapidfuzz
+        scores of the few candidates that could (a handful, where the ranking scores
+        60 entries' phrasings). Their blend is the ranking's own, to the last bit; an
+        entry outside the candidates scores its cheap blend (no rapidfuzz score)."""
+        if float(np.delete(cheap, candidates).max(initial=0.0)) >= floor:
+            return True
+        hopeful = candidates[cheap[candidates] + FUZZY_HEADROOM >= floor]
+        if hopeful.size == 0:
+            return False
+        fuzzy = self._fuzzy(query, np.sort(hopeful))
+        best = {name: fuzzy[name] for name in ("sort", "set") if name in fuzzy}
+        best["char"] = char
+        return float(self._blend(best, per_entry)[hopeful].max()) >= floor
 
     def holdout_features(
         self, index: int, choice: int
