@@ -75,6 +75,12 @@ def word_classes(name: str, table: str) -> dict[str, frozenset[str]]:
     return _word_tables(name).get(table, {})
 
 
+def forget_word_classes() -> None:
+    """Read the word lists from the files again at the next ask (tests that edit a
+    copy of the lexicon)."""
+    _word_tables.cache_clear()
+
+
 @cache
 def _word_tables(name: str) -> dict[str, dict[str, frozenset[str]]]:
     """Every table of word lists in a lexicon file, the file read once: intents.toml
