@@ -51,8 +51,11 @@ def blind_questions() -> frozenset[str]:
     return frozenset(found)
 
 
-def run(source: Path, out: Path, progress: Callable[[str], None]) -> tuple[int, int, int]:
-    """Learn from ``source`` into ``out``: (in-scope items read, examples, entries)."""
+def run(
+    source: Path, out: Path, progress: Callable[[str], None], max_chars: int | None = None
+) -> tuple[int, int, int]:
+    """Learn from ``source`` into ``out``: (in-scope items read, examples, entries);
+    ``max_chars``: the chat's limit on a message, longer questions not learned."""
     if is_blind(source):
         raise LearnError(f"{source}: the blind set is never learned from (tests/eval/README.md)")
     if not source.is_file():
@@ -88,17 +91,19 @@ def run(source: Path, out: Path, progress: Callable[[str], None]) -> tuple[int, 
         lambda sources, wanted: citations.cites(sources, wanted),
         authored_phrasings(kb),
         kb.normalize,
+        max_chars,
     )
     write_examples(out, examples)
     return len(items), len(examples), len({e.entry for e in examples})
 
 
 def cmd_knowledge_learn(args: argparse.Namespace) -> int:
-    from bot.cli import CliError
+    from bot.cli import CliError, _settings
 
     source, out = Path(args.file), Path(args.out)
+    limit = _settings(args).chat.max_text_chars
     try:
-        read, written, entries = run(source, out, lambda line: print(line, file=sys.stderr))
+        read, written, entries = run(source, out, lambda line: print(line, file=sys.stderr), limit)
     except LearnError as exc:
         raise CliError(str(exc)) from exc
     print(f"{written} examples for {entries} entries from {read} in-scope questions -> {out}")

@@ -131,6 +131,20 @@ class Prepared:
     learned_loader: Callable[[], m.Matcher] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Question:
+    """What every ranking of one question shares: the matcher's text, the ranking's
+    depth, the frame read, the words as typed and as analysed, and whether the
+    subject is ours at all."""
+
+    wanted: str
+    depth: int
+    frame: Frame
+    query: str
+    analysis: Analysis
+    in_scope: bool
+
+
 @dataclass
 class KnowledgeBase:
     entries: tuple[Entry, ...]
@@ -166,6 +180,9 @@ class KnowledgeBase:
             self._learned = self.prepared.learned
             self._learned_loader = self.prepared.learned_loader
         self._examples, self._texts = examples, texts
+        # Whether any entry has a learned example: fixed with the entries, so found once
+        # rather than at each question the authored phrasings leave unsure.
+        self._has_examples = any(examples)
         self.prepared = Prepared(
             self.phrasings, texts, self.matcher.logreg, self.matcher, examples, self._learned
         )
@@ -180,7 +197,7 @@ class KnowledgeBase:
         read from the cache or built on first need; None when there are no examples.
         The authored phrasings answer; it is asked only when those find nothing
         sure, so a question the entries' own phrasings place stays where they do."""
-        if self._learned is None and any(self._examples):
+        if self._learned is None and self._has_examples:
             with self._learned_lock:
                 if self._learned is None:
                     self._learned = self._load_learned()
@@ -283,7 +300,8 @@ class KnowledgeBase:
             # "kades kami korupsi dana desa, lapor kemana?": reporting a wrong that is no
             # election matter is not ours, whoever did it
             in_scope = False
-        picked, ranked = self._pick(self.matcher, wanted, depth, frame, query, analysis, in_scope)
+        asked = _Question(wanted, depth, frame, query, analysis, in_scope)
+        picked, ranked = self._pick(self.matcher, asked)
         if picked is None and in_scope and self.learned is not None:
             # The authored phrasings found nothing sure: questions people really asked
             # (the learned examples) may know these words.
@@ -291,9 +309,7 @@ class KnowledgeBase:
             # calibrated on the authored phrasings, and with thousands of chatty
             # examples the softmax model's vote is surer than it was calibrated for
             # (it answered "guru pppk boleh terima endorse produk?").
-            again, ranked_again = self._pick(
-                self.learned, wanted, depth, frame, query, analysis, in_scope, sure_only=True
-            )
+            again, ranked_again = self._pick(self.learned, asked, sure_only=True)
             if again is not None:
                 picked, ranked = again, ranked_again
         if picked is not None:
@@ -328,26 +344,20 @@ class KnowledgeBase:
         return Answer(query, normalized, kind, None, match, suggestions, _ms(start), report, frame)
 
     def _pick(
-        self,
-        matcher: m.Matcher,
-        wanted: str,
-        depth: int,
-        frame: Frame,
-        query: str,
-        analysis: Analysis,
-        in_scope: bool,
-        sure_only: bool = False,
+        self, matcher: m.Matcher, asked: _Question, sure_only: bool = False
     ) -> tuple[tuple[Entry, list[m.Scored]] | None, list[m.Scored]]:
         """The entry that answers (None: none is sure) and the ranking it came from;
-        sure_only: nothing unless the ranking itself is sure."""
-        ranked = matcher.rank(wanted, depth) if wanted else []
+        sure_only: nothing unless the ranking itself is sure (reaches T1), and then
+        a ranking in which no entry can reach T1 is not finished (an empty one)."""
+        frame, query, terms = asked.frame, asked.query, asked.analysis.terms
+        floor = m.ANSWER_THRESHOLD if sure_only and asked.in_scope else None
+        ranked = matcher.rank(asked.wanted, asked.depth, floor) if asked.wanted else []
         # An entry that declares it never answers this kind of question (frames.toml
         # [never]) leaves the ranking: its verdict is not this question's.
         fm = self.framemap
         ranked = [r for r in ranked if not fm.excludes(self.entries[r.index].id, frame)]
-        if not in_scope:
+        if not asked.in_scope:
             return None, ranked
-        terms = analysis.terms
         confident = (
             bool(ranked)
             and self._confident(ranked, len(terms))

@@ -20,6 +20,8 @@ key, is logged in one line and rebuilt.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -36,12 +38,16 @@ import numpy as np
 
 from knowledge import snapshot
 from knowledge.base import KnowledgeBase, Prepared, build_knowledge_base
+from knowledge.entries import Entry
 from knowledge.logreg import LogReg
 from knowledge.matcher import Matcher
+from knowledge.regulations import load_regulations
 
-FORMAT = 5  # 4: the learned examples and their matcher, read on first need;
-# 5: each matcher keeps its phrasings per entry as typed (Matcher._raw)
+FORMAT = 6  # 4: the learned examples and their matcher, read on first need;
+# 5: each matcher keeps its phrasings per entry as typed (Matcher._raw);
+# 6: the entries as loaded (and their load defects), so a start parses no FAQ TOML
 PACKAGE_DIR = Path(__file__).parent
+ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry))
 # Libraries whose version changes what is stored (stemmer, slang list, arrays).
 LIBRARIES = ("numpy", "rapidfuzz", "PySastrawi", "indoNLP")
 PREFIX = "kb-"
@@ -139,7 +145,9 @@ def _try_read(
     try:
         # Our own handle: np.load leaks the one it opens when the file is not a zip.
         with path.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
-            prepared, ids = _decode(npz, key, path)
+            meta = _meta(npz, key)
+            prepared, ids = _decode(npz, meta, key, path)
+            entries, defects = _loaded(meta)
     except Exception as exc:  # truncated, foreign, from another version: rebuild
         if not quiet:
             log.warning(
@@ -147,7 +155,16 @@ def _try_read(
                 extra={"path": str(path), "reason": f"{type(exc).__name__}: {exc}"[:200]},
             )
         return None
-    kb = build_knowledge_base(data_dir, coverage_file, prepared, frames_file)
+    # The entries as loaded when the cache was written: the key covers the data
+    # files, and parsing their TOML again was a tenth of a second of every start.
+    kb = KnowledgeBase(
+        entries=entries,
+        regulations=load_regulations(),
+        load_defects=defects,
+        coverage_file=coverage_file,
+        prepared=prepared,
+        frames_file=frames_file,
+    )
     if [e.id for e in kb.entries] != ids:
         # The key covers every file, so this is a file from elsewhere.
         log.warning(
@@ -211,8 +228,28 @@ def _learned_loader(path: Path, key: str, size: int) -> Callable[[], Matcher]:
     return load
 
 
-def _decode(npz: Any, key: str, path: Path) -> tuple[Prepared, list[str]]:
-    meta = _meta(npz, key)
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    row: dict[str, Any] = {f: getattr(entry, f) for f in ENTRY_FIELDS}
+    row["reviewed"] = entry.reviewed.isoformat()
+    return row
+
+
+def _loaded(meta: dict[str, Any]) -> tuple[tuple[Entry, ...], list[str]]:
+    """The entries and load defects stored beside the prepared part."""
+    rows, defects = meta["loaded"], meta["load_defects"]
+    if not isinstance(defects, list) or not all(isinstance(d, str) for d in defects):
+        raise ValueError("load defects are not strings")
+    entries = []
+    for row in rows:
+        if set(row) != set(ENTRY_FIELDS):
+            raise ValueError("a stored entry has other fields")
+        values = {f: tuple(v) if isinstance(v, list) else v for f, v in row.items()}
+        values["reviewed"] = dt.date.fromisoformat(row["reviewed"])
+        entries.append(Entry(**values))
+    return tuple(entries), defects
+
+
+def _decode(npz: Any, meta: dict[str, Any], key: str, path: Path) -> tuple[Prepared, list[str]]:
     ids, phrasings, texts = meta["entries"], meta["phrasings"], meta["texts"]
     examples = meta["examples"]
     if not (len(ids) == len(phrasings) == len(texts) == len(examples)):
@@ -251,6 +288,8 @@ def _write(path: Path, key: str, kb: KnowledgeBase) -> None:
         "format": FORMAT,
         "key": key,
         "entries": [e.id for e in kb.entries],
+        "loaded": [_entry_json(e) for e in kb.entries],
+        "load_defects": kb.load_defects,
         "phrasings": prepared.phrasings,
         "examples": prepared.examples,
         "texts": prepared.texts,

@@ -163,6 +163,10 @@ class FrameReader:
 
     def __init__(self, normalizer: Normalizer, path: Path = CONCEPTS_FILE) -> None:
         self.normalizer = normalizer
+        # Each word's stem, as _tokens found it: a word's stem depends on the word
+        # alone, and stemming every word of every message again was a tenth of a
+        # question's time. Bounded like the typos.
+        self._stems: dict[str, str] = {}
         self.concepts = load_concepts(path)
         # a phrase's first word and first stem -> [(phrase as (words, stems), concept)]
         self._phrases: dict[str, list[tuple[Tokens, Concept]]] = {}
@@ -243,8 +247,16 @@ class FrameReader:
 
     def _tokens(self, words: tuple[str, ...]) -> Tokens:
         """The words and, aligned with them, each word's stem ("" for a stopword)."""
-        stems = tuple((self.normalizer.terms((w,)) or ("",))[0] for w in words)
-        return words, stems
+        return words, tuple(map(self._stem, words))
+
+    def _stem(self, word: str) -> str:
+        """The word's stem ("" for a stopword)."""
+        found = self._stems.get(word)
+        if found is None:
+            found = (self.normalizer.terms((word,)) or ("",))[0]
+            if len(self._stems) < _TYPO_CACHE_SIZE:
+                self._stems[word] = found
+        return found
 
     def _index(self, phrase: str, concept: Concept) -> None:
         literal = tuple(_NON_WORD.sub(" ", fold(phrase)).split())

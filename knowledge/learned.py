@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from knowledge.base import KnowledgeBase
 
 LEARNED_FILE = "learned.jsonl"
-MAX_TEXT_CHARS = 4000  # the chat's own limit on a message ([chat] max_text_chars)
 FIELDS = frozenset({"entry", "text", "verdict", "from"})
 
 
@@ -105,8 +104,6 @@ def _parse(line: str) -> tuple[Example | None, str]:
         return None, f"needs exactly the fields {', '.join(sorted(FIELDS))}"
     if not all(isinstance(raw[k], str) and raw[k].strip() for k in FIELDS):
         return None, "every field must be a non-empty string"
-    if len(raw["text"]) > MAX_TEXT_CHARS:
-        return None, f"text longer than {MAX_TEXT_CHARS} characters"
     return Example(raw["entry"], raw["text"].strip(), raw["verdict"], raw["from"]), ""
 
 
@@ -128,6 +125,7 @@ def learn(
     cites: Callable[[tuple[str, ...], tuple[str, ...]], bool],
     taken: dict[str, str],
     normalize: Callable[[str], str],
+    max_chars: int | None = None,
 ) -> list[Example]:
     """One example per item whose answer, or best-ranked fitting candidate, is an
     entry with the item's verdict citing one of its regulations; in item order.
@@ -137,10 +135,15 @@ def learn(
     ``taken``: every authored phrasing, normalized, and its entry. A question
     that normalizes to a phrasing already there adds nothing to its own entry
     and would contradict another's, so it is not learned.
+    ``max_chars``: the chat's limit on a message (the caller's ``[chat]
+    max_text_chars``); a longer question is none a person could send, so it is not
+    learned either.
     """
     out: list[Example] = []
     taken = dict(taken)
     for item in items:
+        if max_chars is not None and len(item.question.strip()) > max_chars:
+            continue
         key = normalize(item.question)
         if not key or key in taken:
             continue

@@ -70,12 +70,27 @@ def _read(name: str) -> dict[str, object]:
         return tomllib.load(fh)
 
 
-@cache
 def word_classes(name: str, table: str) -> dict[str, frozenset[str]]:
     """The word lists of one table of a lexicon file: ``[witness] actors = [...]``."""
-    raw = _read(name).get(table, {})
-    assert isinstance(raw, dict)
-    return {str(k): frozenset(str(w) for w in v) for k, v in raw.items()}
+    return _word_tables(name).get(table, {})
+
+
+def forget_word_classes() -> None:
+    """Read the word lists from the files again at the next ask (tests that edit a
+    copy of the lexicon)."""
+    _word_tables.cache_clear()
+
+
+@cache
+def _word_tables(name: str) -> dict[str, dict[str, frozenset[str]]]:
+    """Every table of word lists in a lexicon file, the file read once: intents.toml
+    has four, read at import by three modules (each read was a parse of the whole
+    file at every start). Tables of anything else are left out."""
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for table, raw in _read(name).items():
+        if isinstance(raw, dict) and all(isinstance(v, list) for v in raw.values()):
+            out[table] = {str(k): frozenset(str(w) for w in v) for k, v in raw.items()}
+    return out
 
 
 def alternation(words: frozenset[str]) -> str:

@@ -171,6 +171,11 @@ LOGREG_MAX_ENTRIES = 500
 # ---------------------------------------------------------------------------
 
 FEATURES = tuple(WEIGHTS)
+# What the rapidfuzz scores (each 0..1) can add to an entry's blended score at
+# most, with a little room so rounding can never make the bound too low: an
+# entry whose score without them is below (floor - this) cannot reach the floor.
+FUZZY_HEADROOM = (WEIGHTS["sort"] + WEIGHTS["set"]) / sum(WEIGHTS.values()) + 1e-9
+CHAR_HEADROOM = FUZZY_HEADROOM + WEIGHTS["char"] / sum(WEIGHTS.values())  # ...and n-grams
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,23 +428,63 @@ class Matcher:
         FUZZY_CANDIDATES entries (their weight is too small for an entry
         outside that set to overtake one inside it).
         """
-        return self._scores(query)[0]
+        found = self._scores(query)
+        assert found is not None  # (no floor given)
+        return found[0]
 
-    def _scores(self, query: str) -> tuple[np.ndarray, np.ndarray]:
-        """The blended scores and the softmax model's probabilities."""
+    def _scores(
+        self, query: str, floor: float | None = None
+    ) -> tuple[np.ndarray, np.ndarray] | None:
+        """The blended scores and the softmax model's probabilities; None when a
+        floor is given and no entry can reach it (the rapidfuzz scores not computed)."""
         if not query or not self.choices or self.size == 0:
             return np.zeros(self.size, dtype=np.float64), np.zeros(self.size, dtype=np.float64)
         per_entry = self.entry_features(query)
+        # With a floor, give up as soon as no entry can reach it: first before the
+        # character n-grams (each 0..1, as the rapidfuzz scores), then before rapidfuzz.
+        if floor is not None and _unreachable(self._blend({}, per_entry), CHAR_HEADROOM, floor):
+            return None
         char = self._best(self._char_scores(query))
-        if self.size <= FUZZY_CANDIDATES:
+        if self.size <= FUZZY_CANDIDATES and floor is None:
             candidates = np.arange(self.size)
         else:
             cheap = self._blend({"char": char}, per_entry)
-            candidates = np.argpartition(-cheap, FUZZY_CANDIDATES - 1)[:FUZZY_CANDIDATES]
+            if floor is not None and _unreachable(cheap, FUZZY_HEADROOM, floor):
+                return None
+            candidates = np.argpartition(-cheap, min(FUZZY_CANDIDATES, self.size) - 1)[
+                :FUZZY_CANDIDATES
+            ]
+            if floor is not None and not self._reaches(
+                query, candidates, cheap, char, per_entry, floor
+            ):
+                return None
         fuzzy = self._fuzzy(query, candidates)
         best = {name: fuzzy[name] for name in ("sort", "set") if name in fuzzy}
         best["char"] = char
         return self._blend(best, per_entry), per_entry["lr"]
+
+    def _reaches(
+        self,
+        query: str,
+        candidates: np.ndarray,
+        cheap: np.ndarray,
+        char: np.ndarray,
+        per_entry: dict[str, np.ndarray],
+        floor: float,
+    ) -> bool:
+        """Whether any entry's final score reaches floor, found from the rapidfuzz
+        scores of the few candidates that could (a handful, where the ranking scores
+        60 entries' phrasings). Their blend is the ranking's own, to the last bit; an
+        entry outside the candidates scores its cheap blend (no rapidfuzz score)."""
+        if float(np.delete(cheap, candidates).max(initial=0.0)) >= floor:
+            return True
+        hopeful = candidates[cheap[candidates] + FUZZY_HEADROOM >= floor]
+        if hopeful.size == 0:
+            return False
+        fuzzy = self._fuzzy(query, np.sort(hopeful))
+        best = {name: fuzzy[name] for name in ("sort", "set") if name in fuzzy}
+        best["char"] = char
+        return float(self._blend(best, per_entry)[hopeful].max()) >= floor
 
     def holdout_features(
         self, index: int, choice: int
@@ -480,11 +525,23 @@ class Matcher:
         per_entry["lr"] = np.zeros(self.size, dtype=np.float64)
         return per_choice, per_entry
 
-    def rank(self, query: str, top: int) -> list[Scored]:
-        scores, proba = self._scores(query)
+    def rank(self, query: str, top: int, floor: float | None = None) -> list[Scored]:
+        """The `top` best entries, best first. With a floor, [] when no entry can
+        score that much: a caller that takes only such an answer is spared the
+        rapidfuzz scores (the costliest part) of a ranking it would drop."""
+        found = self._scores(query, floor)
+        if found is None:
+            return []
+        scores, proba = found
         if scores.size == 0 or top <= 0:
             return []
         k = min(top, scores.size)
         best = np.argpartition(-scores, k - 1)[:k]
         best = best[np.argsort(-scores[best], kind="stable")]
         return [Scored(int(i), float(scores[i]), float(proba[i])) for i in best]
+
+
+def _unreachable(partial: np.ndarray, headroom: float, floor: float) -> bool:
+    """True when no entry's blend so far, plus the most the features not yet
+    computed could add (headroom), reaches floor."""
+    return float(partial.max()) + headroom < floor

@@ -32,7 +32,7 @@ def modules_reading(lexicon_dir: Path, *names: str) -> list[ModuleType]:
     classes from ``lexicon_dir``; each imports the fresh copies before it. The modules
     everyone else imported are left as they were."""
     fresh: list[ModuleType] = []
-    lexicon.word_classes.cache_clear()
+    lexicon.forget_word_classes()
     try:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(lexicon, "LEXICON_DIR", lexicon_dir)
@@ -45,5 +45,5 @@ def modules_reading(lexicon_dir: Path, *names: str) -> list[ModuleType]:
                 fresh.append(module)
     finally:
         # the shipped files again for whoever reads next
-        lexicon.word_classes.cache_clear()
+        lexicon.forget_word_classes()
     return fresh

@@ -210,3 +210,35 @@ def test_a_cache_file_gone_before_the_learned_matcher_is_needed_is_built_instead
     assert learned is not None
     assert learned.choices == load_knowledge_base().learned.choices
     assert "learned matcher not read from the cache" in caplog.text
+
+
+def test_a_cache_hit_has_the_entries_and_defects_the_data_files_give(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The entries are stored as loaded, so a start parses no FAQ file: the same
+    entries (every field, learned examples included) and the same load defects."""
+    (data_dir / "rusak.toml").write_text('[[entry]]\nid = "Bad Id"\n', encoding="utf-8")
+    (data_dir / "learned.jsonl").write_text(
+        json.dumps(
+            {
+                "entry": "kampanye-mobil-dinas",
+                "text": "kijang kantor dibawa ke posko relawan",
+                "verdict": "dilarang",
+                "from": "d0001",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    built, was_built = ensure(data_dir, None, tmp_path / "cache")
+    assert was_built and built.load_defects
+    assert any(e.examples for e in built.entries)
+
+    def no_toml(_: Path) -> None:
+        raise AssertionError("the FAQ files were parsed on a cache hit")
+
+    monkeypatch.setattr("knowledge.base.load_entries", no_toml)
+    cached, was_built = ensure(data_dir, None, tmp_path / "cache")
+    assert not was_built
+    assert cached.entries == built.entries
+    assert cached.load_defects == built.load_defects

@@ -18,6 +18,7 @@ from knowledge.learned import (
     learn,
     read_examples,
 )
+from knowledge.matcher import ANSWER_THRESHOLD, Scored
 
 FIXTURES = Path(__file__).parent / "fixtures" / "faq"
 EVAL = Path(__file__).parents[1] / "eval"
@@ -170,3 +171,60 @@ def test_the_packaged_examples_are_development_questions_and_no_blind_one() -> N
     assert len(blind) > 300
     overlap = sum(" ".join(r["text"].split()).casefold() in blind for r in learned)
     assert overlap == 0, f"{overlap} learned examples are blind questions"
+
+
+def test_the_learned_matcher_is_asked_only_for_an_answer_sure_enough_to_take(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It is asked where the authored phrasings are unsure, with T1 as a floor: a
+    ranking in which no entry can reach T1 is not finished (its answer could not be
+    taken), and one that can still answers."""
+    _write(data_dir, *(_row(CAR, t, source=f"d000{i}") for i, t in enumerate(EXAMPLES)))
+    kb = build_knowledge_base(data_dir)
+    learned = kb.learned
+    assert learned is not None
+    rank = learned.rank
+    asked: list[tuple[float | None, int]] = []
+
+    def spy(query: str, top: int, floor: float | None = None) -> list[Scored]:
+        found = rank(query, top, floor)
+        asked.append((floor, len(found)))
+        return found
+
+    monkeypatch.setattr(learned, "rank", spy)
+    answer = kb.ask(ASKED)
+    assert answer.match is not None and answer.match.id == CAR
+    assert asked == [(ANSWER_THRESHOLD, 5)]
+    asked.clear()
+    # in scope, the authored phrasings unsure, and nothing the examples know either
+    unsure = "pns boleh gak ikut senam pagi bareng tetangga"
+    assert kb.ask(unsure).match is None
+    assert asked == [(ANSWER_THRESHOLD, 0)]
+    assert 0 < rank(kb.normalize(unsure), 5)[0].score < ANSWER_THRESHOLD
+    asked.clear()
+    # a question the authored phrasings answer never reaches it
+    assert kb.ask("min kalo pns like status caleg boleh gak sih").match.id == "medsos-like-caleg"
+    assert asked == []
+
+
+def test_a_question_longer_than_the_chat_takes_is_not_learned(data_dir: Path) -> None:
+    # the chat's limit comes from the caller ([chat] max_text_chars): knowledge/
+    # knows nothing of the chat's settings
+    kb = build_knowledge_base(data_dir, learned=False)
+    question = "pns pake mobil dinas buat jemput jurkam, boleh?"
+    item = Labelled("d0001", question, "dilarang", ("PP 94/2021",))
+
+    def found(limit: int | None) -> list[Example]:
+        return learn(
+            [item],
+            lambda q: {"match": {"id": kb.ask(q).match.id}, "suggestions": []},
+            {e.id: e.verdict for e in kb.entries},
+            {e.id: e.sources for e in kb.entries},
+            Citations(kb.regulations).cites,
+            {},
+            kb.normalize,
+            limit,
+        )
+
+    assert found(None) == found(len(question)) == [Example(CAR, question, "dilarang", "d0001")]
+    assert found(len(question) - 1) == []
