@@ -133,3 +133,18 @@ def test_voting_is_allowed(kb: KnowledgeBase, question: str) -> None:
 def test_regional_questions_keep_the_ban(kb: KnowledgeBase, question: str) -> None:
     answer = kb.ask(question)
     assert answer.match is not None and answer.match.verdict == "dilarang"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a village head holding back aid from those who vote otherwise: a ban, never
+        # the voter's "boleh memilih" (Madurese "ta' aberri'" reads "tidak memberi")
+        "kades tidak memberi bantuan ke warga yang tidak memilih calonnya sendiri, itu boleh?",
+        "pak lurah ora menehi bantuan marang warga sing ora milih calone, oleh ora?",
+        "klebun ta' aberri' bansos ka oreng se ta' milih calon, olle?",
+    ],
+)
+def test_aid_held_back_from_other_voters_is_banned(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question)
+    assert answer.match is not None and answer.match.verdict == "dilarang"
