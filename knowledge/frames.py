@@ -48,6 +48,8 @@ _ASN_STATUS = _READING["asn_status"]
 _NOT_ASN_SELF = _READING["not_asn_self"]
 _APART_FILLERS = _READING["apart_fillers"]
 _PERMISSION = _READING["permission"]
+_NEGATIONS = _READING["negations"]
+_NEGATION_FILLERS = _READING["negation_fillers"]
 _RELATIVE_FILLERS = _READING["relative_fillers"]
 _NOT_ASN_RELATIVE = _READING["not_asn_relative"]
 _RELATIVE_SERVICE = _READING["relative_service"]
@@ -368,7 +370,11 @@ class FrameReader:
         for i in range(len(typed)):
             for n in self._literal_lengths:
                 concept = self._literal.get(tuple(typed[i : i + n]))
-                if concept is not None and not self._set_apart(typed, i, concept):
+                if (
+                    concept is not None
+                    and not self._set_apart(typed, i, concept)
+                    and not (concept.kind == "activity" and _negated(typed, i))
+                ):
                     hits.setdefault(concept, i)
         q_words, q_stems = self._tokens(words)
         vocab = self.normalizer.lex.vocabulary
@@ -430,6 +436,8 @@ class FrameReader:
         claimed = [False] * len(q_words)
         order = sorted(found, key=lambda f: (-f[1], -f[2].priority, f[0], f[2].kind, f[2].id))
         for i, n, concept in order:
+            if concept.kind == "activity" and _negated(q_words, i):
+                continue  # "ga posting apa2": an act said not done
             if concept.overlaps:
                 hits.setdefault(concept, i)  # seen, and claims nothing
             elif not any(claimed[i : i + n]):
@@ -517,6 +525,15 @@ class FrameReader:
             activities,
             actors,
         )
+
+
+def _negated(words: Sequence[str], i: int) -> bool:
+    """Whether the phrase at ``i`` comes right after a negation ("ga posting",
+    "tidak pernah posting")."""
+    j = i - 1
+    if j >= 0 and words[j] in _NEGATION_FILLERS:
+        j -= 1
+    return j >= 0 and words[j] in _NEGATIONS
 
 
 def _sentences(text: str) -> list[str]:
