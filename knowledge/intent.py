@@ -45,7 +45,9 @@ from knowledge.witness import (
     is_report_word,
     judges_a_long_account,
     judges_a_recent_act,
+    judges_a_specific_account,
     judges_a_told_act,
+    judges_up_front,
     judges_what_was_told,
     names_a_role,
     particular,
@@ -62,6 +64,7 @@ from knowledge.witness import (
     told_before,
     unhurried,
     unwilling_asks_how,
+    without_hedge,
     witnessed,
 )
 
@@ -253,6 +256,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         return Intent("question")
     words = unhurried(words)  # "kpla desa", "lrah nyruh wrga plih": vowels dropped in haste
     words = without_told_questions(words)
+    words = without_hedge(words)  # "gak tau ini pelanggaran apa bukan, camat kami …"
     if len(words) > 2 and is_report_word(words[0]) and words[1] in _ADDRESS | _FORMAL_ADDRESS:
         # "Lapor, Pak! …", "lapor min, …": the bot addressed, not a "pak" who acted
         words = words[:1] + words[2:]
@@ -321,6 +325,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             or asks_what_to_do(words)
             or a_particular_one_presses(words)
             or judges_a_long_account(words)
+            or judges_a_specific_account(words)
             or unwilling_asks_how(words)
         ):
             # "kapus nyuruh bidan ikut kampanye caleg, bidan pns wajib nurut?" (what
@@ -336,6 +341,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
                 and not asks_about_the_account(words)
                 and not judges_a_recent_act(words)
                 and not judges_a_told_act(words)
+                and not judges_up_front(words)
             )
             return Intent("question" if asking else "tip", report="witness")
         if not questioning and (

@@ -69,6 +69,7 @@ _COMPLAINT = _W["complaint"]
 _SHOULD = _W["should"]
 # The writer's own stake: "bingung", "takut karir sy", "boleh nolak?"
 _OWN_STAKE = _W["own_stake"]
+_REFUSING = _W["refusing"]
 _MUST = _W["must"]
 # "saya wajib datang?": a duty by rule, the writer's own question
 _DUTY = _W["duty"]
@@ -377,6 +378,9 @@ def _hypothetical(words: tuple[str, ...]) -> bool:
         and not set(words[max(0, i - 5) : i]) & (_SPEECH | _PRESSING | _PROMISE)
         and not set(words[max(0, i - 3) : i]) & _OWN_STAKE
         and not (i > 2 and words[i + 1 : i + 2] and words[i + 1] in _NEGATION)
+        # "…, kalo nolak takut kontrakku ga diperpanjang": refusing is what the writer
+        # fears the cost of, not a supposed act
+        and not (i > 2 and words[i + 1 : i + 2] and words[i + 1] in _REFUSING)
         # "kalau saya laporin pak camat …, identitas saya aman?": the condition is the
         # reporting, not what happened
         and not any(is_report_word(x) for x in words[i + 1 : i + 3])
@@ -524,6 +528,81 @@ def _reports_someone(words: tuple[str, ...]) -> bool:
     return False
 
 
+_HEDGE_NOT = _W["hedge_not"]
+_HEDGE_KNOW = _W["hedge_know"]
+_HEDGE_DOUBT = _W["hedge_doubt"]
+_HEDGE_SORRY = _W["hedge_sorry"]
+_HEDGE_WRONG = _W["hedge_wrong"]
+_HEDGE_WHETHER = _W["hedge_whether"]
+_HEDGE_JUDGED = _W["hedge_judged"]
+_HEDGE_BUT = _W["hedge_but"]
+# A hedge opens the message (after a greeting, an address or "saya") and leaves an
+# account at least this long behind it.
+MIN_HEDGED_ACCOUNT = 4
+# How many words an apology ("maaf kalau saya salah") may take.
+SORRY_REACH = 4
+_HEDGE_POINTERS = _THIS | _W["this_here"]
+_HEDGE_BREACH = _HEDGE_JUDGED & (_BREACH | _WRONGDOING | {"termasuk", "counts", "matters"})
+
+
+def without_hedge(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without a hedge that opens them: "gak tau ini termasuk pelanggaran apa
+    bukan, camat kami kemarin …", "saya ragu apakah ini pelanggaran, kepsek …", "not sure
+    if this counts, but my supervisor …", "maaf kalau salah, tapi pak kadus …". The
+    writer doubts whether what follows breaks the rules; its question words and its "if"
+    are the doubt's, not a question about the rules or a supposed act. A hedge must
+    point at "this" (or apologise), so "saya tidak tahu apakah pns boleh …" keeps its
+    question."""
+    opening = set(_V["hello"]) | _ADDRESS | _FORMAL_ADDRESS | _FIRST_PERSON
+    i = 0
+    while i < len(words) and words[i] in opening:
+        i += 1
+    j = _hedge_end(words, i)
+    if j is None:
+        return words
+    while j < len(words) and words[j] in _HEDGE_JUDGED | _HEDGE_WHETHER:
+        j += 1
+    while j < len(words) and words[j] in _HEDGE_BUT:
+        j += 1
+    rest = words[j:]
+    return rest if len(rest) >= MIN_HEDGED_ACCOUNT else words
+
+
+def _hedge_end(words: tuple[str, ...], i: int) -> int | None:
+    """Where the doubt that opens at ``i`` has said "this" (or sorry if wrong), if it does."""
+    first = words[i : i + 1]
+    if first and first[0] in _HEDGE_SORRY:
+        for j in range(i + 1, min(len(words), i + 1 + SORRY_REACH)):
+            if words[j] in _HEDGE_WRONG - _FIRST_PERSON - {"im"}:
+                return j + 1
+            if words[j] not in _CONDITIONAL | _HEDGE_WRONG | _V["hello"]:
+                return None
+        return None
+    if first and first[0] == "cmiiw":
+        return i + 1
+    if first and first[0] in _HEDGE_DOUBT:
+        j = i + 1
+    elif (
+        words[i : i + 1]
+        and words[i] in _HEDGE_NOT
+        and words[i + 1 : i + 2]
+        and (words[i + 1] in _HEDGE_KNOW)
+    ):
+        j = i + 2
+    else:
+        return None
+    # "… apakah ini …", "… kalau ini …", "… if this …": the doubt points at what is told
+    pointed = set(words[j : j + 3]) & _HEDGE_POINTERS
+    # ("don't know if it is a violation": read "tahu kalau pelanggaran", "it" dropped)
+    named = (
+        bool(words[j : j + 1])
+        and words[j] in _HEDGE_WHETHER
+        and bool(words[j + 1 : j + 2])
+        and (words[j + 1] in _HEDGE_BREACH)
+    )
+    return j if pointed or named else None
+
+
 def without_denied(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words without a topic denied: "mau lapor pungli, bukan soal pemilu" names no
     election ("bukan soal", "bukan terkait", "not about", then up to two words)."""
@@ -647,6 +726,29 @@ def judges_a_recent_act(words: tuple[str, ...]) -> bool:
     if not said & (_RULE_ASKED | _SANCTIONS) or said & (_FIRST_PERSON | _DILEMMA | _STATUS):
         return False  # ("…, sudah boleh kan?": whether a status now allows it)
     return not _writer_pressed(words) or bool(said & _THIRD_PARTY)
+
+
+# "apa pantas camat kami …", "emang boleh ya …", "Is it normal for …" (read "apakah
+# normal"): the judgement opens the message (after a greeting, an address and these).
+_JUDGING_OPENERS = _W["judging_openers"]
+
+
+def judges_up_front(words: tuple[str, ...]) -> bool:
+    """The first words judge, and what follows tells someone else's act with a sure time
+    or as seen: "apa pantas camat kami ikut joget di panggung kampanye cagub kemarin
+    malam?", "is it okay that our village head campaigned for his brother at the
+    posyandu last week?" (a witnessed act judged, a tip). Without a sure time ("boleh
+    kades ikut kampanye?") it asks the rule; the writer's own act or their being pressed
+    is their own question."""
+    told = _recent(words) or _saw_it(words) or bool(set(words) & (_PAST - _RECENT))
+    if not told or _writer_pressed(words) or about_oneself(words):
+        return False
+    skipped = _V["hello"] | _ADDRESS | _PARTICLES | _JUDGING_OPENERS
+    opening = next((w for w in words if w not in skipped), "")
+    if opening not in _RULE_ASKED | _WRONG:
+        return False
+    tail = set(words[-QUESTION_TAIL:])
+    return not (tail & _FIRST_PERSON and tail & (_DILEMMA | _MUST))
 
 
 def _recent(words: tuple[str, ...]) -> bool:
@@ -799,6 +901,46 @@ def judges_what_was_told(words: tuple[str, ...]) -> bool:
     )
 
 
+def judges_a_specific_account(words: tuple[str, ...]) -> bool:
+    """Someone in a role did it at a place the writer names, or is someone particular, and
+    the last words judge what was told: "guru honorer di SD anakku jadi MC kampanye caleg
+    di lapangan desa. boleh gitu?", "Pak kades ngumumke nang masjid ben warga teko
+    kampanyene calon bupati, iki pelanggaran ora?" (a witnessed act, judged). Without a
+    scene ("kepsek nyuruh guru pasang twibbon capres, itu boleh?") it asks the rule; the
+    writer pressed, or their own act, is their own question."""
+    if not judges_what_was_told(words) or _writer_pressed(words) or about_oneself(words):
+        return False
+    account = _before_the_judgement(words)
+    if _hypothetical(account) or not names_an_election_act(account):
+        return False
+    # (what someone means to do, "calon bupati mau kampanye di aula SMP …", has not
+    # happened; a friend or a relative who did it, "temenku PNS …, itu boleh?", is asked
+    # about on their behalf)
+    if set(account) & _DESIRE or _relative_acts(account):
+        return False
+    return sets_the_scene(account) or _own_place(account)
+
+
+def _relative_acts(words: tuple[str, ...]) -> bool:
+    """A friend or a relative opens the account ("temenku PNS …", "Kawan awak PNS, dia …",
+    "Bapak saya kades, …"): the one who acted is theirs."""
+    told = [w for w in words if w not in _ADDRESS | _FORMAL_ADDRESS - _RELATIONS][:2]
+    return bool(set(told) & _RELATIONS) or any(
+        w.endswith("ku") and w[:-2] in _RELATIONS for w in told
+    )
+
+
+def _before_the_judgement(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words before the judging question that ends them ("…, boleh gitu?", "…, iki
+    pelanggaran ora?")."""
+    judging = _TOLD_SUBJECT | _RULE_ASKED | _SHOULD | _PARTICLES | _WRONG | _V["yes_no_tail"]
+    judging = judging | _V["tail_filler"] | _V["interrogatives"] | {"atau", "masuk"}
+    end = len(words)
+    while end > 0 and words[end - 1] in judging:
+        end -= 1
+    return words[:end]
+
+
 def asks_own_duty(words: tuple[str, ...]) -> bool:
     """The last words ask what the writer must or may do, even without a question mark
     ("…, sy hrs nurut", "saya wajib datang", "boleh sy tolak"): their own question."""
@@ -849,7 +991,7 @@ def asks_after_a_scene(words: tuple[str, ...]) -> bool:
     # "katanya kepsek nyuruh guru pilih caleg X, gmn ya": how, last, after an account in
     # which someone in a role pressed others (the writer not among them)
     said = tuple(w for w in words if w not in _PARTICLES)
-    if said and said[-1] in _HOW and not set(words) & _FIRST_PERSON:
+    if said and said[-1] in _HOW and not _writer_named(words):
         account = said[:-1]
         if presses(account) and not talks_rules(account) and not _hypothetical(account):
             return True
@@ -873,6 +1015,18 @@ def asks_after_a_scene(words: tuple[str, ...]) -> bool:
                 return True
         return sets_the_scene(words[:i])
     return False
+
+
+def _writer_named(words: tuple[str, ...]) -> bool:
+    """The writer is named ("saya", "aku", "kami"), not only as the owner of a place or
+    a role ("kepala dinas kami", "di desa kami": whose, not who)."""
+    return any(
+        w in _FIRST_PERSON
+        and not (
+            w in _COMMUNITY and i > 0 and words[i - 1].removesuffix("nya") in _ACTORS | _PLACES
+        )
+        for i, w in enumerate(words)
+    )
 
 
 def someone_unnamed_acts(words: tuple[str, ...]) -> bool:
@@ -998,9 +1152,25 @@ def exclaims(words: tuple[str, ...], i: int) -> bool:
 def presents(words: tuple[str, ...]) -> bool:
     """ "pns kampanye di fb nih min", "ini link postingan pns dukung paslon": news (or
     evidence) brought to the bot, not a question."""
-    return bool(set(words) & _PRESENTING) or any(
-        a in _HANDING and b.removesuffix("nya") in _HELD_EVIDENCE
-        for a, b in itertools.pairwise(words)
+    return (
+        bool(set(words) & _PRESENTING)
+        or any(
+            a in _HANDING and b.removesuffix("nya") in _HELD_EVIDENCE
+            for a, b in itertools.pairwise(words)
+        )
+        or _captioned(words)
+    )
+
+
+def _captioned(words: tuple[str, ...]) -> bool:
+    """A caption under evidence: "foto: camat di panggung kampanye cabup", "video guru
+    pns joget di kampanye caleg", "ss kadis ngajak staf pilih 01" — the evidence word
+    first, then the person in it ("foto bareng caleg" is the writer's own photo)."""
+    told = tuple(itertools.dropwhile(lambda w: w in _V["hello"] | _ADDRESS, words))
+    return (
+        len(told) > 2
+        and told[0].removesuffix("nya") in _HELD_EVIDENCE
+        and told[1] in _ACTORS | _FORMAL_ADDRESS | _SOMEONE_WORDS
     )
 
 
