@@ -918,7 +918,11 @@ def judges_a_specific_account(words: tuple[str, ...]) -> bool:
     # about on their behalf)
     if set(account) & _DESIRE or _relative_acts(account):
         return False
-    return sets_the_scene(account) or _own_place(account)
+    # a place, not a medium: "guru pns pose 2 jari di ig, itu boleh?" asks the rule
+    at_a_place = sets_the_scene(account) and any(
+        w in _SCENE and set(account[i + 1 : i + 3]) & _PLACES for i, w in enumerate(account)
+    )
+    return at_a_place or _own_place(account)
 
 
 def _relative_acts(words: tuple[str, ...]) -> bool:
