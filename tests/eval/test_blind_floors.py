@@ -50,7 +50,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # acts, rights and free actors, tips: fully correct 83.9%); after the learned examples
 # (fully correct 84.7%). Raise them as accuracy improves; never lower them to let a
 # change through.
-FULLY_CORRECT_FLOOR = 0.84
+FULLY_CORRECT_FLOOR = 0.85
 OUT_OF_SCOPE_FLOOR = 0.98
 TIP_FLOOR = 0.92
 GREETING_FLOOR = 0.90
