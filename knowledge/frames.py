@@ -50,6 +50,7 @@ _APART_FILLERS = _READING["apart_fillers"]
 _PERMISSION = _READING["permission"]
 _NEGATIONS = _READING["negations"]
 _NEGATION_FILLERS = _READING["negation_fillers"]
+_NEGATION_ASKS = frozenset(_READING["negation_asks"]) | frozenset(_PERMISSION)
 _RELATIVE_FILLERS = _READING["relative_fillers"]
 _NOT_ASN_RELATIVE = _READING["not_asn_relative"]
 _RELATIVE_SERVICE = _READING["relative_service"]
@@ -545,7 +546,10 @@ def _negated(words: Sequence[str], i: int) -> bool:
     j = i - 1
     if j >= 0 and words[j] in _NEGATION_FILLERS:
         j -= 1
-    return j >= 0 and words[j] in _NEGATIONS
+    if j < 0 or words[j] not in _NEGATIONS:
+        return False
+    # "boleh tidak ikut kampanye?": "may I or not", the act is asked about
+    return j == 0 or words[j - 1] not in _NEGATION_ASKS
 
 
 def _sentences(text: str) -> list[str]:
