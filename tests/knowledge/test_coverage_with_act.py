@@ -16,7 +16,7 @@ from tests.knowledge.answers import verdict_and_entry
     ("text", "want"),
     [
         (
-            "Ayah saya pensiun dari PNS, mau jadi jurkam caleg, apa masih kena aturan netral?",
+            "Ayah saya sudah pensiun dari PNS, mau jadi jurkam caleg, apa masih kena aturan netral?",
             "boleh",
         ),
         ("Saya CPNS, apakah larangan like postingan calon juga berlaku untuk saya?", "dilarang"),
