@@ -47,6 +47,7 @@ _KIN = _READING["kin"]
 _ASN_STATUS = _READING["asn_status"]
 _NOT_ASN_SELF = _READING["not_asn_self"]
 _APART_FILLERS = _READING["apart_fillers"]
+_APART_UNLESS_ACTORS = frozenset(_READING["apart_unless_actors"])
 _PERMISSION = _READING["permission"]
 _NEGATIONS = _READING["negations"]
 _NEGATION_FILLERS = _READING["negation_fillers"]
@@ -505,6 +506,9 @@ class FrameReader:
             apart is not None
             and context is not None
             and not context.prefer_unless & {c.id for c in hits}
+            and not any(
+                c.kind == "actor" and c.id in _APART_UNLESS_ACTORS and hits[c] > apart for c in hits
+            )
         ):
             # the writer is a citizen, unless the question asks about the relative
             for concept in (self.concept("actor", _APART_ACTOR), context):
