@@ -8,7 +8,7 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -471,6 +471,17 @@ def build_knowledge_base(
     entries, defects = load_entries(data_dir)
     if not learned:
         entries = tuple(dataclasses.replace(e, examples=()) for e in entries)
+    return knowledge_base_of(entries, defects, coverage_file, prepared, frames_file)
+
+
+def knowledge_base_of(
+    entries: Sequence[Entry],
+    defects: list[str],
+    coverage_file: Path | None,
+    prepared: Prepared | None,
+    frames_file: Path | None,
+) -> KnowledgeBase:
+    """The knowledge base over entries already loaded (from the FAQ files or a cache)."""
     return KnowledgeBase(
         entries=entries,
         regulations=load_regulations(),

@@ -37,17 +37,18 @@ from typing import Any
 import numpy as np
 
 from knowledge import snapshot
-from knowledge.base import KnowledgeBase, Prepared, build_knowledge_base
+from knowledge.base import KnowledgeBase, Prepared, build_knowledge_base, knowledge_base_of
 from knowledge.entries import Entry
 from knowledge.logreg import LogReg
 from knowledge.matcher import Matcher
-from knowledge.regulations import load_regulations
 
 FORMAT = 6  # 4: the learned examples and their matcher, read on first need;
 # 5: each matcher keeps its phrasings per entry as typed (Matcher._raw);
 # 6: the entries as loaded (and their load defects), so a start parses no FAQ TOML
 PACKAGE_DIR = Path(__file__).parent
 ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(Entry))
+# (annotations are strings: entries.py has `from __future__ import annotations`)
+ENTRY_TYPES = {f.name: str(f.type) for f in dataclasses.fields(Entry)}
 # Libraries whose version changes what is stored (stemmer, slang list, arrays).
 LIBRARIES = ("numpy", "rapidfuzz", "PySastrawi", "indoNLP")
 PREFIX = "kb-"
@@ -157,14 +158,7 @@ def _try_read(
         return None
     # The entries as loaded when the cache was written: the key covers the data
     # files, and parsing their TOML again was a tenth of a second of every start.
-    kb = KnowledgeBase(
-        entries=entries,
-        regulations=load_regulations(),
-        load_defects=defects,
-        coverage_file=coverage_file,
-        prepared=prepared,
-        frames_file=frames_file,
-    )
+    kb = knowledge_base_of(entries, defects, coverage_file, prepared, frames_file)
     if [e.id for e in kb.entries] != ids:
         # The key covers every file, so this is a file from elsewhere.
         log.warning(
@@ -243,10 +237,21 @@ def _loaded(meta: dict[str, Any]) -> tuple[tuple[Entry, ...], list[str]]:
     for row in rows:
         if set(row) != set(ENTRY_FIELDS):
             raise ValueError("a stored entry has other fields")
-        values = {f: tuple(v) if isinstance(v, list) else v for f, v in row.items()}
-        values["reviewed"] = dt.date.fromisoformat(row["reviewed"])
-        entries.append(Entry(**values))
+        entries.append(Entry(**{f: _field(f, row[f]) for f in ENTRY_FIELDS}))
     return tuple(entries), defects
+
+
+def _field(name: str, value: Any) -> Any:
+    """One stored Entry field back in its own type; anything else is a foreign file."""
+    kind = ENTRY_TYPES[name]
+    if kind == "dt.date":
+        return dt.date.fromisoformat(value)
+    if kind == "str" and isinstance(value, str):
+        return value
+    if kind == "tuple[str, ...]" and isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            return tuple(value)
+    raise ValueError(f"stored entry field {name!r} is not a {kind}")
 
 
 def _decode(npz: Any, meta: dict[str, Any], key: str, path: Path) -> tuple[Prepared, list[str]]:
