@@ -2,6 +2,7 @@
 
     python -m bench.golden            # compare today's answers with the golden file
     python -m bench.golden --write    # record today's answers (only from trusted code)
+    python -m bench.golden --show 500 # print up to 500 differences (default 20)
 
 The questions are tests/eval/questions.jsonl, the development set
 tests/eval/dev/dev.jsonl (never the blind set) and one systematic variant of
@@ -159,6 +160,7 @@ def _show(rec: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--write", action="store_true", help="record today's answers")
+    parser.add_argument("--show", type=int, default=20, help="differences printed (default 20)")
     args = parser.parse_args()
     kb = load_knowledge_base()
     if args.write:
@@ -171,7 +173,7 @@ def main() -> None:
     golden = read_golden()
     diff = differences(golden, answers(kb, [r["q"] for r in golden]))
     print(f"{len(golden) - len(diff)} of {len(golden)} answers unchanged")
-    for line in diff[:20]:
+    for line in diff[: args.show]:
         print("  " + line)
     sys.exit(1 if diff else 0)
 
