@@ -19,6 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from knowledge import clauses
 from knowledge.lexicon import LEXICON_DIR, word_classes
 from knowledge.normalize import Analysis, Normalizer, fold, stem
 from knowledge.verdicts import asks_permission, asks_what
@@ -44,17 +45,7 @@ _NO_SKIP = _READING["no_skip"]
 _UNRELATED_FORMS = _READING["unrelated_forms"]
 _JOINERS = _READING["joiners"]
 _KIN = _READING["kin"]
-_ASN_STATUS = _READING["asn_status"]
-_NOT_ASN_SELF = _READING["not_asn_self"]
-_APART_FILLERS = _READING["apart_fillers"]
 _APART_UNLESS_ACTORS = frozenset(_READING["apart_unless_actors"])
-_PERMISSION = _READING["permission"]
-_NEGATIONS = _READING["negations"]
-_NEGATION_FILLERS = _READING["negation_fillers"]
-_NEGATION_ASKS = frozenset(_READING["negation_asks"]) | frozenset(_PERMISSION)
-_RELATIVE_FILLERS = _READING["relative_fillers"]
-_NOT_ASN_RELATIVE = _READING["not_asn_relative"]
-_RELATIVE_SERVICE = _READING["relative_service"]
 # What the writer who sets themself apart from a civil-servant relative is read as.
 _APART_ACTOR, _APART_CONTEXT = "warga", "self_not_asn"
 # What a relative asked about is read as, and, described outside the service, who.
@@ -260,71 +251,6 @@ class FrameReader:
                 out.append(w)
         return tuple(out)
 
-    @staticmethod
-    def _writer_apart(words: tuple[str, ...]) -> int | None:
-        """Where the writer sets themself apart from a relative just named as the
-        civil servant ("istri saya ASN, sedangkan saya bukan", "kakak saya PNS, saya
-        wiraswasta"): the position of that "saya", or None."""
-        size = len(words)
-        for i, w in enumerate(words):
-            if w not in _KIN:
-                continue
-            k = i + 2 if i + 1 < size and words[i + 1] == "saya" else i + 1
-            status = next((j for j in range(k, min(k + 3, size)) if words[j] in _ASN_STATUS), None)
-            if status is None or any(words[j] in ("saya", "bukan") for j in range(k, status)):
-                continue
-            for j in range(status + 1, min(status + 4, size)):
-                if words[j] != "saya":
-                    continue
-                m = j + 1
-                while m < size and words[m] in _APART_FILLERS:
-                    m += 1
-                if m < size and words[m] in _NOT_ASN_SELF:
-                    return j
-                break
-        return None
-
-    @staticmethod
-    def _relative_asked(words: tuple[str, ...]) -> int | None:
-        """Where the question asks what a relative may do ("apakah kakak saya
-        diperbolehkan …", "anaknya boleh ga …"): the kin word's position, or None."""
-        size = len(words)
-        for i, w in enumerate(words):
-            if w.removesuffix("nya") not in _KIN and w not in ("dia", "beliau"):
-                continue
-            m = i + 1
-            while m < size and words[m] in _RELATIVE_FILLERS:
-                m += 1
-            if m < size and words[m] in _PERMISSION:
-                return i
-        return None
-
-    @staticmethod
-    def _relative_apart(words: tuple[str, ...]) -> int | None:
-        """Where a relative is described as outside the civil service ("kakak saya
-        wiraswasta", "anak saya umur 21 kuliah", "istri saya bukan pegawai"): the kin
-        word's position, or None. A status of the service named first ("ayah saya
-        PNS") or another person ends the look."""
-        size = len(words)
-        for i, w in enumerate(words):
-            if w.removesuffix("nya") not in _KIN:
-                continue
-            k = i + 1
-            while k < size and words[k] in _RELATIVE_FILLERS:
-                k += 1
-            for j in range(k, min(k + 4, size)):
-                word = words[j]
-                if (
-                    word in _ASN_STATUS
-                    or word in _RELATIVE_SERVICE
-                    or word in ("saya", "dia")
-                    or word.removesuffix("nya") in _KIN
-                ):
-                    break
-                if word in _NOT_ASN_SELF or word in _NOT_ASN_RELATIVE:
-                    return i
-        return None
-
     def _tokens(self, words: tuple[str, ...]) -> Tokens:
         """The words and, aligned with them, each word's stem ("" for a stopword)."""
         return words, tuple(map(self._stem, words))
@@ -387,7 +313,7 @@ class FrameReader:
                 if (
                     concept is not None
                     and not self._set_apart(typed, i, concept)
-                    and not (concept.kind == "activity" and _negated(typed, i))
+                    and not (concept.kind == "activity" and clauses.negated(typed, i))
                 ):
                     hits.setdefault(concept, i)
         q_words, q_stems = self._tokens(words)
@@ -450,7 +376,7 @@ class FrameReader:
         claimed = [False] * len(q_words)
         order = sorted(found, key=lambda f: (-f[1], -f[2].priority, f[0], f[2].kind, f[2].id))
         for i, n, concept in order:
-            if concept.kind == "activity" and _negated(q_words, i):
+            if concept.kind == "activity" and clauses.negated(q_words, i):
                 continue  # "ga posting apa2": an act said not done
             if concept.overlaps:
                 hits.setdefault(concept, i)  # seen, and claims nothing
@@ -487,12 +413,12 @@ class FrameReader:
         words = self.normalizer.words(text) if analysis is None else analysis.words
         words = self._persons(words)
         hits = self._found(text, words)
-        relative_at = self._relative_asked(words)
+        relative_at = clauses.relative_asked(words)
         if relative_at is not None:
             relative = self.concept("context", _RELATIVE_ASKS)
             if relative is not None:
                 hits.setdefault(relative, relative_at)
-                apart_at = self._relative_apart(words)
+                apart_at = clauses.relative_apart(words)
                 if apart_at is not None:
                     for concept in (
                         self.concept("actor", _RELATIVE_ACTOR),
@@ -500,15 +426,19 @@ class FrameReader:
                     ):
                         if concept is not None:
                             hits.setdefault(concept, apart_at)
-        apart = self._writer_apart(words)
         context = self.concept("context", _APART_CONTEXT)
+        # the writer is a citizen, unless they go on to name an office of their own
+        # with its own ban ("saya bukan ASN tapi anggota Polri")
+        apart = clauses.writer_apart(
+            words,
+            lambda j: any(
+                c.kind == "actor" and c.id in _APART_UNLESS_ACTORS and hits[c] > j for c in hits
+            ),
+        )
         if (
             apart is not None
             and context is not None
             and not context.prefer_unless & {c.id for c in hits}
-            and not any(
-                c.kind == "actor" and c.id in _APART_UNLESS_ACTORS and hits[c] > apart for c in hits
-            )
         ):
             # the writer is a citizen, unless the question asks about the relative
             for concept in (self.concept("actor", _APART_ACTOR), context):
@@ -542,18 +472,6 @@ class FrameReader:
             activities,
             actors,
         )
-
-
-def _negated(words: Sequence[str], i: int) -> bool:
-    """Whether the phrase at ``i`` comes right after a negation ("ga posting",
-    "tidak pernah posting")."""
-    j = i - 1
-    if j >= 0 and words[j] in _NEGATION_FILLERS:
-        j -= 1
-    if j < 0 or words[j] not in _NEGATIONS:
-        return False
-    # "boleh tidak ikut kampanye?": "may I or not", the act is asked about
-    return j == 0 or words[j - 1] not in _NEGATION_ASKS
 
 
 def _sentences(text: str) -> list[str]:
