@@ -307,15 +307,20 @@ class FrameReader:
         """Every concept named, with the position of its first mention."""
         hits: dict[Concept, int] = {}
         typed = _NON_WORD.sub(" ", fold(text)).split()
-        for i in range(len(typed)):
-            for n in self._literal_lengths:
-                concept = self._literal.get(tuple(typed[i : i + n]))
-                if (
-                    concept is not None
-                    and not self._set_apart(typed, i, concept)
-                    and not (concept.kind == "activity" and clauses.negated(typed, i))
-                ):
-                    hits.setdefault(concept, i)
+        literal = [
+            (i, n, concept)
+            for i in range(len(typed))
+            for n in self._literal_lengths
+            if (concept := self._literal.get(tuple(typed[i : i + n]))) is not None
+        ]
+        not_done = clauses.negated_acts(
+            typed, [(i, n) for i, n, c in literal if c.kind == "activity"]
+        )
+        for i, _n, concept in literal:
+            if not self._set_apart(typed, i, concept) and not (
+                concept.kind == "activity" and i in not_done
+            ):
+                hits.setdefault(concept, i)
         q_words, q_stems = self._tokens(words)
         vocab = self.normalizer.lex.vocabulary
         # A misspelt word reads as the concept word it is closest to.
@@ -375,9 +380,13 @@ class FrameReader:
         # order changes with each process's hash seed, and so did the answer.
         claimed = [False] * len(q_words)
         order = sorted(found, key=lambda f: (-f[1], -f[2].priority, f[0], f[2].kind, f[2].id))
+        # "ga posting apa2", "ga komen atau share": acts said not done
+        not_done = clauses.negated_acts(
+            q_words, [(i, n) for i, n, c in found if c.kind == "activity"]
+        )
         for i, n, concept in order:
-            if concept.kind == "activity" and clauses.negated(q_words, i):
-                continue  # "ga posting apa2": an act said not done
+            if concept.kind == "activity" and i in not_done:
+                continue
             if concept.overlaps:
                 hits.setdefault(concept, i)  # seen, and claims nothing
             elif not any(claimed[i : i + n]):
