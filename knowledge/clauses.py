@@ -26,6 +26,7 @@ _ASN_STATUS = _READING["asn_status"]
 _NOT_ASN_SELF = _READING["not_asn_self"]
 _NOT_ASN_RELATIVE = _READING["not_asn_relative"]
 _RELATIVE_SERVICE = _READING["relative_service"]
+_FORMER = _READING["former_status"]
 _FILLERS = _READING["person_fillers"]
 _PERMISSION = _READING["permission"]
 _NEGATIONS = _READING["negations"]
@@ -87,6 +88,9 @@ class Said:
     status: str = ""
     at: int = -1
     asks: bool = False
+    # a relative's own "saya" or "-nya" said: "anak saya PNS" is a PNS, "anak PNS" is
+    # a PNS's child
+    owned: bool = True
 
 
 def said_of(words: Sequence[str], i: int) -> Said:
@@ -100,8 +104,10 @@ def said_of(words: Sequence[str], i: int) -> Said:
     size = len(words)
     for j in range(k, min(k + STATUS_REACH, size)):
         word = words[j]
-        if person(words, j) or word in _PERMISSION:
+        if person(words, j) or word in _PERMISSION or word in _FORMER:
             break
+        if word in _NEGATIONS and word not in _NOT_ASN_SELF:
+            break  # "anak saya tidak ASN": no status of the service, nor one said apart
         if word in _ASN_STATUS:
             status, at = ASN, j
             break
@@ -117,15 +123,16 @@ def said_of(words: Sequence[str], i: int) -> Said:
     # lon PNS. jeut lon …": the "may"-word asks about the one after it.)
     m = skip(words, at + 1, _FILLERS | _STATUS_WORDS) if status in (ASN, SERVICE) else k
     asks = m < size and words[m] in _PERMISSION and asked_after(words, m) is None
-    return Said(i, who, status, at, asks)
+    owned = who != "kin" or "saya" in words[i + 1 : k] or words[i].endswith("nya")
+    return Said(i, who, status, at, asks, owned)
 
 
-def asked_after(words: Sequence[str], p: int) -> int | None:
+def asked_after(words: Sequence[str], p: int, either: bool = True) -> int | None:
     """The person a "may"-word at ``p`` asks about when they come after it ("boleh
     dia …", "bolehkah istri saya …", "boleh ga suami saya …"): their position, or
     None. "X or not X" is passed ("boleh tidak"), so is a filler."""
     j = p + 1
-    if j < len(words) and words[j] in _NEGATIONS:
+    if either and j < len(words) and words[j] in _NEGATIONS:
         j += 1
     j = skip(words, j)
     return j if j < len(words) and person(words, j) else None
@@ -156,8 +163,21 @@ def relative_asked(words: Sequence[str]) -> int | None:
     """Where the question asks what a relative may do ("apakah kakak saya diperbolehkan
     …", "anaknya boleh ga …", "boleh dia …"): the relative's position, or None."""
     for i in range(len(words)):
-        if person(words, i) in ("kin", "other") and said_of(words, i).asks:
+        said = said_of(words, i)
+        if said.kind in ("kin", "other") and said.asks and (said.owned or not said.status):
             return i
+    return None
+
+
+def relative_asked_after(words: Sequence[str]) -> int | None:
+    """Where the question asks what a relative may do, the "may"-word first ("boleh
+    dia …", "bolehkah istri saya …", "can my mum …"): the relative's position, or None."""
+    for i in range(len(words)):
+        if words[i] in _PERMISSION:
+            # not past "X or not X": "boleh kagak? Bini aye kagak ikut." is two sentences
+            j = asked_after(words, i, either=False)
+            if j is not None and person(words, j) != "self":
+                return j
     return None
 
 
@@ -197,7 +217,7 @@ def relative_status(words: Sequence[str], at: int) -> Said | None:
     for i in range(at, -1, -1):
         if words[i] == word and person(words, i) == "kin":
             said = said_of(words, i)
-            if said.status in (ASN, APART):
+            if said.status in (ASN, APART) and said.owned:
                 return said
     return None
 

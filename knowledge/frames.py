@@ -50,6 +50,9 @@ _APART_UNLESS_ACTORS = frozenset(_READING["apart_unless_actors"])
 _APART_ACTOR, _APART_CONTEXT = "warga", "self_not_asn"
 # What a relative asked about is read as, and, described outside the service, who.
 _RELATIVE_ASKS, _RELATIVE_ACTOR, _RELATIVE_APART = "relative_asks", "kerabat", "relative_not_asn"
+# The relative asked about named as the civil servant; the writer who says they are one
+# and asks about their own act.
+_RELATIVE_ASN_ASKED, _SELF_ASKS = "relative_asn_asked", "self_asks"
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,24 +420,66 @@ class FrameReader:
         asked = frozenset(c for c in named if c.kind == "activity" and c in activities)
         return asked | {c for c in activities if c.story} if asked else asked
 
+    def _relative(self, hits: dict[Concept, int], words: tuple[str, ...]) -> None:
+        """The relative the question asks about, if any (context relative_asks): named
+        as the civil servant (relative_asn_asked: "Istri saya PNS, saya bukan. Istri
+        saya boleh jadi relawan?", "… Can my mum volunteer?") or as outside the service
+        (actor kerabat, context relative_not_asn: "kakak saya wiraswasta, apakah kakak
+        saya diperbolehkan …")."""
+        relative = self.concept("context", _RELATIVE_ASKS)
+        at = clauses.relative_asked(words)
+        said = None if at is None else clauses.relative_status(words, at)
+        if at is None:
+            # "boleh dia …", "can my mum …": the "may"-word first, only where the
+            # relative asked about was named as the civil servant
+            at = clauses.relative_asked_after(words)
+            said = None if at is None else clauses.relative_status(words, at)
+            if said is None or said.status != clauses.ASN:
+                return
+        if relative is None or at is None:
+            return
+        hits.setdefault(relative, at)
+        if said is not None and said.status == clauses.ASN:
+            self._asked_is_asn(hits, words[said.at], at)
+            return
+        apart_at = clauses.relative_apart(words)
+        if apart_at is not None:
+            for concept in (
+                self.concept("actor", _RELATIVE_ACTOR),
+                self.concept("context", _RELATIVE_APART),
+            ):
+                if concept is not None:
+                    hits.setdefault(concept, apart_at)
+
+    def _asked_is_asn(self, hits: dict[Concept, int], status: str, at: int) -> None:
+        """The relative asked about is a civil servant (``status``: "pns", "pppk"): the
+        question is theirs (context relative_asn_asked, whose actors come first), and
+        the status names the actor."""
+        asked = self.concept("context", _RELATIVE_ASN_ASKED)
+        if asked is None:
+            return
+        hits.setdefault(asked, at)
+        for concept in self._found(status, (status,)):
+            if concept.kind == "actor" and concept.group == asked.prefer_group:
+                hits.setdefault(concept, at)
+
     def read(self, text: str, analysis: Analysis | None = None) -> Frame:
         """The frame of ``text``; ``analysis``: its normalizer analysis, if already made."""
         words = self.normalizer.words(text) if analysis is None else analysis.words
         words = self._persons(words)
         hits = self._found(text, words)
-        relative_at = clauses.relative_asked(words)
-        if relative_at is not None:
-            relative = self.concept("context", _RELATIVE_ASKS)
-            if relative is not None:
-                hits.setdefault(relative, relative_at)
-                apart_at = clauses.relative_apart(words)
-                if apart_at is not None:
-                    for concept in (
-                        self.concept("actor", _RELATIVE_ACTOR),
-                        self.concept("context", _RELATIVE_APART),
-                    ):
-                        if concept is not None:
-                            hits.setdefault(concept, apart_at)
+        self._relative(hits, words)
+        mine = clauses.self_asn_asks(words)
+        asks = self.concept("context", _SELF_ASKS)
+        if (
+            mine is not None
+            and asks is not None
+            and any(c.kind == "activity" and at > mine for c, at in hits.items())
+        ):
+            # "…, saya PNS boleh bantu kampanye?": the civil servant asks about their
+            # own act, named after the "may"-word ("istriku mau jadi timses, aku pns,
+            # boleh?" asks about the wife's)
+            hits.setdefault(asks, mine)
         context = self.concept("context", _APART_CONTEXT)
         # the writer is a citizen, unless they go on to name an office of their own
         # with its own ban ("saya bukan ASN tapi anggota Polri")
