@@ -19,6 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from knowledge import clauses
 from knowledge.lexicon import LEXICON_DIR, word_classes
 from knowledge.normalize import Analysis, Normalizer, fold, stem
 from knowledge.verdicts import asks_permission, asks_what
@@ -44,21 +45,14 @@ _NO_SKIP = _READING["no_skip"]
 _UNRELATED_FORMS = _READING["unrelated_forms"]
 _JOINERS = _READING["joiners"]
 _KIN = _READING["kin"]
-_ASN_STATUS = _READING["asn_status"]
-_NOT_ASN_SELF = _READING["not_asn_self"]
-_APART_FILLERS = _READING["apart_fillers"]
 _APART_UNLESS_ACTORS = frozenset(_READING["apart_unless_actors"])
-_PERMISSION = _READING["permission"]
-_NEGATIONS = _READING["negations"]
-_NEGATION_FILLERS = _READING["negation_fillers"]
-_NEGATION_ASKS = frozenset(_READING["negation_asks"]) | frozenset(_PERMISSION)
-_RELATIVE_FILLERS = _READING["relative_fillers"]
-_NOT_ASN_RELATIVE = _READING["not_asn_relative"]
-_RELATIVE_SERVICE = _READING["relative_service"]
 # What the writer who sets themself apart from a civil-servant relative is read as.
 _APART_ACTOR, _APART_CONTEXT = "warga", "self_not_asn"
 # What a relative asked about is read as, and, described outside the service, who.
 _RELATIVE_ASKS, _RELATIVE_ACTOR, _RELATIVE_APART = "relative_asks", "kerabat", "relative_not_asn"
+# The relative asked about named as the civil servant; the writer who says they are one
+# and asks about their own act.
+_RELATIVE_ASN_ASKED, _SELF_ASKS = "relative_asn_asked", "self_asks"
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,71 +254,6 @@ class FrameReader:
                 out.append(w)
         return tuple(out)
 
-    @staticmethod
-    def _writer_apart(words: tuple[str, ...]) -> int | None:
-        """Where the writer sets themself apart from a relative just named as the
-        civil servant ("istri saya ASN, sedangkan saya bukan", "kakak saya PNS, saya
-        wiraswasta"): the position of that "saya", or None."""
-        size = len(words)
-        for i, w in enumerate(words):
-            if w not in _KIN:
-                continue
-            k = i + 2 if i + 1 < size and words[i + 1] == "saya" else i + 1
-            status = next((j for j in range(k, min(k + 3, size)) if words[j] in _ASN_STATUS), None)
-            if status is None or any(words[j] in ("saya", "bukan") for j in range(k, status)):
-                continue
-            for j in range(status + 1, min(status + 4, size)):
-                if words[j] != "saya":
-                    continue
-                m = j + 1
-                while m < size and words[m] in _APART_FILLERS:
-                    m += 1
-                if m < size and words[m] in _NOT_ASN_SELF:
-                    return j
-                break
-        return None
-
-    @staticmethod
-    def _relative_asked(words: tuple[str, ...]) -> int | None:
-        """Where the question asks what a relative may do ("apakah kakak saya
-        diperbolehkan …", "anaknya boleh ga …"): the kin word's position, or None."""
-        size = len(words)
-        for i, w in enumerate(words):
-            if w.removesuffix("nya") not in _KIN and w not in ("dia", "beliau"):
-                continue
-            m = i + 1
-            while m < size and words[m] in _RELATIVE_FILLERS:
-                m += 1
-            if m < size and words[m] in _PERMISSION:
-                return i
-        return None
-
-    @staticmethod
-    def _relative_apart(words: tuple[str, ...]) -> int | None:
-        """Where a relative is described as outside the civil service ("kakak saya
-        wiraswasta", "anak saya umur 21 kuliah", "istri saya bukan pegawai"): the kin
-        word's position, or None. A status of the service named first ("ayah saya
-        PNS") or another person ends the look."""
-        size = len(words)
-        for i, w in enumerate(words):
-            if w.removesuffix("nya") not in _KIN:
-                continue
-            k = i + 1
-            while k < size and words[k] in _RELATIVE_FILLERS:
-                k += 1
-            for j in range(k, min(k + 4, size)):
-                word = words[j]
-                if (
-                    word in _ASN_STATUS
-                    or word in _RELATIVE_SERVICE
-                    or word in ("saya", "dia")
-                    or word.removesuffix("nya") in _KIN
-                ):
-                    break
-                if word in _NOT_ASN_SELF or word in _NOT_ASN_RELATIVE:
-                    return i
-        return None
-
     def _tokens(self, words: tuple[str, ...]) -> Tokens:
         """The words and, aligned with them, each word's stem ("" for a stopword)."""
         return words, tuple(map(self._stem, words))
@@ -381,15 +310,20 @@ class FrameReader:
         """Every concept named, with the position of its first mention."""
         hits: dict[Concept, int] = {}
         typed = _NON_WORD.sub(" ", fold(text)).split()
-        for i in range(len(typed)):
-            for n in self._literal_lengths:
-                concept = self._literal.get(tuple(typed[i : i + n]))
-                if (
-                    concept is not None
-                    and not self._set_apart(typed, i, concept)
-                    and not (concept.kind == "activity" and _negated(typed, i))
-                ):
-                    hits.setdefault(concept, i)
+        literal = [
+            (i, n, concept)
+            for i in range(len(typed))
+            for n in self._literal_lengths
+            if (concept := self._literal.get(tuple(typed[i : i + n]))) is not None
+        ]
+        not_done = clauses.negated_acts(
+            typed, [(i, n) for i, n, c in literal if c.kind == "activity"]
+        )
+        for i, _n, concept in literal:
+            if not self._set_apart(typed, i, concept) and not (
+                concept.kind == "activity" and i in not_done
+            ):
+                hits.setdefault(concept, i)
         q_words, q_stems = self._tokens(words)
         vocab = self.normalizer.lex.vocabulary
         # A misspelt word reads as the concept word it is closest to.
@@ -449,9 +383,13 @@ class FrameReader:
         # order changes with each process's hash seed, and so did the answer.
         claimed = [False] * len(q_words)
         order = sorted(found, key=lambda f: (-f[1], -f[2].priority, f[0], f[2].kind, f[2].id))
+        # "ga posting apa2", "ga komen atau share": acts said not done
+        not_done = clauses.negated_acts(
+            q_words, [(i, n) for i, n, c in found if c.kind == "activity"]
+        )
         for i, n, concept in order:
-            if concept.kind == "activity" and _negated(q_words, i):
-                continue  # "ga posting apa2": an act said not done
+            if concept.kind == "activity" and i in not_done:
+                continue
             if concept.overlaps:
                 hits.setdefault(concept, i)  # seen, and claims nothing
             elif not any(claimed[i : i + n]):
@@ -482,33 +420,79 @@ class FrameReader:
         asked = frozenset(c for c in named if c.kind == "activity" and c in activities)
         return asked | {c for c in activities if c.story} if asked else asked
 
+    def _relative(self, hits: dict[Concept, int], words: tuple[str, ...]) -> None:
+        """The relative the question asks about, if any (context relative_asks): named
+        as the civil servant (relative_asn_asked: "Istri saya PNS, saya bukan. Istri
+        saya boleh jadi relawan?", "… Can my mum volunteer?") or as outside the service
+        (actor kerabat, context relative_not_asn: "kakak saya wiraswasta, apakah kakak
+        saya diperbolehkan …")."""
+        relative = self.concept("context", _RELATIVE_ASKS)
+        at = clauses.relative_asked(words)
+        said = None if at is None else clauses.relative_status(words, at)
+        if at is None:
+            # "boleh dia …", "can my mum …": the "may"-word first, only where the
+            # relative asked about was named as the civil servant
+            at = clauses.relative_asked_after(words)
+            said = None if at is None else clauses.relative_status(words, at)
+            if said is None or said.status != clauses.ASN:
+                return
+        if relative is None or at is None:
+            return
+        hits.setdefault(relative, at)
+        if said is not None and said.status == clauses.ASN:
+            self._asked_is_asn(hits, words[said.at], at)
+            return
+        apart_at = clauses.relative_apart(words)
+        if apart_at is not None:
+            for concept in (
+                self.concept("actor", _RELATIVE_ACTOR),
+                self.concept("context", _RELATIVE_APART),
+            ):
+                if concept is not None:
+                    hits.setdefault(concept, apart_at)
+
+    def _asked_is_asn(self, hits: dict[Concept, int], status: str, at: int) -> None:
+        """The relative asked about is a civil servant (``status``: "pns", "pppk"): the
+        question is theirs (context relative_asn_asked, whose actors come first), and
+        the status names the actor."""
+        asked = self.concept("context", _RELATIVE_ASN_ASKED)
+        if asked is None:
+            return
+        hits.setdefault(asked, at)
+        for concept in self._found(status, (status,)):
+            if concept.kind == "actor" and concept.group == asked.prefer_group:
+                hits.setdefault(concept, at)
+
     def read(self, text: str, analysis: Analysis | None = None) -> Frame:
         """The frame of ``text``; ``analysis``: its normalizer analysis, if already made."""
         words = self.normalizer.words(text) if analysis is None else analysis.words
         words = self._persons(words)
         hits = self._found(text, words)
-        relative_at = self._relative_asked(words)
-        if relative_at is not None:
-            relative = self.concept("context", _RELATIVE_ASKS)
-            if relative is not None:
-                hits.setdefault(relative, relative_at)
-                apart_at = self._relative_apart(words)
-                if apart_at is not None:
-                    for concept in (
-                        self.concept("actor", _RELATIVE_ACTOR),
-                        self.concept("context", _RELATIVE_APART),
-                    ):
-                        if concept is not None:
-                            hits.setdefault(concept, apart_at)
-        apart = self._writer_apart(words)
+        self._relative(hits, words)
+        mine = clauses.self_asn_asks(words)
+        asks = self.concept("context", _SELF_ASKS)
+        if (
+            mine is not None
+            and asks is not None
+            and any(c.kind == "activity" and at > mine for c, at in hits.items())
+        ):
+            # "…, saya PNS boleh bantu kampanye?": the civil servant asks about their
+            # own act, named after the "may"-word ("istriku mau jadi timses, aku pns,
+            # boleh?" asks about the wife's)
+            hits.setdefault(asks, mine)
         context = self.concept("context", _APART_CONTEXT)
+        # the writer is a citizen, unless they go on to name an office of their own
+        # with its own ban ("saya bukan ASN tapi anggota Polri")
+        apart = clauses.writer_apart(
+            words,
+            lambda j: any(
+                c.kind == "actor" and c.id in _APART_UNLESS_ACTORS and hits[c] > j for c in hits
+            ),
+        )
         if (
             apart is not None
             and context is not None
             and not context.prefer_unless & {c.id for c in hits}
-            and not any(
-                c.kind == "actor" and c.id in _APART_UNLESS_ACTORS and hits[c] > apart for c in hits
-            )
         ):
             # the writer is a citizen, unless the question asks about the relative
             for concept in (self.concept("actor", _APART_ACTOR), context):
@@ -542,18 +526,6 @@ class FrameReader:
             activities,
             actors,
         )
-
-
-def _negated(words: Sequence[str], i: int) -> bool:
-    """Whether the phrase at ``i`` comes right after a negation ("ga posting",
-    "tidak pernah posting")."""
-    j = i - 1
-    if j >= 0 and words[j] in _NEGATION_FILLERS:
-        j -= 1
-    if j < 0 or words[j] not in _NEGATIONS:
-        return False
-    # "boleh tidak ikut kampanye?": "may I or not", the act is asked about
-    return j == 0 or words[j - 1] not in _NEGATION_ASKS
 
 
 def _sentences(text: str) -> list[str]:

@@ -66,3 +66,54 @@ def test_the_civil_servant_relative_asked_about_keeps_the_ban(kb: KnowledgeBase,
 def test_a_group_named_for_a_candidate_is_a_campaign_group(kb: KnowledgeBase, text: str) -> None:
     verdict, entry = verdict_and_entry(kb, text)
     assert verdict == "dilarang", (text, entry)
+
+
+# The writer says they are the civil servant and asks, in the same breath, about an
+# act of their own named after the "may"-word, beside a relative who is not ASN and
+# runs: the relative's freedom is not theirs (the civil servant whose spouse runs may
+# not campaign: knowledge-sources, CLTN / not campaigning).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "istri saya pedagang, dia nyaleg DPRD. aku guru PPPK boleh ikut bantu kampanyenya?",
+        "bojoku dodolan, arep nyaleg. aku PNS oleh melu kampanye?",
+        "Suami sy karyawan swasta maju caleg, sy asn blh bantuin kampanye dia ga?",
+    ],
+)
+def test_the_civil_servant_asking_about_their_own_act_keeps_the_ban(
+    kb: KnowledgeBase, text: str
+) -> None:
+    verdict, entry = verdict_and_entry(kb, text)
+    assert verdict == "dilarang", (text, entry)
+
+
+# ...while the question plainly about the non-ASN relative keeps the relative's yes.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saya PNS, suami saya wiraswasta. Boleh suami saya ikut kampanye?",
+        "saya pns, boleh ga istri saya jadi relawan caleg? dia ibu rumah tangga",
+        "istriku ibu rumah tangga mau jadi tim sukses caleg, aku pns, boleh?",
+    ],
+)
+def test_the_non_asn_relative_asked_about_keeps_the_yes(kb: KnowledgeBase, text: str) -> None:
+    verdict, entry = verdict_and_entry(kb, text)
+    assert verdict == "boleh", (text, entry)
+
+
+# The relative asked about was named as the civil servant earlier, and the writer set
+# themself apart: the question is the civil servant's (a campaign volunteer: forbidden).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suami saya PPPK, saya ibu rumah tangga. Suami saya boleh ikut kampanye capres nggak?",
+        "Bapak saya ASN, saya sendiri mahasiswa. Apakah bapak saya boleh menjadi relawan capres?",
+        "My mum is a civil servant but I am not. Can my mum volunteer for a presidential candidate",
+        "Ibu saya PNS tapi saya bukan. Ibu saya boleh menjadi relawan salah satu paslon?",
+    ],
+)
+def test_the_civil_servant_relative_named_before_keeps_the_ban(
+    kb: KnowledgeBase, text: str
+) -> None:
+    verdict, entry = verdict_and_entry(kb, text)
+    assert verdict == "dilarang", (text, entry)
