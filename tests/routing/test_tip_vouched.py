@@ -11,12 +11,10 @@ from bot.askpath import answer_json
 from bot.wiring import App
 
 VOUCHED = [
-    "td aku liat sendiri truk dinas pu ngangkut baliho cabup ke posko, gmn cara "
-    "ngelaporinnya?",
+    "td aku liat sendiri truk dinas pu ngangkut baliho cabup ke posko, gmn cara ngelaporinnya?",
     "Pak sekdes bagi-bagi sarung bergambar caleg ke jamaah, videonya ada di hp saya. Bawa "
     "ke Panwascam atau Bawaslu kabupaten?",
-    "kades kami ngajak warga coblos nomor 1 pas pengajian, rekamannya aku simpan, itu "
-    "gimana?",
+    "kades kami ngajak warga coblos nomor 1 pas pengajian, rekamannya aku simpan, itu gimana?",
     "I filmed the school principal handing out the incumbent's stickers to parents. Should "
     "I go to Bawaslu or the police?",
     "Kami mendapati kendaraan dinas kecamatan mengangkut alat peraga kampanye ke posko "
@@ -25,8 +23,7 @@ VOUCHED = [
 NOT_VOUCHED = [
     "saya punya foto bareng caleg waktu kondangan, boleh saya upload?",
     "saya dengar pns yang ikut kampanye bisa dipecat, benar?",
-    "How many days do I have to report an election violation to Bawaslu after I find out "
-    "about it?",
+    "How many days do I have to report an election violation to Bawaslu after I find out about it?",
 ]
 
 
