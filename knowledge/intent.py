@@ -64,6 +64,8 @@ from knowledge.witness import (
     told_before,
     unhurried,
     unwilling_asks_how,
+    vouched_account,
+    vouches,
     without_hedge,
     witnessed,
 )
@@ -294,6 +296,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             or (verb_form and not purpose and pressed_by_a_role(words))
             or (someone_else_acts(words) and names_a_role(words))
             or (verb_form and _told_by_an_insider(words, report_at))
+            or (verb_form and vouched_account(words))
         ):
             # "kadis nyuruh staf pasang spanduk cabup, fotonya ada. Lapor kemana?",
             # "tetangga saya pns posting dukungan capres, bisa diadukan ke bawaslu?",
@@ -338,6 +341,10 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             asking = (
                 questioning
                 and not asks_for_action(words)
+                # "…, aku harus gimana?", "Apa yang sebaiknya saya lakukan?"
+                and not asks_what_to_do_last(words)
+                # seen, or its evidence in hand: "…, ada rekaman suara. Harus ke Bawaslu?"
+                and not vouches(words)
                 and not asks_about_the_account(words)
                 and not judges_a_recent_act(words)
                 and not judges_a_told_act(words)
@@ -364,6 +371,10 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         # "… Saya tidak mau hadir. Apa yang sebaiknya saya lakukan?": unwilling, and asking
         # what to do about it (not whether they must)
         or (reluctant(words) and asks_for_action(words))
+        # "… kalo nolak takut kontrakku ga diperpanjang", "… harus nurut gak? aku takut
+        # dimarahin": against their will or afraid, whatever else is asked, unless it is
+        # their own duty or leave ("…, saya takut, boleh saya tolak?")
+        or (reluctant(words) and not asks_own_duty(words))
         # "Atasan saya meminta seluruh staf hadir … bertemu tim sukses calon gubernur. Apa
         # yang sebaiknya saya lakukan?": what to do about the pressure, a tip as well
         or asks_what_to_do_last(words)
@@ -371,6 +382,11 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         # Told by one of those pressed: "kades kami ngumpulin perangkat desa, suruh
         # menangin paslon 01. sy perangkat jg tp ga mau" (a question of their own,
         # "…, sy hrs nurut?", stays a question).
+        return Intent("tip", report="witness")
+    if presses(words) and _told_by_an_insider(words, []) and asks_what_to_do_last(words):
+        # "Saya pegawai di sebuah OPD. Sekretaris dinas kami … rutin mengirimkan ajakan
+        # memilih calon petahana. Apa yang dapat saya lakukan?": the writer says who they
+        # are, then how someone in a role pressed others, and asks what to do about it
         return Intent("tip", report="witness")
     if (
         pressed_to_report(words)

@@ -171,6 +171,9 @@ QUESTION_TAIL = 6
 JUDGED_TAIL = 4
 # How far after a passive ("disuruh …") its agent ("sama atasan") may stand.
 AGENT_REACH = 8
+# "saya punya fotonya", "rekamannya sudah saya simpan": how far a holding word may stand
+# from the evidence held.
+HOLDING_REACH = 3
 # A chat account this short can still tell what someone did when it says where
 # ("guru pns pose 2 jari di ig", "kades pake kaos caleg pas posyandu").
 MIN_SCENE_WORDS = 5
@@ -265,7 +268,9 @@ def asks_what_to_do_last(words: tuple[str, ...]) -> bool:
     lakukan?", "What should I do?"), not what they must do by rule ("apa yang wajib
     saya lakukan?" asks a duty) nor whether it is allowed ("itu boleh dia lakukan?")."""
     tail = set(words[-QUESTION_TAIL:])
-    return bool(tail & _DEEDS) and not tail & (_RULE_ASKED | _DUTY)
+    # "aku harus gimana?", "kudu piye?", "kedah pripun?" (read "harus bagaimana"): what to do
+    must_how = any(a in _MUST and b in _HOW for a, b in itertools.pairwise(words[-QUESTION_TAIL:]))
+    return bool(tail & _DEEDS or must_how) and not tail & (_RULE_ASKED | _DUTY)
 
 
 def _one_of(words: tuple[str, ...], i: int) -> bool:
@@ -380,12 +385,20 @@ def _hypothetical(words: tuple[str, ...]) -> bool:
         and not (i > 2 and words[i + 1 : i + 2] and words[i + 1] in _NEGATION)
         # "…, kalo nolak takut kontrakku ga diperpanjang": refusing is what the writer
         # fears the cost of, not a supposed act
-        and not (i > 2 and words[i + 1 : i + 2] and words[i + 1] in _REFUSING)
+        # ("… jika kami menolak", "kalau aku nolak": the writer named before it)
+        and not (i > 2 and _refusing_after(words, i + 1))
         # "kalau saya laporin pak camat …, identitas saya aman?": the condition is the
         # reporting, not what happened
         and not any(is_report_word(x) for x in words[i + 1 : i + 3])
         for i, w in enumerate(words)
     )
+
+
+def _refusing_after(words: tuple[str, ...], j: int) -> bool:
+    """Refusing at ``j``, perhaps after the writer: "nolak", "kami menolak"."""
+    if j < len(words) and words[j] in _FIRST_PERSON | _COMMUNITY:
+        j += 1
+    return j < len(words) and words[j] in _REFUSING
 
 
 def another_acts(words: tuple[str, ...]) -> bool:
@@ -773,6 +786,33 @@ def _saw_it(words: tuple[str, ...]) -> bool:
     )
 
 
+def vouches(words: tuple[str, ...]) -> bool:
+    """The writer saw it themself ("saya lihat sendiri") or holds its evidence ("aku due
+    fotone", "ada rekaman suara", "kami memiliki fotonya"): an account, whatever is asked
+    after it ("…, harus ke Bawaslu atau polisi?", "iki piye, …")."""
+    # (not "aku krungu …", "saya jadi saksi …": heard of, or a witness's job)
+    sure = tuple(w for w in words if w not in _UNSURE)
+    return _saw_it(sure) or any(
+        w.removesuffix("nya").removesuffix("nyo") in _HELD_EVIDENCE
+        and set(words[max(0, i - HOLDING_REACH) : i + HOLDING_REACH + 1]) & _HOLDING
+        for i, w in enumerate(words)
+    )
+
+
+def vouched_account(words: tuple[str, ...]) -> bool:
+    """An election act the writer saw or holds the evidence of, not supposed: "Saya
+    melihat mobil dinas kantor kami dipakai mengangkut spanduk calon … Bagaimana cara
+    melaporkannya?" (whoever the writer says they are; "kalau saya lihat …" supposes)."""
+    # (someone to report named: "How many days do I have to report a violation after I
+    # find out about it?" asks the rules)
+    return (
+        vouches(words)
+        and names_an_election_act(words)
+        and names_someone(words)
+        and not _hypothetical(words)
+    )
+
+
 def _writer_pressed(words: tuple[str, ...]) -> bool:
     """ "kepsek minta kami semua pilih caleg …", "saya disuruh …": the writer is among
     those pressed, so a question after it is their own."""
@@ -859,7 +899,12 @@ def pressed_by_a_role(words: tuple[str, ...]) -> bool:
     staf dan meminta kami memilih petahana, saya merasa tertekan". The writer naming
     themself does not make it their own act: the act is the one who pressed."""
     return (
-        (_a_superior_presses(words) or (presses(words) and _reluctant(words)))
+        (
+            _a_superior_presses(words)
+            # "sy honorer disuruh kpl bagian sebar brosur …, hrs gmn": the writer pressed,
+            # against their will or asking what to do about it
+            or (presses(words) and (_reluctant(words) or asks_what_to_do_last(words)))
+        )
         and names_an_election_act(words)
         and not _hypothetical(words)
         and (happened(words, []) or len(words) >= MIN_ACCOUNT_WORDS)
@@ -885,8 +930,11 @@ def reluctant(words: tuple[str, ...]) -> bool:
 def _reluctant(words: tuple[str, ...]) -> bool:
     """The writer says they are pressed against their will: "keberatan", "tertekan",
     "terpaksa", "ga mau", "tidak nyaman"."""
-    return bool(set(words) & _RELUCTANCE) or any(
-        a in _NEGATION and b in _UNWILLING for a, b in itertools.pairwise(words)
+    return (
+        bool(set(words) & _RELUCTANCE)
+        or any(a in _NEGATION and b in _UNWILLING for a, b in itertools.pairwise(words))
+        # "klo nolak kontrak sy …", "jika kami menolak …": what refusing would cost
+        or any(w in _CONDITIONAL and _refusing_after(words, i + 1) for i, w in enumerate(words))
     )
 
 

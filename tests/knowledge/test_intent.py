@@ -447,7 +447,6 @@ def test_accounts_in_every_register_are_tips(text: str) -> None:
         "kalau aku ASN posting dukungan capres di IG pribadi, kena sanksi ga?",
         "kemarin saya datang ke kampanye caleg, apakah saya melanggar?",
         "Sebagai ASN saya ikut pelatihan saksi partai kemarin",
-        "saya guru PNS, tadi disuruh kepsek ikut apel dukungan paslon, harus gimana?",
         "I am a teacher at a public school, can I attend a campaign rally?",
         # the rule asked, in statement form too
         "pak kades boleh bagi sembako pas masa kampanye?",
@@ -749,10 +748,9 @@ def test_regional_and_chat_asides_keep_an_account_a_tip(text: str) -> None:
         "saya pns, kades ikut kampanye, saya harus gimana?",
         "pns ikut kampanye gimana ini",
         "pns itu kan dilarang kampanye",
-        # why some may not: the rules; the writer pressed, with their own stake
+        # why some may not: the rules (the writer pressed by a superior and afraid, or
+        # asking what to do, is a tip: tests/routing/test_tip_pressed.py)
         "kenapa tni polri gak nyoblos tapi pns",
-        "kmrn kita disuruh kabid ikut ke acara paslon pakai bus kantor, sy bingung harus "
-        "gmn takut karir sy",
     ],
 )
 def test_rule_questions_with_chat_asides_stay_questions(text: str) -> None:
