@@ -233,17 +233,21 @@ def negated(words: Sequence[str], i: int) -> bool:
 
 def negated_acts(words: Sequence[str], spans: Sequence[tuple[int, int]]) -> set[int]:
     """The starts of the act phrases (``spans``: start, length) said not done: after a
-    negation, or joined ("atau", "dan", "or") to one said not done ("ga komen atau
-    share", "I don't comment or share")."""
+    negation, or joined ("atau", "dan", "or", or a comma: nothing between them) to one
+    said not done ("ga komen atau share", "I don't comment or share", "ga like, komen")."""
     ends: dict[int, list[int]] = {}
     for start, n in spans:
         ends.setdefault(start + n, []).append(start)
     out: set[int] = set()
     for start, _n in sorted(spans):
-        if negated(words, start) or (
-            start > 1
-            and words[start - 1] in _LIST_JOINERS
-            and any(s in out for s in ends.get(start - 1, ()))
+        if (
+            negated(words, start)
+            or any(s in out for s in ends.get(start, ()))
+            or (
+                start > 1
+                and words[start - 1] in _LIST_JOINERS
+                and any(s in out for s in ends.get(start - 1, ()))
+            )
         ):
             out.add(start)
     return out

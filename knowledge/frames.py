@@ -87,6 +87,9 @@ class Concept:
     # words ("istri saya seorang guru PNS" is "istri saya PNS"), never a negation,
     # a conjunction or a person ("istri saya bukan PNS", "istri saya, saya PNS").
     gap: int = 0
+    # Contexts only: looking without acting ("asal nggak like", "cuma lihat"), which
+    # an act told as done beside it undoes ("cuma like doang, ga komen").
+    no_act: bool = False
 
     def label_for(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label
@@ -162,6 +165,7 @@ def load_concepts(path: Path = CONCEPTS_FILE) -> dict[str, dict[str, tuple[Conce
                 frozenset(str(c) for c in table.get("prefer_unless", [])),
                 frozenset(str(a) for a in table.get("demotes", [])),
                 int(table.get("gap", 0)),
+                bool(table.get("no_act", False)),
             )
             out[kind][str(cid)] = (concept, [str(w) for w in table.get("words", [])])
     return out
@@ -395,6 +399,11 @@ class FrameReader:
             elif not any(claimed[i : i + n]):
                 claimed[i : i + n] = [True] * n
                 hits.setdefault(concept, i)
+        # An act told as done ("cuma like doang, ga komen", "ga komen, cuma dateng ke
+        # kampanye") is no looking without acting: the context is not the question's.
+        if any(c.kind == "activity" for c in hits):
+            for concept in [c for c in hits if c.no_act]:
+                del hits[concept]
         return hits
 
     def _asked_acts(self, text: str, activities: tuple[Concept, ...]) -> frozenset[Concept]:
