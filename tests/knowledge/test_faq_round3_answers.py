@@ -122,3 +122,16 @@ def test_tni_polri_in_a_pilkada_campaign_cite_the_pilkada_law(
 )
 def test_what_cltn_is(kb: KnowledgeBase, question: str) -> None:
     assert _verdict(kb, question) == ("prinsip-cltn", "info")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "pak kades mau orasi di panggung kampanye caleg, boleh gak?",
+        "Is a village secretary allowed to speak on stage at a legislative candidate's rally?",
+    ],
+)
+def test_a_village_officials_speech_at_a_rally_is_no_venue_question(
+    kb: KnowledgeBase, question: str
+) -> None:
+    assert _verdict(kb, question)[1] == "dilarang"
