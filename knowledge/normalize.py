@@ -243,7 +243,16 @@ class Normalizer:
         i, size = 0, len(tokens)
         while i < size:
             for words, replacement in first.get(tokens[i], ()):
-                if tokens[i : i + len(words)] == words:
+                found = tokens[i : i + len(words)]
+                if found == words or (
+                    # the phrase's last word with a possessive: "tim suksesnya" is
+                    # "tim sukses", "tim kampanyenyo" (read "kampanyenya") "tim kampanye"
+                    len(words) > 1
+                    and len(found) == len(words)
+                    and found[:-1] == words[:-1]
+                    and found[-1] != words[-1]
+                    and _possessive_base(found[-1]) == words[-1]
+                ):
                     out.append(replacement)
                     i += len(words)
                     break
