@@ -211,6 +211,12 @@ class FrameReader:
                 del self._literal[key]
         self._literal_lengths = sorted({len(k) for k in self._literal})
         self._lookup = self._second_word_index()
+        self._one_word_acts = frozenset(
+            p_words[0]
+            for ones, _gapped, _by_second in self._lookup.values()
+            for p_words, _p_stems, concept in ones
+            if concept.kind == "activity"
+        )
         # word -> the concept word it is a typo of ("" for none): extractOne over
         # every one-word concept word is the costliest step of a read, and a pure
         # function of the word
@@ -320,9 +326,12 @@ class FrameReader:
             for n in self._literal_lengths
             if (concept := self._literal.get(tuple(typed[i : i + n]))) is not None
         ]
-        not_done = clauses.negated_acts(
-            typed, [(i, n) for i, n, c in literal if c.kind == "activity"]
-        )
+        # (a one-word act typed as written counts as a span too: in "ga like, komen"
+        # the slang "komen" is listed after the denied "like")
+        spans = {(i, n) for i, n, c in literal if c.kind == "activity"} | {
+            (i, 1) for i, word in enumerate(typed) if word in self._one_word_acts
+        }
+        not_done = clauses.negated_acts(typed, sorted(spans))
         for i, _n, concept in literal:
             if not self._set_apart(typed, i, concept) and not (
                 concept.kind == "activity" and i in not_done
