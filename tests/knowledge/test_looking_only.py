@@ -48,3 +48,14 @@ def test_acts_listed_after_a_negation_are_all_denied(kb: KnowledgeBase) -> None:
     # (a comma, gone once the words are read, joins "follow" to the denied "like")
     text = "PPPK boleh buka akun medsos cagub, asal tidak like, follow?"
     assert verdict_and_entry(kb, text) == ("boleh", "medsos-baca-berita")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["saya pns suka nonton debat capres di tv, boleh?", "aku asn suka ngikutin berita pilkada"],
+)
+def test_a_habit_of_watching_is_not_a_like(kb: KnowledgeBase, text: str) -> None:
+    answer = kb.ask(text)
+    assert answer.frame is not None
+    assert "like" not in {a.id for a in answer.frame.activities}, answer.frame.text()
+    assert answer.match is not None and answer.match.verdict == "boleh"
