@@ -224,9 +224,11 @@ def relative_status(words: Sequence[str], at: int) -> Said | None:
 
 def negated(words: Sequence[str], i: int) -> bool:
     """Whether the phrase at ``i`` comes right after a negation that does not ask ("ga
-    posting", "tidak pernah posting"; not "boleh tidak posting?")."""
+    posting", "tidak pernah posting"; not "boleh tidak posting?"), past at most two
+    fillers."""
     j = i - 1
-    if j >= 0 and words[j] in _NEGATION_FILLERS:
+    # at most two fillers: "without wearing any attributes", "tidak pernah ikut"
+    while j >= 0 and i - j <= 2 and words[j] in _NEGATION_FILLERS:
         j -= 1
     return j >= 0 and words[j] in _NEGATIONS and not either_or(words, j)
 
