@@ -242,6 +242,11 @@ class FrameMap:
             )
             for eid, t in raw.get("twin", {}).items()
         }
+        # [permit_twin.X]: the entry that answers "may I …?" where the info entry X
+        # answers what to mind.
+        self.permit_twins: dict[str, str] = {
+            str(eid): str(t["entry"]) for eid, t in raw.get("permit_twin", {}).items()
+        }
 
     def twin(self, entry_id: str, frame: Frame) -> str | None:
         """The yes-with-conditions twin of an info entry on running, for this frame's
@@ -253,6 +258,14 @@ class FrameMap:
         if by_actor:
             return by_actor.get(actor.id) if actor is not None else None
         return default
+
+    def permit_twin(self, entry_id: str, frame: Frame) -> str | None:
+        """The entry that answers whether one may, in place of the info entry, when it
+        declares this frame and does not exclude it; else None."""
+        target = self.permit_twins.get(entry_id)
+        if target is None or not self.fits(target, frame) or self.excludes(target, frame):
+            return None
+        return target
 
     def fits(self, entry_id: str, frame: Frame) -> bool:
         """Whether the entry declares that it answers this frame."""
@@ -456,6 +469,9 @@ class FrameMap:
                 if eid not in entry_ids or target not in entry_ids:
                     out.append(f"frames.toml (twin.{eid}): no such entry {target!r}")
             unknown(f"twin.{eid}", "actor", frozenset(by_actor))
+        for eid, target in sorted(self.permit_twins.items()):
+            if eid not in entry_ids or target not in entry_ids:
+                out.append(f"frames.toml (permit_twin.{eid}): no such entry {target!r}")
         for ask in self.asks:
             unknown(f"ask.{ask.id}", "activity", ask.activities)
             both = set(kinds["actor"]) | set(kinds["context"])

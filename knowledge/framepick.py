@@ -205,10 +205,15 @@ def yes_twin(kb: KnowledgeBase, query: str, picked: Picked, frame: Frame) -> Pic
     """An info entry on running ("when to resign") gives way to its yes-with-conditions
     twin (frames.toml [twin]) when the question asks whether one may run or must
     resign: running is allowed on condition of resigning, and the twin says when
-    too. A question saying without resigning never."""
+    too. A question saying without resigning never. An info entry on what to mind
+    ([permit_twin]) gives way the same way to the entry that says whether one may,
+    when the question asks "boleh …?" and names that entry's act."""
     best, ranked = picked
     twin_id = kb.framemap.twin(best.id, frame)
     if twin_id is None or not asks_whether_to_run(query):
+        # "boleh nyoblos pas hari H?" asks whether, not what to mind that day
+        twin_id = kb.framemap.permit_twin(best.id, frame) if asks_permission(query) else None
+    if twin_id is None:
         return picked
     twin = kb.entry(twin_id)
     return picked if twin is None else (twin, ranked)

@@ -58,6 +58,10 @@ GREETINGS = [
     "assalamualaykum",
     "ijin bertnya min",
     "helow min",
+    # asking whether the bot is still there ("masih … kan?"): no question of ours in it
+    "halo, masih aktif kan?",
+    "kak masih online kan",
+    "hello, are you still there?",
     "asslamu'alaikum",
     "pmisi",
     "adminnya ada?",

@@ -1,0 +1,60 @@
+"""Two allowed acts that were told something else: "may I vote on election day?" got
+the election-day conduct notes (information) instead of the yes every ASN keeps, and
+going to a rally with the attributes left at home got the attribute ban. Phrasings
+written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import KnowledgeBase
+from tests.knowledge.answers import verdict_and_entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pppk boleh nyoblos pas hari h?",
+        "guru pns hari h pemilu boleh nyoblos kan?",
+        "hari h pilkada cpns boleh nyoblos?",
+        "On voting day may a PPPK nurse cast her ballot like anyone else?",
+    ],
+)
+def test_voting_on_election_day_is_the_vote_kept(kb: KnowledgeBase, text: str) -> None:
+    assert verdict_and_entry(kb, text) == ("boleh", "boleh-memilih")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hari h nyoblos, asn nggak boleh ngapain aja di tps?",
+        "apa saja yang harus dihindari pns saat hari pencoblosan",
+    ],
+)
+def test_what_to_mind_that_day_stays_information(kb: KnowledgeBase, text: str) -> None:
+    assert verdict_and_entry(kb, text) == ("info", "kalender-hari-pemungutan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "guru pns dateng kampanye akbar cuma dengerin, ga pake kaos partai, boleh?",
+        "Is it fine for a civil servant to attend a campaign rally without wearing any attributes?",
+        "pns dateng kampanye tanpa memakai atribut partai, boleh?",
+        "pppk ikut nonton kampanye, ga pake kaos partai, boleh?",
+    ],
+)
+def test_attending_without_attributes_is_passive_attendance(kb: KnowledgeBase, text: str) -> None:
+    assert verdict_and_entry(kb, text) == ("boleh_bersyarat", "boleh-hadir-kampanye-pasif")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pns boleh ke kampanye pake kaos partai?",
+        "asn datang ke rapat umum capres pakai atribut partai boleh?",
+    ],
+)
+def test_attending_with_attributes_stays_banned(kb: KnowledgeBase, text: str) -> None:
+    verdict, entry = verdict_and_entry(kb, text)
+    assert verdict == "dilarang", (text, entry)
