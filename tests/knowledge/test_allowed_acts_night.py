@@ -1,7 +1,8 @@
-"""Two allowed acts that were told something else: "may I vote on election day?" got
-the election-day conduct notes (information) instead of the yes every ASN keeps, and
-going to a rally with the attributes left at home got the attribute ban. Phrasings
-written for this file."""
+"""Allowed acts that were told something else: "may I vote on election day?" got the
+election-day conduct notes (information) instead of the yes every ASN keeps; going to
+a rally with the attributes left at home got the attribute ban; a civil servant
+joining the spouse's own campaign got the free yes of a spouse outside the service.
+Phrasings written for this file."""
 
 from __future__ import annotations
 
@@ -58,3 +59,26 @@ def test_attending_without_attributes_is_passive_attendance(kb: KnowledgeBase, t
 def test_attending_with_attributes_stays_banned(kb: KnowledgeBase, text: str) -> None:
     verdict, entry = verdict_and_entry(kb, text)
     assert verdict == "dilarang", (text, entry)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pns boleh ikut kampanye istrinya yang jadi calon bupati?",
+        "guru PNS boleh bantu kampanye suaminya yang nyaleg?",
+        "asn kawa umpat kampanye bininya nang jadi calon walikota?",
+    ],
+)
+def test_a_civil_servant_at_the_spouses_own_campaign_needs_cltn(
+    kb: KnowledgeBase, text: str
+) -> None:
+    # Not the free yes of a spouse outside the service (cakupan-pasangan-asn): the
+    # civil servant may go along only on unpaid leave, and without campaigning.
+    verdict, entry = verdict_and_entry(kb, text)
+    assert verdict in {"boleh_bersyarat", "dilarang"}, (text, entry)
+    assert entry != "cakupan-pasangan-asn", text
+
+
+def test_a_pppk_at_the_spouses_campaign_has_no_cltn(kb: KnowledgeBase) -> None:
+    verdict, entry = verdict_and_entry(kb, "pppk boleh ikut kampanye suaminya yang nyaleg?")
+    assert verdict == "dilarang", entry
