@@ -82,3 +82,19 @@ def test_a_civil_servant_at_the_spouses_own_campaign_needs_cltn(
 def test_a_pppk_at_the_spouses_campaign_has_no_cltn(kb: KnowledgeBase) -> None:
     verdict, entry = verdict_and_entry(kb, "pppk boleh ikut kampanye suaminya yang nyaleg?")
     assert verdict == "dilarang", entry
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "istri saya honorer di dinas, bukan asn. dia boleh jadi timses?",
+        "suami saya bukan ASN, dia tenaga honorer. suami saya boleh pasang baliho caleg?",
+        "kakak saya guru honorer, dia boleh jadi relawan capres?",
+    ],
+)
+def test_a_relative_who_is_temporary_staff_gets_no_free_yes(kb: KnowledgeBase, text: str) -> None:
+    # Honorer are bound by SE MenPANRB 1/2023 whoever in the family they are: never
+    # the yes of a spouse outside the service or of a former honorer.
+    # ("I don't know" is an honest answer here too)
+    match = kb.ask(text).match
+    assert match is None or match.verdict not in {"boleh", "boleh_bersyarat"}, (text, match)
