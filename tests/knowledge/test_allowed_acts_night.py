@@ -98,3 +98,18 @@ def test_a_relative_who_is_temporary_staff_gets_no_free_yes(kb: KnowledgeBase, t
     # ("I don't know" is an honest answer here too)
     match = kb.ask(text).match
     assert match is None or match.verdict not in {"boleh", "boleh_bersyarat"}, (text, match)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pns boleh ikut kampanye asal tanpa atribut?",
+        "asn ikut kampanye tanpa atribut, boleh gak",
+        "Kalau PNS ikut aksi demo dukung paslon tapi ga pakai atribut, kena?",
+    ],
+)
+def test_taking_part_without_attributes_stays_banned(kb: KnowledgeBase, text: str) -> None:
+    # Plain clothes make passive attendance tolerable, not taking part (PP 94/2021
+    # Pasal 5 huruf n angka 1); the campaign-venue yes is the contestants'.
+    verdict, entry = verdict_and_entry(kb, text)
+    assert verdict == "dilarang", (text, entry)
