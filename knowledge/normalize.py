@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from knowledge.lexicon import Lexicon, load_lexicon, sastrawi_words
-from knowledge.vowels import ENGLISH_MARKS, VowelDropped
+from knowledge.typos import ENGLISH_MARKS, Typos
 
 MAX_INPUT_CHARS = 500
 MAX_TOKENS = 80
@@ -290,6 +290,16 @@ class Normalizer:
             return words[base]
         if word not in self.lex.vocabulary and (rest := self._joined_negation(word)):
             return "tidak " + words.get(rest, rest)
+        # the question tag joined after its word ("bolehgak", "blhgk", "bisaga"): the
+        # two words, so the tag asks as it does apart ("boleh gak")
+        if word not in self.lex.vocabulary and (tagged := self._joined_tag(word)):
+            return tagged
+        # di- on an English verb written as one word ("dishare", "diupload"), as
+        # chat writes it apart or with a hyphen ("di-share")
+        rest = word[2:]
+        if word.startswith("di") and len(rest) >= 3 and rest in self.lex.english:
+            if word not in self.lex.vocabulary and words.get(rest):
+                return "di " + words[rest]
         if word not in self.lex.vocabulary and (suffixed := self._regional_suffixed(word)):
             return suffixed
         # "kelurahanku", "sedulurku", "omahku" (Javanese, Malay, Medan): the owner kept
@@ -313,9 +323,9 @@ class Normalizer:
         return word
 
     @cached_property
-    def _vowel_dropped(self) -> VowelDropped:
-        """Built on first need: most messages have every word's vowels."""
-        return VowelDropped(self.lex)
+    def _vowel_dropped(self) -> Typos:
+        """Built on first need: most messages have no typo of that kind."""
+        return Typos(self.lex)
 
     def _regional_suffixed(self, word: str) -> str:
         """A known word with a regional ending, in its Indonesian form, or "": the
@@ -353,6 +363,17 @@ class Normalizer:
         for prefix in prefixes:
             if word.startswith(prefix) and word[len(prefix) :] in targets:
                 return word[len(prefix) :]
+        return ""
+
+    def _joined_tag(self, word: str) -> str:
+        """ "boleh enggak" for "bolehgak" and the like (the joined negations read
+        after their word), or ""."""
+        words = self.lex.words
+        negations, targets = self.lex.joined_negation
+        for tag in negations:
+            rest = word[: -len(tag)]
+            if word.endswith(tag) and rest in targets:
+                return f"{words.get(rest, rest)} {words.get(tag, tag)}"
         return ""
 
     def _english_base(self, word: str) -> str:

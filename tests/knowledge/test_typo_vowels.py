@@ -1,9 +1,11 @@
 """Short typed questions (2026-12-06 night, issue #13): words typed without their
-vowels ("kntr", "snksi", "plnggaran"), the three-letter abbreviations that are safe,
-"g" joined to what it negates, the voter list ("DPT") after a regional or typed verb,
-and regional verbs of giving, attending, asking and choosing. Look-alikes (place
-names, regional words, English) keep their meaning. Phrasings are new, not taken from
-any evaluation item."""
+vowels ("kntr", "snksi", "plnggaran") or with two letters swapped ("snaksi"), the
+three-letter abbreviations that are safe, "g" joined to what it negates, question
+tags joined after their word ("bolehgak"), di- on an English verb ("dishare"), "MK"
+(not "maka"), the voter list ("DPT") after a regional or typed verb, and regional
+verbs of giving, attending, asking and choosing. Look-alikes (place names, regional
+words, English) keep their meaning. Phrasings are new, not taken from any evaluation
+item."""
 
 from __future__ import annotations
 
@@ -34,6 +36,16 @@ def words(text: str) -> str:
         # "g" joined to the word it negates
         ("gblh ikut ya", "tidak boleh ikut ya"),
         ("pns gbisa nolak", "pns tidak bisa nolak"),
+        # the question tag joined after its word
+        ("asn bolehgak dtg", "asn boleh enggak datang"),
+        ("pppk bsgk nolak", "pppk bisa enggak nolak"),
+        # two neighbouring letters swapped
+        ("snaksi bwt yg kampnaye", "sanksi buat yang kampanye"),
+        ("bolhe ga", "boleh enggak"),
+        # di- on an English verb, as with a hyphen
+        ("fotonya dishare ke grup", "fotonya di share ke grup"),
+        # the Constitutional Court, not "maka"
+        ("katanya MK udh mutusin", "katanya mk sudah memutuskan"),
     ],
 )
 def test_words_typed_without_vowels(text: str, expected: str) -> None:
@@ -112,6 +124,7 @@ def test_checking_the_voter_list_is_not_a_neutrality_question(kb: KnowledgeBase,
         ("snksi bwt asn yg ikt kmpanye ap aj?", "info"),
         ("istr sy pns, blh g dtg ke kmpanye sy? sy cln dprd", "boleh_bersyarat"),
         ("Pulisi buliah baco visi misi calon?", "boleh"),
+        ("guru pns bolehgak kampnaye caleg di kelas?", "dilarang"),
     ],
 )
 def test_typed_questions_get_their_verdict(kb: KnowledgeBase, text: str, verdict: str) -> None:

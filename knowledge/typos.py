@@ -1,4 +1,5 @@
-"""Words typed without their vowels ("kntr", "snksi", "plnggaran", "dftr").
+"""Typed words nothing else reads: without their vowels ("kntr", "snksi",
+"plnggaran", "dftr") or with two letters swapped ("kampnaye", "bolhe").
 
 Chat drops vowels from any word, not only the few abbreviations a slang list can
 hold. A word nothing else knows is read as the one known word it spells with its
@@ -10,6 +11,9 @@ roots of the stemmer hold too many rare words ("kentara", "kontur" for "kntr").
 A word with two such readings ("ntrl": "netral", "natural") stays as typed.
 Three letters are too few to tell ("cln": "calon", "celana"; "cmt": "camat",
 "comment"): those that are safe are listed in slang.toml.
+
+Two neighbouring letters typed the other way round ("snaksi", "kampnaye") are read
+the same way: the one lexicon word of five letters at least that the swap spells.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from knowledge.lexicon import Lexicon
 
 _VOWELS = frozenset("aeiou")
 MIN_LETTERS = 4
+# a word with two letters swapped, from this length ("bolhe")
+SWAP_MIN = 5
 # from this length a word may be any known word, not only one of the lexicon's own
 LONG_ENOUGH = 5
 # English words that make a message English: there "bags" is no "bagus", "truck" no
@@ -86,13 +92,16 @@ def lexicon_words(lex: Lexicon) -> frozenset[str]:
     return frozenset(w for w in found if w.isalpha() and len(w) >= MIN_LETTERS)
 
 
-class VowelDropped:
-    """Puts the vowels back into a word typed without them (see the module doc)."""
+class Typos:
+    """Puts the vowels back into a word typed without them, or two swapped letters
+    in their order (see the module doc)."""
 
     def __init__(self, lex: Lexicon) -> None:
         self._words = lex.words
         self._vocabulary = lex.vocabulary
-        self._index = _indexed(lexicon_words(lex))
+        own = lexicon_words(lex)
+        self._own = own
+        self._index = _indexed(own)
         self._all = _indexed(w for w in lex.vocabulary if w.isalpha() and len(w) >= MIN_LETTERS)
 
     def _one(self, typed: str) -> str:
@@ -107,11 +116,24 @@ class VowelDropped:
         found = [w for w in found if w != typed]
         return found[0] if len(found) == 1 else ""
 
+    def _swapped(self, typed: str) -> str:
+        """The one lexicon word ``typed`` is with two neighbouring letters swapped."""
+        if len(typed) < SWAP_MIN:
+            return ""
+        found = {
+            cand
+            for i in range(len(typed) - 1)
+            if typed[i] != typed[i + 1]
+            and (cand := typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :]) in self._own
+        }
+        return found.pop() if len(found) == 1 else ""
+
     def restore(self, typed: str) -> str:
-        """The known word ``typed`` spells without some vowels, or ""."""
+        """The known word ``typed`` spells without some vowels, or with two letters
+        swapped, or ""."""
         if len(typed) < MIN_LETTERS or not typed.isalpha():
             return ""
-        if whole := self._one(typed):
+        if whole := self._one(typed) or self._swapped(typed):
             return whole
         for ending, put_back in _ENDINGS:
             base = typed[: -len(ending)]
