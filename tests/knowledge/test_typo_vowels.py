@@ -131,3 +131,20 @@ def test_typed_questions_get_their_verdict(kb: KnowledgeBase, text: str, verdict
     answer = kb.ask(text)
     assert answer.match is not None
     assert answer.match.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "makasih byk min udh djwb",
+        "hatur nuhun pisan tos diwaler",
+        "suksma sampun kasaurin",
+        "terima kasih sudah dijelaskan min",
+    ],
+)
+def test_thanks_for_the_answer_is_small_talk(kb: KnowledgeBase, text: str) -> None:
+    assert kb.ask(text).intent == "greeting"
+
+
+def test_thanks_then_a_question_is_a_question(kb: KnowledgeBase) -> None:
+    assert kb.ask("makasih sudah dijawab, tapi kalau pppk gimana?").intent != "greeting"
