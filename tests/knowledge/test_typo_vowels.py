@@ -85,6 +85,11 @@ def test_look_alikes_keep_their_meaning(text: str, kept: str) -> None:
         ("rauh ring kampanye", "datang ring kampanye"),
         ("ulun handak takun", "saya mau tanya"),
         ("pulisi buliah baco", "polisi boleh baca"),
+        # spoken spellings and Jakarta verbs
+        ("kades ngancem warga, ada vidio di fesbuk", "kades mengancam warga ada video di facebook"),
+        ("atasan maksa sy brenti", "atasan memaksa saya berhenti"),
+        ("satpol pp njaga kampanye", "satpol pp menjaga kampanye"),
+        ("kada jam gawian", "tidak jam kerja"),
     ],
 )
 def test_regional_and_typed_words(text: str, expected: str) -> None:
