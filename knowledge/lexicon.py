@@ -63,6 +63,9 @@ class Lexicon:
     english: frozenset[str] = frozenset()
     # regional.toml [not_marks]: Indonesian words whose regional-looking ending marks nothing
     not_marks: frozenset[str] = frozenset()
+    # terms.toml [late]: words read only after the phrases had their turn ("dpt" is
+    # "dapat" unless a phrase made it the voter list: "mlebu dpt" -> "masuk dpt")
+    late: dict[str, str] = field(default_factory=dict)
 
 
 def _read(name: str) -> dict[str, object]:
@@ -237,7 +240,13 @@ def load_lexicon() -> Lexicon:
         )
         for lang, table in company_raw.items()
     )
+    late_raw = terms.get("late", {})
+    assert isinstance(late_raw, dict)
+    for key, value in late_raw.items():
+        vocab.add(str(key))
+        vocab.update(str(value).split())
     return Lexicon(
+        late={str(k).lower(): str(v).lower() for k, v in late_raw.items()},
         company=company,
         english=frozenset(str(k).lower() for k in english_words),
         not_marks=frozenset(str(w) for w in not_marks_raw.get("words", [])),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from knowledge.lexicon import Lexicon, load_lexicon, sastrawi_words
+from knowledge.typos import ENGLISH_MARKS, Typos
 
 MAX_INPUT_CHARS = 500
 MAX_TOKENS = 80
@@ -102,7 +103,7 @@ _WORD_ENDINGS = (
 _AFTER_A_VOWEL = frozenset({"ne", "na"})
 # "-ku" owned nouns: a base of four letters at least ("omahku", not "laku")
 _OWNED_MIN = 6
-_MINANG_PREFIXES = (("pa", "pe"), ("ba", "ber"), ("sa", "se"), ("ma", "me"))
+_MINANG_PREFIXES = (("pa", "pe"), ("ba", "ber"), ("be", "ber"), ("sa", "se"), ("ma", "me"))
 _MINANG_MIN = 5
 _REGIONAL_BASE_MIN = 4
 # English inflections, tried on a word nothing else knows, against english.toml's
@@ -277,7 +278,7 @@ class Normalizer:
                 return cand
         return candidates[0]
 
-    def _map_word(self, word: str, prev: str = "") -> str:
+    def _map_word(self, word: str, prev: str = "", english: bool = False) -> str:
         words = self.lex.words
         if word in words:
             return words[word]
@@ -289,6 +290,16 @@ class Normalizer:
             return words[base]
         if word not in self.lex.vocabulary and (rest := self._joined_negation(word)):
             return "tidak " + words.get(rest, rest)
+        # the question tag joined after its word ("bolehgak", "blhgk", "bisaga"): the
+        # two words, so the tag asks as it does apart ("boleh gak")
+        if word not in self.lex.vocabulary and (tagged := self._joined_tag(word)):
+            return tagged
+        # di- on an English verb written as one word ("dishare", "diupload"), as
+        # chat writes it apart or with a hyphen ("di-share")
+        rest = word[2:]
+        if word.startswith("di") and len(rest) >= 3 and rest in self.lex.english:
+            if word not in self.lex.vocabulary and words.get(rest):
+                return "di " + words[rest]
         if word not in self.lex.vocabulary and (suffixed := self._regional_suffixed(word)):
             return suffixed
         # "kelurahanku", "sedulurku", "omahku" (Javanese, Malay, Medan): the owner kept
@@ -303,7 +314,18 @@ class Normalizer:
             negated = words.get(prev, prev) in self.lex.negations
             if len(word) >= 7 and mapped and not negated:
                 return mapped
+        # "kntr", "snksi", "dftrnya": a word typed without its vowels, when nothing
+        # else reads it (see knowledge/vowels.py)
+        if not english and word not in self.lex.vocabulary and self._colloquial(word) == word:
+            restored = self._vowel_dropped.restore(word)
+            if restored and restored != word:
+                return self.lex.words.get(restored, restored) or word
         return word
+
+    @cached_property
+    def _vowel_dropped(self) -> Typos:
+        """Built on first need: most messages have no typo of that kind."""
+        return Typos(self.lex)
 
     def _regional_suffixed(self, word: str) -> str:
         """A known word with a regional ending, in its Indonesian form, or "": the
@@ -341,6 +363,17 @@ class Normalizer:
         for prefix in prefixes:
             if word.startswith(prefix) and word[len(prefix) :] in targets:
                 return word[len(prefix) :]
+        return ""
+
+    def _joined_tag(self, word: str) -> str:
+        """ "boleh enggak" for "bolehgak" and the like (the joined negations read
+        after their word), or ""."""
+        words = self.lex.words
+        negations, targets = self.lex.joined_negation
+        for tag in negations:
+            rest = word[: -len(tag)]
+            if word.endswith(tag) and rest in targets:
+                return f"{words.get(rest, rest)} {words.get(tag, tag)}"
         return ""
 
     def _english_base(self, word: str) -> str:
@@ -381,10 +414,16 @@ class Normalizer:
             tokens = ["jangan" if t == "ulah" else t for t in tokens]  # Sundanese "don't"
         text = self._phrases(" ".join(tokens))
         raw = text.split()
-        text = " ".join(self._map_word(t, raw[i - 1] if i else "") for i, t in enumerate(raw))
+        # in an English message an unknown word is English, not chat without vowels
+        english = len(ENGLISH_MARKS.intersection(raw)) >= 2
+        text = " ".join(
+            self._map_word(t, raw[i - 1] if i else "", english) for i, t in enumerate(raw)
+        )
         text = self._phrases(text)
+        late = self.lex.late
         out: list[str] = []
         for tok in text.split():
+            tok = late.get(tok, tok)
             if not out or out[-1] != tok:  # "anak anak" -> "anak"
                 out.append(tok)
         return tuple(out)
