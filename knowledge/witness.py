@@ -1229,18 +1229,21 @@ def _captioned(words: tuple[str, ...]) -> bool:
 def tells(words: tuple[str, ...]) -> bool:
     """A statement long enough to say what someone in a role did, that does not talk
     about the rules ("harus netral", "kena sanksi") or ask in chat ("gak sih"). Other
-    question words are left to ``reads_as_question``: "pegawai wajib hadir" tells."""
+    question words are left to ``reads_as_question``: "pegawai wajib hadir" tells.
+    Someone named by their workplace ("bidan puskesmas", "pegawai kelurahan", "pns dinas
+    sosial") is someone in particular: a short account of what they did tells too
+    ("bidan puskesmas nyebar stiker caleg ke pasien"), where "camat ikut kampanye" is
+    a topic typed as a search."""
     return (
-        len(words) >= MIN_ACCOUNT_WORDS
-        and (bool({w.removesuffix("nya") for w in words} & ROLES) or _at_work(words))
-        and not talks_rules(words)
-    )
+        (len(words) >= MIN_ACCOUNT_WORDS and bool({w.removesuffix("nya") for w in words} & ROLES))
+        or (len(words) >= MIN_SCENE_WORDS and _at_work(words, _STATUSES | ROLES))
+    ) and not talks_rules(words)
 
 
-def _at_work(words: tuple[str, ...]) -> bool:
+def _at_work(words: tuple[str, ...], who: frozenset[str] = _STATUSES) -> bool:
     """A status named with its workplace: "pegawai puskesmas", "pns dinas pu",
     "asn di kantor pertanahan" (English "a civil servant at the land office")."""
-    return any(w in _STATUSES and set(words[i + 1 : i + 4]) & _PLACES for i, w in enumerate(words))
+    return any(w in who and set(words[i + 1 : i + 4]) & _PLACES for i, w in enumerate(words))
 
 
 def particular(words: tuple[str, ...]) -> bool:
