@@ -154,6 +154,7 @@ _RULE_ASKED = _W["rule_asked"]
 _ONE_OF = _W["one_of"]
 _TOLD_SUBJECT = _W["told_subject"]
 _HOW = _W["how"]
+_HOW_PARTICLES = _W["how_particles"]
 _SAFETY = _W["safety"]
 _DILEMMA = _W["dilemma"]
 _PRESENTING = _W["presenting"]
@@ -1108,6 +1109,20 @@ def _someone_from(words: tuple[str, ...]) -> bool:
         w in _SOMEONE_FROM and set(words[i + 1 : i + 5]) & _PLACES and i <= 2
         for i, w in enumerate(words)
     )
+
+
+def asks_how_after_an_account(words: tuple[str, ...]) -> bool:
+    """An account of what someone in a role did, then only "how about this?" ("Pak lurah
+    bagi-bagi beras ada stiker paslon di kantor kelurahan. Bagaimana mi ini?", "kepala
+    sekolah nyuruh guru ngumpulin fotokopi KTP buat calon independen. Gimana nih?"):
+    what to make of it, asked by one who saw or heard it, not the writer's own act."""
+    said = [w for w in words if w not in _HOW_PARTICLES]
+    if len(said) < 3 or said[-1] not in _TOLD_SUBJECT or said[-2] not in _HOW:
+        return False
+    account = tuple(said[:-2])
+    if about_oneself(account):
+        return False
+    return tells(account) or sets_the_scene(account) or presses(account) or presents(account)
 
 
 def asks_what_to_do(words: tuple[str, ...]) -> bool:
