@@ -1,8 +1,7 @@
-""" "What is the sanction for …?" about a supporting act of PP 94/2021 Pasal 5 huruf n
-that has no sanction entry of its own is answered by the disciplinary level the act
-carries (frames.toml: mobilising other civil servants and events showing support are
-heavy, joining a campaign medium), never by the act's
-dilarang entry; "boleh …?" keeps its ban. Questions written for this file, in several
+""" "What is the sanction for …?" about joining a campaign (PP 94/2021 Pasal 5 huruf n
+angka 1), which has no sanction entry of its own, is answered by the medium
+disciplinary level with its caveat (frames.toml), never by the act's dilarang entry;
+"boleh …?" keeps its ban. Questions written for this file, in several
 registers, not copied from any evaluation set."""
 
 from __future__ import annotations
@@ -13,17 +12,12 @@ from knowledge import KnowledgeBase
 from tests.knowledge.answers import verdict_and_entry
 
 SANCTION = [
-    ("kalau pns ngerahin anak buahnya ke kampanye cagub, sanksinya apa?", "disiplin-hukuman-berat"),
-    (
-        "apa hukuman bagi ASN yang memobilisasi pegawai lain menghadiri kampanye?",
-        "disiplin-hukuman-berat",
-    ),
-    (
-        "what penalty does a pns face for mobilising colleagues to a campaign event?",
-        "disiplin-hukuman-berat",
-    ),
     ("sanksine pns melu kampanye caleg apa to?", "disiplin-hukuman-sedang"),
     ("guru pns ikut pawai kampanye pilkada, hukumannya apa ya", "disiplin-hukuman-sedang"),
+    (
+        "what is the penalty for a civil servant who joins a campaign convoy?",
+        "disiplin-hukuman-sedang",
+    ),
 ]
 
 
