@@ -33,6 +33,7 @@ from knowledge.witness import (
     asks_after_a_scene,
     asks_for_action,
     asks_for_the_pressed,
+    asks_how_after_an_account,
     asks_own_duty,
     asks_something,
     asks_what_to_do,
@@ -330,6 +331,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             or judges_a_long_account(words)
             or judges_a_specific_account(words)
             or unwilling_asks_how(words)
+            or asks_how_after_an_account(words)
         ):
             # "kapus nyuruh bidan ikut kampanye caleg, bidan pns wajib nurut?" (what
             # someone did to others, asked on their behalf), "camat kita kok ikut

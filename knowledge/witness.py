@@ -154,6 +154,7 @@ _RULE_ASKED = _W["rule_asked"]
 _ONE_OF = _W["one_of"]
 _TOLD_SUBJECT = _W["told_subject"]
 _HOW = _W["how"]
+_HOW_PARTICLES = _W["how_particles"]
 _SAFETY = _W["safety"]
 _DILEMMA = _W["dilemma"]
 _PRESENTING = _W["presenting"]
@@ -1110,6 +1111,20 @@ def _someone_from(words: tuple[str, ...]) -> bool:
     )
 
 
+def asks_how_after_an_account(words: tuple[str, ...]) -> bool:
+    """An account of what someone in a role did, then only "how about this?" ("Pak lurah
+    bagi-bagi beras ada stiker paslon di kantor kelurahan. Bagaimana mi ini?", "kepala
+    sekolah nyuruh guru ngumpulin fotokopi KTP buat calon independen. Gimana nih?"):
+    what to make of it, asked by one who saw or heard it, not the writer's own act."""
+    said = [w for w in words if w not in _HOW_PARTICLES]
+    if len(said) < 3 or said[-1] not in _TOLD_SUBJECT or said[-2] not in _HOW:
+        return False
+    account = tuple(said[:-2])
+    if about_oneself(account):
+        return False
+    return tells(account) or sets_the_scene(account) or presses(account) or presents(account)
+
+
 def asks_what_to_do(words: tuple[str, ...]) -> bool:
     """ "pak camat ikut kampanye, aku kudu piye?", "saya harus gimana": the writer asks
     what to do about what someone else did (not pressed into it themself)."""
@@ -1229,18 +1244,21 @@ def _captioned(words: tuple[str, ...]) -> bool:
 def tells(words: tuple[str, ...]) -> bool:
     """A statement long enough to say what someone in a role did, that does not talk
     about the rules ("harus netral", "kena sanksi") or ask in chat ("gak sih"). Other
-    question words are left to ``reads_as_question``: "pegawai wajib hadir" tells."""
+    question words are left to ``reads_as_question``: "pegawai wajib hadir" tells.
+    Someone named by their workplace ("bidan puskesmas", "pegawai kelurahan", "pns dinas
+    sosial") is someone in particular: a short account of what they did tells too
+    ("bidan puskesmas nyebar stiker caleg ke pasien"), where "camat ikut kampanye" is
+    a topic typed as a search."""
     return (
-        len(words) >= MIN_ACCOUNT_WORDS
-        and (bool({w.removesuffix("nya") for w in words} & ROLES) or _at_work(words))
-        and not talks_rules(words)
-    )
+        (len(words) >= MIN_ACCOUNT_WORDS and bool({w.removesuffix("nya") for w in words} & ROLES))
+        or (len(words) >= MIN_SCENE_WORDS and _at_work(words, _STATUSES | ROLES))
+    ) and not talks_rules(words)
 
 
-def _at_work(words: tuple[str, ...]) -> bool:
+def _at_work(words: tuple[str, ...], who: frozenset[str] = _STATUSES) -> bool:
     """A status named with its workplace: "pegawai puskesmas", "pns dinas pu",
     "asn di kantor pertanahan" (English "a civil servant at the land office")."""
-    return any(w in _STATUSES and set(words[i + 1 : i + 4]) & _PLACES for i, w in enumerate(words))
+    return any(w in who and set(words[i + 1 : i + 4]) & _PLACES for i, w in enumerate(words))
 
 
 def particular(words: tuple[str, ...]) -> bool:
