@@ -52,3 +52,20 @@ def test_asking_to_report_is_allowed(kb: KnowledgeBase, text: str) -> None:
 def test_joining_or_a_one_sided_refusal_stays_forbidden(kb: KnowledgeBase, text: str) -> None:
     verdict, _entry = verdict_and_entry(kb, text)
     assert verdict == "dilarang", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saya pns, boleh nonton pidato kampanye capres lewat siaran tv di rumah?",
+        "asn nonton live streaming kampanye paslon di youtube boleh ga",
+    ],
+)
+def test_following_a_broadcast_is_allowed(kb: KnowledgeBase, text: str) -> None:
+    assert verdict_and_entry(kb, text) == ("boleh", "medsos-baca-berita"), text
+
+
+def test_giving_the_speech_that_is_broadcast_stays_forbidden(kb: KnowledgeBase) -> None:
+    text = "saya pns, boleh pidato di panggung kampanye yang disiarkan tv?"
+    verdict, _entry = verdict_and_entry(kb, text)
+    assert verdict == "dilarang", text
