@@ -48,9 +48,10 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # fully correct 83.5%, out of scope 100%); after the evening rounds of 2026-12-06
 # (running for office, acts of office, routing and information, regional words, allowed
 # acts, rights and free actors, tips: fully correct 83.9%); after the learned examples
-# (fully correct 84.7%). Raise them as accuracy improves; never lower them to let a
-# change through.
-FULLY_CORRECT_FLOOR = 0.85
+# (fully correct 84.7%); after the night round of 2026-12-06 (allowed acts, typed-in-haste
+# words, information and tips: fully correct 87.2%, floor one item below). Raise them as
+# accuracy improves; never lower them to let a change through.
+FULLY_CORRECT_FLOOR = 0.86
 OUT_OF_SCOPE_FLOOR = 0.98
 TIP_FLOOR = 0.92
 GREETING_FLOOR = 0.90
