@@ -315,7 +315,7 @@ class Normalizer:
             if len(word) >= 7 and mapped and not negated:
                 return mapped
         # "kntr", "snksi", "dftrnya": a word typed without its vowels, when nothing
-        # else reads it (see knowledge/vowels.py)
+        # else reads it (see knowledge/typos.py)
         if not english and word not in self.lex.vocabulary and self._colloquial(word) == word:
             restored = self._vowel_dropped.restore(word)
             if restored and restored != word:
