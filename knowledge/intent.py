@@ -51,7 +51,6 @@ from knowledge.witness import (
     judges_up_front,
     judges_what_was_told,
     names_a_role,
-    names_an_election_act,
     particular,
     presents,
     pressed_by_a_role,
@@ -61,7 +60,6 @@ from knowledge.witness import (
     sets_the_scene,
     someone_else_acts,
     someone_unnamed_acts,
-    talks_rules,
     telling_at,
     tells,
     told_before,
@@ -88,9 +86,6 @@ __all__ = [
 
 # Every word class lives in knowledge/lexicon/intents.toml; the comments here say what for.
 _V = word_classes("intents.toml", "words")
-# An account this long that names an election act by someone in a role, and asks
-# nothing, is told to be reported ("kades bagiin beras ke warga sebelum coblosan").
-TOLD_MIN_WORDS = 6
 
 # Someone wanting to do it now, not asking about it.
 _DESIRE = _V["desire"]
@@ -365,14 +360,6 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             or presents(words)
             or sets_the_scene(words)
             or contrasts(words)
-            # "kepala desa bagiin beras ke warga sebelum coblosan": an election act by
-            # someone in a role, told in a sentence of its own and not asked about
-            or (
-                names_a_role(words)
-                and names_an_election_act(words)
-                and len(words) >= TOLD_MIN_WORDS
-                and not talks_rules(words)
-            )
         ):
             # Told, not asked: "oknum lurah ngarahin warga coblos no 1", "kepala dinas
             # memaksa bawahannya menghadiri kampanye cabup petahana".

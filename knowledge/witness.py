@@ -166,6 +166,8 @@ MIN_ACCOUNT_WORDS = 8
 # "camat kami kampanye pakai mobil dinas, lapor kemana?": this many words before the
 # report word tell what happened.
 MIN_TOLD_WORDS = 5
+# An account this long that names someone in a role and an election act tells it.
+MIN_ELECTION_ACCOUNT_WORDS = 6
 # The last words of a message: where a question after an account is asked.
 QUESTION_TAIL = 6
 # "…, itu melanggar kan?": the few last words that judge what was told.
@@ -1242,15 +1244,18 @@ def _captioned(words: tuple[str, ...]) -> bool:
 
 
 def tells(words: tuple[str, ...]) -> bool:
-    """A statement long enough to say what someone in a role did, that does not talk
-    about the rules ("harus netral", "kena sanksi") or ask in chat ("gak sih"). Other
-    question words are left to ``reads_as_question``: "pegawai wajib hadir" tells.
+    """A statement long enough to say what someone in a role did (shorter when it names an
+    election act), that does not talk about the rules ("harus netral", "kena sanksi") or
+    ask in chat ("gak sih"). Other question words are left to ``reads_as_question``: "pegawai wajib hadir" tells.
     Someone named by their workplace ("bidan puskesmas", "pegawai kelurahan", "pns dinas
     sosial") is someone in particular: a short account of what they did tells too
     ("bidan puskesmas nyebar stiker caleg ke pasien"), where "camat ikut kampanye" is
     a topic typed as a search."""
+    named = bool({w.removesuffix("nya") for w in words} & ROLES)
     return (
-        (len(words) >= MIN_ACCOUNT_WORDS and bool({w.removesuffix("nya") for w in words} & ROLES))
+        (named and len(words) >= MIN_ACCOUNT_WORDS)
+        # "kepala desa bagiin beras ke warga sebelum coblosan": shorter, with an election act
+        or (named and len(words) >= MIN_ELECTION_ACCOUNT_WORDS and names_an_election_act(words))
         or (len(words) >= MIN_SCENE_WORDS and _at_work(words, _STATUSES | ROLES))
     ) and not talks_rules(words)
 
