@@ -63,7 +63,6 @@ from knowledge.witness import (
     telling_at,
     tells,
     told_before,
-    unhurried,
     unwilling_asks_how,
     vouched_account,
     vouches,
@@ -257,7 +256,6 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     """``asked``: the raw text had a question mark (the words have lost it)."""
     if not words:
         return Intent("question")
-    words = unhurried(words)  # "kpla desa", "lrah nyruh wrga plih": vowels dropped in haste
     words = without_told_questions(words)
     words = without_hedge(words)  # "gak tau ini pelanggaran apa bukan, camat kami …"
     if len(words) > 2 and is_report_word(words[0]) and words[1] in _ADDRESS | _FORMAL_ADDRESS:

@@ -13,7 +13,7 @@ say what for.
 from __future__ import annotations
 
 import itertools
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from knowledge.lexicon import word_classes
 from knowledge.normalize import stem
@@ -182,57 +182,12 @@ HOLDING_REACH = 3
 MIN_SCENE_WORDS = 5
 
 
-# Chat typed in a hurry drops vowels ("kpla desa", "camt", "lrah nyruh wrga plih"): a
-# word nothing knows is read as the one word of these classes it is that word without
-# some vowels, when it keeps at least this many consonants and its first and last letter.
+# "lpr", "lapr": a report word typed without some vowels keeps at least this many
+# consonants.
 MIN_TYPO_CONSONANTS = 3
-MAX_DROPPED_VOWELS = 2
 # Words remembered by the per-word readings below (as the stemmer's cache is bounded).
 WORD_CACHE_SIZE = 8192
 _VOWELS = frozenset("aeiou")
-
-
-@cache
-def _typo_index() -> dict[tuple[str, str, str], frozenset[str]]:
-    known = _ACTORS | _POLITICS | _PLACES | _PRESSING | _PRESSED | _SEEN | _PAST
-    index: dict[tuple[str, str, str], set[str]] = {}
-    for word in known:
-        skeleton = "".join(c for c in word if c not in _VOWELS)
-        index.setdefault((word[0], word[-1], skeleton), set()).add(word)
-    return {key: frozenset(found) for key, found in index.items()}
-
-
-def _class_of(word: str) -> int:
-    classes = (_ACTORS, _POLITICS, _PLACES, _PRESSING, _PRESSED, _SEEN, _PAST)
-    return next(i for i, c in enumerate(classes) if word in c)
-
-
-def _known(word: str) -> bool:
-    return any(word in c for c in (_ACTORS, _POLITICS, _PLACES, _PRESSING, _PRESSED, _SEEN))
-
-
-def unhurried(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The words with vowel-dropped forms of the actor, place and election words read
-    whole: "kpla desa" → "kepala desa", "camt ikt deklrasi" → "camat ikt deklarasi"."""
-    return tuple(map(_unhurried_word, words))
-
-
-@lru_cache(maxsize=WORD_CACHE_SIZE)
-def _unhurried_word(w: str) -> str:
-    """One word read whole (see unhurried); remembered, as every message asks it of
-    every word."""
-    skeleton = "".join(c for c in w if c not in _VOWELS)
-    # ("kasn", a reporting channel, is not "kasun" without its vowel)
-    if len(skeleton) < MIN_TYPO_CONSONANTS or not w.isalpha() or _known(w) or w in _CHANNELS:
-        return w
-    found = [
-        c
-        for c in _typo_index().get((w[0], w[-1], skeleton), frozenset())
-        if 0 < len(c) - len(w) <= MAX_DROPPED_VOWELS and _drops_vowels(w, c)
-    ]
-    # "kpla" is "kepala" and Sundanese "kapala" alike: one class, one reading
-    same = len({_class_of(c) for c in found}) == 1
-    return sorted(found)[0] if found and same else w
 
 
 def _drops_vowels(short: str, full: str) -> bool:
@@ -1246,11 +1201,11 @@ def _captioned(words: tuple[str, ...]) -> bool:
 def tells(words: tuple[str, ...]) -> bool:
     """A statement long enough to say what someone in a role did (shorter when it names an
     election act), that does not talk about the rules ("harus netral", "kena sanksi") or
-    ask in chat ("gak sih"). Other question words are left to ``reads_as_question``: "pegawai wajib hadir" tells.
-    Someone named by their workplace ("bidan puskesmas", "pegawai kelurahan", "pns dinas
-    sosial") is someone in particular: a short account of what they did tells too
-    ("bidan puskesmas nyebar stiker caleg ke pasien"), where "camat ikut kampanye" is
-    a topic typed as a search."""
+    ask in chat ("gak sih"). Other question words are left to ``reads_as_question``:
+    "pegawai wajib hadir" tells. Someone named by their workplace ("bidan puskesmas",
+    "pegawai kelurahan", "pns dinas sosial") is someone in particular: a short account of
+    what they did tells too ("bidan puskesmas nyebar stiker caleg ke pasien"), where
+    "camat ikut kampanye" is a topic typed as a search."""
     named = bool({w.removesuffix("nya") for w in words} & ROLES)
     return (
         (named and len(words) >= MIN_ACCOUNT_WORDS)

@@ -674,19 +674,20 @@ def test_hurried_and_regional_questions_stay_questions(text: str) -> None:
     assert report_of(text)[0] == "question"
 
 
-def test_vowel_dropped_words_are_read_whole() -> None:
-    from knowledge.witness import ROLES, unhurried
+def test_vowel_dropped_words_are_read_whole_before_routing() -> None:
+    """Routing reads the normalizer's words: a role, a place or an election word typed
+    without its vowels is read whole, so the account it tells is a tip."""
+    from knowledge.witness import ROLES
 
-    assert unhurried(("desa", "camt", "lrah", "plih", "pns", "mobl")) == (
+    assert Normalizer().words("desa camt lrah plih pns") == (
         "desa",
         "camat",
         "lurah",
         "pilih",
         "pns",
-        "mobl",
     )
-    # "kpla" is "kepala" or Sundanese "kapala": either way someone in a role
-    assert unhurried(("kpla",))[0] in ROLES
+    assert Normalizer().words("kpla desa")[0] in ROLES
+    assert report_of("camt ikt deklrasi paslon td pagi di kntr kcmtan") == ("tip", "witness")
 
 
 @pytest.mark.parametrize(
