@@ -90,6 +90,9 @@ def test_a_pppk_at_the_spouses_campaign_has_no_cltn(kb: KnowledgeBase) -> None:
         "istri saya honorer di dinas, bukan asn. dia boleh jadi timses?",
         "suami saya bukan ASN, dia tenaga honorer. suami saya boleh pasang baliho caleg?",
         "kakak saya guru honorer, dia boleh jadi relawan capres?",
+        # the family's campaign entry too (2026-12-07)
+        "suami saya bukan ASN, dia tenaga honorer di kecamatan, boleh ikut kampanye?",
+        "istriku guru honorer, boleh ikut kampanye caleg bareng aku?",
     ],
 )
 def test_a_relative_who_is_temporary_staff_gets_no_free_yes(kb: KnowledgeBase, text: str) -> None:
