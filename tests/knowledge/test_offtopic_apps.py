@@ -23,4 +23,3 @@ def test_personnel_app_questions_get_no_neutrality_answer(app: App, text: str) -
     found = answer_json(app.services.kb, text)
     assert found["intent"] in {"faq", "unknown"}
     assert found["match"] is None
-
