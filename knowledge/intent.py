@@ -36,6 +36,7 @@ from knowledge.witness import (
     asks_for_the_pressed,
     asks_how_after_an_account,
     asks_how_at_a_pointed_place,
+    asks_leave_to_report,
     asks_own_duty,
     asks_something,
     asks_what_to_do,
@@ -289,6 +290,10 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     report_at = sorted({i for i, w in enumerate(words) if is_report_word(w)} | telling_at(words))
     if report_at:
         first = report_at[0]
+        if asks_leave_to_report(words, first):
+            # "Can ordinary citizens like me report a civil servant who isn't neutral?":
+            # whether one may report, asked of a kind of person (the answer: yes)
+            return Intent("question", report="how")
         before = words[max(0, first - 3) : first]
         # "kalau mau lapor ..." is a hypothetical, not someone reporting now
         wants = any(w in _DESIRE for w in before) and not any(w in _CONDITIONAL for w in before)

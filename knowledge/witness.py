@@ -1241,6 +1241,40 @@ def asks_a_count(words: tuple[str, ...]) -> bool:
     return counted and not (_saw_it(words) or named or _own_place(words))
 
 
+_LEAVE = _W["leave"]
+_REPORTERS = _W["reporters"]
+# How far before the report word the asking word may stand ("boleh ordinary warga like
+# saya lapor").
+LEAVE_REACH = 5
+
+
+def asks_leave_to_report(words: tuple[str, ...], first: int) -> bool:
+    """Whether one may report, asked by or of a kind of person named before the report
+    word: "Can ordinary citizens like me report a civil servant who isn't neutral?",
+    "apakah warga biasa berhak melaporkan asn yang tidak netral?" — a question (anyone
+    who may vote may report), not an account. Not when someone in a role is named
+    ("boleh saya lapor kades yang kampanye?"), how or where is asked, when it happened
+    ("… kemarin", "laporkan ini"), is someone in particular or seen, or reporting
+    unnamed is asked."""
+    asked = any(
+        words[i] in _LEAVE and i < first - 1 and all(w in _REPORTERS for w in words[i + 1 : first])
+        for i in range(max(0, first - LEAVE_REACH), first)
+    )
+    if not asked:
+        return False
+    # ("How can I report it?", "Where can I report him?": read "boleh saya lapor", how or
+    # where asked)
+    named = {w.removesuffix("nya") for w in words}
+    return not (
+        named & (ROLES - _RELATIONS - _STATUSES)
+        or set(words) & (_HOW | _V["where"] | _V["whom"])
+        or happened(words, [first])
+        or particular(words)
+        or vouches(words)
+        or set(words) & _SAFETY
+    )
+
+
 def asks_what_to_do(words: tuple[str, ...]) -> bool:
     """ "pak camat ikut kampanye, aku kudu piye?", "saya harus gimana": the writer asks
     what to do about what someone else did (not pressed into it themself)."""
