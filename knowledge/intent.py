@@ -29,11 +29,14 @@ from knowledge.witness import (
     about_oneself,
     accuses,
     another_acts,
+    asks_a_count,
     asks_about_the_account,
     asks_after_a_scene,
     asks_for_action,
     asks_for_the_pressed,
     asks_how_after_an_account,
+    asks_how_at_a_pointed_place,
+    asks_leave_to_report,
     asks_own_duty,
     asks_something,
     asks_what_to_do,
@@ -273,10 +276,17 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     ):
         # "tolong ingatkan pak camat yang ikut kampanye" is about someone else's act
         return Intent("subscribe")
+    if asks_a_count(words):
+        # "berapa asn yang dilaporkan tidak netral di pilkada 2020?": the figures asked
+        return Intent("question")
     asks = asks_something(words)
     report_at = sorted({i for i, w in enumerate(words) if is_report_word(w)} | telling_at(words))
     if report_at:
         first = report_at[0]
+        if asks_leave_to_report(words, first):
+            # "Can ordinary citizens like me report a civil servant who isn't neutral?":
+            # whether one may report, asked of a kind of person (the answer: yes)
+            return Intent("question", report="how")
         before = words[max(0, first - 3) : first]
         # "kalau mau lapor ..." is a hypothetical, not someone reporting now
         wants = any(w in _DESIRE for w in before) and not any(w in _CONDITIONAL for w in before)
@@ -330,6 +340,9 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
             or judges_a_specific_account(words)
             or unwilling_asks_how(words)
             or asks_how_after_an_account(words)
+            # "honorer di dinas sini bagiin kartu nama caleg ke tamu, gimana ya": at a
+            # place the writer points at ("sini", "kantor kami", "sekolah anak saya")
+            or asks_how_at_a_pointed_place(words)
         ):
             # "kapus nyuruh bidan ikut kampanye caleg, bidan pns wajib nurut?" (what
             # someone did to others, asked on their behalf), "camat kita kok ikut

@@ -255,12 +255,29 @@ def is_report_word(word: str) -> bool:
 
 
 # The regional affixes around a verb the standard stemmer does not strip: "-nyo"
-# (Minang, Palembang), "-nye" (Betawi), "-ne"/"-ipun" (Javanese) for "-nya"; "-aken",
-# "-akan", "-ake", "-ke", "-in" for "-kan"; "ng-", "ma-", "dipun-" before it:
-# "lapornyo", "laporinnye", "nglaporaken", "malapurakan", "dipunlaporaken".
-_REGIONAL_OWNERS = ("nyo", "nye", "ne", "ipun", "nya")
-_REGIONAL_SUFFIXES = ("aken", "akan", "ake", "ke", "kan", "in")
-_REGIONAL_PREFIXES = ("dipun", "nge", "ng", "ma", "me", "di")
+# (Minang, Palembang), "-nye" (Betawi), "-ne"/"-ipun" (Javanese), "-na"/"-ana" (Sundanese,
+# "ngalaporkeunana") for "-nya", and the Makassar and Bugis "-ki", "-mi"; "-aken",
+# "-akan", "-ake", "-ke", "-in", Sundanese "-keun", East Javanese "-no", Batak "-hon",
+# Balinese "-ang"/"-kang" for "-kan"; "ng-", "nga-" (Sundanese), "ma-", "ba-" (Banjar,
+# Manado "balapor"), "mappa-"/"pa-" (Bugis, Makassar), "dipun-", and the writer as
+# "ku-" (Makassar "kulaporki") or "tak-" (Javanese "taklaporke") before it: "lapornyo",
+# "laporinnye", "nglaporaken", "malapurakan", "dilaporno", "nglaporang", "dilaporki".
+_REGIONAL_OWNERS = ("nyo", "nye", "ne", "ipun", "nya", "ana", "na", "ki", "mi")
+_REGIONAL_SUFFIXES = ("aken", "akan", "ake", "keun", "kang", "ke", "kan", "in", "no", "hon", "ang")
+_REGIONAL_PREFIXES = (
+    "dipun",
+    "nge",
+    "nga",
+    "ng",
+    "mappa",
+    "ma",
+    "me",
+    "di",
+    "ba",
+    "pa",
+    "ku",
+    "tak",
+)
 
 
 def _regional_report_form(word: str) -> bool:
@@ -428,6 +445,49 @@ def _own_place(words: tuple[str, ...]) -> bool:
     "sekolahku" (where it happened, not a rule asked in general)."""
     return any(a in _PLACES and b in _FIRST_PERSON for a, b in itertools.pairwise(words)) or any(
         w.endswith("ku") and w[:-2] in _PLACES for w in words
+    )
+
+
+def _pointed_place(words: tuple[str, ...]) -> bool:
+    """The writer points at the place where it happens: theirs ("kantor kami", "desa
+    abdi", "desaku"), here ("di dinas sini", "kantor sini", "kelurahan ini"), or one of
+    theirs' ("sekolah anak saya", "kantor suami saya")."""
+    if _own_place(words):
+        return True
+    for i, (a, b) in enumerate(itertools.pairwise(words)):
+        if a not in _PLACES:
+            continue
+        if b in _HERE or (b in _THIS_HERE and i > 0 and words[i - 1] in _SCENE):
+            return True  # "dinas sini", "di kelurahan ini"
+        after = words[i + 2 : i + 3]
+        if b in _RELATIONS and after and after[0] in _OWNERS:
+            return True  # "sekolah anak saya"
+    return False
+
+
+def asks_how_at_a_pointed_place(words: tuple[str, ...]) -> bool:
+    """Someone else's election act told at a place the writer points at, then only "how"
+    ("honorer di kantor sini bagiin kalender caleg ke tamu, gimana ya", "guru di sekolah
+    anak saya pake kaos capres pas ngajar, itu gimana?"): an account of what goes on
+    there, asked what to make of it. Not the writer's own act, a relative's ("suami saya
+    di kantor sini …" is asked on their behalf), a plan ("mau nyalon") or a rule."""
+    said = list(words)
+    while said and said[-1] in _HOW_PARTICLES | _PARTICLES | _ADDRESS | _V["tail_filler"]:
+        said.pop()  # "…, gimana ya min"
+    if said and said[-1] in _TOLD_SUBJECT and len(said) > 1 and said[-2] in _HOW:
+        said = said[:-1]  # "…, gimana tuh"
+    if not said or said[-1] not in _HOW:
+        return False
+    account = tuple(said[:-1])
+    while account and account[-1] in _POINTERS:
+        account = account[:-1]  # "…, itu gimana?"
+    return (
+        _pointed_place(account)
+        and someone_else_acts(account)
+        and not talks_rules(account)
+        and not _writer_pressed(account)
+        and not set(account) & _DESIRE
+        and not _relative_acts(account)
     )
 
 
@@ -711,15 +771,39 @@ def judges_up_front(words: tuple[str, ...]) -> bool:
     posyandu last week?" (a witnessed act judged, a tip). Without a sure time ("boleh
     kades ikut kampanye?") it asks the rule; the writer's own act or their being pressed
     is their own question."""
-    told = _recent(words) or _saw_it(words) or bool(set(words) & (_PAST - _RECENT))
+    sure = _recent(words) or _saw_it(words)
+    told = sure or bool(set(words) & (_PAST - _RECENT))
     if not told or _writer_pressed(words) or about_oneself(words):
         return False
+    if not sure and _only_a_status(words):
+        # "Can a civil servant vote in a court-ordered re-run …?": an English past word,
+        # and nobody but "a civil servant" in general, ask the rule
+        return False
     skipped = _V["hello"] | _ADDRESS | _PARTICLES | _JUDGING_OPENERS
-    opening = next((w for w in words if w not in skipped), "")
+    said = [w for w in words if w not in skipped]
+    opening = said[0] if said else ""
     if opening not in _RULE_ASKED | _WRONG:
+        return False
+    if not sure and said[1:2] and said[1] in _ACTORS - _FORMAL_ADDRESS:
+        # "Can a PPPK teacher attend an event where a candidate was invited?" (read "boleh
+        # pppk guru hadir … invited"): "may someone do it?", the English past a participle
         return False
     tail = set(words[-QUESTION_TAIL:])
     return not (tail & _FIRST_PERSON and tail & (_DILEMMA | _MUST))
+
+
+def _only_a_status(words: tuple[str, ...]) -> bool:
+    """The only people named are a status in general ("asn", "pns", "a civil servant"):
+    no role, relation or particular person, and no place the writer points at."""
+    named = {w.removesuffix("nya") for w in words}
+    people = named & (_ACTORS | _RELATIONS | _SOMEONE_WORDS | _THIRD_PERSON)
+    return (
+        bool(people)
+        and people <= _STATUSES
+        and not particular(words)
+        and not _pointed_place(words)
+        and not set(words) & _HERE
+    )
 
 
 def _recent(words: tuple[str, ...]) -> bool:
@@ -924,11 +1008,26 @@ def judges_a_specific_account(words: tuple[str, ...]) -> bool:
     # about on their behalf)
     if set(account) & _DESIRE or _relative_acts(account):
         return False
-    # a place, not a medium: "guru pns pose 2 jari di ig, itu boleh?" asks the rule
-    at_a_place = sets_the_scene(account) and any(
-        w in _SCENE and set(account[i + 1 : i + 3]) & _PLACES for i, w in enumerate(account)
+    # a place, not a medium: "guru pns pose 2 jari di ig, itu boleh?" asks the rule; and
+    # someone in a role besides the place ("pns … masih kerja di dinas, boleh gitu?"
+    # names only a status: an office as the scene is no one who acted)
+    at_a_place = (
+        sets_the_scene(account)
+        and _role_beside_the_scene(account)
+        and any(
+            w in _SCENE and set(account[i + 1 : i + 3]) & _PLACES for i, w in enumerate(account)
+        )
     )
-    return at_a_place or _own_place(account)
+    return at_a_place or _pointed_place(account)
+
+
+def _role_beside_the_scene(words: tuple[str, ...]) -> bool:
+    """Someone in a role is named, not only the office where it happened ("di dinas",
+    "di kecamatan": a place after a scene word)."""
+    return any(
+        w.removesuffix("nya") in ROLES and not (i > 0 and words[i - 1] in _SCENE)
+        for i, w in enumerate(words)
+    )
 
 
 def _relative_acts(words: tuple[str, ...]) -> bool:
@@ -1080,6 +1179,57 @@ def asks_how_after_an_account(words: tuple[str, ...]) -> bool:
     if about_oneself(account):
         return False
     return tells(account) or sets_the_scene(account) or presses(account) or presents(account)
+
+
+_HOW_MANY = _W["how_many"]
+_COUNTED = _W["counted"]
+
+
+def asks_a_count(words: tuple[str, ...]) -> bool:
+    """How many were reported, found or punished: "pilkada 2020 ada brp asn yg dilaporin
+    ga netral?", "Berapa temuan dan laporan dugaan pelanggaran …", "How many reports of
+    … violations were recorded?" (read "berapa lapor …"): the figures asked, a question,
+    unless the writer saw it or names someone in particular ("saya lihat berapa pns …")."""
+    counted = any(
+        w in _HOW_MANY and set(words[i + 1 : i + 3]) & _COUNTED for i, w in enumerate(words)
+    )
+    # ("laporan dugaan pelanggaran": the alleged breaches counted, nobody in particular)
+    named = particular(tuple(w for w in words if w not in _WRONGDOING))
+    return counted and not (_saw_it(words) or named or _own_place(words))
+
+
+_LEAVE = _W["leave"]
+_REPORTERS = _W["reporters"]
+# How far before the report word the asking word may stand ("boleh ordinary warga like
+# saya lapor").
+LEAVE_REACH = 5
+
+
+def asks_leave_to_report(words: tuple[str, ...], first: int) -> bool:
+    """Whether one may report, asked by or of a kind of person named before the report
+    word: "Can ordinary citizens like me report a civil servant who isn't neutral?",
+    "apakah warga biasa berhak melaporkan asn yang tidak netral?" — a question (anyone
+    who may vote may report), not an account. Not when someone in a role is named
+    ("boleh saya lapor kades yang kampanye?"), how or where is asked, when it happened
+    ("… kemarin", "laporkan ini"), is someone in particular or seen, or reporting
+    unnamed is asked."""
+    asked = any(
+        words[i] in _LEAVE and i < first - 1 and all(w in _REPORTERS for w in words[i + 1 : first])
+        for i in range(max(0, first - LEAVE_REACH), first)
+    )
+    if not asked:
+        return False
+    # ("How can I report it?", "Where can I report him?": read "boleh saya lapor", how or
+    # where asked)
+    named = {w.removesuffix("nya") for w in words}
+    return not (
+        named & (ROLES - _RELATIONS - _STATUSES)
+        or set(words) & (_HOW | _V["where"] | _V["whom"])
+        or happened(words, [first])
+        or particular(words)
+        or vouches(words)
+        or set(words) & _SAFETY
+    )
 
 
 def asks_what_to_do(words: tuple[str, ...]) -> bool:
