@@ -160,3 +160,22 @@ def test_lending_to_one_side_or_a_pilkada_venue_stays_forbidden(
 )
 def test_a_relative_in_uniform_who_runs(kb: KnowledgeBase, text: str) -> None:
     assert verdict_and_entry(kb, text) == ("boleh_bersyarat", "cakupan-tni-polri-calon"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apakah prajurit TNI yang masih aktif boleh mencoblos di pilkada?",
+        "can a police officer vote in the regional election?",
+        "Bapak saya polisi aktif, apakah beliau dapat menggunakan hak pilihnya di pilkada nanti?",
+    ],
+)
+def test_may_the_forces_use_the_vote_is_a_no(kb: KnowledgeBase, text: str) -> None:
+    assert verdict_and_entry(kb, text) == ("dilarang", "cakupan-tni-polri"), text
+
+
+@pytest.mark.parametrize(
+    "text", ["kenapa polisi gak menggunakan hak pilih?", "TNI dan Polri punya hak pilih gak?"]
+)
+def test_why_the_forces_do_not_vote_stays_explained(kb: KnowledgeBase, text: str) -> None:
+    assert verdict_and_entry(kb, text) == ("info", "cakupan-tni-polri-hak-pilih"), text
