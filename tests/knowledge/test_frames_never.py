@@ -54,7 +54,7 @@ YES = [
     ("Apakah karyawan BUMN tetap boleh nyoblos di pemilu?", "cakupan-hak-pilih-non-asn"),
     ("pns yang mau nyaleg harus mundur kapan?", None),  # any entry on running, not a no
     ("pensiunan guru pns boleh jadi timses caleg?", "cakupan-pensiunan"),
-    ("asn boleh ngajak warga ke tps asal ga nyebut calon?", "medsos-ajakan-memilih-netral"),
+    ("asn boleh ngajak warga ke tps asal ga nyebut calon?", "boleh-ajakan-memilih-netral"),
     ("pensiun bulan depan, setelah itu boleh ikut kampanye kan?", "cakupan-pensiunan"),
 ]
 
