@@ -60,15 +60,24 @@ class Postings:
 
     def dot(self, query: dict[str, float]) -> np.ndarray:
         ids, weights = self.ids, self.weights
-        keys = [key for key in query if key in ids]
-        if not keys:
+        # One pass over the query's keys, one lookup each (three list
+        # comprehensions and four lookups per key were a fifth of the char dot).
+        id_parts: list[np.ndarray] = []
+        weight_parts: list[np.ndarray] = []
+        factors: list[float] = []
+        lengths: list[int] = []
+        for key, factor in query.items():
+            part = ids.get(key)
+            if part is not None:
+                id_parts.append(part)
+                weight_parts.append(weights[key])
+                factors.append(factor)
+                lengths.append(len(part))
+        if not id_parts:
             return np.zeros(self.size, dtype=np.float64)
-        id_parts = [ids[key] for key in keys]
         # One multiply over all postings instead of one per key (a query has dozens
-        # of character n-grams): the same products, element by element.
-        factors = np.repeat(
-            np.array([query[key] for key in keys], dtype=np.float64),
-            [len(part) for part in id_parts],
-        )
-        products = np.concatenate([weights[key] for key in keys]) * factors
+        # of character n-grams): the same products, element by element, in place
+        # in the fresh concatenation.
+        products = np.concatenate(weight_parts)
+        products *= np.repeat(np.array(factors, dtype=np.float64), lengths)
         return np.bincount(np.concatenate(id_parts), weights=products, minlength=self.size)
