@@ -49,11 +49,13 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mixed.jsonl"
 # (running for office, acts of office, routing and information, regional words, allowed
 # acts, rights and free actors, tips: fully correct 83.9%); after the learned examples
 # (fully correct 84.7%); after the night round of 2026-12-06 (allowed acts, typed-in-haste
-# words, information and tips: fully correct 87.2%, floor one item below). Raise them as
+# words, information and tips: fully correct 87.2%, floor one item below); after the
+# morning round of 2026-12-07 (routing, allowed acts: fully correct 87.6%, tips 97.4%, the
+# issue's tip target 95% now a floor). Raise them as
 # accuracy improves; never lower them to let a change through.
-FULLY_CORRECT_FLOOR = 0.86
+FULLY_CORRECT_FLOOR = 0.87
 OUT_OF_SCOPE_FLOOR = 0.98
-TIP_FLOOR = 0.92
+TIP_FLOOR = 0.95
 GREETING_FLOOR = 0.90
 DILARANG_AS_BOLEH_MAX = 0
 
