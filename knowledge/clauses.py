@@ -37,6 +37,9 @@ _THEY = frozenset({"dia", "beliau"})
 _MINE = frozenset({"saya"})
 # the words of a status said ("bukan PNS", "guru PPPK"), passed before a "may"-word
 _STATUS_WORDS = _ASN_STATUS | _NOT_ASN_SELF | _NOT_ASN_RELATIVE | _RELATIVE_SERVICE
+# (joined once here: said_of passes them for every person of every question)
+_FILLERS_MINE = _FILLERS | _MINE
+_FILLERS_STATUS = _FILLERS | _STATUS_WORDS
 # How many words after a person (past fillers) the status they are said to have may
 # come: "istri saya kerja di dinas sebagai PNS" is too far, "istri saya guru PNS" not.
 STATUS_REACH = 4
@@ -99,7 +102,7 @@ def said_of(words: Sequence[str], i: int) -> Said:
     STATUS_REACH words past the fillers."""
     who = person(words, i)
     # "kakak saya", "kakak kandung saya": the relative's own "saya" is passed too
-    k = skip(words, i + 1, _FILLERS | _MINE if who == "kin" else _FILLERS)
+    k = skip(words, i + 1, _FILLERS_MINE if who == "kin" else _FILLERS)
     status, at = "", i
     size = len(words)
     for j in range(k, min(k + STATUS_REACH, size)):
@@ -121,7 +124,7 @@ def said_of(words: Sequence[str], i: int) -> Said:
     # after ("istri saya bukan PNS, boleh ikut?") may still ask about the writer, and
     # the relative's freedom is the yes a civil servant must never be told. ("…, lakoe
     # lon PNS. jeut lon …": the "may"-word asks about the one after it.)
-    m = skip(words, at + 1, _FILLERS | _STATUS_WORDS) if status in (ASN, SERVICE) else k
+    m = skip(words, at + 1, _FILLERS_STATUS) if status in (ASN, SERVICE) else k
     asks = m < size and words[m] in _PERMISSION and asked_after(words, m) is None
     owned = who != "kin" or "saya" in words[i + 1 : k] or words[i].endswith("nya")
     return Said(i, who, status, at, asks, owned)
@@ -163,8 +166,11 @@ def relative_asked(words: Sequence[str]) -> int | None:
     """Where the question asks what a relative may do ("apakah kakak saya diperbolehkan
     …", "anaknya boleh ga …", "boleh dia …"): the relative's position, or None."""
     for i in range(len(words)):
+        # (said_of's kind is the person at i: no other word need be read further)
+        if person(words, i) not in ("kin", "other"):
+            continue
         said = said_of(words, i)
-        if said.kind in ("kin", "other") and said.asks and (said.owned or not said.status):
+        if said.asks and (said.owned or not said.status):
             return i
     return None
 

@@ -52,17 +52,18 @@ class Never:
     requires: frozenset[str] = frozenset()
 
     def covers(self, frame: Frame) -> bool:
-        if self.requires and not all(frame.has(c) for c in self.requires):
+        ids = frame.context_ids
+        if self.requires and not self.requires <= ids:
             return True
-        if any(frame.has(c) for c in self.unless) or (
+        if not self.unless.isdisjoint(ids) or (
             frame.actor is not None and frame.actor.id in self.unless_actors
         ):
             return False
-        if self.when and all(frame.has(c) for c in self.when):
+        if self.when and self.when <= ids:
             return True
         return (
             any(a.id in self.activities for a in frame.activities)
-            or any(frame.has(c) for c in self.contexts)
+            or not self.contexts.isdisjoint(ids)
             or (frame.actor is not None and frame.actor.id in self.actors)
         )
 
@@ -107,7 +108,7 @@ def _fits(d: Declaration, frame: Frame) -> bool:
         return False
     if actor is not None and actor.id in d.not_actors:
         return False
-    if not all(frame.has(c) for c in d.contexts):
+    if not d.contexts <= frame.context_ids:
         return False
     if ANY in d.activities:
         return act.id not in d.excepted

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -102,6 +102,12 @@ class Frame:
     contexts: tuple[Concept, ...] = ()
     activities: tuple[Concept, ...] = ()  # every activity named, the chosen one first
     actors: tuple[Concept, ...] = ()  # every actor named, the chosen one first
+    # The contexts' ids, found once: the frame map asks has() of every ranked
+    # entry's declarations.
+    context_ids: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "context_ids", frozenset(c.id for c in self.contexts))
 
     @property
     def empty(self) -> bool:
@@ -109,7 +115,7 @@ class Frame:
         return self.actor is None and self.activity is None and not shown
 
     def has(self, context_id: str) -> bool:
-        return any(c.id == context_id for c in self.contexts)
+        return context_id in self.context_ids
 
     def text(self, lang: str = "id") -> str:
         """ "PPPK · menjadi saksi paslon di TPS · di luar jam kerja"."""

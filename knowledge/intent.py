@@ -163,6 +163,11 @@ _COURTESY = _S["courtesy"]
 _TOPIC = _S["topic"]
 # "saya seorang guru PNS di kabupaten …": the writer introduced (actors and places too)
 _INTRODUCTION = _S["introduction"] | _W["actors"] | _W["places"] | _W["first_person"]
+# (joined once here, not per message or per word)
+_ANY_ADDRESS = _ADDRESS | _FORMAL_ADDRESS
+_GREETED = _HELLO | _OPENERS | _THANKS | _BYE
+_GREETED_ASIDE = _COURTESY | _INTRODUCTION
+_TYPO_TARGETS = _HELLO | _ANNOUNCE
 _ABOUT_HELP = _V["about_help"]
 # The actors and places an introduction may name, what introduces them, and what turns
 # a role into one wished for.
@@ -261,7 +266,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         return Intent("question")
     words = without_told_questions(words)
     words = without_hedge(words)  # "gak tau ini pelanggaran apa bukan, camat kami …"
-    if len(words) > 2 and is_report_word(words[0]) and words[1] in _ADDRESS | _FORMAL_ADDRESS:
+    if len(words) > 2 and is_report_word(words[0]) and words[1] in _ANY_ADDRESS:
         # "Lapor, Pak! …", "lapor min, …": the bot addressed, not a "pak" who acted
         words = words[:1] + words[2:]
     wordset = set(words)
@@ -464,7 +469,7 @@ def _greeting_typo(word: str) -> str:
         return word  # "salah" is a word of its own, not "salam" mistyped
     near = {
         w
-        for w in _HELLO | _ANNOUNCE
+        for w in _TYPO_TARGETS
         if w[0] == word[0]
         and len(w) >= MIN_TYPO_LENGTH - 1
         and Levenshtein.distance(word, w, score_cutoff=MAX_TYPO_EDITS) <= MAX_TYPO_EDITS
@@ -483,12 +488,12 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
     # A question announced, not yet asked: "Selamat pagi, mohon izin, saya ingin
     # menanyakan sesuatu terkait netralitas ASN" (courtesies and the general subject).
     announced = bool(wordset & _ANNOUNCE)
-    greeted = announced or bool(wordset & (_HELLO | _OPENERS | _THANKS | _BYE))
+    greeted = announced or bool(wordset & _GREETED)
     kinds: list[str] = []
     for i, word in enumerate(words):
         if word in _INTRO_WHO and not _introduced(words, i):
             return None  # "ulun PNS, handak KPPS, kawa kah?": a role wished for, asked
-        if (greeted and word in _COURTESY | _INTRODUCTION) or (
+        if (greeted and word in _GREETED_ASIDE) or (
             announced and (word in _TOPIC or word.isdigit())  # "pemilu 2024"
         ):
             continue

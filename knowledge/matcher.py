@@ -529,16 +529,84 @@ class Matcher:
         """The `top` best entries, best first. With a floor, [] when no entry can
         score that much: a caller that takes only such an answer is spared the
         rapidfuzz scores (the costliest part) of a ranking it would drop."""
-        found = self._scores(query, floor)
-        if found is None:
+        k = min(top, self.size)
+        if k <= 0 or not query or not self.choices or k >= min(FUZZY_CANDIDATES, self.size):
+            found = self._scores(query, floor)
+            if found is None:
+                return []
+            scores, proba = found
+            if scores.size == 0 or top <= 0:
+                return []
+            return _top(scores, proba, k)
+        return self._rank_few(query, k, floor)
+
+    def _rank_few(self, query: str, k: int, floor: float | None) -> list[Scored]:
+        """rank() of fewer entries than FUZZY_CANDIDATES: the same entries, scores and
+        order as the full ranking, to the last bit, with the rapidfuzz scores of only
+        the candidates that could reach the k best. A candidate whose cheap blend plus
+        the most rapidfuzz could add (FUZZY_HEADROOM) stays below the k-th best score
+        keeps its cheap blend, which is its final score without rapidfuzz: it ranks
+        below the k best either way. When two of the k + 1 best scores are equal,
+        which of them comes first depends on the whole array, so then every candidate
+        is scored as the full ranking scores it."""
+        per_entry = self.entry_features(query)
+        if floor is not None and _unreachable(self._blend({}, per_entry), CHAR_HEADROOM, floor):
             return []
-        scores, proba = found
-        if scores.size == 0 or top <= 0:
+        char = self._best(self._char_scores(query))
+        cheap = self._blend({"char": char}, per_entry)
+        if floor is not None and _unreachable(cheap, FUZZY_HEADROOM, floor):
             return []
-        k = min(top, scores.size)
-        best = np.argpartition(-scores, k - 1)[:k]
-        best = best[np.argsort(-scores[best], kind="stable")]
-        return [Scored(int(i), float(scores[i]), float(proba[i])) for i in best]
+        candidates = np.argpartition(-cheap, min(FUZZY_CANDIDATES, self.size) - 1)[
+            :FUZZY_CANDIDATES
+        ]
+        fuzzy: dict[str, np.ndarray] = {}
+        done = np.zeros(self.size, dtype=bool)
+
+        def score(entries: np.ndarray) -> np.ndarray:
+            """Add the rapidfuzz scores of `entries`; the blend of every entry."""
+            for name, values in self._fuzzy(query, np.sort(entries)).items():
+                if name not in fuzzy:
+                    fuzzy[name] = values
+                else:
+                    fuzzy[name][entries] = values[entries]
+            done[entries] = True
+            best = {name: fuzzy[name] for name in ("sort", "set") if name in fuzzy}
+            best["char"] = char
+            return self._blend(best, per_entry)
+
+        scores = cheap
+        if floor is not None and float(np.delete(cheap, candidates).max(initial=0.0)) < floor:
+            # As _reaches: no entry outside the candidates reaches the floor, so one of
+            # the few candidates that could must.
+            hopeful = candidates[cheap[candidates] + FUZZY_HEADROOM >= floor]
+            if hopeful.size == 0:
+                return []
+            scores = score(hopeful)
+            if float(scores[hopeful].max()) < floor:
+                return []
+        if not done.any():
+            # The candidates likeliest to lead first, so that few others remain in reach.
+            scores = score(candidates[np.argsort(-cheap[candidates], kind="stable")][:k])
+        while True:
+            kth = float(np.partition(scores, self.size - k)[self.size - k])
+            rest = candidates[~done[candidates]]
+            need = rest[cheap[rest] + FUZZY_HEADROOM >= kth]
+            if need.size == 0:
+                break
+            scores = score(need)
+        leaders = np.partition(scores, self.size - k - 1)[self.size - k - 1 :]
+        if np.unique(leaders).size <= k:
+            rest = candidates[~done[candidates]]
+            if rest.size:
+                scores = score(rest)
+        return _top(scores, per_entry["lr"], k)
+
+
+def _top(scores: np.ndarray, proba: np.ndarray, k: int) -> list[Scored]:
+    """The k best entries of scores, best first (ties as argpartition leaves them)."""
+    best = np.argpartition(-scores, k - 1)[:k]
+    best = best[np.argsort(-scores[best], kind="stable")]
+    return [Scored(int(i), float(scores[i]), float(proba[i])) for i in best]
 
 
 def _unreachable(partial: np.ndarray, headroom: float, floor: float) -> bool:

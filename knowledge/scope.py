@@ -86,15 +86,24 @@ class Scope:
     def vetoing(self, terms: tuple[str, ...], frame: Frame) -> str | None:
         """The id of the first topic the question is about and not kept ours by, or None."""
         named = frozenset(terms)
+        classes: frozenset[str] | None = None  # the classes named, found once
         for topic, cue_terms in self._cue_terms:
             if named.isdisjoint(cue_terms):
                 continue  # (no cue can be named: most topics, most questions)
-            if topic.cued(named) and not self._kept(topic, named, frame):
-                return topic.id
+            if topic.cued(named):
+                if classes is None:
+                    classes = self._classes_named(named)
+                if not self._kept(topic, classes, frame):
+                    return topic.id
         return None
 
-    def _kept(self, topic: Topic, terms: frozenset[str], frame: Frame) -> bool:
-        shown = {name for name, cues in self.classes.items() if any(c <= terms for c in cues)}
+    def _classes_named(self, terms: frozenset[str]) -> frozenset[str]:
+        return frozenset(
+            name for name, cues in self.classes.items() if any(c <= terms for c in cues)
+        )
+
+    def _kept(self, topic: Topic, classes: frozenset[str], frame: Frame) -> bool:
+        shown = set(classes)
         if any(a.id not in topic.not_activities for a in frame.activities):
             shown.add("activity")
         if frame.actor is not None or "officials" in shown:

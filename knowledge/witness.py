@@ -190,6 +190,16 @@ WORD_CACHE_SIZE = 8192
 _VOWELS = frozenset("aeiou")
 
 
+# Unions the readers below would otherwise join at every call (or every word).
+_SPEECH_PRESSING_PROMISE = _SPEECH | _PRESSING | _PROMISE
+_FIRST_PERSON_COMMUNITY = _FIRST_PERSON | _COMMUNITY
+_SELF_FILLERS_STATUSES = _SELF_FILLERS | _STATUSES
+_WRITER_AS = _FIRST_PERSON | _AS_ONESELF | _S["becoming"]
+_ANOTHER_PEOPLE = (ROLES - _INSTITUTIONS - _FORMAL_ADDRESS - _ADDRESS) | _SUPERIORS
+_ANYONE_NAMED = _ACTORS | _RELATIONS | _SOMEONE_WORDS | _THIRD_PERSON
+_ANYONE_NOT_ADDRESSED = _ANYONE_NAMED - _ADDRESS - _FORMAL_ADDRESS
+
+
 def _drops_vowels(short: str, full: str) -> bool:
     """``short`` is ``full`` with some vowels left out, nothing else changed."""
     rest = iter(full)
@@ -355,7 +365,7 @@ def _hypothetical(words: tuple[str, ...]) -> bool:
         w in _CONDITIONAL
         # ("menjanjikan perbaikan jalan kalau dia menang": a promise told; "takut dipecat
         # kalau nolak": the writer's fear, not a supposed act)
-        and not set(words[max(0, i - 5) : i]) & (_SPEECH | _PRESSING | _PROMISE)
+        and not set(words[max(0, i - 5) : i]) & _SPEECH_PRESSING_PROMISE
         and not set(words[max(0, i - 3) : i]) & _OWN_STAKE
         and not (i > 2 and words[i + 1 : i + 2] and words[i + 1] in _NEGATION)
         # "…, kalo nolak takut kontrakku ga diperpanjang": refusing is what the writer
@@ -371,7 +381,7 @@ def _hypothetical(words: tuple[str, ...]) -> bool:
 
 def _refusing_after(words: tuple[str, ...], j: int) -> bool:
     """Refusing at ``j``, perhaps after the writer: "nolak", "kami menolak"."""
-    if j < len(words) and words[j] in _FIRST_PERSON | _COMMUNITY:
+    if j < len(words) and words[j] in _FIRST_PERSON_COMMUNITY:
         j += 1
     return j < len(words) and words[j] in _REFUSING
 
@@ -384,14 +394,14 @@ def another_acts(words: tuple[str, ...]) -> bool:
     ("saya guru", "saya pegawai di sebuah dinas": not another), and not be wished for."""
     if _hypothetical(words) or not names_an_election_act(words):
         return False
-    people = (ROLES - _INSTITUTIONS - _FORMAL_ADDRESS - _ADDRESS) | _SUPERIORS
+    people = _ANOTHER_PEOPLE
     for i, w in enumerate(words):
         if w.removesuffix("nya") not in people:
             continue
         j = i - 1
-        while j >= 0 and words[j] in _SELF_FILLERS | _STATUSES:
+        while j >= 0 and words[j] in _SELF_FILLERS_STATUSES:
             j -= 1  # "saya seorang pns guru": still the writer
-        if j >= 0 and words[j] in _FIRST_PERSON | _AS_ONESELF | _S["becoming"]:
+        if j >= 0 and words[j] in _WRITER_AS:
             continue
         after = words[i + 1 :]
         if names_an_election_act(after) or set(after) & _PRESSING:
@@ -515,7 +525,7 @@ def names_someone(words: tuple[str, ...]) -> bool:
     """Anyone the writer could report: a role, a status, a relation ("pak lurah", "ada
     pns", "tetangga"), or someone not named."""
     named = {w.removesuffix("nya") for w in words}
-    return bool(named & (_ACTORS | _RELATIONS | _SOMEONE_WORDS | _THIRD_PERSON))
+    return bool(named & _ANYONE_NAMED)
 
 
 def accuses(words: tuple[str, ...]) -> bool:
@@ -526,7 +536,7 @@ def accuses(words: tuple[str, ...]) -> bool:
     addressed is nobody accused, and the writer accused ("saya pns, dilaporkan tidak
     netral …") tells their own case."""
     named = {w.removesuffix("nya") for w in words}
-    people = (_ACTORS | _RELATIONS | _SOMEONE_WORDS | _THIRD_PERSON) - _ADDRESS - _FORMAL_ADDRESS
+    people = _ANYONE_NOT_ADDRESSED
     if not named & people or about_oneself(words):
         return False
     if names_an_election_act(words) or _reports_someone(words):
@@ -796,7 +806,7 @@ def _only_a_status(words: tuple[str, ...]) -> bool:
     """The only people named are a status in general ("asn", "pns", "a civil servant"):
     no role, relation or particular person, and no place the writer points at."""
     named = {w.removesuffix("nya") for w in words}
-    people = named & (_ACTORS | _RELATIONS | _SOMEONE_WORDS | _THIRD_PERSON)
+    people = named & _ANYONE_NAMED
     return (
         bool(people)
         and people <= _STATUSES
