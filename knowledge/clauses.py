@@ -43,6 +43,9 @@ _FILLERS_STATUS = _FILLERS | _STATUS_WORDS
 # How many words after a person (past fillers) the status they are said to have may
 # come: "istri saya kerja di dinas sebagai PNS" is too far, "istri saya guru PNS" not.
 STATUS_REACH = 4
+# How many words after a relative's status the writer may set themself apart: "suami
+# saya PNS, saya bukan" and "suami saya PNS di dinas kesehatan, saya pedagang".
+APART_REACH = 6
 
 ASN, APART, SERVICE = "asn", "apart", "service"
 
@@ -110,7 +113,9 @@ def said_of(words: Sequence[str], i: int) -> Said:
         if person(words, j) or word in _PERMISSION or word in _FORMER:
             break
         if word in _NEGATIONS and word not in _NOT_ASN_SELF:
-            break  # "anak saya tidak ASN": no status of the service, nor one said apart
+            if _denies_status(words, j):
+                status, at = APART, j  # "bini aye kaga PNS", "anak kulo ora PNS"
+            break  # "anak saya tidak ikut": no status of the service, nor one said apart
         if word in _ASN_STATUS:
             status, at = ASN, j
             break
@@ -128,6 +133,18 @@ def said_of(words: Sequence[str], i: int) -> Said:
     asks = m < size and words[m] in _PERMISSION and asked_after(words, m) is None
     owned = who != "kin" or "saya" in words[i + 1 : k] or words[i].endswith("nya")
     return Said(i, who, status, at, asks, owned)
+
+
+def _denies_status(words: Sequence[str], j: int) -> bool:
+    """The negation at ``j`` denies a status of the service right after it, as "bukan"
+    does: "istri saya enggak PNS", Betawi "kaga PNS", Javanese "ora PNS", Manado "nda
+    PNS" (each read "enggak"/"tidak"). Not where another status follows within reach
+    ("tidak PNS tapi PPPK": a civil servant still)."""
+    k = j + 1
+    if k >= len(words) or words[k] not in _ASN_STATUS:
+        return False
+    rest = words[k + 1 : k + 1 + STATUS_REACH]
+    return not any(w in _ASN_STATUS for w in rest)
 
 
 def asked_after(words: Sequence[str], p: int, either: bool = True) -> int | None:
@@ -153,7 +170,12 @@ def writer_apart(words: Sequence[str], bound: Callable[[int], bool]) -> int | No
         relative = said_of(words, i)
         if relative.status != ASN:
             continue
-        for j in range(relative.at + 1, min(relative.at + 4, len(words))):
+        # the writer may come after where the relative works ("pun bojo PNS di dinas
+        # kasehatan, ari abdi mah padagang"), never past another relative or a
+        # "may"-word (the question is asked by then)
+        for j in range(relative.at + 1, min(relative.at + 1 + APART_REACH, len(words))):
+            if person(words, j) == "kin" or words[j] in _PERMISSION:
+                break
             if person(words, j) != "self":
                 continue
             if said_of(words, j).status == APART and not bound(j):

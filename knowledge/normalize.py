@@ -101,6 +101,10 @@ _WORD_ENDINGS = (
     ("na", "nya"),
 )
 _AFTER_A_VOWEL = frozenset({"ne", "na"})
+# The asking "-lah" on a regional "may"-word (Banjar "kawalah", Minang "buliahlah"):
+# the endings, and the modals a regional word must map to for them to ask
+_MODAL_ASKING_ENDINGS = ("lah",)
+_MODALS = frozenset({"boleh", "bisa"})
 # "-ku" owned nouns: a base of four letters at least ("omahku", not "laku")
 _OWNED_MIN = 6
 _MINANG_PREFIXES = (("pa", "pe"), ("ba", "ber"), ("be", "ber"), ("sa", "se"), ("ma", "me"))
@@ -300,6 +304,8 @@ class Normalizer:
         if word.startswith("di") and len(rest) >= 3 and rest in self.lex.english:
             if word not in self.lex.vocabulary and words.get(rest):
                 return "di " + words[rest]
+        if word not in self.lex.vocabulary and (asked := self._modal_asked(word)):
+            return asked
         if word not in self.lex.vocabulary and (suffixed := self._regional_suffixed(word)):
             return suffixed
         # "kelurahanku", "sedulurku", "omahku" (Javanese, Malay, Medan): the owner kept
@@ -344,6 +350,20 @@ class Normalizer:
             mapped = words.get(base, base)
             if mapped and " " not in mapped and not mapped.endswith(replacement):
                 return mapped + replacement
+        return ""
+
+    def _modal_asked(self, word: str) -> str:
+        """A regional "may"-word with the asking "-lah" joined to it (Banjar "kawalah
+        ulun umpat?", Minang "buliahlah", Palembang "pacaklah"), read as the modal and
+        the asking "kah" ("bisa kah", as "kawa kah" reads), or "". Only a word the lexicon maps to a
+        modal: Indonesian "bolehlah" (= fine, go ahead) stays as typed."""
+        for ending in _MODAL_ASKING_ENDINGS:
+            base = word[: -len(ending)]
+            if not word.endswith(ending) or len(base) < _REGIONAL_BASE_MIN - 1:
+                continue
+            mapped = self.lex.words.get(base, "")
+            if mapped in _MODALS and base != mapped:
+                return mapped + " kah"
         return ""
 
     def _owned(self, word: str) -> str | None:
