@@ -252,7 +252,7 @@ class FrameMap:
     def twin(self, entry_id: str, frame: Frame) -> str | None:
         """The yes-with-conditions twin of an info entry on running, for this frame's
         actor; None where there is none, or the question says without resigning."""
-        if entry_id not in self.twins or frame.has("no_resign"):
+        if entry_id not in self.twins or frame.has("no_resign") or frame.has("still_serving"):
             return None
         default, by_actor = self.twins[entry_id]
         actor = frame.actor

@@ -47,3 +47,20 @@ def test_announcing_ones_own_candidacy_is_the_ban(kb: KnowledgeBase, text: str) 
 def test_running_while_still_serving_is_the_ban(kb: KnowledgeBase, text: str) -> None:
     match = kb.ask(text).match
     assert match is not None and match.id == "calon-tanpa-mundur", (text, match)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pns masih aktif boleh ikut kampanye?",
+        "asn aktif boleh like postingan caleg?",
+        "sebelum pensiun boleh gak pns jadi relawan capres",
+    ],
+)
+def test_still_serving_is_not_read_back_as_without_resigning(kb: KnowledgeBase, text: str) -> None:
+    # "masih aktif" steers a running question to the ban, but a person asking about
+    # campaigning said nothing about resigning: the understood line must not say so
+    answer = kb.ask(text)
+    assert answer.match is not None and answer.match.verdict == "dilarang", (text, answer.match)
+    understood = answer.frame.text()
+    assert understood and "mengundurkan" not in understood, (text, understood)
