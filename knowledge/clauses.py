@@ -28,6 +28,7 @@ _NOT_ASN_RELATIVE = _READING["not_asn_relative"]
 _RELATIVE_SERVICE = _READING["relative_service"]
 _FORMER = _READING["former_status"]
 _FILLERS = _READING["person_fillers"]
+_INSTEAD = _READING["status_instead"]
 _PERMISSION = _READING["permission"]
 _NEGATIONS = _READING["negations"]
 _NEGATION_FILLERS = _READING["negation_fillers"]
@@ -40,6 +41,8 @@ _STATUS_WORDS = _ASN_STATUS | _NOT_ASN_SELF | _NOT_ASN_RELATIVE | _RELATIVE_SERV
 # (joined once here: said_of passes them for every person of every question)
 _FILLERS_MINE = _FILLERS | _MINE
 _FILLERS_STATUS = _FILLERS | _STATUS_WORDS
+# "bukan PNS tapi pegawai PPPK", "not a PNS but a PPPK"
+_FILLERS_INSTEAD = _FILLERS | {"pegawai", "a", "an", "guru", "adalah", "is", "cuma"}
 # How many words after a person (past fillers) the status they are said to have may
 # come: "istri saya kerja di dinas sebagai PNS" is too far, "istri saya guru PNS" not.
 STATUS_REACH = 4
@@ -112,6 +115,11 @@ def said_of(words: Sequence[str], i: int) -> Said:
         word = words[j]
         if person(words, j) or word in _PERMISSION or word in _FORMER:
             break
+        if (word in _NEGATIONS or word in _NOT_ASN_SELF) and (
+            (instead := _status_instead(words, j)) is not None
+        ):
+            status, at = ASN, instead  # "istri saya bukan PNS tapi PPPK": a PPPK
+            break
         if word in _NEGATIONS and word not in _NOT_ASN_SELF:
             if _denies_status(words, j):
                 status, at = APART, j  # "bini aye kaga PNS", "anak kulo ora PNS"
@@ -133,6 +141,21 @@ def said_of(words: Sequence[str], i: int) -> Said:
     asks = m < size and words[m] in _PERMISSION and asked_after(words, m) is None
     owned = who != "kin" or "saya" in words[i + 1 : k] or words[i].endswith("nya")
     return Said(i, who, status, at, asks, owned)
+
+
+def _status_instead(words: Sequence[str], j: int) -> int | None:
+    """Where the status named in place of the one the negation at ``j`` denies is:
+    "bukan PNS tapi PPPK", "tidak PNS melainkan CPNS", "not a PNS but a PPPK" deny one
+    status of the service only to name another (None where none is named)."""
+    k = skip(words, j + 1)
+    if k >= len(words) or words[k] not in _ASN_STATUS:
+        return None
+    but = k + 1
+    # "…, dia PPPK", "he is a PPPK": the same person said to be the other
+    if but >= len(words) or not (words[but] in _INSTEAD or words[but] in _THEY):
+        return None
+    n = skip(words, but + 1, _FILLERS_INSTEAD)
+    return n if n < len(words) and words[n] in _ASN_STATUS and words[n] != words[k] else None
 
 
 def _denies_status(words: Sequence[str], j: int) -> bool:

@@ -464,6 +464,11 @@ class FrameReader:
             return
         hits.setdefault(relative, at)
         if said is not None and said.status == clauses.ASN:
+            # "suami saya bukan PNS tapi PPPK": the words "suami saya bukan pns" of
+            # relative_not_asn are read wrong where the clause names another status
+            apart = self.concept("context", _RELATIVE_APART)
+            if apart is not None:
+                hits.pop(apart, None)
             self._asked_is_asn(hits, words[said.at], at)
             return
         apart_at = clauses.relative_apart(words)
