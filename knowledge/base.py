@@ -355,7 +355,8 @@ class KnowledgeBase:
         # An entry that declares it never answers this kind of question (frames.toml
         # [never]) leaves the ranking: its verdict is not this question's.
         fm = self.framemap
-        ranked = [r for r in ranked if not fm.excludes(self.entries[r.index].id, frame)]
+        frees = fm.frees(frame)  # (one frame: found once, not at each entry)
+        ranked = [r for r in ranked if not fm.excludes(self.entries[r.index].id, frame, frees)]
         if not asked.in_scope:
             return None, ranked
         confident = (

@@ -363,10 +363,12 @@ class FrameMap:
         ]
         return max((len(d.contexts) for d in fitting), default=-1)
 
-    def excludes(self, entry_id: str, frame: Frame) -> bool:
+    def excludes(self, entry_id: str, frame: Frame, frees: bool | None = None) -> bool:
         """The entry declares that it never answers a question like this one, or
-        it is written for civil servants' acts and the one asking is not one."""
-        if self._not_for(entry_id, frame):
+        it is written for civil servants' acts and the one asking is not one.
+        ``frees``: frees(frame) when the caller found it already (a ranking asks
+        this of each of its entries, all of one frame)."""
+        if self._not_for(entry_id, frame, frees):
             return True
         return any(n.covers(frame) for n in self.never.get(entry_id, ()))
 
@@ -378,10 +380,12 @@ class FrameMap:
             return False
         return all(frame.has(c) for c in self.free[actor.id])
 
-    def _not_for(self, entry_id: str, frame: Frame) -> bool:
+    def _not_for(self, entry_id: str, frame: Frame, frees: bool | None = None) -> bool:
         """A free actor, and an entry whose declarations are all about others: a
         civil servant's ban is not theirs."""
-        if entry_id not in self.declared or not self.frees(frame):
+        if entry_id not in self.declared:
+            return False
+        if not (self.frees(frame) if frees is None else frees):
             return False
         actor = frame.actor
         return actor is not None and not any(actor.id in d.actors for d in self.declared[entry_id])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -34,6 +35,13 @@ def features(text: str) -> dict[str, float]:
         feats[f"b:{a} {b}"] = 1.0
     norm = math.sqrt(len(feats))
     return {k: v / norm for k, v in feats.items()}
+
+
+@lru_cache(maxsize=8)
+def _query_features(text: str) -> dict[str, float]:
+    """features() of a question, remembered: the authored and the learned matcher's
+    models read the same question (the same dict: only read, never changed)."""
+    return features(text)
 
 
 class LogReg:
@@ -101,7 +109,7 @@ class LogReg:
     def proba(self, text: str) -> np.ndarray:
         """P(entry | text); zeros when no word of the text is known (the bias alone
         would only say which entry has the most phrasings)."""
-        feats = features(text)
+        feats = _query_features(text)
         known = [(self.vocab[k], x) for k, x in feats.items() if k in self.vocab]
         if len(known) <= 1:
             return np.zeros(self.classes, dtype=np.float64)

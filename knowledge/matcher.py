@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 
 import numpy as np
@@ -171,6 +172,7 @@ LOGREG_MAX_ENTRIES = 500
 # ---------------------------------------------------------------------------
 
 FEATURES = tuple(WEIGHTS)
+_WEIGHT_SUM = sum(WEIGHTS.values())  # what a blend divides by (the same sum, once)
 # What the rapidfuzz scores (each 0..1) can add to an entry's blended score at
 # most, with a little room so rounding can never make the bound too low: an
 # entry whose score without them is below (floor - this) cannot reach the floor.
@@ -188,6 +190,20 @@ class Scored:
 def sort_words(text: str) -> str:
     """The text's words in sorted order: what token_sort_ratio compares."""
     return " ".join(sorted(text.split()))
+
+
+@lru_cache(maxsize=8)
+def _sorted_query(text: str) -> str:
+    """sort_words of a query, remembered: every rapidfuzz call of a ranking, and the
+    second matcher's ranking of the same question, use it."""
+    return sort_words(text)
+
+
+@lru_cache(maxsize=8)
+def _query_grams(text: str) -> Counter[str]:
+    """The query's character n-grams, remembered for the second matcher's ranking of
+    the same question (the same Counter: only read, never changed)."""
+    return ngrams(text, NGRAM)
 
 
 def distinct_words(text: str) -> tuple[str, ...]:
@@ -343,7 +359,7 @@ class Matcher:
 
     def _char_scores(self, query: str) -> np.ndarray:
         """Cosine of the query's character n-gram vector with every phrasing's."""
-        return self._char.dot(self._unit(ngrams(query, NGRAM)))
+        return self._char.dot(self._unit(_query_grams(query)))
 
     def _fuzzy(
         self, query: str, entries: np.ndarray, per_entry: bool = True
@@ -357,7 +373,7 @@ class Matcher:
         texts = list(chain.from_iterable(self._sorted[i] for i in chosen))
         feats: dict[str, np.ndarray] = {}
         if WEIGHTS["sort"] > 0 or WEIGHTS["set"] > 0:
-            sort = cdist([sort_words(query)], texts, scorer=fuzz.ratio, dtype=np.float32)[0]
+            sort = cdist([_sorted_query(query)], texts, scorer=fuzz.ratio, dtype=np.float32)[0]
             feats["sort"] = sort / 100.0
         if WEIGHTS["set"] > 0:
             if len(set(query.split())) >= MIN_SET_TERMS:
@@ -412,13 +428,22 @@ class Matcher:
         """The blend of per-entry values (phrasing features already reduced to
         each entry's best), added in one fixed order so scores do not depend on
         which path computed them."""
+        first = [WEIGHTS[name] * values for name, values in best.items() if len(values)]
+        return self._sum(first, _weighted(per_entry))
+
+    def _sum(self, first: list[np.ndarray], weighted: list[np.ndarray]) -> np.ndarray:
+        """_blend from its weighted terms (each WEIGHTS[name] * values): the phrasing
+        features' (sort, set, char), then the entry features' (_weighted), added in
+        that order. A ranking blends several times with the same entry features and
+        character n-grams, so it multiplies those once; the products, their order
+        and so every score are _blend's to the last bit."""
         score = np.zeros(self.size, dtype=np.float64)
-        for name, values in best.items():
-            if len(values):
-                score += WEIGHTS[name] * values
-        for name, values in per_entry.items():
-            score += WEIGHTS[name] * values
-        return np.clip(score / sum(WEIGHTS.values()), 0.0, 1.0)
+        for values in first:
+            score += values
+        for values in weighted:
+            score += values
+        score /= _WEIGHT_SUM
+        return np.clip(score, 0.0, 1.0, out=score)
 
     def scores(self, query: str) -> np.ndarray:
         """Score (0..1) of every entry for one normalized query.
@@ -440,36 +465,40 @@ class Matcher:
         if not query or not self.choices or self.size == 0:
             return np.zeros(self.size, dtype=np.float64), np.zeros(self.size, dtype=np.float64)
         per_entry = self.entry_features(query)
+        weighted = _weighted(per_entry)
         # With a floor, give up as soon as no entry can reach it: first before the
         # character n-grams (each 0..1, as the rapidfuzz scores), then before rapidfuzz.
-        if floor is not None and _unreachable(self._blend({}, per_entry), CHAR_HEADROOM, floor):
+        if floor is not None and _unreachable(self._sum([], weighted), CHAR_HEADROOM, floor):
             return None
-        char = self._best(self._char_scores(query))
+        char = self._weighted_char(query)
         if self.size <= FUZZY_CANDIDATES and floor is None:
             candidates = np.arange(self.size)
         else:
-            cheap = self._blend({"char": char}, per_entry)
+            cheap = self._sum(char, weighted)
             if floor is not None and _unreachable(cheap, FUZZY_HEADROOM, floor):
                 return None
             candidates = np.argpartition(-cheap, min(FUZZY_CANDIDATES, self.size) - 1)[
                 :FUZZY_CANDIDATES
             ]
             if floor is not None and not self._reaches(
-                query, candidates, cheap, char, per_entry, floor
+                query, candidates, cheap, char, weighted, floor
             ):
                 return None
         fuzzy = self._fuzzy(query, candidates)
-        best = {name: fuzzy[name] for name in ("sort", "set") if name in fuzzy}
-        best["char"] = char
-        return self._blend(best, per_entry), per_entry["lr"]
+        return self._sum(_weighted_fuzzy(fuzzy) + char, weighted), per_entry["lr"]
+
+    def _weighted_char(self, query: str) -> list[np.ndarray]:
+        """The character n-gram feature's weighted term of _sum (none for no phrasing)."""
+        char = self._best(self._char_scores(query))
+        return [WEIGHTS["char"] * char] if len(char) else []
 
     def _reaches(
         self,
         query: str,
         candidates: np.ndarray,
         cheap: np.ndarray,
-        char: np.ndarray,
-        per_entry: dict[str, np.ndarray],
+        char: list[np.ndarray],
+        weighted: list[np.ndarray],
         floor: float,
     ) -> bool:
         """Whether any entry's final score reaches floor, found from the rapidfuzz
@@ -482,9 +511,7 @@ class Matcher:
         if hopeful.size == 0:
             return False
         fuzzy = self._fuzzy(query, np.sort(hopeful))
-        best = {name: fuzzy[name] for name in ("sort", "set") if name in fuzzy}
-        best["char"] = char
-        return float(self._blend(best, per_entry)[hopeful].max()) >= floor
+        return float(self._sum(_weighted_fuzzy(fuzzy) + char, weighted)[hopeful].max()) >= floor
 
     def holdout_features(
         self, index: int, choice: int
@@ -550,10 +577,11 @@ class Matcher:
         which of them comes first depends on the whole array, so then every candidate
         is scored as the full ranking scores it."""
         per_entry = self.entry_features(query)
-        if floor is not None and _unreachable(self._blend({}, per_entry), CHAR_HEADROOM, floor):
+        weighted = _weighted(per_entry)
+        if floor is not None and _unreachable(self._sum([], weighted), CHAR_HEADROOM, floor):
             return []
-        char = self._best(self._char_scores(query))
-        cheap = self._blend({"char": char}, per_entry)
+        char = self._weighted_char(query)
+        cheap = self._sum(char, weighted)
         if floor is not None and _unreachable(cheap, FUZZY_HEADROOM, floor):
             return []
         candidates = np.argpartition(-cheap, min(FUZZY_CANDIDATES, self.size) - 1)[
@@ -570,9 +598,7 @@ class Matcher:
                 else:
                     fuzzy[name][entries] = values[entries]
             done[entries] = True
-            best = {name: fuzzy[name] for name in ("sort", "set") if name in fuzzy}
-            best["char"] = char
-            return self._blend(best, per_entry)
+            return self._sum(_weighted_fuzzy(fuzzy) + char, weighted)
 
         scores = cheap
         if floor is not None and float(np.delete(cheap, candidates).max(initial=0.0)) < floor:
@@ -584,9 +610,13 @@ class Matcher:
             scores = score(hopeful)
             if float(scores[hopeful].max()) < floor:
                 return []
-        if not done.any():
-            # The candidates likeliest to lead first, so that few others remain in reach.
-            scores = score(candidates[np.argsort(-cheap[candidates], kind="stable")][:k])
+        # The candidates likeliest to lead first, so that few others remain in reach
+        # (also after the hopeful few of a floor: with only those scored, the k-th best
+        # score was a cheap blend, and nearly every candidate stayed in reach of it).
+        likeliest = candidates[np.argsort(-cheap[candidates], kind="stable")][:k]
+        likeliest = likeliest[~done[likeliest]]
+        if likeliest.size:
+            scores = score(likeliest)
         while True:
             kth = float(np.partition(scores, self.size - k)[self.size - k])
             rest = candidates[~done[candidates]]
@@ -594,12 +624,23 @@ class Matcher:
             if need.size == 0:
                 break
             scores = score(need)
-        leaders = np.partition(scores, self.size - k - 1)[self.size - k - 1 :]
-        if np.unique(leaders).size <= k:
+        leaders = np.sort(np.partition(scores, self.size - k - 1)[self.size - k - 1 :])
+        if bool((leaders[1:] == leaders[:-1]).any()):  # two of the k + 1 best are equal
             rest = candidates[~done[candidates]]
             if rest.size:
                 scores = score(rest)
         return _top(scores, per_entry["lr"], k)
+
+
+def _weighted(per_entry: dict[str, np.ndarray]) -> list[np.ndarray]:
+    """The entry features' weighted terms of Matcher._sum, in _blend's order."""
+    return [WEIGHTS[name] * values for name, values in per_entry.items()]
+
+
+def _weighted_fuzzy(fuzzy: dict[str, np.ndarray]) -> list[np.ndarray]:
+    """The rapidfuzz features' weighted terms of Matcher._sum (sort, then set), in
+    _blend's order; the character n-grams' term follows them."""
+    return [WEIGHTS[name] * fuzzy[name] for name in ("sort", "set") if name in fuzzy]
 
 
 def _top(scores: np.ndarray, proba: np.ndarray, k: int) -> list[Scored]:

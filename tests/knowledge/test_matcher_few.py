@@ -36,3 +36,26 @@ def test_a_short_ranking_is_the_whole_rankings_head(kb: KnowledgeBase, k: int) -
     for query in questions:
         normalized = kb.normalizer.normalize(query)
         assert matcher.rank(normalized, k) == _whole(matcher, normalized, k), query
+
+
+@pytest.mark.parametrize("k", [4, 10])
+@pytest.mark.parametrize("which", ["authored", "learned"])
+def test_a_floored_ranking_is_the_whole_rankings_head_or_nothing(
+    kb: KnowledgeBase, k: int, which: str
+) -> None:
+    """With a floor (the learned matcher's second pass asks at T1), a ranking first
+    scores the few candidates that could reach the floor, then the likeliest k: the
+    k best of the whole ranking when its best reaches the floor, else nothing."""
+    matcher = kb.matcher if which == "authored" else kb.learned
+    assert matcher is not None
+    floor = m.ANSWER_THRESHOLD
+    reached = 0
+    for query in _questions(300):
+        normalized = kb.normalizer.normalize(query)
+        if not normalized:  # ("halo": no words to rank, and the ask ranks none)
+            continue
+        whole = _whole(matcher, normalized, k)
+        expected = whole if whole and whole[0].score >= floor else []
+        assert matcher.rank(normalized, k, floor) == expected, query
+        reached += bool(expected)
+    assert 0 < reached < 300  # (both outcomes are exercised)
