@@ -46,3 +46,19 @@ def test_the_penalty_asked_stays_a_penalty_question(kb: KnowledgeBase) -> None:
 def test_running_while_refusing_to_resign_is_the_ban(kb: KnowledgeBase, text: str) -> None:
     match = kb.ask(text).match
     assert match is not None and match.id == "calon-tanpa-mundur", (text, match)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saya tentara aktif, boleh nyoblos di tps ga?",
+        "Sa polisi aktif, sa boleh pi coblos di TPS ka tra?",
+    ],
+)
+def test_a_serving_soldier_asking_to_vote_at_the_polling_station_is_told_no(
+    kb: KnowledgeBase, text: str
+) -> None:
+    # "TPS" alone is a word of subjects we do not cover (the voter list); the forces'
+    # entry speaks of it, so the question is not left unanswered
+    match = kb.ask(text).match
+    assert match is not None and match.verdict == "dilarang", (text, match)
