@@ -205,6 +205,9 @@ class Intent:
     # "witness" (tells what happened) | "how" (asks how to report; with kind "tip", how to
     # report someone's breach)
     report: str | None = None
+    # Whether one may report is what is asked ("guru boleh lapor kepsek yang kampanye?",
+    # "mau lapor kadis yang kampanye, boleh gak?"): the yes to reporting answers it.
+    leave: bool = False
 
 
 def reads_as_question(words: tuple[str, ...], asked: bool = False) -> bool:
@@ -291,7 +294,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         if asks_leave_to_report(words, first):
             # "Can ordinary citizens like me report a civil servant who isn't neutral?":
             # whether one may report, asked of a kind of person (the answer: yes)
-            return Intent("question", report="how")
+            return Intent("question", report="how", leave=True)
         before = words[max(0, first - 3) : first]
         # "kalau mau lapor ..." is a hypothetical, not someone reporting now
         wants = any(w in _DESIRE for w in before) and not any(w in _CONDITIONAL for w in before)
