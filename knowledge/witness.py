@@ -268,12 +268,26 @@ def is_report_word(word: str) -> bool:
 # (Minang, Palembang), "-nye" (Betawi), "-ne"/"-ipun" (Javanese), "-na"/"-ana" (Sundanese,
 # "ngalaporkeunana") for "-nya", and the Makassar and Bugis "-ki", "-mi"; "-aken",
 # "-akan", "-ake", "-ke", "-in", Sundanese "-keun", East Javanese "-no", Batak "-hon",
-# Balinese "-ang"/"-kang" for "-kan"; "ng-", "nga-" (Sundanese), "ma-", "ba-" (Banjar,
-# Manado "balapor"), "mappa-"/"pa-" (Bugis, Makassar), "dipun-", and the writer as
-# "ku-" (Makassar "kulaporki") or "tak-" (Javanese "taklaporke") before it: "lapornyo",
-# "laporinnye", "nglaporaken", "malapurakan", "dilaporno", "nglaporang", "dilaporki".
+# Balinese "-ang"/"-kang", Minang "-an" ("malaporan") for "-kan"; "ng-", "nga-"
+# (Sundanese), "ma-", "ba-" (Banjar, Manado "balapor"), "mappa-"/"pa-" (Bugis,
+# Makassar), "dipun-", and the writer as "ku-" (Makassar "kulaporki") or "tak-"
+# (Javanese "taklaporke") before it: "lapornyo", "laporinnye", "nglaporaken", "malapurakan",
+# "dilaporno", "nglaporang", "dilaporki".
 _REGIONAL_OWNERS = ("nyo", "nye", "ne", "ipun", "nya", "ana", "na", "ki", "mi")
-_REGIONAL_SUFFIXES = ("aken", "akan", "ake", "keun", "kang", "ke", "kan", "in", "no", "hon", "ang")
+_REGIONAL_SUFFIXES = (
+    "aken",
+    "akan",
+    "ake",
+    "keun",
+    "kang",
+    "ke",
+    "kan",
+    "in",
+    "no",
+    "hon",
+    "ang",
+    "an",
+)
 _REGIONAL_PREFIXES = (
     "dipun",
     "nge",
