@@ -296,6 +296,10 @@ class KnowledgeBase:
             # (a channel for violations named, "lapor ke bkn lewat apa?", keeps it ours)
             subject = tuple(t for t in analysis.terms if t not in REPORT_TERMS) or subject
         in_scope = self._in_scope(analysis.terms) and (self.scope.vetoing(subject, frame) is None)
+        if intent.writes:
+            # "bikinin pidato kampanye buat caleg dong": writing someone's campaign is no
+            # question of ours (an honest "I don't know", never a neighbour's verdict)
+            in_scope = False
         if names_no_subject(analysis.terms):
             # "gimana?", "boleh?" alone: no entry is about nothing (the person is asked
             # for their question instead of being told a neighbour's answer)
