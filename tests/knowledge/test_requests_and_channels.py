@@ -54,3 +54,13 @@ def test_subscribing_to_a_channel_is_no_wish_for_reminders(kb: KnowledgeBase, te
 @pytest.mark.parametrize("text", ["mau langganan pengingat", "ingetin aku pas masa tenang ya"])
 def test_a_wish_for_reminders_still_subscribes(kb: KnowledgeBase, text: str) -> None:
     assert kb.ask(text).intent == "subscribe", text
+
+
+@pytest.mark.parametrize("text", ["ok that helps, thank you", "very useful info, thanks admin"])
+def test_english_thanks_in_other_words_is_a_greeting(kb: KnowledgeBase, text: str) -> None:
+    assert kb.ask(text).intent == "greeting", text
+
+
+def test_what_someone_told_others_to_choose_is_told_not_asked(kb: KnowledgeBase) -> None:
+    text = "The village head told residents which candidate to choose at the mosque meeting."
+    assert kb.ask(text).intent == "tip"
