@@ -59,8 +59,3 @@ def test_a_wish_for_reminders_still_subscribes(kb: KnowledgeBase, text: str) -> 
 @pytest.mark.parametrize("text", ["ok that helps, thank you", "very useful info, thanks admin"])
 def test_english_thanks_in_other_words_is_a_greeting(kb: KnowledgeBase, text: str) -> None:
     assert kb.ask(text).intent == "greeting", text
-
-
-def test_what_someone_told_others_to_choose_is_told_not_asked(kb: KnowledgeBase) -> None:
-    text = "The village head told residents which candidate to choose at the mosque meeting."
-    assert kb.ask(text).intent == "tip"
