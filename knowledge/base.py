@@ -18,7 +18,7 @@ from knowledge import framepick
 from knowledge import matcher as m
 from knowledge.coverage import COVERAGE_FILE
 from knowledge.entries import Entry, load_entries
-from knowledge.framemap import FRAMES_FILE, RULE_TOPIC, FrameMap
+from knowledge.framemap import ANY, FRAMES_FILE, RULE_TOPIC, FrameMap
 from knowledge.frames import NO_FRAME, Frame, FrameReader
 from knowledge.intent import (
     REPORT_CHANNELS,
@@ -51,6 +51,10 @@ log = logging.getLogger(__name__)
 # The entry on who runs the bot and whether its answers are official: the answer beside
 # the welcome when someone asks that of the service itself.
 ABOUT_THE_BOT = "prinsip-tentang-bot"
+# Asking whether one may report: the reporting entries (pelaporan.toml) answer it, and
+# when the words pick none of them, the entries declared for this context do.
+LEAVE_TOPIC = "pelaporan"
+LEAVE_CONTEXT = "asks_to_report"
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +296,10 @@ class KnowledgeBase:
             # (a channel for violations named, "lapor ke bkn lewat apa?", keeps it ours)
             subject = tuple(t for t in analysis.terms if t not in REPORT_TERMS) or subject
         in_scope = self._in_scope(analysis.terms) and (self.scope.vetoing(subject, frame) is None)
+        if intent.writes:
+            # "bikinin pidato kampanye buat caleg dong": writing someone's campaign is no
+            # question of ours (an honest "I don't know", never a neighbour's verdict)
+            in_scope = False
         if names_no_subject(analysis.terms):
             # "gimana?", "boleh?" alone: no entry is about nothing (the person is asked
             # for their question instead of being told a neighbour's answer)
@@ -312,6 +320,11 @@ class KnowledgeBase:
             again, ranked_again = self._pick(self.learned, asked, sure_only=True)
             if again is not None:
                 picked, ranked = again, ranked_again
+        if intent.leave and in_scope and (picked is None or picked[0].topic != LEAVE_TOPIC):
+            # "guru boleh lapor kepsek yang kampanye?", "mau lapor kadis yang kampanye, boleh
+            # gak?": whether one may report, not whether the act reported is allowed (every
+            # voter may report, ASN included: the entries frames.toml declares for it).
+            picked = self._leave_to_report(wanted) or picked
         if picked is not None:
             picked = framepick.prefer_info(self, query, picked, frame, analysis.terms)
             picked = framepick.yes_twin(self, query, picked, frame)
@@ -342,6 +355,20 @@ class KnowledgeBase:
             # subject we do not cover, so no offer to report a violation comes with it
             report = None
         return Answer(query, normalized, kind, None, match, suggestions, _ms(start), report, frame)
+
+    def _leave_to_report(self, wanted: str) -> tuple[Entry, list[m.Scored]] | None:
+        """Of the entries declared for any act asked "may I report it?"
+        (frames.toml, context asks_to_report), the one the words rank best."""
+        ids = {
+            eid
+            for eid, declared in self.framemap.declared.items()
+            if any(LEAVE_CONTEXT in d.contexts and ANY in d.activities for d in declared)
+        }
+        ranked = self.matcher.rank(wanted, len(self.entries)) if wanted else []
+        for i, r in enumerate(ranked):
+            if self.entries[r.index].id in ids:
+                return self.entries[r.index], [r, *ranked[:i], *ranked[i + 1 :]]
+        return None
 
     def _pick(
         self, matcher: m.Matcher, asked: _Question, sure_only: bool = False

@@ -105,6 +105,8 @@ _SEND = _V["send"]
 _EVIDENCE = _V["evidence"]
 _SUBSCRIBE = _V["subscribe"]
 _UNSUBSCRIBE = _V["unsubscribe"]
+# "tanpa like/komen/subscribe", "langganan kanal youtube caleg": a channel, not our reminders
+_SUBSCRIBED_MEDIA = _V["subscribed_media"]
 _REMINDED_OTHERS = _V["reminded_others"]
 _HELLO = _V["hello"]
 _THANKS = _V["thanks"]
@@ -205,6 +207,12 @@ class Intent:
     # "witness" (tells what happened) | "how" (asks how to report; with kind "tip", how to
     # report someone's breach)
     report: str | None = None
+    # Whether one may report is what is asked ("guru boleh lapor kepsek yang kampanye?",
+    # "mau lapor kadis yang kampanye, boleh gak?"): the yes to reporting answers it.
+    leave: bool = False
+    # A request to the bot to write campaign material ("bikinin pidato kampanye buat caleg
+    # dong"): not ours to answer (the bot writes no one's campaign).
+    writes: bool = False
 
 
 def reads_as_question(words: tuple[str, ...], asked: bool = False) -> bool:
@@ -251,6 +259,34 @@ def _asks_oneself(words: tuple[str, ...], i: int) -> bool:
     return not (before in _W["first_person"] and owned)
 
 
+_WRITE_VERBS = _V["write_verbs"]
+_WRITE_MATERIAL = _V["write_material"]
+_WRITE_ASKED = _V["write_asked"]
+_WRITE_FOR = _V["write_for"]
+_WRITE_WHO = _W["actors"] - _S["address"] - _W["formal_address"]
+_FIRST_PERSON = _W["first_person"]
+_LEAVE = _W["leave"]
+
+
+def asks_to_write(words: tuple[str, ...]) -> bool:
+    """ "Bikinin pidato kampanye buat calon kades dong", "help me write a campaign speech
+    for my candidate" (read "boleh kamu bantu saya tulis … pidato"): the bot asked to
+    write a piece of material. Not when someone in a role or status is named (other than
+    the candidate it is for: "calon kades"), nor when the writer asks leave for their own
+    act ("boleh saya bantu bikinin pidato buat kakak?")."""
+    wordset = set(words)
+    if not (wordset & _WRITE_VERBS and wordset & _WRITE_MATERIAL and wordset & _WRITE_ASKED):
+        return False
+    named = any(
+        w in _WRITE_WHO and (i == 0 or words[i - 1] not in _WRITE_FOR) for i, w in enumerate(words)
+    )
+    own_leave = any(
+        w in _LEAVE and words[i + 1 : i + 2] and words[i + 1] in _FIRST_PERSON
+        for i, w in enumerate(words)
+    )
+    return not (named or own_leave)
+
+
 def reminds_someone_else(words: tuple[str, ...]) -> bool:
     """ "boleh saya ingatkan dia?", "ingatkan rekan yang kampanye": a subscribe word
     whose next word is another person asks about reminding them."""
@@ -273,11 +309,14 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
     small = _small_talk(words, asked)
     if small is not None:
         return Intent("greeting", small)
+    if asks_to_write(words):
+        return Intent("question", writes=True)
     if (
         wordset & _SUBSCRIBE
         and not wordset & _UNSUBSCRIBE
         and not someone_else_acts(words)
         and not reminds_someone_else(words)
+        and not wordset & _SUBSCRIBED_MEDIA
     ):
         # "tolong ingatkan pak camat yang ikut kampanye" is about someone else's act
         return Intent("subscribe")
@@ -291,7 +330,7 @@ def detect_intent(words: tuple[str, ...], asked: bool = False) -> Intent:
         if asks_leave_to_report(words, first):
             # "Can ordinary citizens like me report a civil servant who isn't neutral?":
             # whether one may report, asked of a kind of person (the answer: yes)
-            return Intent("question", report="how")
+            return Intent("question", report="how", leave=True)
         before = words[max(0, first - 3) : first]
         # "kalau mau lapor ..." is a hypothetical, not someone reporting now
         wants = any(w in _DESIRE for w in before) and not any(w in _CONDITIONAL for w in before)

@@ -268,12 +268,26 @@ def is_report_word(word: str) -> bool:
 # (Minang, Palembang), "-nye" (Betawi), "-ne"/"-ipun" (Javanese), "-na"/"-ana" (Sundanese,
 # "ngalaporkeunana") for "-nya", and the Makassar and Bugis "-ki", "-mi"; "-aken",
 # "-akan", "-ake", "-ke", "-in", Sundanese "-keun", East Javanese "-no", Batak "-hon",
-# Balinese "-ang"/"-kang" for "-kan"; "ng-", "nga-" (Sundanese), "ma-", "ba-" (Banjar,
-# Manado "balapor"), "mappa-"/"pa-" (Bugis, Makassar), "dipun-", and the writer as
-# "ku-" (Makassar "kulaporki") or "tak-" (Javanese "taklaporke") before it: "lapornyo",
-# "laporinnye", "nglaporaken", "malapurakan", "dilaporno", "nglaporang", "dilaporki".
+# Balinese "-ang"/"-kang", Minang "-an" ("malaporan") for "-kan"; "ng-", "nga-"
+# (Sundanese), "ma-", "ba-" (Banjar, Manado "balapor"), "mappa-"/"pa-" (Bugis,
+# Makassar), "dipun-", and the writer as "ku-" (Makassar "kulaporki") or "tak-"
+# (Javanese "taklaporke") before it: "lapornyo", "laporinnye", "nglaporaken", "malapurakan",
+# "dilaporno", "nglaporang", "dilaporki".
 _REGIONAL_OWNERS = ("nyo", "nye", "ne", "ipun", "nya", "ana", "na", "ki", "mi")
-_REGIONAL_SUFFIXES = ("aken", "akan", "ake", "keun", "kang", "ke", "kan", "in", "no", "hon", "ang")
+_REGIONAL_SUFFIXES = (
+    "aken",
+    "akan",
+    "ake",
+    "keun",
+    "kang",
+    "ke",
+    "kan",
+    "in",
+    "no",
+    "hon",
+    "ang",
+    "an",
+)
 _REGIONAL_PREFIXES = (
     "dipun",
     "nge",
@@ -1216,30 +1230,69 @@ LEAVE_REACH = 5
 
 
 def asks_leave_to_report(words: tuple[str, ...], first: int) -> bool:
-    """Whether one may report, asked by or of a kind of person named before the report
-    word: "Can ordinary citizens like me report a civil servant who isn't neutral?",
-    "apakah warga biasa berhak melaporkan asn yang tidak netral?" — a question (anyone
-    who may vote may report), not an account. Not when someone in a role is named
-    ("boleh saya lapor kades yang kampanye?"), how or where is asked, when it happened
-    ("… kemarin", "laporkan ini"), is someone in particular or seen, or reporting
-    unnamed is asked."""
+    """Whether one may report, asked by or of a kind of person: "Can ordinary citizens
+    like me report a civil servant who isn't neutral?", "apakah warga biasa berhak
+    melaporkan asn yang tidak netral?", "guru boleh lapor kepsek yang kampanye?", "mau
+    lapor kadis yang kampanye, boleh gak?" — a question (anyone who may vote may
+    report), not an account. Not when the one reported is someone in particular (the
+    writer's own "kades kami", "ini", "beliau"), how or where is asked, when it
+    happened ("… kemarin", "laporkan ini"), it was seen, or reporting unnamed is asked."""
     asked = any(
-        words[i] in _LEAVE and i < first - 1 and all(w in _REPORTERS for w in words[i + 1 : first])
+        words[i] in _LEAVE
+        and all(w in _REPORTERS for w in words[i + 1 : first])
+        # ("ini boleh lapor?": what was just told, pointed at)
+        and not (i > 0 and words[i - 1] in _THIS)
         for i in range(max(0, first - LEAVE_REACH), first)
     )
-    if not asked:
+    if not (asked or _leave_asked_last(words, first)):
         return False
     # ("How can I report it?", "Where can I report him?": read "boleh saya lapor", how or
     # where asked)
-    named = {w.removesuffix("nya") for w in words}
     return not (
-        named & (ROLES - _RELATIONS - _STATUSES)
-        or set(words) & (_HOW | _V["where"] | _V["whom"])
+        _a_particular_one_reported(words, first)
+        or set(words) & (_HOW | _V["where"] | _V["whom"] | _THIS)
         or happened(words, [first])
         or particular(words)
         or vouches(words)
         or set(words) & _SAFETY
     )
+
+
+# "…, boleh gak?", "…, bisa kah?", "…, boleh kan?": leave asked at the end of the message
+_LEAVE_LAST = _LEAVE | _S["able"]
+LEAVE_TAIL = 3
+
+
+def _leave_asked_last(words: tuple[str, ...], first: int) -> bool:
+    """ "aku mau lapor kadis yang kampanye, boleh gak?", "sy pns mau lapor kades kampanye,
+    bisa kah?": whether reporting is allowed, asked after it (a leave word among the last
+    words, nothing after it but a yes/no tag)."""
+    tail = words[-LEAVE_TAIL:]
+    return any(
+        w in _LEAVE_LAST
+        and len(words) - LEAVE_TAIL + j > first
+        and all(x in _YES_NO_TAIL | _PARTICLES for x in tail[j + 1 :])
+        and bool(tail[j + 1 :])
+        for j, w in enumerate(tail)
+    )
+
+
+def _a_particular_one_reported(words: tuple[str, ...], first: int) -> bool:
+    """Someone in a role named as one person, not a kind: the writer's own ("kades
+    saya", "camat kami"), or a role that does not stand for a kind of person doing the
+    act ("lapor kades kampanye", "lapor kepsek yang kampanye" name a kind)."""
+    for i, w in enumerate(words):
+        if w.removesuffix("nya") not in ROLES - _RELATIONS - _STATUSES:
+            continue
+        if i < first:
+            # the one who would report ("guru boleh lapor …"); else one who acted first
+            if set(words[i + 1 : first]) <= _LEAVE | _REPORTERS | _ACTORS | _DESIRE:
+                continue
+            return True
+        after = words[i + 1 : i + 2]
+        if after and after[0] in _OWNERS | _COMMUNITY:
+            return True
+    return False
 
 
 def asks_what_to_do(words: tuple[str, ...]) -> bool:

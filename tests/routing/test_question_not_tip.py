@@ -25,11 +25,13 @@ QUESTIONS = [
 TIPS = [
     "tadi saya lihat berapa pns ikut kampanye caleg di lapangan, lapor kemana?",
     "boleh saya lapor pns yang kemarin kampanye di pasar?",
-    "Can I report a village head who campaigns?",
 ]
 LEAVE_TO_REPORT = [
     "boleh gak sih orang awam lapor pegawai yang dukung capres?",
     "Can a civil servant report a colleague who campaigns?",
+    # a kind of person reported, nobody in particular: leave asked (round 7, the dev
+    # labels: "sy pns mau lapor kades kampanye, bisa kah?" is a boleh question)
+    "Can I report a village head who campaigns?",
 ]
 
 
