@@ -198,6 +198,18 @@ def writer_apart(words: Sequence[str], bound: Callable[[int], bool]) -> int | No
             if said_of(words, j).status == APART and not bound(j):
                 return j
             break
+        # ...or just before the relative is named ("saya pedagang, suami saya PNS",
+        # "I work for a private company and my wife is a PPPK teacher"): the last
+        # "saya" before the kin word, no other person or "may"-word between
+        for j in range(i - 1, max(i - 1 - APART_REACH, -1), -1):
+            if person(words, j) == "kin" or words[j] in _PERMISSION:
+                break
+            if person(words, j) != "self":
+                continue
+            said = said_of(words, j)
+            if said.status == APART and said.at < i and not bound(j):
+                return j
+            break
     return None
 
 

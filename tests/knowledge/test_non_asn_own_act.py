@@ -84,3 +84,62 @@ def test_the_civil_servant_beside_them_keeps_the_ban(kb: KnowledgeBase, text: st
 )
 def test_an_account_of_an_act_stays_a_tip(text: str) -> None:
     assert detect_intent(_norm.words(text), asked="?" in text).kind == "tip", text
+
+
+# The writer sets themself apart before naming the civil-servant relative ("saya
+# pedagang, suami saya PNS"), or says where they work outside the service.
+WRITER_FIRST = [
+    "saya pedagang, suami saya PNS. boleh saya jadi saksi partai?",
+    "aku karyawan swasta, istriku guru PNS. aku boleh pasang baliho caleg di tokoku?",
+    "Saya bukan ASN, saya kerja di perusahaan swasta. Suami saya PNS. Saya boleh jadi relawan "
+    "caleg?",
+]
+
+
+@pytest.mark.parametrize("text", WRITER_FIRST)
+def test_the_writer_set_apart_first_is_free(kb: KnowledgeBase, text: str) -> None:
+    verdict, entry = verdict_and_entry(kb, text)
+    assert verdict == "boleh", (text, entry)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saya pedagang, suami saya PNS. boleh dia jadi saksi partai?",
+        "saya PNS, suami saya pedagang. boleh saya jadi saksi partai?",
+    ],
+)
+def test_the_civil_servant_asked_about_after_the_writer_keeps_the_ban(
+    kb: KnowledgeBase, text: str
+) -> None:
+    verdict, entry = verdict_and_entry(kb, text)
+    assert verdict == "dilarang", (text, entry)
+
+
+# What someone else's act costs them, asked for information: the sanction entry says,
+# not the ban (a village head's removal or prison, an official's criminal offence).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perangkat desa yang jadi timses caleg bisa masuk penjara gak?",
+        "lurah yg bikin kebijakan nguntungin salah satu paslon itu masuk pidana pilkada ga?",
+        "kepala desa yang kampanye bisa dicopot dari jabatannya?",
+    ],
+)
+def test_the_sanction_of_anothers_act_is_information(kb: KnowledgeBase, text: str) -> None:
+    verdict, entry = verdict_and_entry(kb, text)
+    assert verdict == "info", (text, entry)
+
+
+# The forces named beside a civil servant who asks about voting: the civil servant votes.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PNS masih boleh nyoblos kan, nggak kayak polisi dan tentara?",
+        "Apakah PPPK tetap punya hak pilih di pemilu, tidak seperti anggota TNI?",
+        "Bolehkah guru ASN tetap mencoblos, mengingat anggota TNI tidak memilih?",
+    ],
+)
+def test_a_civil_servant_compared_with_the_forces_votes(kb: KnowledgeBase, text: str) -> None:
+    verdict, entry = verdict_and_entry(kb, text)
+    assert verdict == "boleh", (text, entry)
