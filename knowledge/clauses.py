@@ -27,6 +27,7 @@ _NOT_ASN_SELF = _READING["not_asn_self"]
 _NOT_ASN_RELATIVE = _READING["not_asn_relative"]
 _RELATIVE_SERVICE = _READING["relative_service"]
 _FORMER = _READING["former_status"]
+_INTENDS = _READING["relative_intends"]
 _FILLERS = _READING["person_fillers"]
 _INSTEAD = _READING["status_instead"]
 _PERMISSION = _READING["permission"]
@@ -139,6 +140,8 @@ def said_of(words: Sequence[str], i: int) -> Said:
     # lon PNS. jeut lon …": the "may"-word asks about the one after it.)
     m = skip(words, at + 1, _FILLERS_STATUS) if status in (ASN, SERVICE) else k
     asks = m < size and words[m] in _PERMISSION and asked_after(words, m) is None
+    if not asks and who == "kin" and status == APART:
+        asks = _intends(words, skip(words, at + 1, _FILLERS_STATUS))
     owned = who != "kin" or "saya" in words[i + 1 : k] or words[i].endswith("nya")
     return Said(i, who, status, at, asks, owned)
 
@@ -156,6 +159,20 @@ def _status_instead(words: Sequence[str], j: int) -> int | None:
         return None
     n = skip(words, but + 1, _FILLERS_INSTEAD)
     return n if n < len(words) and words[n] in _ASN_STATUS and words[n] != words[k] else None
+
+
+def _intends(words: Sequence[str], j: int) -> bool:
+    """A relative said outside the service "wants" the act at ``j`` ("suami saya
+    pengusaha mau pasang baliho, boleh?"), and a "may"-word later asks about it, no
+    other person named between (", boleh saya ikut?" is the writer's own act)."""
+    if j >= len(words) or words[j] not in _INTENDS:
+        return False
+    for p in range(j + 1, len(words)):
+        if person(words, p):
+            return False
+        if words[p] in _PERMISSION:
+            return asked_after(words, p) is None
+    return False
 
 
 def _denies_status(words: Sequence[str], j: int) -> bool:
@@ -202,6 +219,18 @@ def writer_apart(words: Sequence[str], bound: Callable[[int], bool]) -> int | No
             if person(words, j) != "self":
                 continue
             if said_of(words, j).status == APART and not bound(j):
+                return j
+            break
+        # ...or just before the relative is named ("saya pedagang, suami saya PNS",
+        # "I work for a private company and my wife is a PPPK teacher"): the last
+        # "saya" before the kin word, no other person or "may"-word between
+        for j in range(i - 1, max(i - 1 - APART_REACH, -1), -1):
+            if person(words, j) == "kin" or words[j] in _PERMISSION:
+                break
+            if person(words, j) != "self":
+                continue
+            said = said_of(words, j)
+            if said.status == APART and said.at < i and not bound(j):
                 return j
             break
     return None

@@ -102,7 +102,9 @@ def pick(
             # a verdict that forbids: a yes is left to words that are sure.
             return (top, ranked) if top.verdict not in YES and _agreed(kb, ranked) else None
         return None if sure else (top, ranked)
-    if confident and not fm.conflicts(top.id, frame):
+    if confident and not fm.conflicts(top.id, frame) and not fm.frees(frame):
+        # (one the civil-service rules do not bind is not answered by a neighbour
+        # written for a civil servant's act, however sure the words: their own entry)
         return None
     if not confident and not fm.decides_alone(frame):
         return None

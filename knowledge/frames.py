@@ -45,6 +45,7 @@ _NO_SKIP = _READING["no_skip"]
 _UNRELATED_FORMS = _READING["unrelated_forms"]
 _JOINERS = _READING["joiners"]
 _KIN = _READING["kin"]
+_HOUSEWIFE_TAIL = ("rumah", "tangga")
 _APART_UNLESS_ACTORS = frozenset(_READING["apart_unless_actors"])
 # What the writer who sets themself apart from a civil-servant relative is read as.
 _APART_ACTOR, _APART_CONTEXT = "warga", "self_not_asn"
@@ -257,10 +258,19 @@ class FrameReader:
 
     @staticmethod
     def _persons(words: tuple[str, ...]) -> tuple[str, ...]:
-        """The words with each person said one way (see _FIRST_PERSON)."""
+        """The words with each person said one way (see _FIRST_PERSON); "ibu rumah
+        tangga" is "irt", a housewife, no mother ("saya ibu rumah tangga dan bukan
+        ASN" sets the writer apart)."""
         out: list[str] = []
-        for w in words:
-            if w in _FIRST_PERSON:
+        skip = 0
+        for i, w in enumerate(words):
+            if skip:
+                skip -= 1
+                continue
+            if w == "ibu" and words[i + 1 : i + 3] == _HOUSEWIFE_TAIL:
+                out.append("irt")
+                skip = 2
+            elif w in _FIRST_PERSON:
                 out.append("saya")
             elif w in _THIRD_PERSON:
                 out.append("dia")

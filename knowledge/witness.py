@@ -53,6 +53,7 @@ _SELF_FILLERS = _W["self_fillers"]
 _AS_ONESELF = _W["as_oneself"]
 _ACTORS = _W["actors"]
 _STATUSES = _W["statuses"]
+_FORMER = _W["former"]
 # Someone in a role ("kepala dinas", "guru"), not just a status ("asn", "pns").
 ROLES = _ACTORS - _STATUSES
 _HEADS = _W["heads"]
@@ -365,10 +366,31 @@ def _mine(word: str) -> str:
 def someone_else_acts(words: tuple[str, ...]) -> bool:
     """An actor other than the writer, and an election act; not a hypothetical."""
     # "lurahnya", "pegawainya", "kepala desanya": the actor with "-nya"; "lurahku"
-    named = {w.removesuffix("nya") for w in words} | {_mine(w) for w in words}
+    serving = _serving(words)
+    named = {w.removesuffix("nya") for w in serving} | {_mine(w) for w in serving}
     if not named & _ACTORS or about_oneself(words):
         return False
     return not _hypothetical(words) and names_an_election_act(words)
+
+
+def _serving(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without a civil-service status said to be a former one: "pensiunan
+    PNS", "pensiunan guru PNS", "mantan ASN" (the role words after a former-status
+    word, when they end in a status). "mantan kades" stays: a former village head
+    handing out money is still an account."""
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        kept.append(words[i])
+        if words[i] in _FORMER:
+            j = i + 1
+            while j < len(words) and words[j].removesuffix("nya") in _ACTORS:
+                j += 1
+            if j > i + 1 and words[j - 1].removesuffix("nya") in _STATUSES:
+                i = j
+                continue
+        i += 1
+    return tuple(kept)
 
 
 def _hypothetical(words: tuple[str, ...]) -> bool:
@@ -762,9 +784,36 @@ def asks_about_the_account(words: tuple[str, ...]) -> bool:
         return True  # "tadi aku liat sendiri", "I saw it yesterday": whatever is asked
     if set(words[-3:]) & _COMPLAINT:
         return True  # "… Pak lurah bilang tidak apa-apa. Masa iya?": what was told doubted
+    if _leave_for_a_relative(words):
+        return False  # "Bapak saya pensiunan PNS. Apakah beliau boleh …?": asked for him
     return bool(tail & _TOLD_SUBJECT and tail & (_RULE_ASKED | _YES_NO_TAIL | _HOW)) or bool(
         tail & _SAFETY and tail & _FIRST_PERSON
     )
+
+
+# "beliau boleh", "dia sekarang diperbolehkan": leave asked for the one named before
+_LEAVE = frozenset({"boleh", "bolehkah", "diperbolehkan", "dibolehkan", "diizinkan"})
+_LEAVE_FILLERS = frozenset({"sekarang", "kini", "masih", "tetap", "juga", "sudah", "udah"})
+
+
+def _leave_for_a_relative(words: tuple[str, ...]) -> bool:
+    """The writer names their own relative ("bapak saya", "ibuku") and asks leave for
+    them ("apakah beliau boleh …?", "dia sekarang diperbolehkan …?"): a question asked
+    on their behalf, no account of what they did."""
+    mine = any(
+        w in _RELATIONS and i + 1 < len(words) and words[i + 1] in _FIRST_PERSON
+        for i, w in enumerate(words)
+    ) or any(w.endswith("ku") and w[:-2] in _RELATIONS for w in words)
+    if not mine:
+        return False
+    for i, w in enumerate(words):
+        if w in ("beliau", "dia"):
+            j = i + 1
+            while j < len(words) and words[j] in _LEAVE_FILLERS:
+                j += 1
+            if j < len(words) and words[j] in _LEAVE:
+                return True
+    return False
 
 
 def judges_a_recent_act(words: tuple[str, ...]) -> bool:
