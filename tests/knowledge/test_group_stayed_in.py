@@ -35,3 +35,9 @@ def test_staying_in_the_group_is_not_the_yes_for_leaving(kb: KnowledgeBase, text
 def test_leaving_at_once_keeps_the_yes(kb: KnowledgeBase, text: str) -> None:
     match = kb.ask(text).match
     assert match is not None and match.id == "medsos-keluar-grup-pemenangan", (text, match)
+
+
+def test_not_leaving_is_not_read_back_as_left(kb: KnowledgeBase) -> None:
+    answer = kb.ask("pns dimasukin grup relawan caleg, tapi gak keluar dari grup, aman?")
+    assert answer.match is not None and answer.match.verdict == "dilarang", answer.match
+    assert "keluar" not in answer.frame.text()
