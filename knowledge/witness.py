@@ -791,8 +791,9 @@ def asks_about_the_account(words: tuple[str, ...]) -> bool:
     )
 
 
-# "beliau boleh", "dia sekarang diperbolehkan": leave asked for the one named before
-_LEAVE = frozenset({"boleh", "bolehkah", "diperbolehkan", "dibolehkan", "diizinkan"})
+# "beliau boleh": leave asked for the one named before (the same leave words as the
+# question whether one may report, below)
+_LEAVE = _W["leave"]
 _LEAVE_FILLERS = frozenset({"sekarang", "kini", "masih", "tetap", "juga", "sudah", "udah"})
 
 
@@ -1271,7 +1272,6 @@ def asks_a_count(words: tuple[str, ...]) -> bool:
     return counted and not (_saw_it(words) or named or _own_place(words))
 
 
-_LEAVE = _W["leave"]
 _REPORTERS = _W["reporters"]
 # How far before the report word the asking word may stand ("boleh ordinary warga like
 # saya lapor").
