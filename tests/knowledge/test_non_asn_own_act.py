@@ -23,6 +23,7 @@ FOR_A_RETIREE = [
     "Ibu saya pensiunan guru PNS, beliau boleh jadi relawan caleg ga?",
     "Ayah saya pensiunan PNS golongan III sejak 2021; apakah beliau diperbolehkan menjadi juru "
     "kampanye?",
+    "Ibu saya pensiunan guru PNS, apakah beliau dibolehkan jadi relawan caleg?",
 ]
 
 # The writer retired or resigned "from" the service (the status named is the one left).
