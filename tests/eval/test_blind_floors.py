@@ -202,7 +202,13 @@ def test_eval_on_a_bad_file_says_so_in_one_line(tmp_path: Path) -> None:
 def test_eval_misses_on_the_blind_set_refuses_without_the_explicit_flag(
     tmp_path: Path,
 ) -> None:
-    for args in (["--misses"], ["--misses", str(BLIND_SET)], ["--misses", "--json"]):
+    held_out = BLIND_SET.with_name("held12.jsonl")  # kept under the same rules
+    for args in (
+        ["--misses"],
+        ["--misses", str(BLIND_SET)],
+        ["--misses", "--json"],
+        ["--misses", str(held_out)],
+    ):
         proc = _eval(*args, tmp_path=tmp_path)
         assert proc.returncode == 2
         assert proc.stdout == ""
