@@ -30,6 +30,13 @@ _PHRASE_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 # Phone numbers, NIP/NIK and the like: never useful for matching, and the
 # normalized text is what gets stored as a "knowledge gap".
 _LONG_NUMBER = re.compile(r"\d{5,}")
+# One's rank said in passing ("PNS golongan III/b", "gol 3a", "PPPK golongan IX")
+# describes a person, and the rank topic ("golongan", off topic: pay, promotion) is not
+# asked by it; after "naik", "kenaikan", "dari", "ke" it is ("naik golongan III").
+_RANK = re.compile(
+    r"(?<![a-z])(naik |kenaikan |dari |ke )?(?:golongan|gol)\.? ?(?:[ivx]{1,5}|1[0-7]|[1-9])"
+    r"(?: ?[/-]? ?[a-e])?(?![a-z0-9])"
+)
 _RUN3 = re.compile(r"([a-z])\1{2,}")
 _RUN2 = re.compile(r"([a-z])\1")
 _NGE = re.compile(r"^(?:nge|ng)(?=[a-z]{3,}$)")
@@ -143,6 +150,10 @@ class Analysis:
 
 
 _ASCII_CONTROLS = dict.fromkeys([*range(0x20), 0x7F])
+
+
+def _rank_said(found: re.Match[str]) -> str:
+    return found.group(0) if found.group(1) else " "
 
 
 def fold(text: str) -> str:
@@ -416,6 +427,7 @@ class Normalizer:
     def words(self, text: str) -> tuple[str, ...]:
         text = fold(text)
         text = _HTML_TAG.sub(" ", _URL.sub(" ", text))
+        text = _RANK.sub(_rank_said, text)
         text = _LONG_NUMBER.sub(" ", _REDUP.sub(r"\1 \1", text))
         tokens = _NON_WORD.sub(" ", text).split()[:MAX_TOKENS]
         tokens = [d for d in map(self._deelongate, tokens) if d and not _LAUGH.match(d)]
