@@ -44,6 +44,10 @@ DATA_DIR = Path(__file__).with_name("faq")
 # An off-topic word (salary, recruitment, ...) in a question is only answered by an
 # entry that mentions it in its question or answer, or in this many phrasings.
 OFFTOPIC_MIN_PHRASINGS = 2
+# ...unless the message is a story this long (normalised terms) naming a neutrality
+# concept: tuned on the tuning batches of 2026-12-07 (16 lost a development item, 24
+# gained less).
+STORY_TERMS = 20
 _WORD = re.compile(r"[^\W\d_]+")
 log = logging.getLogger(__name__)
 
@@ -448,7 +452,13 @@ class KnowledgeBase:
     def _on_topic(self, terms: tuple[str, ...], best: m.Scored) -> bool:
         """False when the query is about a subject we know we do not cover
         (salary, recruitment, ...) and the best entry does not mention it."""
-        off = self.normalizer.lex.offtopic
+        lex = self.normalizer.lex
+        if len(terms) >= STORY_TERMS and lex.neutrality.intersection(terms):
+            # A long message that names a neutrality concept tells a story, and a word
+            # of pay, rank or tax in it is part of the story ("… gk dpt gaji jg dr tim",
+            # "bendahara arisan"), not the subject asked.
+            return True
+        off = lex.offtopic
         return all(t in self._covers[best.index] for t in terms if t in off)
 
     def _in_scope(self, terms: tuple[str, ...]) -> bool:
