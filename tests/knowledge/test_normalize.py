@@ -190,3 +190,10 @@ def test_a_ballot_number_after_no_is_not_a_negation(
 
 def test_english_no_alone_is_still_no(norm: Normalizer) -> None:
     assert norm.words("no, I did not join")[0] == "tidak"
+
+
+def test_a_district_wide_group_names_no_district_head() -> None:
+    """ "guru sekecamatan" is the teachers of a district, not its camat (an actor)."""
+    terms = Normalizer().analyze("di grup wa guru sekecamatan ada yang share video capres").terms
+    assert "camat" not in terms and "kecamatan" in terms
+    assert "lurah" not in Normalizer().analyze("lomba sekelurahan").terms
