@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge import KnowledgeBase
+from tests.knowledge.answers import verdict_and_entry
 
 
 @pytest.mark.parametrize(
@@ -41,3 +42,20 @@ def test_not_leaving_is_not_read_back_as_left(kb: KnowledgeBase) -> None:
     answer = kb.ask("pns dimasukin grup relawan caleg, tapi gak keluar dari grup, aman?")
     assert answer.match is not None and answer.match.verdict == "dilarang", answer.match
     assert "keluar" not in answer.frame.text()
+
+
+URGING_IN_THE_GROUP = [
+    "kampanye sudah berakhir dan kini masa tenang, berarti saya sebagai ASN boleh mengajak "
+    "keluarga besar di grup WhatsApp untuk memilih paslon 2, bukan?",
+    "udah masa tenang, berarti aku ASN boleh dong ngajak sepupu-sepupu di grup WA keluarga "
+    "buat pilih caleg nomor 3?",
+]
+
+
+@pytest.mark.parametrize("text", URGING_IN_THE_GROUP)
+def test_urging_the_family_group_oneself_is_no_yes_for_staying_in_it(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """The family-group entry's yes is for one who stays while others post; urging the
+    group oneself is urging a vote (someone else's urging keeps that yes)."""
+    assert verdict_and_entry(kb, text)[0] == "dilarang", text
