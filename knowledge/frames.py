@@ -43,6 +43,7 @@ _FIRST_PERSON = _READING["first_person"]
 _THIRD_PERSON = _READING["third_person"]
 _NO_SKIP = _READING["no_skip"]
 _UNRELATED_FORMS = _READING["unrelated_forms"]
+_TYPED_ONLY = frozenset(_READING["typed_only"])
 _JOINERS = _READING["joiners"]
 _KIN = _READING["kin"]
 _HOUSEWIFE_TAIL = ("rumah", "tangga")
@@ -615,7 +616,7 @@ def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:
     a plain "calon" is not "mencalonkan"."""
     if q_word == p_word:
         return True
-    if q_stem in _UNRELATED_FORMS:
+    if q_stem in _UNRELATED_FORMS or q_word in _TYPED_ONLY:
         return False
     base = q_word.removesuffix("nya")
     if base != q_word and base == q_stem:
