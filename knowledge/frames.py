@@ -616,9 +616,11 @@ def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:
     a plain "calon" is not "mencalonkan"."""
     if q_word == p_word:
         return True
-    if q_stem in _UNRELATED_FORMS or q_word in _TYPED_ONLY:
+    if q_stem in _UNRELATED_FORMS:
         return False
     base = q_word.removesuffix("nya")
+    if q_word in _TYPED_ONLY or p_word in _TYPED_ONLY:
+        return base == p_word  # ("kirimannya" is still "kiriman")
     if base != q_word and base == q_stem:
         # A possessive, not an inflection: "calonnya" is a plain "calon", not
         # "mencalonkan" ("kalau calonnya kakak sendiri" names no one running).
