@@ -45,6 +45,7 @@ _NO_SKIP = _READING["no_skip"]
 _UNRELATED_FORMS = _READING["unrelated_forms"]
 _TYPED_ONLY = frozenset(_READING["typed_only"])
 _JOINERS = _READING["joiners"]
+_PASSED = frozenset(_READING["not_after_passed"])
 _KIN = _READING["kin"]
 _HOUSEWIFE_TAIL = ("rumah", "tangga")
 _APART_UNLESS_ACTORS = frozenset(_READING["apart_unless_actors"])
@@ -329,7 +330,7 @@ class FrameReader:
             return False
         own = self._own.get(concept, set())
         j = i - 1
-        while j >= 0 and (words[j] in _JOINERS or words[j] in own):
+        while j >= 0 and (words[j] in _JOINERS or words[j] in own or words[j] in _PASSED):
             j -= 1
         return j >= 0 and words[j] in concept.not_after
 
