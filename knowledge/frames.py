@@ -45,6 +45,7 @@ _NO_SKIP = _READING["no_skip"]
 _UNRELATED_FORMS = _READING["unrelated_forms"]
 _TYPED_ONLY = frozenset(_READING["typed_only"])
 _JOINERS = _READING["joiners"]
+_PERMISSION = frozenset(_READING["permission"])
 _PASSED = frozenset(_READING["not_after_passed"])
 _KIN = _READING["kin"]
 _HOUSEWIFE_TAIL = ("rumah", "tangga")
@@ -278,6 +279,10 @@ class FrameReader:
                 out.append("dia")
             elif w.endswith("ku") and w[:-2] in _KIN:
                 out += [w[:-2], "saya"]
+            elif w == "nya" and out and out[-1] in _PERMISSION:
+                # "bisa nya kutolak", "boleh nya ikut": the "may"-word's own particle,
+                # typed apart; "bisa kutolak" is what the phrases know
+                continue
             else:
                 out.append(w)
         return tuple(out)
