@@ -31,6 +31,8 @@ def test_sending_campaign_material_is_a_forbidden_share(kb: KnowledgeBase, text:
     [
         "saya PNS, di grup wa keluarga ada yang kirim video caleg tiap hari, saya harus gimana?",
         "saya PNS, grup wa keluarga saya penuh kiriman video caleg, saya harus keluar?",
+        # ("kirim kampanye" names no thing sent: someone else's campaign messages)
+        "ada sepupu yg sering kirim kampanye caleg ke grup wa keluarga, saya asn harus gimana?",
     ],
 )
 def test_others_sending_keeps_the_group_entry(kb: KnowledgeBase, text: str) -> None:
