@@ -20,6 +20,9 @@ from tests.knowledge.answers import verdict_and_entry
         "i'm a pns, i keep sending a candidate's flyer to my family whatsapp group, is that ok?",
         "Saya ASN, bolehkah mengirim brosur paslon ke grup alumni?",
         "Aku guru PPPK, sering ngirim video kampanye caleg nang grup WA sedulur. Oleh ra?",
+        # a relative sends, and the writer sends too
+        "saya pns, om saya kirim video caleg, saya ikut kirim poster capres ke grup keluarga "
+        "juga, boleh?",
     ],
 )
 def test_sending_campaign_material_is_a_forbidden_share(kb: KnowledgeBase, text: str) -> None:
@@ -33,6 +36,7 @@ def test_sending_campaign_material_is_a_forbidden_share(kb: KnowledgeBase, text:
         "saya PNS, grup wa keluarga saya penuh kiriman video caleg, saya harus keluar?",
         # ("kirim kampanye" names no thing sent: someone else's campaign messages)
         "ada sepupu yg sering kirim kampanye caleg ke grup wa keluarga, saya asn harus gimana?",
+        "tante saya tiap hari kirim video capres ke grup keluarga, saya pppk harus bagaimana?",
     ],
 )
 def test_others_sending_keeps_the_group_entry(kb: KnowledgeBase, text: str) -> None:
