@@ -50,13 +50,18 @@ class Never:
     # contexts the question must state, or the entry is excluded ("the regent may
     # campaign on leave" answers only a question whose subject is the regent)
     requires: frozenset[str] = frozenset()
+    # acts that, named beside, lift the exclusion: "ngajak warga nyoblos" names voting
+    # as what others are urged to do, not the actor's own vote
+    unless_activities: frozenset[str] = frozenset()
 
     def covers(self, frame: Frame) -> bool:
         ids = frame.context_ids
         if self.requires and not self.requires <= ids:
             return True
-        if not self.unless.isdisjoint(ids) or (
-            frame.actor is not None and frame.actor.id in self.unless_actors
+        if (
+            not self.unless.isdisjoint(ids)
+            or (frame.actor is not None and frame.actor.id in self.unless_actors)
+            or any(a.id in self.unless_activities for a in frame.activities)
         ):
             return False
         if self.when and self.when <= ids:
@@ -213,6 +218,7 @@ class FrameMap:
                     _set(t, "unless_actors"),
                     _set(t, "when"),
                     _set(t, "requires"),
+                    _set(t, "unless_activities"),
                 )
                 for t in (ts if isinstance(ts, list) else [ts])
             )
@@ -434,7 +440,7 @@ class FrameMap:
             if eid not in entry_ids and eid not in rule_ids:
                 out.append(f"frames.toml (never.{eid}): no such entry")
             for never in nevers:
-                unknown(f"never.{eid}", "activity", never.activities)
+                unknown(f"never.{eid}", "activity", never.activities | never.unless_activities)
                 unknown(
                     f"never.{eid}",
                     "context",

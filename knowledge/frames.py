@@ -43,7 +43,10 @@ _FIRST_PERSON = _READING["first_person"]
 _THIRD_PERSON = _READING["third_person"]
 _NO_SKIP = _READING["no_skip"]
 _UNRELATED_FORMS = _READING["unrelated_forms"]
+_TYPED_ONLY = frozenset(_READING["typed_only"])
 _JOINERS = _READING["joiners"]
+_PERMISSION = frozenset(_READING["permission"])
+_PASSED = frozenset(_READING["not_after_passed"])
 _KIN = _READING["kin"]
 _HOUSEWIFE_TAIL = ("rumah", "tangga")
 _APART_UNLESS_ACTORS = frozenset(_READING["apart_unless_actors"])
@@ -276,6 +279,10 @@ class FrameReader:
                 out.append("dia")
             elif w.endswith("ku") and w[:-2] in _KIN:
                 out += [w[:-2], "saya"]
+            elif w == "nya" and out and out[-1] in _PERMISSION:
+                # "bisa nya kutolak", "boleh nya ikut": the "may"-word's own particle,
+                # typed apart; "bisa kutolak" is what the phrases know
+                continue
             else:
                 out.append(w)
         return tuple(out)
@@ -328,7 +335,7 @@ class FrameReader:
             return False
         own = self._own.get(concept, set())
         j = i - 1
-        while j >= 0 and (words[j] in _JOINERS or words[j] in own):
+        while j >= 0 and (words[j] in _JOINERS or words[j] in own or words[j] in _PASSED):
             j -= 1
         return j >= 0 and words[j] in concept.not_after
 
@@ -618,6 +625,8 @@ def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:
     if q_stem in _UNRELATED_FORMS:
         return False
     base = q_word.removesuffix("nya")
+    if q_word in _TYPED_ONLY or p_word in _TYPED_ONLY:
+        return base == p_word  # ("kirimannya" is still "kiriman")
     if base != q_word and base == q_stem:
         # A possessive, not an inflection: "calonnya" is a plain "calon", not
         # "mencalonkan" ("kalau calonnya kakak sendiri" names no one running).
