@@ -538,8 +538,8 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
             continue
         if greeted and i > 0 and words[i - 1] in _NAMED_AFTER and word not in _CONTENT:
             continue  # "saya ASN di Kabupaten Bogor", "a civil servant from Bandung": a name
-        if word.isdigit() and wordset & _OPENERS:
-            continue  # "test 123": trying the line out
+        if (word.isdigit() or word in _S["got_through"]) and wordset & _OPENERS:
+            continue  # "test 123", "tes, masuk gak?": trying the line out
         if word in _S["for_now"] and i > 0 and words[i - 1] in _S["closing"]:
             kinds.append("bye")  # "udah dulu ya min"
         elif word in _APPRECIATION and i > 0 and words[i - 1] in _S["able"]:
