@@ -73,3 +73,22 @@ def test_whose_bot_it_is(kb: KnowledgeBase, text: str) -> None:
 )
 def test_questions_stay_questions(text: str) -> None:
     assert intent(text).kind != "greeting", text
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("sapa-sapa jo yang musti netral? honorer tamasuk?", "siapa saja"),
+        ("torang pe kantor, sapa-sapa jo yang kena aturan?", "siapa saja"),
+        ("PPPK tamasuk ASN kah?", "termasuk"),
+    ],
+)
+def test_manado_who_at_all_and_included(text: str, read: str) -> None:
+    assert read in " ".join(_norm.words(text)), text
+
+
+def test_manado_who_at_all_is_answered_as_indonesian(kb: KnowledgeBase) -> None:
+    manado = kb.ask("pegawai negeri itu sapa-sapa jo? P3K tamasuk?")
+    indonesian = kb.ask("pegawai negeri itu siapa saja? P3K termasuk?")
+    assert manado.match is not None and indonesian.match is not None
+    assert manado.match.id == indonesian.match.id
