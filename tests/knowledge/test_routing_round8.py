@@ -92,3 +92,22 @@ def test_manado_who_at_all_is_answered_as_indonesian(kb: KnowledgeBase) -> None:
     indonesian = kb.ask("pegawai negeri itu siapa saja? P3K termasuk?")
     assert manado.match is not None and indonesian.match is not None
     assert manado.match.id == indonesian.match.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["gimana cara daftar jadi PPPK paruh waktu min?", "Bagaimana prosedur mendaftar sebagai CPNS?"],
+)
+def test_signing_up_as_a_civil_servant_is_not_ours(kb: KnowledgeBase, text: str) -> None:
+    assert kb.ask(text).match is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pppk mau daftar sebagai calon bupati, harus mundur?",
+        "sy cpns, boleh daftar jadi anggota partai?",
+    ],
+)
+def test_signing_up_for_a_candidacy_or_a_party_stays_ours(kb: KnowledgeBase, text: str) -> None:
+    assert kb.ask(text).match is not None, text
