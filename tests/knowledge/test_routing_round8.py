@@ -55,6 +55,8 @@ def test_trying_the_line(text: str) -> None:
         "bot ini punya kpu atau bawaslu?",
         "apakah layanan ini resmi dari pemerintah atau BKN?",
         "is this bot run by the government?",
+        "ini bot resmi bawaslu?",
+        "ini chatbot resmi BKN ya?",
     ],
 )
 def test_whose_bot_it_is(kb: KnowledgeBase, text: str) -> None:
@@ -70,6 +72,7 @@ def test_whose_bot_it_is(kb: KnowledgeBase, text: str) -> None:
         "bot ini bisa lapor ke bawaslu?",
         "apakah pegawai bkn boleh ikut kampanye?",
         "halo, cpns masuk gak?",
+        "pns bisa tanya apa aja ke bawaslu soal laporan?",
     ],
 )
 def test_questions_stay_questions(text: str) -> None:
