@@ -8,7 +8,6 @@ import pytest
 from knowledge import KnowledgeBase
 from knowledge.intent import Intent, detect_intent
 from knowledge.normalize import Normalizer
-from tests.knowledge.answers import verdict_and_entry
 
 _norm = Normalizer()
 
@@ -115,22 +114,3 @@ def test_signing_up_as_a_civil_servant_is_not_ours(kb: KnowledgeBase, text: str)
 )
 def test_signing_up_for_a_candidacy_or_a_party_stays_ours(kb: KnowledgeBase, text: str) -> None:
     assert kb.ask(text).match is not None, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "aku pns lagi cuti melahirkan, boleh repost video kampanye cagub di ig?",
-        "Saya PNS yang sedang hamil, apakah boleh memakai kaos bergambar calon bupati?",
-    ],
-)
-def test_maternity_beside_an_act_keeps_the_ban(kb: KnowledgeBase, text: str) -> None:
-    verdict, _ = verdict_and_entry(kb, text)
-    assert verdict == "dilarang", text
-
-
-@pytest.mark.parametrize(
-    "text", ["cuti melahirkan pns berapa bulan?", "pns hamil boleh cuti berapa lama"]
-)
-def test_maternity_leave_alone_is_not_ours(kb: KnowledgeBase, text: str) -> None:
-    assert kb.ask(text).match is None, text
