@@ -123,6 +123,7 @@ _ABOUT_ASK = _V["about_ask"]
 _ABOUT_OTHER = _V["about_other"]
 # "apakah ini layanan resmi?", "who runs this?": the welcome and who runs it.
 _ABOUT_OFFICIAL = _V["about_official"]
+_ABOUT_AGENCY = _V["about_agency"]
 # "dengan siapa saya berbicara?": the line itself, with no word naming the bot.
 _ABOUT_TALK = _V["about_talk"]
 _ABOUT_POINTING = _V["about_pointing"]
@@ -522,7 +523,7 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
     words = tuple(_greeting_typo(w) for w in words)
     wordset = set(words)
     if _about_the_bot(words, asked):
-        return "official" if wordset & _ABOUT_OFFICIAL else "about"
+        return "official" if wordset & (_ABOUT_OFFICIAL | _ABOUT_AGENCY) else "about"
     negated = bool(wordset & _NEGATORS)
     # A question announced, not yet asked: "Selamat pagi, mohon izin, saya ingin
     # menanyakan sesuatu terkait netralitas ASN" (courtesies and the general subject).
@@ -538,8 +539,8 @@ def _small_talk(words: tuple[str, ...], asked: bool = False) -> str | None:
             continue
         if greeted and i > 0 and words[i - 1] in _NAMED_AFTER and word not in _CONTENT:
             continue  # "saya ASN di Kabupaten Bogor", "a civil servant from Bandung": a name
-        if word.isdigit() and wordset & _OPENERS:
-            continue  # "test 123": trying the line out
+        if (word.isdigit() or word in _S["got_through"]) and wordset & _OPENERS:
+            continue  # "test 123", "tes, masuk gak?": trying the line out
         if word in _S["for_now"] and i > 0 and words[i - 1] in _S["closing"]:
             kinds.append("bye")  # "udah dulu ya min"
         elif word in _APPRECIATION and i > 0 and words[i - 1] in _S["able"]:
@@ -607,7 +608,7 @@ def _introduced(words: tuple[str, ...], i: int) -> bool:
 # (unions made once: built per message they were a fifth of reading the intent)
 _AROUND_THE_BOT = _FILLER | _HELLO | _ADDRESS | _AROUND_SMALL_TALK | _COURTESY | _ANNOUNCE
 _ABOUT_THE_BOT = _ABOUT_SUBJECT | _ABOUT_ASK | _ABOUT_OTHER | _ABOUT_HELP | _ABOUT_TALK
-_SAID_OF_THE_BOT = _ABOUT_THE_BOT | _AROUND_THE_BOT | _TOPIC
+_SAID_OF_THE_BOT = _ABOUT_THE_BOT | _AROUND_THE_BOT | _TOPIC | _ABOUT_AGENCY
 
 
 def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:
@@ -618,6 +619,8 @@ def _about_the_bot(words: tuple[str, ...], asked: bool = False) -> bool:
     around = _AROUND_THE_BOT
     if not wordset <= _SAID_OF_THE_BOT:
         return False
+    if wordset & _ABOUT_AGENCY and not wordset & _ABOUT_SUBJECT:
+        return False  # "pns bisa tanya apa aja ke bawaslu?": the agency, not the bot
     # "ini siapa?", "ini apa ya?": the bot pointed at, with nothing else said ("P3K itu
     # apa" asks what P3K is)
     # ("is this official?", "who runs this?": read "apakah ini resmi", "siapa runs ini")

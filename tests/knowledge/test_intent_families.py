@@ -136,9 +136,9 @@ def test_a_question_about_the_bot_itself_is_a_greeting(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # who runs the bot and whether its answers are official: an entry answers that
-        "bot ini resmi dari bawaslu atau bukan?",
-        "ini chatbot resmi BKN ya?",
+        # whether its answers are official: an entry answers that ("bot ini resmi dari
+        # bawaslu?" is the official greeting, which carries the same entry:
+        # test_routing_round8.py)
         "jawaban bot ini bisa dijadikan dasar hukum?",
         # an opening followed by a real question
         "Selamat pagi, mohon izin bertanya, apakah PNS boleh menghadiri kampanye?",

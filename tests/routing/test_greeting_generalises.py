@@ -118,8 +118,8 @@ STILL_QUESTIONS = [
     "hello, can a civil servant attend a campaign rally?",
     "Sugeng enjing, PNS angsal ndherek kampanye?",
     "Horas lae, PNS boleh pasang baliho caleg?",
-    # naming an election body: the entry about the bot, not the welcome
-    "ini bot resmi bawaslu?",
+    # (naming an election body beside the bot is the official greeting, which carries
+    # the entry about the bot: tests/knowledge/test_routing_round8.py)
 ]
 TIPS = [
     "selamat pagi, saya mau lapor kepala desa bagi sembako dari caleg kemarin",
