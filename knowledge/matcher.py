@@ -667,7 +667,12 @@ def _top(scores: np.ndarray, proba: np.ndarray, k: int) -> list[Scored]:
     """The k best entries of scores, best first (ties as argpartition leaves them)."""
     best = np.argpartition(-scores, k - 1)[:k]
     best = best[np.argsort(-scores[best], kind="stable")]
-    return [Scored(int(i), float(scores[i]), float(proba[i])) for i in best]
+    # (tolist gives the same Python ints and floats as int() and float() of each
+    # element, at a fraction of the cost when every entry is ranked)
+    return [
+        Scored(i, s, p)
+        for i, s, p in zip(best.tolist(), scores[best].tolist(), proba[best].tolist(), strict=True)
+    ]
 
 
 def _unreachable(partial: np.ndarray, headroom: float, floor: float) -> bool:
