@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -220,6 +220,8 @@ class FrameReader:
             if any(c == concept and toks[0] == tuple(folded) for toks, c in own):
                 del self._literal[key]
         self._literal_lengths = sorted({len(k) for k in self._literal})
+        # (a word no literal phrase begins with starts no literal match: most words)
+        self._literal_first = frozenset(k[0] for k in self._literal)
         self._lookup = self._second_word_index()
         self._one_word_acts = frozenset(
             p_words[0]
@@ -346,6 +348,7 @@ class FrameReader:
         literal = [
             (i, n, concept)
             for i in range(len(typed))
+            if typed[i] in self._literal_first
             for n in self._literal_lengths
             if (concept := self._literal.get(tuple(typed[i : i + n]))) is not None
         ]
@@ -393,10 +396,7 @@ class FrameReader:
                     n = len(p_words)
                     if (
                         i + n <= size
-                        and all(
-                            _same(q_words[i + j], q_stems[i + j], p_words[j], p_stems[j])
-                            for j in range(n)
-                        )
+                        and _matches(q_words, q_stems, i, p_words, p_stems)
                         and not self._set_apart(q_words, i, concept)
                     ):
                         found.add((i, n, concept))
@@ -404,10 +404,7 @@ class FrameReader:
                     n = len(p_words)
                     if self._set_apart(q_words, i, concept):
                         continue
-                    if i + n <= size and all(
-                        _same(q_words[i + j], q_stems[i + j], p_words[j], p_stems[j])
-                        for j in range(n)
-                    ):
+                    if i + n <= size and _matches(q_words, q_stems, i, p_words, p_stems):
                         found.add((i, n, concept))
                     else:
                         end = _gapped(q_words, q_stems, i, p_words, p_stems, concept.gap)
@@ -604,16 +601,36 @@ def _gapped(
     return k
 
 
-def _second_keys(q_word: str, q_stem: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=_TYPO_CACHE_SIZE)
+def _second_keys(q_word: str, q_stem: str) -> frozenset[tuple[str, str]]:
     """The keys of every phrase word that can be _same as this question word: its
     own word, the word without "-nya" or its stem; its stem as a phrase word's stem;
-    a stopword's (empty stem) own stem as a stopword phrase word's."""
+    a stopword's (empty stem) own stem as a stopword phrase word's. Remembered: a
+    word is looked at once for each key of the word before it."""
     keys = {("w", q_word), ("w", q_word.removesuffix("nya"))}
     if q_stem:
         keys |= {("w", q_stem), ("s", q_stem)}
     else:
         keys.add(("sw", stem(q_word)))
-    return keys
+    return frozenset(keys)
+
+
+def _matches(
+    q_words: tuple[str, ...],
+    q_stems: tuple[str, ...],
+    i: int,
+    p_words: tuple[str, ...],
+    p_stems: tuple[str, ...],
+) -> bool:
+    """Every word of the phrase is _same as the question's from ``i`` on (the caller
+    has checked that the question is long enough). A loop, not all() over a
+    generator: this runs about fifty times a question, and the generator was most
+    of the frame reading's phrase matching."""
+    for j, p_word in enumerate(p_words):
+        q_word = q_words[i + j]
+        if q_word != p_word and not _same(q_word, q_stems[i + j], p_word, p_stems[j]):
+            return False
+    return True
 
 
 def _same(q_word: str, q_stem: str, p_word: str, p_stem: str) -> bool:

@@ -110,7 +110,8 @@ class LogReg:
         """P(entry | text); zeros when no word of the text is known (the bias alone
         would only say which entry has the most phrasings)."""
         feats = _query_features(text)
-        known = [(self.vocab[k], x) for k, x in feats.items() if k in self.vocab]
+        vocab = self.vocab
+        known = [(i, x) for k, x in feats.items() if (i := vocab.get(k)) is not None]
         if len(known) <= 1:
             return np.zeros(self.classes, dtype=np.float64)
         idx = [i for i, _ in known]

@@ -97,9 +97,17 @@ class Scope:
                     return topic.id
         return None
 
+    @cached_property
+    def _class_terms(self) -> tuple[tuple[str, tuple[frozenset[str], ...], frozenset[str]], ...]:
+        """Each class with its cues and every term of them."""
+        return tuple((name, cues, frozenset().union(*cues)) for name, cues in self.classes.items())
+
     def _classes_named(self, terms: frozenset[str]) -> frozenset[str]:
+        # (a class none of whose terms is named has no cue named: most classes)
         return frozenset(
-            name for name, cues in self.classes.items() if any(c <= terms for c in cues)
+            name
+            for name, cues, every in self._class_terms
+            if not terms.isdisjoint(every) and any(c <= terms for c in cues)
         )
 
     def _kept(self, topic: Topic, classes: frozenset[str], frame: Frame) -> bool:
