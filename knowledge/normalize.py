@@ -152,8 +152,20 @@ class Analysis:
 _ASCII_CONTROLS = dict.fromkeys([*range(0x20), 0x7F])
 
 
+# ...nor where the message asks about pay, allowances, rank or pension: there the rank
+# is part of what is asked ("gaji pokok PPPK golongan 9 berapa?").
+_RANK_TOPIC = re.compile(r"\b(?:gaji|tunjangan|tukin|pangkat|pensiun|salary|pay|allowance)")
+
+
 def _rank_said(found: re.Match[str]) -> str:
     return found.group(0) if found.group(1) else " "
+
+
+def _ranks_described(text: str) -> str:
+    """The text without ranks said in passing (``_RANK``), unless pay is asked."""
+    if "gol" not in text or _RANK_TOPIC.search(text):
+        return text
+    return _RANK.sub(_rank_said, text)
 
 
 def fold(text: str) -> str:
@@ -465,7 +477,7 @@ class Normalizer:
     def words(self, text: str) -> tuple[str, ...]:
         text = fold(text)
         text = _HTML_TAG.sub(" ", _URL.sub(" ", text))
-        text = _RANK.sub(_rank_said, text)
+        text = _ranks_described(text)
         text = _LONG_NUMBER.sub(" ", _REDUP.sub(r"\1 \1", text))
         tokens = _NON_WORD.sub(" ", text).split()[:MAX_TOKENS]
         tokens = [d for d in map(self._deelongate, tokens) if d and not _LAUGH.match(d)]

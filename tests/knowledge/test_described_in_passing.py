@@ -46,6 +46,12 @@ def test_pay_rank_and_tax_asked_as_such_stay_unanswered(kb: KnowledgeBase, text:
     assert kb.ask(text).match is None, text
 
 
+def test_a_rank_beside_pay_is_part_of_the_pay_question(kb: KnowledgeBase) -> None:
+    """Not even a "did you mean": the rank is what the pay question is about."""
+    answer = kb.ask("berapa gaji pokok PNS golongan III/a sekarang?")
+    assert answer.match is None and answer.suggestions == ()
+
+
 def test_the_rank_goes_only_where_it_describes() -> None:
     assert "golongan" not in _norm.words("sy pns gol 3a mau nanya")
     assert "golongan" in _norm.words("kapan naik golongan III?")
