@@ -37,6 +37,9 @@ _RANK = re.compile(
     r"(?<![a-z])(naik |kenaikan |dari |ke )?(?:golongan|gol)\.? ?(?:[ivx]{1,5}|1[0-7]|[1-9])"
     r"(?: ?[/-]? ?[a-e])?(?![a-z0-9])"
 )
+# ...nor where the message asks about pay, allowances, rank or pension: there the rank
+# is part of what is asked ("gaji pokok PPPK golongan 9 berapa?").
+_RANK_TOPIC = re.compile(r"\b(?:gaji|tunjangan|tukin|pangkat|pensiun|salary|pay|allowance)")
 _RUN3 = re.compile(r"([a-z])\1{2,}")
 _RUN2 = re.compile(r"([a-z])\1")
 _NGE = re.compile(r"^(?:nge|ng)(?=[a-z]{3,}$)")
@@ -150,11 +153,6 @@ class Analysis:
 
 
 _ASCII_CONTROLS = dict.fromkeys([*range(0x20), 0x7F])
-
-
-# ...nor where the message asks about pay, allowances, rank or pension: there the rank
-# is part of what is asked ("gaji pokok PPPK golongan 9 berapa?").
-_RANK_TOPIC = re.compile(r"\b(?:gaji|tunjangan|tukin|pangkat|pensiun|salary|pay|allowance)")
 
 
 def _rank_said(found: re.Match[str]) -> str:
